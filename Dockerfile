@@ -1,0 +1,33 @@
+# syntax=docker/dockerfile:1
+
+# ---- build: compile and package with the project's own Maven wrapper ----
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /src
+COPY mvnw pom.xml ./
+COPY .mvn .mvn
+RUN ./mvnw -B -q dependency:go-offline
+COPY src src
+COPY openapi openapi
+RUN ./mvnw -B -q -DskipTests package \
+ && cp target/regtrain-*.jar /regtrain.jar
+
+# ---- run: a JRE, an unprivileged user, the data directory as a volume ----
+FROM eclipse-temurin:21-jre
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends curl \
+ && rm -rf /var/lib/apt/lists/* \
+ && groupadd --system regtrain \
+ && useradd --system --gid regtrain --home-dir /app --shell /usr/sbin/nologin regtrain \
+ && mkdir -p /app /data \
+ && chown regtrain:regtrain /data
+WORKDIR /app
+COPY --from=build /regtrain.jar /app/regtrain.jar
+USER regtrain
+ENV REGTRAIN_DATA_DIR=/data
+VOLUME ["/data"]
+EXPOSE 8080
+HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
+  CMD curl -fsS http://localhost:8080/actuator/health || exit 1
+# Heap sized from the container's memory limit; exit on OOM so the orchestrator restarts the service
+# and unfinished jobs resume from their checkpoints.
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/regtrain.jar"]
