@@ -1,0 +1,21 @@
+package dev.regtrain.engine;
+
+import java.util.List;
+
+/** Plain SGD: w ← w − α·g; proximal L1 with η = α. */
+final class SgdOptimizer extends Optimizer {
+
+    SgdOptimizer(OptimizerSpec spec, List<Parameter> parameters) {
+        super(spec, parameters, 0);
+    }
+
+    @Override
+    void update(int index, double[] w, double[] g, double threshold) {
+        double alpha = spec.learningRate();
+        double tau = alpha * threshold;
+        for (int i = 0; i < w.length; i++) {
+            double next = w[i] - alpha * g[i];
+            w[i] = tau > 0 ? Norms.softThreshold(next, tau) : next;
+        }
+    }
+}

@@ -1,0 +1,228 @@
+package dev.regtrain.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Trains a network by mini-batch gradient descent on J (MATH.md). All buffers are allocated at construction, so the
+ * loop allocates nothing per mini-batch. A run is reproducible from its plan, its data and its seed, and can be
+ * stopped after any epoch and continued from {@link #state()} with bit-identical results.
+ */
+public final class Trainer {
+
+    private final TrainingPlan plan;
+    private final Examples train;
+    private final EngineContext context;
+    private final Network network;
+    private final Network gradients;
+    private final Optimizer optimizer;
+    private final Penalties penalties;
+    private final EarlyStopping earlyStopping;
+    private final Rng shuffleRandom;
+    private final Rng dropoutRandom;
+    private final Rng augmentRandom;
+    private final Workspace batch;
+    private final Workspace lastBatch;
+    private final Evaluator validator;
+    private final int[] order;
+    private final List<EpochMetrics> history;
+    private final ParameterCopy best;
+    private final ParameterCopy epochStart;
+    private final EpochStatistics statistics;
+    private int epoch;
+
+    private Trainer(TrainingPlan plan, Examples train, Examples validation, EngineContext context,
+                    TrainingState state, Network initial) {
+        checkData(plan, train, validation);
+        this.plan = plan;
+        this.train = train;
+        this.context = context;
+        NetworkSpec spec = plan.network();
+        if (state != null) {
+            this.network = state.toNetwork();
+        } else if (initial != null) {
+            if (!initial.spec().equals(spec)) {
+                throw new IllegalArgumentException("the initial weights do not match the network's architecture");
+            }
+            this.network = initial.copy();
+        } else {
+            this.network = Network.initialise(spec, Rng.of(plan.seed(), RandomPurpose.INIT));
+        }
+        this.gradients = Network.zeros(spec);
+        this.optimizer = Optimizer.create(plan.optimizer(), network.parameters());
+        this.penalties = new Penalties(plan.penalty(), train.rows());
+        this.shuffleRandom = state == null ? Rng.of(plan.seed(), RandomPurpose.SHUFFLE) : new Rng(state.shuffleRandom());
+        this.dropoutRandom = state == null ? Rng.of(plan.seed(), RandomPurpose.DROPOUT) : new Rng(state.dropoutRandom());
+        this.augmentRandom = state == null ? Rng.of(plan.seed(), RandomPurpose.AUGMENT) : new Rng(state.augmentRandom());
+        this.earlyStopping = new EarlyStopping(plan.earlyStopping(),
+                state == null ? EarlyStoppingState.INITIAL : state.earlyStopping());
+        this.history = new ArrayList<>(state == null ? List.of() : state.history());
+        this.epoch = state == null ? 0 : state.epoch();
+        this.best = new ParameterCopy(network);
+        this.epochStart = new ParameterCopy(network, optimizer);
+        if (state != null) {
+            optimizer.restore(state.optimizer());
+            if (state.bestParameters() != null) {
+                best.load(state.bestParameters());
+            }
+        }
+        int m = train.rows();
+        int batchSize = plan.effectiveBatchSize(m);
+        double[] dropRates = plan.dropout().ratesByLayer();
+        this.batch = new Workspace(network, batchSize, dropRates, gradients, context.kernel());
+        this.lastBatch = m % batchSize == 0 ? null
+                : new Workspace(network, m % batchSize, dropRates, gradients, context.kernel());
+        this.validator = validation == null ? null : new Evaluator(network, validation, context.kernel());
+        this.order = new int[m];
+        this.statistics = new EpochStatistics(network, gradients, penalties);
+    }
+
+    /** A fresh run: weights initialised from the plan's seed. */
+    public static Trainer start(TrainingPlan plan, Examples train, Examples validation, EngineContext context) {
+        return new Trainer(plan, train, validation, context, null, null);
+    }
+
+    /** A fresh run from given weights (a warm start); the weights are copied. */
+    public static Trainer warmStart(TrainingPlan plan, Network initial, Examples train, Examples validation,
+                                    EngineContext context) {
+        return new Trainer(plan, train, validation, context, null, initial);
+    }
+
+    /** Continues a run from a state taken after one of its epochs. */
+    public static Trainer resume(TrainingPlan plan, TrainingState state, Examples train, Examples validation,
+                                 EngineContext context) {
+        if (!state.network().equals(plan.network())) {
+            throw new IllegalArgumentException("the state's network does not match the plan's");
+        }
+        return new Trainer(plan, train, validation, context, state, null);
+    }
+
+    private static void checkData(TrainingPlan plan, Examples train, Examples validation) {
+        NetworkSpec spec = plan.network();
+        for (Examples data : validation == null ? List.of(train) : List.of(train, validation)) {
+            if (data.inputs() != spec.inputs() || data.outputs() != spec.outputs()) {
+                throw new IllegalArgumentException("examples have " + data.inputs() + " inputs and " + data.outputs()
+                        + " outputs; the network expects " + spec.inputs() + " and " + spec.outputs());
+            }
+        }
+        Monitor monitor = plan.earlyStopping().monitor();
+        if (monitor.needsValidation() && validation == null) {
+            throw new IllegalArgumentException(monitor.label() + " needs a validation split");
+        }
+        boolean classification = spec.output().isClassification();
+        if (monitor == Monitor.VAL_ACCURACY && !classification || monitor == Monitor.VAL_RMSE && classification) {
+            throw new IllegalArgumentException(monitor.label() + " does not exist for this task");
+        }
+    }
+
+    /** Epochs completed so far. */
+    public int epoch() {
+        return epoch;
+    }
+
+    /** The live network being trained (read it only between epochs, on the training thread). */
+    public Network network() {
+        return network;
+    }
+
+    /**
+     * Runs the remaining epochs. {@code stopRequested} is polled before every mini-batch; when it answers true the
+     * unfinished epoch is rolled back and the run ends CANCELLED at the last complete epoch.
+     */
+    public TrainingOutcome run(TrainingListener listener, BooleanSupplier stopRequested) {
+        while (epoch < plan.epochs()) {
+            long started = context.ticker().nanos();
+            epochStart.save(network, optimizer, shuffleRandom, dropoutRandom, augmentRandom);
+            EpochStatistics.Batches batches = trainEpoch(stopRequested);
+            if (batches == null) {
+                epochStart.restore(network, optimizer, shuffleRandom, dropoutRandom, augmentRandom);
+                return finish(StopReason.CANCELLED, "cancelled after epoch " + epoch, network.copy(), epoch);
+            }
+            epoch++;
+            Evaluator.Totals validation = validator == null ? null : validator.evaluate();
+            double seconds = (context.ticker().nanos() - started) / 1e9;
+            EpochMetrics row = statistics.row(epoch, seconds, plan.optimizer().learningRate(), batches, validation);
+            history.add(row);
+            if (!Double.isFinite(row.trainLoss())) {
+                Network lastFinite = Network.of(plan.network(), epochStart.values());
+                listener.onEpoch(row, this::state);
+                return finish(StopReason.DIVERGED, "the training loss became " + row.trainLoss() + " in epoch "
+                        + epoch + ": training diverged (a smaller learning rate usually helps)", lastFinite, epoch - 1);
+            }
+            Monitor monitor = plan.earlyStopping().monitor();
+            EarlyStopping.Verdict verdict = earlyStopping.observe(epoch, monitor.valueOf(row));
+            if (verdict.improved()) {
+                best.save(network);
+                listener.onBest(state());
+            }
+            listener.onEpoch(row, this::state);
+            if (verdict.stop() && epoch < plan.epochs()) {
+                return finish(StopReason.EARLY_STOPPED, verdict.reason(), network.copy(), epoch);
+            }
+        }
+        return finish(StopReason.COMPLETED, "completed all " + plan.epochs() + " epochs", network.copy(), epoch);
+    }
+
+    /** One pass over the training set; null when a stop was requested before it finished. */
+    private EpochStatistics.Batches trainEpoch(BooleanSupplier stopRequested) {
+        int m = train.rows();
+        for (int i = 0; i < m; i++) {
+            order[i] = i;
+        }
+        if (plan.shuffle()) {
+            shuffleRandom.shuffle(order, m);
+        }
+        EpochStatistics.Batches batches = statistics.startEpoch();
+        List<Parameter> parameters = network.parameters();
+        List<Parameter> gradientBlocks = gradients.parameters();
+        double learningRate = plan.optimizer().learningRate();
+        for (int from = 0; from < m; from += batch.rows) {
+            if (stopRequested.getAsBoolean()) {
+                return null;
+            }
+            Workspace w = from + batch.rows <= m ? batch : lastBatch;
+            w.gather(train, order, from);
+            context.augmenter().augment(w.input.data, w.targets.data, w.rows, augmentRandom);
+            w.forward(dropoutRandom);
+            double loss = w.lossSum();
+            batches.add(w, loss);
+            if (!Double.isFinite(loss)) {
+                return batches; // diverged: the row reports it and the run ends
+            }
+            w.backward();
+            batches.addGradientNorms();
+            optimizer.beginStep();
+            for (int i = 0; i < parameters.size(); i++) {
+                Parameter p = parameters.get(i);
+                double[] g = gradientBlocks.get(i).values();
+                penalties.addGradient(p, g);
+                optimizer.update(i, p.values(), g, penalties.proximalThreshold(p));
+                penalties.afterStep(p, learningRate);
+            }
+        }
+        return batches;
+    }
+
+    private TrainingOutcome finish(StopReason reason, String detail, Network last, int lastEpoch) {
+        EarlyStoppingState es = earlyStopping.state();
+        Monitor monitor = plan.earlyStopping().monitor();
+        boolean restore = plan.earlyStopping().restoreBestWeights() && es.bestEpoch() > 0;
+        String sentence = detail;
+        if (restore) {
+            sentence += "; restored the best weights, from epoch " + es.bestEpoch() + " (" + monitor.label() + " "
+                    + Numbers.format(es.best()) + ")";
+        }
+        Network model = restore ? Network.of(plan.network(), best.values()) : last;
+        return new TrainingOutcome(reason, history.size(), es.bestEpoch(), es.best(), monitor, restore, sentence,
+                model, restore ? es.bestEpoch() : lastEpoch);
+    }
+
+    /** A copy of the complete state after the last finished epoch. */
+    public TrainingState state() {
+        boolean hasBest = earlyStopping.state().bestEpoch() > 0;
+        return new TrainingState(plan.network(), epoch, network.values(), optimizer.state(), shuffleRandom.state(),
+                dropoutRandom.state(), augmentRandom.state(), earlyStopping.state(),
+                hasBest ? best.values() : null, history);
+    }
+}

@@ -1,0 +1,28 @@
+package dev.regtrain.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The engine is pure arithmetic: JDK and ojalgo only, no framework, no files, no clock, no threads. */
+@AnalyzeClasses(packages = "dev.regtrain", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTests {
+
+    @ArchTest
+    static final ArchRule engineUsesOnlyTheJdkAndOjalgo = noClasses().that().resideInAPackage("dev.regtrain.engine..")
+            .should().dependOnClassesThat().resideOutsideOfPackages("dev.regtrain.engine..", "java.lang..",
+                    "java.util..", "java.math..", "java.nio", "java.nio.charset", "org.ojalgo..")
+            .because("the engine is JDK and ojalgo only");
+
+    @ArchTest
+    static final ArchRule engineHasNoFrameworkFilesOrClock = noClasses().that().resideInAPackage("dev.regtrain.engine..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "tools.jackson..",
+                    "com.fasterxml.jackson..", "java.io..", "java.nio.file..", "java.time..", "java.util.concurrent..")
+            .orShould().callMethod(System.class, "currentTimeMillis")
+            .orShould().callMethod(System.class, "nanoTime")
+            .orShould().callConstructor(Thread.class)
+            .because("the engine reads no files, no clock and starts no threads");
+}

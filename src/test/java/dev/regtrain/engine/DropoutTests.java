@@ -1,0 +1,82 @@
+package dev.regtrain.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DropoutTests {
+
+    private final NetworkSpec spec = new NetworkSpec(20, List.of(new LayerSpec(60, Activation.TANH),
+            new LayerSpec(40, Activation.TANH)), Output.SOFTMAX, 3, Initialization.XAVIER);
+    private final Network network = Network.initialise(spec, new Rng(1));
+    private final Examples data = Fixtures.classification(400, 20, 3, 0.5, 3);
+
+    @Test
+    void trainingKeepsAboutOneMinusPOfTheUnitsAndScalesThemByOneOverOneMinusP() {
+        double[] rates = {0.2, 0.5, 0.3};
+        Workspace w = new Workspace(network, 400, rates, null, OjalgoKernel.INSTANCE);
+        w.gather(data, null, 0);
+        w.forward(new Rng(77));
+
+        for (int l = 0; l < rates.length; l++) {
+            double[] before = l == 0 ? w.input.data : w.activation(l);
+            double[] after = w.layerOutput(l);
+            double scale = 1.0 / (1.0 - rates[l]);
+            int kept = 0;
+            for (int i = 0; i < after.length; i++) {
+                if (after[i] != 0.0) {
+                    kept++;
+                    assertThat(after[i]).isEqualTo(before[i] * scale);
+                }
+            }
+            double keptShare = (double) kept / after.length;
+            double standardError = Math.sqrt(rates[l] * (1 - rates[l]) / after.length);
+            assertThat(keptShare).as("layer %d kept share", l).isBetween(1 - rates[l] - 4 * standardError,
+                    1 - rates[l] + 4 * standardError);
+        }
+    }
+
+    @Test
+    void dropoutRateZeroLeavesTheLayerUntouched() {
+        Workspace w = new Workspace(network, 400, new double[] {0.0, 0.5, 0.0}, null, OjalgoKernel.INSTANCE);
+        w.gather(data, null, 0);
+        w.forward(new Rng(77));
+
+        assertThat(w.layerOutput(0)).isSameAs(w.input.data);
+        assertThat(w.layerOutput(2)).isSameAs(w.activation(2));
+    }
+
+    @Test
+    void inferenceIsDeterministicAndUnscaled() {
+        double[] first = Predictor.predict(network, data.features(), data.rows(), OjalgoKernel.INSTANCE);
+        double[] second = Predictor.predict(network, data.features(), data.rows(), OjalgoKernel.INSTANCE);
+        Workspace plain = new Workspace(network, 400, null, null, OjalgoKernel.INSTANCE);
+        plain.gather(data, null, 0);
+        plain.forward(null);
+
+        assertThat(second).containsExactly(first);
+        for (int i = 0; i < data.rows(); i++) {
+            for (int k = 0; k < 3; k++) {
+                assertThat(first[i * 3 + k]).isEqualTo(plain.outputs()[i + k * 400]);
+            }
+        }
+    }
+
+    @Test
+    void monteCarloDropoutReportsSpreadAndIsReproducibleForAGivenGenerator() {
+        DropoutSpec dropout = new DropoutSpec(0.0, List.of(0.5, 0.5));
+        double[] rows = java.util.Arrays.copyOf(data.features(), 50 * 20);
+        Predictor.Distribution a = Predictor.predictWithDropout(network, dropout, rows, 50, 30, new Rng(5),
+                OjalgoKernel.INSTANCE);
+        Predictor.Distribution b = Predictor.predictWithDropout(network, dropout, rows, 50, 30, new Rng(5),
+                OjalgoKernel.INSTANCE);
+
+        assertThat(a.mean()).containsExactly(b.mean());
+        assertThat(java.util.Arrays.stream(a.std()).min().orElseThrow()).isGreaterThan(0.0);
+        for (int i = 0; i < 50; i++) {
+            assertThat(a.mean()[3 * i] + a.mean()[3 * i + 1] + a.mean()[3 * i + 2]).isCloseTo(1.0,
+                    org.assertj.core.api.Assertions.within(1e-12));
+        }
+    }
+}

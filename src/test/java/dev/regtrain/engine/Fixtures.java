@@ -1,0 +1,167 @@
+package dev.regtrain.engine;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** Generated data and a plan builder for engine tests (no files, everything from a seed). */
+final class Fixtures {
+
+    private Fixtures() {
+    }
+
+    /**
+     * Gaussian inputs labelled by a random linear teacher plus noise; for {@code outputs == 1} the targets are 0/1
+     * (sigmoid), otherwise one-hot over {@code outputs} classes (softmax).
+     */
+    static Examples classification(int rows, int inputs, int outputs, double noise, long seed) {
+        Rng rng = new Rng(seed);
+        int classes = Math.max(2, outputs);
+        double[] teacher = gaussian(rng, inputs * classes);
+        double[] x = gaussian(rng, rows * inputs);
+        double[] y = new double[rows * outputs];
+        for (int i = 0; i < rows; i++) {
+            int label = 0;
+            double best = Double.NEGATIVE_INFINITY;
+            for (int k = 0; k < classes; k++) {
+                double score = noise * rng.nextGaussian();
+                for (int j = 0; j < inputs; j++) {
+                    score += x[i * inputs + j] * teacher[j * classes + k];
+                }
+                if (score > best) {
+                    best = score;
+                    label = k;
+                }
+            }
+            if (outputs == 1) {
+                y[i] = label;
+            } else {
+                y[i * outputs + label] = 1.0;
+            }
+        }
+        return new Examples(x, y, rows, inputs, outputs);
+    }
+
+    /** y = tanh(x·T) + noise, {@code outputs} targets per row. */
+    static Examples regression(int rows, int inputs, int outputs, double noise, long seed) {
+        Rng rng = new Rng(seed);
+        double[] teacher = gaussian(rng, inputs * outputs);
+        double[] x = gaussian(rng, rows * inputs);
+        double[] y = new double[rows * outputs];
+        for (int i = 0; i < rows; i++) {
+            for (int k = 0; k < outputs; k++) {
+                double s = 0;
+                for (int j = 0; j < inputs; j++) {
+                    s += x[i * inputs + j] * teacher[j * outputs + k];
+                }
+                y[i * outputs + k] = Math.tanh(s) + noise * rng.nextGaussian();
+            }
+        }
+        return new Examples(x, y, rows, inputs, outputs);
+    }
+
+    static double[] gaussian(Rng rng, int n) {
+        double[] values = new double[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = rng.nextGaussian();
+        }
+        return values;
+    }
+
+    static PlanBuilder aPlan(int inputs, Output output, int outputs) {
+        return new PlanBuilder(inputs, output, outputs);
+    }
+
+    /** A test-data builder for training plans; every setting has a small, sensible default. */
+    static final class PlanBuilder {
+        private final int inputs;
+        private final Output output;
+        private final int outputs;
+        private final List<LayerSpec> hidden = new ArrayList<>();
+        private OptimizerSpec optimizer = OptimizerSpec.sgd(0.1);
+        private PenaltySpec penalty = PenaltySpec.NONE;
+        private double inputDropout;
+        private double hiddenDropout;
+        private EarlyStoppingSpec earlyStopping;
+        private int epochs = 10;
+        private int batchSize = 16;
+        private boolean shuffle = true;
+        private long seed = 42;
+        private Initialization initialization;
+
+        private PlanBuilder(int inputs, Output output, int outputs) {
+            this.inputs = inputs;
+            this.output = output;
+            this.outputs = outputs;
+        }
+
+        PlanBuilder hidden(int units, Activation activation) {
+            hidden.add(new LayerSpec(units, activation));
+            return this;
+        }
+
+        PlanBuilder optimizer(OptimizerSpec value) {
+            optimizer = value;
+            return this;
+        }
+
+        PlanBuilder penalty(PenaltySpec value) {
+            penalty = value;
+            return this;
+        }
+
+        PlanBuilder l2(double lambda) {
+            return penalty(new PenaltySpec(0, lambda, false, L1Update.SUBGRADIENT, 0, null, List.of()));
+        }
+
+        PlanBuilder l1(double lambda, L1Update update) {
+            return penalty(new PenaltySpec(lambda, 0, false, update, 0, null, List.of()));
+        }
+
+        PlanBuilder dropout(double inputRate, double hiddenRate) {
+            inputDropout = inputRate;
+            hiddenDropout = hiddenRate;
+            return this;
+        }
+
+        PlanBuilder earlyStopping(EarlyStoppingSpec value) {
+            earlyStopping = value;
+            return this;
+        }
+
+        PlanBuilder epochs(int value) {
+            epochs = value;
+            return this;
+        }
+
+        PlanBuilder batchSize(int value) {
+            batchSize = value;
+            return this;
+        }
+
+        PlanBuilder shuffle(boolean value) {
+            shuffle = value;
+            return this;
+        }
+
+        PlanBuilder seed(long value) {
+            seed = value;
+            return this;
+        }
+
+        PlanBuilder initialization(Initialization value) {
+            initialization = value;
+            return this;
+        }
+
+        TrainingPlan build() {
+            Initialization init = initialization != null ? initialization
+                    : hidden.isEmpty() ? Initialization.XAVIER : hidden.get(0).activation().defaultInitialization();
+            NetworkSpec network = new NetworkSpec(inputs, hidden, output, outputs, init);
+            DropoutSpec dropout = new DropoutSpec(inputDropout, Collections.nCopies(hidden.size(), hiddenDropout));
+            EarlyStoppingSpec es = earlyStopping != null ? earlyStopping
+                    : EarlyStoppingSpec.trackingOnly(Monitor.TRAIN_LOSS);
+            return new TrainingPlan(network, optimizer, penalty, dropout, es, epochs, batchSize, shuffle, seed);
+        }
+    }
+}
