@@ -54,8 +54,14 @@ final class Penalties {
             return;
         }
         double[] w = p.values();
-        for (int i = 0; i < w.length; i++) {
-            gradient[i] += c2 * w[i] + c1 * Math.signum(w[i]);
+        if (c1 == 0) {
+            for (int i = 0; i < w.length; i++) {
+                gradient[i] += c2 * w[i];
+            }
+        } else {
+            for (int i = 0; i < w.length; i++) {
+                gradient[i] += c2 * w[i] + c1 * Math.signum(w[i]);
+            }
         }
     }
 

@@ -1,0 +1,114 @@
+package dev.regtrain.bench;
+
+import dev.regtrain.engine.Activation;
+import dev.regtrain.engine.DropoutSpec;
+import dev.regtrain.engine.EarlyStoppingSpec;
+import dev.regtrain.engine.EngineContext;
+import dev.regtrain.engine.EpochMetrics;
+import dev.regtrain.engine.Examples;
+import dev.regtrain.engine.Initialization;
+import dev.regtrain.engine.L1Update;
+import dev.regtrain.engine.LayerSpec;
+import dev.regtrain.engine.MatrixKernel;
+import dev.regtrain.engine.Monitor;
+import dev.regtrain.engine.NetworkSpec;
+import dev.regtrain.engine.OjalgoKernel;
+import dev.regtrain.engine.OptimizerKind;
+import dev.regtrain.engine.OptimizerSpec;
+import dev.regtrain.engine.Output;
+import dev.regtrain.engine.PenaltySpec;
+import dev.regtrain.engine.Trainer;
+import dev.regtrain.engine.TrainingListener;
+import dev.regtrain.engine.TrainingPlan;
+import dev.regtrain.engine.TrainingState;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+/**
+ * Workload R1 (PERFORMANCE.md) on regtrain's engine: 784-256-128-10 relu, softmax, SGD momentum 0.9, lr 0.05,
+ * batch 128, L2 λ = 1e−4·m on weights, dropout 0.5 on both hidden layers. Options: --epochs N, --samples M,
+ * --kernel K. The last line is the RESULT line shared with the peer scripts in ../shared/bench.
+ */
+public final class R1Benchmark {
+
+    /** Double precision peak of this machine's two cores (PERFORMANCE.md). */
+    static final double PEAK_GFLOPS = 178.0;
+
+    public static void main(String[] args) throws Exception {
+        int epochs = 5;
+        int samples = 60_000;
+        String kernelName = "ojalgo";
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--epochs" -> epochs = Integer.parseInt(args[++i]);
+                case "--samples" -> samples = Integer.parseInt(args[++i]);
+                case "--kernel" -> kernelName = args[++i];
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        MatrixKernel kernel = kernel(kernelName);
+        Examples data = R1Data.load(samples);
+        System.out.printf(Locale.ROOT, "R1 on regtrain, kernel %s, %d samples from %s, %d epochs%n", kernel.name(),
+                data.rows(), R1Data.source(), epochs);
+
+        NetworkSpec network = new NetworkSpec(784, List.of(new LayerSpec(256, Activation.RELU),
+                new LayerSpec(128, Activation.RELU)), Output.SOFTMAX, 10, Initialization.HE);
+        PenaltySpec l2 = new PenaltySpec(0, 1e-4 * data.rows(), false, L1Update.SUBGRADIENT, 0, null, List.of());
+        TrainingPlan plan = new TrainingPlan(network, new OptimizerSpec(OptimizerKind.MOMENTUM, 0.05, 0.9, 0.9, 0.999,
+                1e-8), l2, new DropoutSpec(0, List.of(0.5, 0.5)), EarlyStoppingSpec.trackingOnly(Monitor.TRAIN_LOSS),
+                epochs, 128, true, 7);
+        List<Double> seconds = new ArrayList<>();
+        TrainingListener listener = new TrainingListener() {
+            @Override
+            public void onEpoch(EpochMetrics row, Supplier<TrainingState> state) {
+                seconds.add(row.seconds());
+                System.out.printf(Locale.ROOT, "epoch %d %.3fs loss %.4f%n", row.epoch(), row.seconds(),
+                        row.trainDataLoss());
+            }
+        };
+        Trainer.start(plan, data, null, EngineContext.DEFAULT.withKernel(kernel).withTicker(System::nanoTime))
+                .run(listener, () -> false);
+
+        List<Double> sorted = seconds.stream().sorted().toList();
+        double median = sorted.get(sorted.size() / 2);
+        double gflops = flopsPerEpoch(network, data.rows()) / median / 1e9;
+        System.out.printf(Locale.ROOT, "RESULT regtrain-%s-float64 median_epoch_s %.3f best_epoch_s %.3f samples_per_s %.0f"
+                        + " gflops %.1f peak_fraction %.3f peak_rss_mib %.0f%n", kernel.name(), median, sorted.get(0),
+                data.rows() / median, gflops, gflops / PEAK_GFLOPS, peakRssMib());
+    }
+
+    static MatrixKernel kernel(String name) {
+        if (name.equals("ojalgo")) {
+            return OjalgoKernel.INSTANCE;
+        }
+        throw new IllegalArgumentException("unknown kernel " + name + " (available: ojalgo)");
+    }
+
+    /** Multiply-adds of the three products per layer, 2 flops each; the input layer needs no input gradient. */
+    static double flopsPerEpoch(NetworkSpec network, int samples) {
+        double perSample = 0;
+        for (int l = 1; l <= network.layerCount(); l++) {
+            double weights = (double) network.units(l - 1) * network.units(l);
+            perSample += 2 * weights * (l == 1 ? 2 : 3);
+        }
+        return perSample * samples;
+    }
+
+    /** VmHWM of this process, or NaN where /proc is not available. */
+    static double peakRssMib() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+                }
+            }
+        } catch (Exception e) {
+            return Double.NaN;
+        }
+        return Double.NaN;
+    }
+}
