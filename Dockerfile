@@ -29,5 +29,6 @@ EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD curl -fsS http://localhost:8080/actuator/health || exit 1
 # Heap sized from the container's memory limit; exit on OOM so the orchestrator restarts the service
-# and unfinished jobs resume from their checkpoints.
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/regtrain.jar"]
+# and unfinished jobs resume from their checkpoints. The incubating Vector API module enables the engine's vector
+# kernel (regtrain.engine.kernel=auto picks it when the module is present; the JVM prints an incubator warning).
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "--add-modules", "jdk.incubator.vector", "-jar", "/app/regtrain.jar"]

@@ -7,14 +7,17 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The engine is pure arithmetic: JDK and ojalgo only, no framework, no files, no clock, no threads. */
+/**
+ * The engine is pure arithmetic: JDK and ojalgo only (the JDK's incubating Vector API included, for the vector
+ * kernel), no framework, no files, no clock, no threads.
+ */
 @AnalyzeClasses(packages = "dev.regtrain", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
 
     @ArchTest
     static final ArchRule engineUsesOnlyTheJdkAndOjalgo = noClasses().that().resideInAPackage("dev.regtrain.engine..")
             .should().dependOnClassesThat().resideOutsideOfPackages("dev.regtrain.engine..", "java.lang..",
-                    "java.util..", "java.math..", "java.nio", "java.nio.charset", "org.ojalgo..")
+                    "java.util..", "java.math..", "java.nio", "java.nio.charset", "jdk.incubator.vector..", "org.ojalgo..")
             .because("the engine is JDK and ojalgo only");
 
     @ArchTest

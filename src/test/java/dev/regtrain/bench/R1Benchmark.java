@@ -7,12 +7,12 @@ import dev.regtrain.engine.EngineContext;
 import dev.regtrain.engine.EpochMetrics;
 import dev.regtrain.engine.Examples;
 import dev.regtrain.engine.Initialization;
+import dev.regtrain.engine.Kernels;
 import dev.regtrain.engine.L1Update;
 import dev.regtrain.engine.LayerSpec;
 import dev.regtrain.engine.MatrixKernel;
 import dev.regtrain.engine.Monitor;
 import dev.regtrain.engine.NetworkSpec;
-import dev.regtrain.engine.OjalgoKernel;
 import dev.regtrain.engine.OptimizerKind;
 import dev.regtrain.engine.OptimizerSpec;
 import dev.regtrain.engine.Output;
@@ -31,7 +31,8 @@ import java.util.function.Supplier;
 /**
  * Workload R1 (PERFORMANCE.md) on regtrain's engine: 784-256-128-10 relu, softmax, SGD momentum 0.9, lr 0.05,
  * batch 128, L2 λ = 1e−4·m on weights, dropout 0.5 on both hidden layers. Options: --epochs N, --samples M,
- * --kernel K. The last line is the RESULT line shared with the peer scripts in ../shared/bench.
+ * --kernel K (auto, vector or ojalgo; vector needs --add-modules jdk.incubator.vector, which bench/r1 passes).
+ * The last line is the RESULT line shared with the peer scripts in ../shared/bench.
  */
 public final class R1Benchmark {
 
@@ -82,10 +83,7 @@ public final class R1Benchmark {
     }
 
     static MatrixKernel kernel(String name) {
-        if (name.equals("ojalgo")) {
-            return OjalgoKernel.INSTANCE;
-        }
-        throw new IllegalArgumentException("unknown kernel " + name + " (available: ojalgo)");
+        return Kernels.select(name);
     }
 
     /** Multiply-adds of the three products per layer, 2 flops each; the input layer needs no input gradient. */

@@ -1,0 +1,224 @@
+package dev.regtrain.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.regtrain.engine.MatrixKernel.MatrixProduct;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.ojalgo.matrix.store.R064Store;
+
+/** The vector kernel against a naive triple loop, for every layout the engine binds and every kind of edge. */
+class VectorKernelTests {
+
+    enum Layout {
+        NN(false, false), TN(true, false), NT(false, true);
+
+        final boolean transposeLeft;
+        final boolean transposeRight;
+
+        Layout(boolean transposeLeft, boolean transposeRight) {
+            this.transposeLeft = transposeLeft;
+            this.transposeRight = transposeRight;
+        }
+    }
+
+    /** Operands, a target filled with garbage, and the product bound once, as the trainer binds it. */
+    private static final class Bound {
+        final Layout layout;
+        final int m;
+        final int k;
+        final int n;
+        final R064Store left;
+        final R064Store right;
+        final R064Store target;
+        final MatrixProduct product;
+
+        Bound(Layout layout, int m, int k, int n, MatrixKernel kernel) {
+            this.layout = layout;
+            this.m = m;
+            this.k = k;
+            this.n = n;
+            left = layout.transposeLeft ? R064Store.FACTORY.make(k, m) : R064Store.FACTORY.make(m, k);
+            right = layout.transposeRight ? R064Store.FACTORY.make(n, k) : R064Store.FACTORY.make(k, n);
+            target = R064Store.FACTORY.make(m, n);
+            Arrays.fill(target.data, Double.NaN);
+            product = kernel.bind(target, left, layout.transposeLeft, right, layout.transposeRight);
+        }
+
+        void randomise(long seed) {
+            SplittableRandom random = new SplittableRandom(seed);
+            for (double[] data : List.of(left.data, right.data)) {
+                for (int i = 0; i < data.length; i++) {
+                    data[i] = random.nextDouble(-1, 1) * Math.exp(random.nextDouble(-3, 3));
+                }
+            }
+        }
+
+        double a(int i, int p) {
+            return layout.transposeLeft ? left.data[p + i * k] : left.data[i + p * m];
+        }
+
+        double b(int p, int j) {
+            return layout.transposeRight ? right.data[j + p * n] : right.data[p + j * k];
+        }
+
+        /** The textbook triple loop, plain multiply and add. */
+        double[] naive() {
+            double[] c = new double[m * n];
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    double sum = 0;
+                    for (int p = 0; p < k; p++) {
+                        sum += a(i, p) * b(p, j);
+                    }
+                    c[i + j * m] = sum;
+                }
+            }
+            return c;
+        }
+
+        /** The kernel's documented order: one chain c = fma(a_p, b_p, c) over p = 0..k−1 per element. */
+        double[] fmaChain() {
+            double[] c = new double[m * n];
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    double sum = 0;
+                    for (int p = 0; p < k; p++) {
+                        sum = Math.fma(a(i, p), b(p, j), sum);
+                    }
+                    c[i + j * m] = sum;
+                }
+            }
+            return c;
+        }
+    }
+
+    static double relativeError(double[] actual, double[] expected) {
+        double difference = 0;
+        double norm = 0;
+        for (int i = 0; i < expected.length; i++) {
+            double d = actual[i] - expected[i];
+            difference += d * d;
+            norm += expected[i] * expected[i];
+        }
+        return norm == 0 ? Math.sqrt(difference) : Math.sqrt(difference / norm);
+    }
+
+    /** 1, small odd sizes, and one below, at and above multiples of the vector length and of both tile sizes. */
+    static List<Integer> edgeSizes() {
+        int v = VectorMicroKernel.V;
+        int mr = VectorMicroKernel.MR;
+        int nr = VectorMicroKernel.NR;
+        TreeSet<Integer> sizes = new TreeSet<>(List.of(1, 2, 3, 5, 7));
+        for (int base : List.of(v, 2 * v, mr, 2 * mr, nr, 2 * nr, 3 * nr)) {
+            sizes.addAll(List.of(base - 1, base, base + 1));
+        }
+        sizes.remove(0);
+        return new ArrayList<>(sizes);
+    }
+
+    static Stream<Arguments> r1Shapes() {
+        // The products of an R1 mini-batch (batch 128, 784-256-128-10), its ragged last batch of 96, and a 512-row
+        // chunk as the evaluator binds it.
+        List<Arguments> all = new ArrayList<>();
+        for (int batch : new int[] {128, 96}) {
+            all.add(Arguments.of(Layout.NN, batch, 784, 256));
+            all.add(Arguments.of(Layout.NN, batch, 256, 128));
+            all.add(Arguments.of(Layout.NN, batch, 128, 10));
+            all.add(Arguments.of(Layout.TN, 784, batch, 256));
+            all.add(Arguments.of(Layout.TN, 256, batch, 128));
+            all.add(Arguments.of(Layout.TN, 128, batch, 10));
+            all.add(Arguments.of(Layout.NT, batch, 10, 128));
+            all.add(Arguments.of(Layout.NT, batch, 128, 256));
+        }
+        all.add(Arguments.of(Layout.NN, 512, 784, 256));
+        return all.stream();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Layout.class)
+    void everyEdgeShapeMatchesTheNaiveProductAndIsBitIdenticalOnTheSecondCall(Layout layout) {
+        List<Integer> sizes = edgeSizes();
+        int checked = 0;
+        for (int m : sizes) {
+            for (int k : sizes) {
+                for (int n : sizes) {
+                    Bound bound = new Bound(layout, m, k, n, VectorKernel.INSTANCE);
+                    bound.randomise(31L * m + 17L * k + n);
+                    bound.product.compute();
+                    double[] first = bound.target.data.clone();
+                    bound.product.compute();
+
+                    String shape = layout + " " + m + "x" + k + "x" + n;
+                    assertThat(relativeError(first, bound.naive())).as(shape).isLessThan(1e-12);
+                    assertThat(first).as(shape).isEqualTo(bound.fmaChain());
+                    assertThat(bound.target.data).as(shape + ", second call").isEqualTo(first);
+                    checked++;
+                }
+            }
+        }
+        assertThat(checked).isGreaterThan(1000);
+    }
+
+    @ParameterizedTest(name = "{0} {1}x{2}x{3}")
+    @MethodSource("r1Shapes")
+    void r1ShapesMatchTheNaiveProductAndAreBitIdenticalOnTheSecondCall(Layout layout, int m, int k, int n) {
+        Bound bound = new Bound(layout, m, k, n, VectorKernel.INSTANCE);
+        bound.randomise(5);
+        bound.product.compute();
+        double[] first = bound.target.data.clone();
+        bound.product.compute();
+
+        assertThat(relativeError(first, bound.naive())).isLessThan(1e-12);
+        assertThat(bound.target.data).isEqualTo(first);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Layout.class)
+    void aBoundProductSeesNewOperandValuesOnEveryCall(Layout layout) {
+        int mr = VectorMicroKernel.MR;
+        Bound bound = new Bound(layout, 2 * mr + 3, 13, VectorMicroKernel.NR + 4, VectorKernel.INSTANCE);
+        for (long seed = 1; seed <= 3; seed++) {
+            bound.randomise(seed);
+            bound.product.compute();
+            assertThat(bound.target.data).as("values of seed %d", seed).isEqualTo(bound.fmaChain());
+        }
+    }
+
+    @Test
+    void agreesWithTheOjalgoKernel() {
+        for (Layout layout : Layout.values()) {
+            Bound vector = new Bound(layout, 37, 45, 29, VectorKernel.INSTANCE);
+            Bound ojalgo = new Bound(layout, 37, 45, 29, OjalgoKernel.INSTANCE);
+            vector.randomise(9);
+            ojalgo.randomise(9);
+            vector.product.compute();
+            ojalgo.product.compute();
+            assertThat(relativeError(vector.target.data, ojalgo.target.data)).as(layout.name()).isLessThan(1e-12);
+        }
+    }
+
+    @Test
+    void rejectsBothOperandsTransposedMismatchedShapesAndATargetThatIsAnOperand() {
+        R064Store square = R064Store.FACTORY.make(4, 4);
+        R064Store other = R064Store.FACTORY.make(4, 4);
+        R064Store target = R064Store.FACTORY.make(4, 4);
+
+        assertThatThrownBy(() -> VectorKernel.INSTANCE.bind(target, square, true, other, true))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("TT");
+        assertThatThrownBy(() -> VectorKernel.INSTANCE.bind(R064Store.FACTORY.make(4, 3), square, false, other, false))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("shape mismatch");
+        assertThatThrownBy(() -> VectorKernel.INSTANCE.bind(square, square, false, other, false))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("operand");
+    }
+}
