@@ -41,6 +41,19 @@ public final class Rng {
         return (nextLong() >>> 11) * 0x1.0p-53;
     }
 
+    /**
+     * Fills {@code values[0..length)} with the next {@code length} draws of {@link #nextDouble()}, in order: the same
+     * numbers and the same final state as that many calls, drawn in one loop that keeps the state in a register.
+     */
+    public void nextDoubles(double[] values, int length) {
+        long s = state;
+        for (int i = 0; i < length; i++) {
+            s += GOLDEN_GAMMA;
+            values[i] = (mix64(s) >>> 11) * 0x1.0p-53;
+        }
+        state = s;
+    }
+
     /** Uniform in [0, bound), without modulo bias. */
     public int nextInt(int bound) {
         if (bound <= 0) {

@@ -38,6 +38,25 @@ class DropoutTests {
     }
 
     @Test
+    void theMaskIsOneDrawPerElementInOrderDroppedWhenTheDrawIsBelowTheRate() {
+        double[] rates = {0.2, 0.5, 0.3};
+        Workspace w = new Workspace(network, 400, rates, null, OjalgoKernel.INSTANCE);
+        w.gather(data, null, 0);
+        w.forward(new Rng(77));
+
+        Rng reference = new Rng(77);
+        for (int l = 0; l < rates.length; l++) {
+            double[] before = l == 0 ? w.input.data : w.activation(l);
+            double[] after = w.layerOutput(l);
+            double keepScale = 1.0 / (1.0 - rates[l]);
+            for (int i = 0; i < after.length; i++) {
+                double scale = reference.nextDouble() < rates[l] ? 0.0 : keepScale;
+                assertThat(after[i]).as("layer %d element %d", l, i).isEqualTo(before[i] * scale);
+            }
+        }
+    }
+
+    @Test
     void dropoutRateZeroLeavesTheLayerUntouched() {
         Workspace w = new Workspace(network, 400, new double[] {0.0, 0.5, 0.0}, null, OjalgoKernel.INSTANCE);
         w.gather(data, null, 0);

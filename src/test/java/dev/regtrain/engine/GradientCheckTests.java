@@ -1,6 +1,7 @@
 package dev.regtrain.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Central differences (J(θ+ε) − J(θ−ε))/(2ε), ε = 1e−5, on the full objective including the penalty terms, against
  * the analytic gradient: relative error ‖g − ĝ‖/(‖g‖ + ‖ĝ‖) &lt; 1e−7 for every activation × output × penalty, with
- * biases penalised and not (MATH.md, Gradient check).
+ * biases penalised and not (MATH.md, Gradient check); with the ojalgo kernel and with the vector kernel.
  */
 class GradientCheckTests {
 
@@ -33,22 +34,22 @@ class GradientCheckTests {
         return all.stream();
     }
 
-    @ParameterizedTest(name = "{0} hidden, {1} output, {2}, regularizeBias={3}")
-    @MethodSource("combinations")
-    void analyticGradientMatchesCentralDifferences(Activation activation, Output output, PenaltyKind kind,
-                                                   boolean regularizeBias) {
-        int outputs = switch (output) {
-            case SIGMOID -> 1;
-            case SOFTMAX -> 3;
-            case LINEAR -> 2;
-        };
-        Examples data = output == Output.LINEAR
-                ? Fixtures.regression(12, 3, outputs, 0.1, 7)
-                : Fixtures.classification(12, 3, outputs, 0.5, 7);
-        NetworkSpec spec = new NetworkSpec(3, List.of(new LayerSpec(5, activation), new LayerSpec(4, activation)),
-                output, outputs, activation.defaultInitialization());
-        Network network = awayFromZero(spec, new Rng(11));
-        Objective objective = new Objective(network, penalty(kind, regularizeBias), data, OjalgoKernel.INSTANCE);
+    /** Every combination with each kernel. */
+    static Stream<Arguments> combinationsByKernel() {
+        return Stream.of("ojalgo", "vector").flatMap(kernel -> combinations().map(combination -> {
+            List<Object> values = new ArrayList<>(List.of(kernel));
+            values.addAll(List.of(combination.get()));
+            return Arguments.of(values.toArray());
+        }));
+    }
+
+    @ParameterizedTest(name = "{0} kernel: {1} hidden, {2} output, {3}, regularizeBias={4}")
+    @MethodSource("combinationsByKernel")
+    void analyticGradientMatchesCentralDifferences(String kernel, Activation activation, Output output,
+                                                   PenaltyKind kind, boolean regularizeBias) {
+        Network network = network(activation, output);
+        Objective objective = new Objective(network, penalty(kind, regularizeBias), data(output),
+                Kernels.select(kernel));
 
         double[][] analytic = objective.gradient();
         double[][] numeric = new double[analytic.length][];
@@ -67,6 +68,51 @@ class GradientCheckTests {
             }
         }
         assertThat(relativeError(analytic, numeric)).isLessThan(1e-7);
+    }
+
+    /** The vector kernel sums in another order than ojalgo; the gradients still agree to 1e−12 relative. */
+    @ParameterizedTest(name = "{0} hidden, {1} output, {2}, regularizeBias={3}")
+    @MethodSource("combinations")
+    void bothKernelsGiveTheSameAnalyticGradientAndObjective(Activation activation, Output output, PenaltyKind kind,
+                                                            boolean regularizeBias) {
+        Network network = network(activation, output);
+        PenaltySpec penalty = penalty(kind, regularizeBias);
+        Objective ojalgo = new Objective(network, penalty, data(output), OjalgoKernel.INSTANCE);
+        Objective vector = new Objective(network, penalty, data(output), Kernels.select("vector"));
+
+        double[][] expected = ojalgo.gradient();
+        double[][] actual = vector.gradient();
+
+        double difference = 0;
+        double norm = 0;
+        for (int p = 0; p < expected.length; p++) {
+            for (int i = 0; i < expected[p].length; i++) {
+                difference += (actual[p][i] - expected[p][i]) * (actual[p][i] - expected[p][i]);
+                norm += expected[p][i] * expected[p][i];
+            }
+        }
+        assertThat(Math.sqrt(difference / norm)).isLessThan(1e-12);
+        assertThat(vector.value()).isCloseTo(ojalgo.value(), withinPercentage(1e-10));
+    }
+
+    private static Examples data(Output output) {
+        return output == Output.LINEAR
+                ? Fixtures.regression(12, 3, outputs(output), 0.1, 7)
+                : Fixtures.classification(12, 3, outputs(output), 0.5, 7);
+    }
+
+    private static int outputs(Output output) {
+        return switch (output) {
+            case SIGMOID -> 1;
+            case SOFTMAX -> 3;
+            case LINEAR -> 2;
+        };
+    }
+
+    private static Network network(Activation activation, Output output) {
+        NetworkSpec spec = new NetworkSpec(3, List.of(new LayerSpec(5, activation), new LayerSpec(4, activation)),
+                output, outputs(output), activation.defaultInitialization());
+        return awayFromZero(spec, new Rng(11));
     }
 
     /** Random weights and biases with |w| ≥ 0.1, so that L1's kink at 0 is never within ε. */
