@@ -1,5 +1,6 @@
 package dev.regtrain.engine;
 
+import java.util.Objects;
 import org.ojalgo.matrix.store.R064Store;
 
 /**
@@ -9,13 +10,25 @@ import org.ojalgo.matrix.store.R064Store;
  * through {@link Kernels}, which loads this class only when the module is present.
  *
  * <p>Deterministic: every element of the target is one fixed chain of fused multiply-adds over the inner dimension,
- * so the same operands give bit-identical results on every call.
+ * so the same operands give bit-identical results on every call, with or without a parallel {@link TaskRunner}.
  */
 public final class VectorKernel implements MatrixKernel {
 
-    public static final VectorKernel INSTANCE = new VectorKernel();
+    /** The kernel on the calling thread. */
+    public static final VectorKernel INSTANCE = new VectorKernel(TaskRunner.SEQUENTIAL);
 
-    private VectorKernel() {
+    private final TaskRunner runner;
+
+    private VectorKernel(TaskRunner runner) {
+        this.runner = runner;
+    }
+
+    /**
+     * A kernel that splits each large product into {@code runner.parallelism()} parts run by {@code runner}; results
+     * are bit-identical to {@link #INSTANCE}'s.
+     */
+    public static VectorKernel parallel(TaskRunner runner) {
+        return new VectorKernel(Objects.requireNonNull(runner, "runner"));
     }
 
     @Override
@@ -28,12 +41,14 @@ public final class VectorKernel implements MatrixKernel {
         if (target.data == left.data || target.data == right.data) {
             throw new IllegalArgumentException("the target of a product must not be one of its operands");
         }
-        return new VectorProduct(target, left, transposeLeft, right, transposeRight);
+        return new VectorProduct(target, left, transposeLeft, right, transposeRight, runner);
     }
 
+    /** "vector", or "vector-2t" for a kernel whose runner runs 2 parts at once. */
     @Override
     public String name() {
-        return "vector";
+        int threads = runner.parallelism();
+        return threads > 1 ? "vector-" + threads + "t" : "vector";
     }
 
     /** The vector shape the tiles use on this machine, e.g. "Species[double, 4, S_256_BIT], tile 8x6". */

@@ -5,6 +5,7 @@ import static dev.regtrain.engine.VectorMicroKernel.NR;
 
 import dev.regtrain.engine.MatrixKernel.MatrixProduct;
 import java.util.Arrays;
+import java.util.function.IntConsumer;
 import org.ojalgo.matrix.store.R064Store;
 
 /**
@@ -16,8 +17,19 @@ import org.ojalgo.matrix.store.R064Store;
  * C: it packs the panel of op(B) (k × NR, then hot in L1) and multiplies it with every row panel of A, MR × NR tile by
  * tile. Full tiles are written into C directly; tiles that stick out of C go through a small buffer. The packed copies
  * are refreshed on every compute because the operands are the trainer's buffers and change between mini-batches.
+ *
+ * <p>With a parallel {@link TaskRunner} and enough work, the row panels of A are packed in parts, and then the column
+ * panels of C are divided into contiguous ranges, a few per thread (so that the runner can balance them when one
+ * thread starts late or runs slower), each with its own edge buffer. Every element is still the same chain of fused
+ * multiply-adds, so the result is bit-identical to the sequential one.
  */
 final class VectorProduct implements MatrixProduct {
+
+    /** Below this many flops (2·m·k·n) a product runs on the calling thread: handing it over would cost more. */
+    static final double PARALLEL_MIN_FLOPS = 2e6;
+
+    /** Parts per thread of the runner, for balance. */
+    static final int PARTS_PER_THREAD = 4;
 
     private final double[] c;
     private final double[] a;
@@ -31,9 +43,14 @@ final class VectorProduct implements MatrixProduct {
     private final int columnPanels;
     private final double[] packedA;
     private final double[] packedB;
-    private final double[] edge = new double[MR * NR];
+    private final double[][] edges;
+    private final TaskRunner runner;
+    private final int parts;
+    private final IntConsumer packRowPart;
+    private final IntConsumer columnPart;
 
-    VectorProduct(R064Store target, R064Store left, boolean transposeLeft, R064Store right, boolean transposeRight) {
+    VectorProduct(R064Store target, R064Store left, boolean transposeLeft, R064Store right, boolean transposeRight,
+                  TaskRunner runner) {
         this.c = target.data;
         this.a = left.data;
         this.b = right.data;
@@ -46,6 +63,21 @@ final class VectorProduct implements MatrixProduct {
         this.columnPanels = (n + NR - 1) / NR;
         this.packedA = new double[rowPanels * MR * k];
         this.packedB = new double[columnPanels * NR * k];
+        this.runner = runner;
+        double flops = 2.0 * m * k * n;
+        int threads = runner.parallelism();
+        this.parts = flops < PARALLEL_MIN_FLOPS || threads <= 1 ? 1
+                : Math.min(threads * PARTS_PER_THREAD, Math.min(rowPanels, columnPanels));
+        this.edges = new double[parts][MR * NR];
+        this.packRowPart = part -> VectorPacking.rowPanels(a, transposeLeft, m, k, packedA,
+                split(part, rowPanels), split(part + 1, rowPanels));
+        this.columnPart = part -> multiplyColumnPanels(split(part, columnPanels), split(part + 1, columnPanels),
+                edges[part]);
+    }
+
+    /** The first of {@code total} panels that belongs to {@code part} (or the end, for part = parts). */
+    private int split(int part, int total) {
+        return (int) ((long) total * part / parts);
     }
 
     @Override
@@ -54,27 +86,32 @@ final class VectorProduct implements MatrixProduct {
             Arrays.fill(c, 0, m * n, 0.0);
             return;
         }
-        VectorPacking.rowPanels(a, transposeLeft, m, k, packedA, 0, rowPanels);
-        for (int panel = 0; panel < columnPanels; panel++) {
-            VectorPacking.columnPanel(b, transposeRight, k, n, packedB, panel);
-            multiplyColumnPanel(panel);
+        if (parts == 1) {
+            VectorPacking.rowPanels(a, transposeLeft, m, k, packedA, 0, rowPanels);
+            multiplyColumnPanels(0, columnPanels, edges[0]);
+        } else {
+            runner.run(parts, packRowPart);
+            runner.run(parts, columnPart);
         }
     }
 
-    private void multiplyColumnPanel(int panel) {
-        int j0 = panel * NR;
-        int columns = Math.min(NR, n - j0);
-        int bOffset = panel * NR * k;
-        for (int rowPanel = 0; rowPanel < rowPanels; rowPanel++) {
-            int i0 = rowPanel * MR;
-            int rows = Math.min(MR, m - i0);
-            int aOffset = rowPanel * MR * k;
-            if (rows == MR && columns == NR) {
-                VectorMicroKernel.tile(packedA, aOffset, packedB, bOffset, k, c, i0 + j0 * m, m);
-            } else {
-                VectorMicroKernel.tile(packedA, aOffset, packedB, bOffset, k, edge, 0, MR);
-                for (int q = 0; q < columns; q++) {
-                    System.arraycopy(edge, q * MR, c, i0 + (j0 + q) * m, rows);
+    private void multiplyColumnPanels(int from, int to, double[] edge) {
+        for (int panel = from; panel < to; panel++) {
+            VectorPacking.columnPanel(b, transposeRight, k, n, packedB, panel);
+            int j0 = panel * NR;
+            int columns = Math.min(NR, n - j0);
+            int bOffset = panel * NR * k;
+            for (int rowPanel = 0; rowPanel < rowPanels; rowPanel++) {
+                int i0 = rowPanel * MR;
+                int rows = Math.min(MR, m - i0);
+                int aOffset = rowPanel * MR * k;
+                if (rows == MR && columns == NR) {
+                    VectorMicroKernel.tile(packedA, aOffset, packedB, bOffset, k, c, i0 + j0 * m, m);
+                } else {
+                    VectorMicroKernel.tile(packedA, aOffset, packedB, bOffset, k, edge, 0, MR);
+                    for (int q = 0; q < columns; q++) {
+                        System.arraycopy(edge, q * MR, c, i0 + (j0 + q) * m, rows);
+                    }
                 }
             }
         }

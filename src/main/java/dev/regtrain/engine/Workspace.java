@@ -11,9 +11,6 @@ import org.ojalgo.matrix.store.R064Store;
  */
 final class Workspace {
 
-    private static final int GATHER_ROWS = 8;
-    private static final int GATHER_COLUMNS = 256;
-
     final int rows;
     private final NetworkSpec spec;
     private final Network network;
@@ -94,22 +91,43 @@ final class Workspace {
     }
 
     /**
-     * Row-major examples into a column-major buffer, a transposition: done in blocks of 8 rows × 256 columns, so that
-     * the cache lines being written (one per column, 8 rows apart) stay in L1 until they are full.
+     * Row-major examples into the column-major buffer, a transposition. Eight rows at a time, so that each column's
+     * eight values fill one cache line of the target at once: writing row by row, 1 KB apart for 128 rows, kept
+     * hundreds of lines open that all fell into a few cache sets, and took 2.4 times as long as copying the rows.
      */
     private void gatherInto(double[] target, double[] source, int width, int[] order, int from) {
-        for (int i0 = 0; i0 < rows; i0 += GATHER_ROWS) {
-            int i1 = Math.min(i0 + GATHER_ROWS, rows);
-            for (int j0 = 0; j0 < width; j0 += GATHER_COLUMNS) {
-                int j1 = Math.min(j0 + GATHER_COLUMNS, width);
-                for (int i = i0; i < i1; i++) {
-                    int offset = (order == null ? from + i : order[from + i]) * width;
-                    for (int j = j0; j < j1; j++) {
-                        target[i + j * rows] = source[offset + j];
-                    }
-                }
+        int i0 = 0;
+        for (; i0 + 8 <= rows; i0 += 8) {
+            int o0 = sourceOffset(order, from + i0, width);
+            int o1 = sourceOffset(order, from + i0 + 1, width);
+            int o2 = sourceOffset(order, from + i0 + 2, width);
+            int o3 = sourceOffset(order, from + i0 + 3, width);
+            int o4 = sourceOffset(order, from + i0 + 4, width);
+            int o5 = sourceOffset(order, from + i0 + 5, width);
+            int o6 = sourceOffset(order, from + i0 + 6, width);
+            int o7 = sourceOffset(order, from + i0 + 7, width);
+            for (int j = 0; j < width; j++) {
+                int t = i0 + j * rows;
+                target[t] = source[o0 + j];
+                target[t + 1] = source[o1 + j];
+                target[t + 2] = source[o2 + j];
+                target[t + 3] = source[o3 + j];
+                target[t + 4] = source[o4 + j];
+                target[t + 5] = source[o5 + j];
+                target[t + 6] = source[o6 + j];
+                target[t + 7] = source[o7 + j];
             }
         }
+        for (int i = i0; i < rows; i++) {
+            int offset = sourceOffset(order, from + i, width);
+            for (int j = 0; j < width; j++) {
+                target[i + j * rows] = source[offset + j];
+            }
+        }
+    }
+
+    private static int sourceOffset(int[] order, int row, int width) {
+        return (order == null ? row : order[row]) * width;
     }
 
     /**

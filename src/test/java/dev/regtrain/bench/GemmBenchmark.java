@@ -1,6 +1,5 @@
 package dev.regtrain.bench;
 
-import dev.regtrain.engine.Kernels;
 import dev.regtrain.engine.MatrixKernel;
 import dev.regtrain.engine.MatrixKernel.MatrixProduct;
 import java.util.ArrayList;
@@ -11,7 +10,8 @@ import org.ojalgo.matrix.store.R064Store;
 
 /**
  * GFLOP/s of one kernel on the eight products of an R1 mini-batch (batch 128, 784-256-128-10) and on 512³, each bound
- * once and computed repeatedly, as the trainer does. Options: --kernel K (repeatable; default vector and ojalgo),
+ * once and computed repeatedly, as the trainer does. Options: --kernel K (repeatable; default vector and ojalgo;
+ * "vector:2" for 2 threads),
  * --seconds S per shape (default 1).
  */
 public final class GemmBenchmark {
@@ -44,6 +44,7 @@ public final class GemmBenchmark {
         if (kernels.isEmpty()) {
             kernels = List.of("vector", "ojalgo");
         }
+        List<MatrixKernel> bound = kernels.stream().map(R1Benchmark::kernel).toList();
         System.out.printf(Locale.ROOT, "%-18s %-6s %-16s", "product", "layout", "m x k x n");
         for (String kernel : kernels) {
             System.out.printf(Locale.ROOT, " %12s", kernel + " GF/s");
@@ -52,8 +53,8 @@ public final class GemmBenchmark {
         for (Shape shape : R1) {
             System.out.printf(Locale.ROOT, "%-18s %-6s %-16s", shape.what(), shape.layout(),
                     shape.m() + "x" + shape.k() + "x" + shape.n());
-            for (String kernel : kernels) {
-                System.out.printf(Locale.ROOT, " %12.1f", gflops(Kernels.select(kernel), shape, seconds));
+            for (MatrixKernel kernel : bound) {
+                System.out.printf(Locale.ROOT, " %12.1f", gflops(kernel, shape, seconds));
             }
             System.out.println();
         }

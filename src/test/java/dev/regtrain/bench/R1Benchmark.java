@@ -17,6 +17,7 @@ import dev.regtrain.engine.OptimizerKind;
 import dev.regtrain.engine.OptimizerSpec;
 import dev.regtrain.engine.Output;
 import dev.regtrain.engine.PenaltySpec;
+import dev.regtrain.engine.TaskRunner;
 import dev.regtrain.engine.Trainer;
 import dev.regtrain.engine.TrainingListener;
 import dev.regtrain.engine.TrainingPlan;
@@ -31,7 +32,8 @@ import java.util.function.Supplier;
 /**
  * Workload R1 (PERFORMANCE.md) on regtrain's engine: 784-256-128-10 relu, softmax, SGD momentum 0.9, lr 0.05,
  * batch 128, L2 λ = 1e−4·m on weights, dropout 0.5 on both hidden layers. Options: --epochs N, --samples M,
- * --kernel K (auto, vector or ojalgo; vector needs --add-modules jdk.incubator.vector, which bench/r1 passes).
+ * --kernel K (auto, vector or ojalgo; vector needs --add-modules jdk.incubator.vector, which bench/r1 passes;
+ * "vector:2" runs the vector kernel's large products on 2 threads).
  * The last line is the RESULT line shared with the peer scripts in ../shared/bench.
  */
 public final class R1Benchmark {
@@ -82,8 +84,22 @@ public final class R1Benchmark {
                 data.rows() / median, gflops, gflops / PEAK_GFLOPS, peakRssMib());
     }
 
-    static MatrixKernel kernel(String name) {
-        return Kernels.select(name);
+    /**
+     * The threads for a parallel kernel ("vector:2"). A spinning runner: with a ForkJoinPool, whose idle workers park,
+     * the caller waited for a worker to wake up in 15–50 % of every product on this machine.
+     */
+    static TaskRunner runner(int threads) {
+        return new SpinningRunner(threads);
+    }
+
+    /** "auto", "vector" or "ojalgo" (Kernels.select), optionally with ":threads", e.g. "vector:2". */
+    static MatrixKernel kernel(String spec) {
+        int colon = spec.indexOf(':');
+        if (colon < 0) {
+            return Kernels.select(spec);
+        }
+        int threads = Integer.parseInt(spec.substring(colon + 1));
+        return Kernels.select(spec.substring(0, colon), threads > 1 ? runner(threads) : TaskRunner.SEQUENTIAL);
     }
 
     /** Multiply-adds of the three products per layer, 2 flops each; the input layer needs no input gradient. */

@@ -9,6 +9,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntConsumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -192,6 +197,72 @@ class VectorKernelTests {
             bound.randomise(seed);
             bound.product.compute();
             assertThat(bound.target.data).as("values of seed %d", seed).isEqualTo(bound.fmaChain());
+        }
+    }
+
+    /** Runs the parts in reverse order on a pool of three threads: any order, any thread. */
+    private static final class ShuffledRunner implements TaskRunner, AutoCloseable {
+        private final int parallelism;
+        private final ExecutorService pool = Executors.newFixedThreadPool(3);
+        int runs;
+
+        ShuffledRunner(int parallelism) {
+            this.parallelism = parallelism;
+        }
+
+        @Override
+        public int parallelism() {
+            return parallelism;
+        }
+
+        @Override
+        public void run(int parts, IntConsumer part) {
+            runs++;
+            List<Future<?>> futures = new ArrayList<>();
+            for (int i = parts - 1; i >= 0; i--) {
+                int index = i;
+                futures.add(pool.submit(() -> part.accept(index)));
+            }
+            for (Future<?> future : futures) {
+                try {
+                    future.get();
+                } catch (InterruptedException | ExecutionException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            pool.shutdownNow();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Layout.class)
+    void aParallelKernelGivesBitIdenticalResultsWhateverTheOrderAndThreadOfItsParts(Layout layout) {
+        try (ShuffledRunner two = new ShuffledRunner(2); ShuffledRunner three = new ShuffledRunner(3)) {
+            MatrixKernel parallelTwo = VectorKernel.parallel(two);
+            MatrixKernel parallelThree = VectorKernel.parallel(three);
+            List<int[]> shapes = new ArrayList<>(List.of(new int[] {128, 784, 256}, new int[] {96, 128, 10},
+                    new int[] {784, 128, 256}, new int[] {128, 10, 128}, new int[] {201, 67, 133}));
+            for (int size : List.of(1, VectorMicroKernel.MR + 1, 3 * VectorMicroKernel.NR - 1, 97)) {
+                shapes.add(new int[] {size, size + 2, size});
+            }
+            for (int[] shape : shapes) {
+                Bound sequential = new Bound(layout, shape[0], shape[1], shape[2], VectorKernel.INSTANCE);
+                Bound twoParts = new Bound(layout, shape[0], shape[1], shape[2], parallelTwo);
+                Bound threeParts = new Bound(layout, shape[0], shape[1], shape[2], parallelThree);
+                for (Bound bound : List.of(sequential, twoParts, threeParts)) {
+                    bound.randomise(77);
+                    bound.product.compute();
+                }
+                String name = layout + " " + shape[0] + "x" + shape[1] + "x" + shape[2];
+                assertThat(twoParts.target.data).as(name).isEqualTo(sequential.target.data);
+                assertThat(threeParts.target.data).as(name).isEqualTo(sequential.target.data);
+            }
+            assertThat(two.runs).as("large products were split").isGreaterThan(0);
+            assertThat(parallelTwo.name()).isEqualTo("vector-2t");
         }
     }
 

@@ -1,0 +1,142 @@
+package dev.regtrain.bench;
+
+import dev.regtrain.engine.TaskRunner;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntConsumer;
+
+/**
+ * A TaskRunner with threads − 1 daemon workers for a mini-batch's rapid sequence of products. Every thread, the
+ * calling one included, claims parts of the current job from a shared counter until none are left; the caller then
+ * waits only for parts that were claimed and are still running. So a worker that wakes late, or is descheduled
+ * because other processes want the cores, takes fewer parts instead of holding the caller up.
+ *
+ * <p>Workers spin for a short while after a job (default 100 µs) before they park, because waking a parked thread
+ * costs tens of microseconds; the caller spins while it waits, and yields its core after a few microseconds in case
+ * the thread it waits for needs one.
+ */
+final class SpinningRunner implements TaskRunner, AutoCloseable {
+
+    /** One call of {@link #run}: immutable apart from its counters, so a late worker can never mix two calls. */
+    private static final class Job {
+        final IntConsumer part;
+        final int parts;
+        final AtomicInteger next = new AtomicInteger();
+        final AtomicInteger done = new AtomicInteger();
+        volatile RuntimeException failure;
+
+        Job(IntConsumer part, int parts) {
+            this.part = part;
+            this.parts = parts;
+        }
+
+        /** Claims and runs parts until none are left. */
+        void work() {
+            for (int i = next.getAndIncrement(); i < parts; i = next.getAndIncrement()) {
+                try {
+                    part.accept(i);
+                } catch (RuntimeException e) {
+                    failure = e;
+                } finally {
+                    done.incrementAndGet();
+                }
+            }
+        }
+    }
+
+    private static final long CALLER_SPIN_NANOS = 5_000;
+
+    private final int threads;
+    private final Worker[] workers;
+    private final long spinNanos;
+    private volatile Job current;
+    private volatile boolean closed;
+
+    SpinningRunner(int threads) {
+        this(threads, TimeUnit.MICROSECONDS.toNanos(100));
+    }
+
+    SpinningRunner(int threads, long spinNanos) {
+        this.threads = threads;
+        this.spinNanos = spinNanos;
+        this.workers = new Worker[Math.max(0, threads - 1)];
+        for (int w = 0; w < workers.length; w++) {
+            workers[w] = new Worker(w + 1);
+            workers[w].start();
+        }
+    }
+
+    @Override
+    public int parallelism() {
+        return threads;
+    }
+
+    @Override
+    public void run(int parts, IntConsumer part) {
+        if (parts <= 1 || workers.length == 0) {
+            TaskRunner.SEQUENTIAL.run(parts, part);
+            return;
+        }
+        Job job = new Job(part, parts);
+        current = job;
+        for (Worker worker : workers) {
+            if (worker.parked) {
+                LockSupport.unpark(worker);
+            }
+        }
+        job.work();
+        long waitingSince = System.nanoTime();
+        while (job.done.get() < parts) {
+            if (System.nanoTime() - waitingSince < CALLER_SPIN_NANOS) {
+                Thread.onSpinWait();
+            } else {
+                Thread.yield();
+            }
+        }
+        if (job.failure != null) {
+            throw job.failure;
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        for (Worker worker : workers) {
+            LockSupport.unpark(worker);
+        }
+    }
+
+    private final class Worker extends Thread {
+        private volatile boolean parked;
+
+        Worker(int index) {
+            super("spinning-runner-" + index);
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            Job seen = null;
+            while (!closed) {
+                Job job = current;
+                if (job != seen) {
+                    seen = job;
+                    job.work();
+                    continue;
+                }
+                long spinUntil = System.nanoTime() + spinNanos;
+                while (current == seen && !closed && System.nanoTime() < spinUntil) {
+                    Thread.onSpinWait();
+                }
+                if (current == seen && !closed) {
+                    parked = true;
+                    if (current == seen && !closed) {
+                        LockSupport.park(this);
+                    }
+                    parked = false;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package dev.regtrain.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import org.junit.jupiter.api.Test;
+
+class SpinningRunnerTests {
+
+    @Test
+    void everyPartRunsExactlyOnceInEveryCallAndTheWorkerTakesPart() {
+        try (SpinningRunner runner = new SpinningRunner(2)) {
+            Set<String> threads = ConcurrentHashMap.newKeySet();
+            for (int call = 0; call < 2000; call++) {
+                int parts = 1 + call % 9;
+                AtomicIntegerArray counts = new AtomicIntegerArray(parts);
+                runner.run(parts, i -> {
+                    counts.incrementAndGet(i);
+                    threads.add(Thread.currentThread().getName());
+                    double x = 0;
+                    for (int k = 0; k < 20_000; k++) {
+                        x += Math.sqrt(k + i);
+                    }
+                    if (x < 0) {
+                        throw new AssertionError();
+                    }
+                });
+                for (int i = 0; i < parts; i++) {
+                    assertThat(counts.get(i)).as("call %d part %d", call, i).isEqualTo(1);
+                }
+            }
+            assertThat(threads).contains(Thread.currentThread().getName(), "spinning-runner-1");
+        }
+    }
+
+    @Test
+    void aFailingPartIsRethrownAfterTheOthersFinishAndTheRunnerStaysUsable() {
+        try (SpinningRunner runner = new SpinningRunner(2)) {
+            AtomicIntegerArray counts = new AtomicIntegerArray(6);
+            assertThatThrownBy(() -> runner.run(6, i -> {
+                counts.incrementAndGet(i);
+                if (i == 3) {
+                    throw new IllegalStateException("part 3");
+                }
+            })).isInstanceOf(IllegalStateException.class).hasMessage("part 3");
+            for (int i = 0; i < 6; i++) {
+                assertThat(counts.get(i)).isEqualTo(1);
+            }
+
+            AtomicIntegerArray again = new AtomicIntegerArray(4);
+            runner.run(4, again::incrementAndGet);
+            for (int i = 0; i < 4; i++) {
+                assertThat(again.get(i)).isEqualTo(1);
+            }
+        }
+    }
+}
