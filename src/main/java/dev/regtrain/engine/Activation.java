@@ -73,16 +73,16 @@ public enum Activation {
 
     abstract double derivativeFromOutput(double a);
 
-    /** a[i] = g(a[i]) for i in [0, length): the pre-activation is overwritten by the activation. */
-    void applyInPlace(double[] values, int length) {
-        for (int i = 0; i < length; i++) {
+    /** a[i] = g(a[i]) for i in [from, to): the pre-activation is overwritten by the activation. */
+    void applyInPlace(double[] values, int from, int to) {
+        for (int i = from; i < to; i++) {
             values[i] = apply(values[i]);
         }
     }
 
-    /** delta[i] ·= g'(z[i]), with g' computed from the activation a[i]. */
-    void multiplyByDerivative(double[] delta, double[] activation, int length) {
-        for (int i = 0; i < length; i++) {
+    /** delta[i] ·= g'(z[i]) for i in [from, to), with g' computed from the activation a[i]. */
+    void multiplyByDerivative(double[] delta, double[] activation, int from, int to) {
+        for (int i = from; i < to; i++) {
             delta[i] *= derivativeFromOutput(activation[i]);
         }
     }

@@ -25,14 +25,14 @@ final class AdamOptimizer extends Optimizer {
     }
 
     @Override
-    void update(int index, double[] w, double[] g, double threshold) {
+    void update(int index, double[] w, double[] g, double threshold, int from, int to) {
         double alpha = spec.learningRate();
         double beta1 = spec.beta1();
         double beta2 = spec.beta2();
         double epsilon = spec.epsilon();
         double[] m = slots[index];
         double[] v = slots[parameterCount + index];
-        for (int i = 0; i < w.length; i++) {
+        for (int i = from; i < to; i++) {
             m[i] = beta1 * m[i] + (1.0 - beta1) * g[i];
             v[i] = beta2 * v[i] + (1.0 - beta2) * g[i] * g[i];
             double eta = alpha / (Math.sqrt(v[i] / secondCorrection) + epsilon);

@@ -2,27 +2,41 @@ package dev.regtrain.engine;
 
 import java.util.Objects;
 
-/** What a run borrows from its surroundings: the multiply kernel, a time source and an optional augmenter. */
-public record EngineContext(MatrixKernel kernel, Ticker ticker, BatchAugmenter augmenter) {
+/**
+ * What a run borrows from its surroundings: the multiply kernel, a time source, an optional augmenter, and a
+ * {@link TaskRunner} whose threads may share the element-wise work of a training step (the kernel gets its own runner
+ * when it is built). Results never depend on the runner.
+ */
+public record EngineContext(MatrixKernel kernel, Ticker ticker, BatchAugmenter augmenter, TaskRunner runner) {
 
     public static final EngineContext DEFAULT = new EngineContext(OjalgoKernel.INSTANCE, Ticker.NONE,
-            BatchAugmenter.NONE);
+            BatchAugmenter.NONE, TaskRunner.SEQUENTIAL);
 
     public EngineContext {
         Objects.requireNonNull(kernel, "kernel");
         Objects.requireNonNull(ticker, "ticker");
         Objects.requireNonNull(augmenter, "augmenter");
+        Objects.requireNonNull(runner, "runner");
+    }
+
+    /** A context whose training steps run on the calling thread. */
+    public EngineContext(MatrixKernel kernel, Ticker ticker, BatchAugmenter augmenter) {
+        this(kernel, ticker, augmenter, TaskRunner.SEQUENTIAL);
     }
 
     public EngineContext withTicker(Ticker newTicker) {
-        return new EngineContext(kernel, newTicker, augmenter);
+        return new EngineContext(kernel, newTicker, augmenter, runner);
     }
 
     public EngineContext withAugmenter(BatchAugmenter newAugmenter) {
-        return new EngineContext(kernel, ticker, newAugmenter);
+        return new EngineContext(kernel, ticker, newAugmenter, runner);
     }
 
     public EngineContext withKernel(MatrixKernel newKernel) {
-        return new EngineContext(newKernel, ticker, augmenter);
+        return new EngineContext(newKernel, ticker, augmenter, runner);
+    }
+
+    public EngineContext withRunner(TaskRunner newRunner) {
+        return new EngineContext(kernel, ticker, augmenter, newRunner);
     }
 }

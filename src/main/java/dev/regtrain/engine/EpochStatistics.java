@@ -26,12 +26,17 @@ final class EpochStatistics {
             }
         }
 
-        /** Adds ‖(1/B)·A[l−1]ᵀ·dZ[l]‖_F of this batch for each layer (before any penalty term). */
-        void addGradientNorms() {
+        /** Counts a step whose gradient norms are added by {@link #addGradientNorm}. */
+        void countStep() {
             steps++;
-            for (int l = 1; l <= layers; l++) {
-                gradientNormSums[l] += Math.sqrt(Norms.squaredL2(gradients.weights(l).data));
-            }
+        }
+
+        /**
+         * Adds ‖(1/B)·A[l−1]ᵀ·dZ[l]‖_F of this batch for one layer (before any penalty term); different layers may be
+         * added at the same time.
+         */
+        void addGradientNorm(int layer) {
+            gradientNormSums[layer] += Math.sqrt(Norms.squaredL2(gradients.weights(layer).data));
         }
 
         private void reset() {

@@ -29,13 +29,13 @@ final class Evaluator {
     private final Workspace remainder;
     private final int fullChunks;
 
-    Evaluator(Network network, Examples data, MatrixKernel kernel) {
+    Evaluator(Network network, Examples data, MatrixKernel kernel, TaskRunner runner) {
         this.data = data;
         int chunk = Math.min(CHUNK_ROWS, data.rows());
         this.fullChunks = data.rows() / chunk;
         int rest = data.rows() - fullChunks * chunk;
-        this.full = new Workspace(network, chunk, null, null, kernel);
-        this.remainder = rest > 0 ? new Workspace(network, rest, null, null, kernel) : null;
+        this.full = new Workspace(network, chunk, null, null, kernel, runner);
+        this.remainder = rest > 0 ? new Workspace(network, rest, null, null, kernel, runner) : null;
     }
 
     Totals evaluate() {

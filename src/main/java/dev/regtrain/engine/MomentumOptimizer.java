@@ -16,12 +16,12 @@ final class MomentumOptimizer extends Optimizer {
     }
 
     @Override
-    void update(int index, double[] w, double[] g, double threshold) {
+    void update(int index, double[] w, double[] g, double threshold, int from, int to) {
         double alpha = spec.learningRate();
         double mu = spec.momentum();
         double tau = alpha / (1.0 - mu) * threshold;
         double[] v = slots[index];
-        for (int i = 0; i < w.length; i++) {
+        for (int i = from; i < to; i++) {
             v[i] = mu * v[i] + g[i];
             double next = w[i] - alpha * (nesterov ? g[i] + mu * v[i] : v[i]);
             w[i] = tau > 0 ? Norms.softThreshold(next, tau) : next;

@@ -45,6 +45,11 @@ final class Penalties {
 
     /** grad += (λ₂/m)·w + (λ₁/m)·sign(w), the L1 part only for subgradient L1; sign(0) = 0. */
     void addGradient(Parameter p, double[] gradient) {
+        addGradient(p, gradient, 0, gradient.length);
+    }
+
+    /** The same for elements [from, to) only. */
+    void addGradient(Parameter p, double[] gradient, int from, int to) {
         if (!applies(p)) {
             return;
         }
@@ -55,11 +60,11 @@ final class Penalties {
         }
         double[] w = p.values();
         if (c1 == 0) {
-            for (int i = 0; i < w.length; i++) {
+            for (int i = from; i < to; i++) {
                 gradient[i] += c2 * w[i];
             }
         } else {
-            for (int i = 0; i < w.length; i++) {
+            for (int i = from; i < to; i++) {
                 gradient[i] += c2 * w[i] + c1 * Math.signum(w[i]);
             }
         }
@@ -75,16 +80,21 @@ final class Penalties {
      * j of W[l] (the incoming weights of unit j) with ‖W[:,j]‖₂ &gt; c back to norm c.
      */
     void afterStep(Parameter p, double learningRate) {
+        afterStep(p, learningRate, 0, p.columns());
+    }
+
+    /** The same for columns [fromColumn, toColumn) only (each column is capped on its own). */
+    void afterStep(Parameter p, double learningRate, int fromColumn, int toColumn) {
         double[] w = p.values();
         if (spec.weightDecay() > 0 && applies(p)) {
             double factor = 1.0 - learningRate * spec.weightDecay();
-            for (int i = 0; i < w.length; i++) {
+            for (int i = fromColumn * p.rows(); i < toColumn * p.rows(); i++) {
                 w[i] *= factor;
             }
         }
         if (spec.maxNorm() != null && !p.bias()) {
             double cap = spec.maxNorm();
-            for (int j = 0; j < p.columns(); j++) {
+            for (int j = fromColumn; j < toColumn; j++) {
                 int from = j * p.rows();
                 double squared = 0;
                 for (int i = from; i < from + p.rows(); i++) {

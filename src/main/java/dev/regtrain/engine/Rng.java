@@ -46,12 +46,26 @@ public final class Rng {
      * numbers and the same final state as that many calls, drawn in one loop that keeps the state in a register.
      */
     public void nextDoubles(double[] values, int length) {
-        long s = state;
-        for (int i = 0; i < length; i++) {
+        peekDoubles(values, 0, length);
+        advance(length);
+    }
+
+    /**
+     * Without advancing: sets {@code values[i]}, for i in [from, to), to what the (i+1)-th next call of
+     * {@link #nextDouble()} would return. SplitMix64's state moves by a constant, so any draw can be computed on its
+     * own, and ranges of one block of draws can be filled in any order, or at the same time.
+     */
+    public void peekDoubles(double[] values, int from, int to) {
+        long s = state + (long) from * GOLDEN_GAMMA;
+        for (int i = from; i < to; i++) {
             s += GOLDEN_GAMMA;
             values[i] = (mix64(s) >>> 11) * 0x1.0p-53;
         }
-        state = s;
+    }
+
+    /** Skips {@code draws} draws, as many calls of {@link #nextLong()} would. */
+    public void advance(long draws) {
+        state += draws * GOLDEN_GAMMA;
     }
 
     /** Uniform in [0, bound), without modulo bias. */

@@ -10,10 +10,10 @@ final class SgdOptimizer extends Optimizer {
     }
 
     @Override
-    void update(int index, double[] w, double[] g, double threshold) {
+    void update(int index, double[] w, double[] g, double threshold, int from, int to) {
         double alpha = spec.learningRate();
         double tau = alpha * threshold;
-        for (int i = 0; i < w.length; i++) {
+        for (int i = from; i < to; i++) {
             double next = w[i] - alpha * g[i];
             w[i] = tau > 0 ? Norms.softThreshold(next, tau) : next;
         }

@@ -3,6 +3,7 @@ package dev.regtrain.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntConsumer;
 
 /**
  * Trains a network by mini-batch gradient descent on J (MATH.md). All buffers are allocated at construction, so the
@@ -10,6 +11,9 @@ import java.util.function.BooleanSupplier;
  * stopped after any epoch and continued from {@link #state()} with bit-identical results.
  */
 public final class Trainer {
+
+    /** A parallel step splits the parameter updates into parts of at least this many values. */
+    static final long UPDATE_VALUES_PER_PART = 32_768;
 
     private final TrainingPlan plan;
     private final Examples train;
@@ -30,6 +34,10 @@ public final class Trainer {
     private final ParameterCopy best;
     private final ParameterCopy epochStart;
     private final EpochStatistics statistics;
+    private final int updateParts;
+    private final IntConsumer normPart;
+    private final IntConsumer updatePart;
+    private EpochStatistics.Batches batches;
     private int epoch;
 
     private Trainer(TrainingPlan plan, Examples train, Examples validation, EngineContext context,
@@ -70,12 +78,18 @@ public final class Trainer {
         int m = train.rows();
         int batchSize = plan.effectiveBatchSize(m);
         double[] dropRates = plan.dropout().ratesByLayer();
-        this.batch = new Workspace(network, batchSize, dropRates, gradients, context.kernel());
+        this.batch = new Workspace(network, batchSize, dropRates, gradients, context.kernel(), context.runner());
         this.lastBatch = m % batchSize == 0 ? null
-                : new Workspace(network, m % batchSize, dropRates, gradients, context.kernel());
-        this.validator = validation == null ? null : new Evaluator(network, validation, context.kernel());
+                : new Workspace(network, m % batchSize, dropRates, gradients, context.kernel(), context.runner());
+        this.validator = validation == null ? null
+                : new Evaluator(network, validation, context.kernel(), context.runner());
         this.order = new int[m];
         this.statistics = new EpochStatistics(network, gradients, penalties);
+        int threads = context.runner().parallelism();
+        long values = network.parameters().stream().mapToLong(Parameter::size).sum();
+        this.updateParts = (int) Math.max(1, Math.min(2L * threads, threads > 1 ? values / UPDATE_VALUES_PER_PART : 1));
+        this.normPart = layer -> batches.addGradientNorm(layer + 1);
+        this.updatePart = this::updateColumns;
     }
 
     /** A fresh run: weights initialised from the plan's seed. */
@@ -174,9 +188,6 @@ public final class Trainer {
             shuffleRandom.shuffle(order, m);
         }
         EpochStatistics.Batches batches = statistics.startEpoch();
-        List<Parameter> parameters = network.parameters();
-        List<Parameter> gradientBlocks = gradients.parameters();
-        double learningRate = plan.optimizer().learningRate();
         for (int from = 0; from < m; from += batch.rows) {
             if (stopRequested.getAsBoolean()) {
                 return null;
@@ -191,17 +202,41 @@ public final class Trainer {
                 return batches; // diverged: the row reports it and the run ends
             }
             w.backward();
-            batches.addGradientNorms();
-            optimizer.beginStep();
-            for (int i = 0; i < parameters.size(); i++) {
-                Parameter p = parameters.get(i);
-                double[] g = gradientBlocks.get(i).values();
-                penalties.addGradient(p, g);
-                optimizer.update(i, p.values(), g, penalties.proximalThreshold(p));
-                penalties.afterStep(p, learningRate);
-            }
+            step(batches);
         }
         return batches;
+    }
+
+    /**
+     * The gradient norms of the batch (before the penalty terms change the gradients), then the penalty gradient, the
+     * optimizer's update and the constraints of every parameter. With a parallel runner the per-layer norms are
+     * summed at the same time (each still in one sequential sum), and then every parameter is updated in ranges of
+     * whole columns: element by element the arithmetic is the same as on one thread.
+     */
+    private void step(EpochStatistics.Batches batches) {
+        this.batches = batches;
+        batches.countStep();
+        context.runner().run(plan.network().layerCount(), normPart);
+        optimizer.beginStep();
+        context.runner().run(updateParts, updatePart);
+    }
+
+    private void updateColumns(int part) {
+        List<Parameter> parameters = network.parameters();
+        List<Parameter> gradientBlocks = gradients.parameters();
+        double learningRate = plan.optimizer().learningRate();
+        for (int i = 0; i < parameters.size(); i++) {
+            Parameter p = parameters.get(i);
+            int from = (int) ((long) p.columns() * part / updateParts);
+            int to = (int) ((long) p.columns() * (part + 1) / updateParts);
+            if (from == to) {
+                continue;
+            }
+            double[] g = gradientBlocks.get(i).values();
+            penalties.addGradient(p, g, from * p.rows(), to * p.rows());
+            optimizer.update(i, p.values(), g, penalties.proximalThreshold(p), from * p.rows(), to * p.rows());
+            penalties.afterStep(p, learningRate, from, to);
+        }
     }
 
     private TrainingOutcome finish(StopReason reason, String detail, Network last, int lastEpoch) {

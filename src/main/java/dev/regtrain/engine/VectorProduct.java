@@ -19,8 +19,8 @@ import org.ojalgo.matrix.store.R064Store;
  * are refreshed on every compute because the operands are the trainer's buffers and change between mini-batches.
  *
  * <p>With a parallel {@link TaskRunner} and enough work, the row panels of A are packed in parts, and then the column
- * panels of C are divided into contiguous ranges, a few per thread (so that the runner can balance them when one
- * thread starts late or runs slower), each with its own edge buffer. Every element is still the same chain of fused
+ * panels of C are divided into contiguous ranges, up to a few per thread (so that the runner can balance them when
+ * one thread starts late or runs slower), each with its own edge buffer. Every element is still the same chain of fused
  * multiply-adds, so the result is bit-identical to the sequential one.
  */
 final class VectorProduct implements MatrixProduct {
@@ -28,8 +28,15 @@ final class VectorProduct implements MatrixProduct {
     /** Below this many flops (2·m·k·n) a product runs on the calling thread: handing it over would cost more. */
     static final double PARALLEL_MIN_FLOPS = 2e6;
 
-    /** Parts per thread of the runner, for balance. */
-    static final int PARTS_PER_THREAD = 4;
+    /**
+     * A split aims at parts of this many flops (~150 µs on one core here), one part per thread at least and
+     * {@link #MAX_PARTS_PER_THREAD} at most. Several parts per thread let the runner balance threads that start late
+     * or share their core with other processes; on an idle machine one part per thread was best for the 8 MFLOP
+     * products of R1 and the number made no difference for its 51 MFLOP ones.
+     */
+    static final double FLOPS_PER_PART = 6e6;
+
+    static final int MAX_PARTS_PER_THREAD = 4;
 
     private final double[] c;
     private final double[] a;
@@ -66,8 +73,9 @@ final class VectorProduct implements MatrixProduct {
         this.runner = runner;
         double flops = 2.0 * m * k * n;
         int threads = runner.parallelism();
+        int wanted = (int) Math.min(threads * MAX_PARTS_PER_THREAD, Math.max(threads, flops / FLOPS_PER_PART));
         this.parts = flops < PARALLEL_MIN_FLOPS || threads <= 1 ? 1
-                : Math.min(threads * PARTS_PER_THREAD, Math.min(rowPanels, columnPanels));
+                : Math.min(wanted, Math.min(rowPanels, columnPanels));
         this.edges = new double[parts][MR * NR];
         this.packRowPart = part -> VectorPacking.rowPanels(a, transposeLeft, m, k, packedA,
                 split(part, rowPanels), split(part + 1, rowPanels));

@@ -1,6 +1,7 @@
 package dev.regtrain.engine;
 
 import dev.regtrain.engine.MatrixKernel.MatrixProduct;
+import java.util.function.IntConsumer;
 import org.ojalgo.matrix.store.R064Store;
 
 /**
@@ -27,12 +28,32 @@ final class Workspace {
     private final MatrixProduct[] forwardProducts;
     private final MatrixProduct[] weightGradientProducts;
     private final MatrixProduct[] backwardProducts;
+    private final TaskRunner runner;
+    private final int gatherParts;
+    private final int inputParts;
+    private final int[] layerParts;
+    private final IntConsumer gatherPart;
+    private final IntConsumer inputDropoutPart;
+    private final IntConsumer[] hiddenPart;
+    private final IntConsumer[] biasGradientPart;
+    private final IntConsumer[] throughActivationPart;
+    private Examples gatherData;
+    private int[] gatherOrder;
+    private int gatherFrom;
+    private Rng dropoutRng;
+
+    /** A workspace whose element-wise loops run on the calling thread. */
+    Workspace(Network network, int rows, double[] dropRates, Network gradients, MatrixKernel kernel) {
+        this(network, rows, dropRates, gradients, kernel, TaskRunner.SEQUENTIAL);
+    }
 
     /**
      * @param dropRates drop probability for out[l], l = 0..L−1 (inputs, then each hidden layer), or null for none
      * @param gradients where the backward pass writes, or null for a forward-only workspace
+     * @param runner threads that may share a layer's element-wise loops (with the same result on every element)
      */
-    Workspace(Network network, int rows, double[] dropRates, Network gradients, MatrixKernel kernel) {
+    Workspace(Network network, int rows, double[] dropRates, Network gradients, MatrixKernel kernel,
+              TaskRunner runner) {
         this.spec = network.spec();
         this.network = network;
         this.rows = rows;
@@ -78,7 +99,65 @@ final class Workspace {
                 }
             }
         }
+        this.runner = runner;
+        this.gatherParts = parts(rows * spec.units(0), (rows + 7) / 8);
+        this.gatherPart = part -> {
+            int blocks = (rows + 7) / 8;
+            int fromRow = split(part, gatherParts, blocks) * 8;
+            int toRow = Math.min(rows, split(part + 1, gatherParts, blocks) * 8);
+            LayerLoops.gather(input.data, rows, gatherData.features(), gatherData.inputs(), gatherOrder, gatherFrom,
+                    fromRow, toRow);
+        };
+        int inputs = rows * spec.units(0);
+        this.inputParts = parts(inputs, inputs);
+        this.inputDropoutPart = part -> LayerLoops.drop(input.data, out[0].data, mask[0], dropRate[0], dropoutRng,
+                split(part, inputParts, inputs), split(part + 1, inputParts, inputs));
+        this.layerParts = new int[layers + 1];
+        this.hiddenPart = new IntConsumer[layers + 1];
+        this.biasGradientPart = new IntConsumer[layers + 1];
+        this.throughActivationPart = new IntConsumer[layers + 1];
+        for (int l = 1; l <= layers; l++) {
+            int layer = l;
+            int units = spec.units(l);
+            layerParts[l] = parts(rows * units, units);
+            int parts = layerParts[l];
+            hiddenPart[l] = part -> hidden(layer, split(part, parts, units), split(part + 1, parts, units));
+            if (gradients != null) {
+                biasGradientPart[l] = part -> LayerLoops.columnSums(delta[layer].data, gradients.biases(layer).data,
+                        rows, split(part, parts, units), split(part + 1, parts, units));
+                throughActivationPart[l] = part -> LayerLoops.throughDropoutAndActivation(delta[layer].data,
+                        mask[layer], spec.activation(layer), act[layer].data, split(part, parts, units) * rows,
+                        split(part + 1, parts, units) * rows);
+            }
+        }
     }
+
+    /** How many parts a loop over {@code elements} values, divisible into {@code pieces}, is split into. */
+    private int parts(int elements, int pieces) {
+        int threads = runner.parallelism();
+        if (threads <= 1) {
+            return 1;
+        }
+        return Math.max(1, Math.min(Math.min(2 * threads, pieces), elements / PARALLEL_MIN_ELEMENTS));
+    }
+
+    /** The first of {@code total} pieces in part {@code part} of {@code parts}. */
+    private static int split(int part, int parts, int total) {
+        return (int) ((long) total * part / parts);
+    }
+
+    /** Layer l after its product, for the columns [fromColumn, toColumn): bias, activation, dropout. */
+    private void hidden(int l, int fromColumn, int toColumn) {
+        LayerLoops.addBias(act[l].data, network.biases(l).data, rows, fromColumn, toColumn);
+        spec.activation(l).applyInPlace(act[l].data, fromColumn * rows, toColumn * rows);
+        if (mask[l] != null) {
+            LayerLoops.drop(act[l].data, out[l].data, mask[l], dropRate[l], dropoutRng, fromColumn * rows,
+                    toColumn * rows);
+        }
+    }
+
+    /** Element-wise loops split into parts of at least this many values (a few microseconds of work). */
+    static final int PARALLEL_MIN_ELEMENTS = 4096;
 
     private R064Store store(int columns) {
         return R064Store.FACTORY.make(rows, columns);
@@ -86,48 +165,13 @@ final class Workspace {
 
     /** Copies rows {@code order[from..from+rows)} of the examples into the input and target buffers. */
     void gather(Examples data, int[] order, int from) {
-        gatherInto(input.data, data.features(), data.inputs(), order, from);
-        gatherInto(targets.data, data.targets(), data.outputs(), order, from);
-    }
-
-    /**
-     * Row-major examples into the column-major buffer, a transposition. Eight rows at a time, so that each column's
-     * eight values fill one cache line of the target at once: writing row by row, 1 KB apart for 128 rows, kept
-     * hundreds of lines open that all fell into a few cache sets, and took 2.4 times as long as copying the rows.
-     */
-    private void gatherInto(double[] target, double[] source, int width, int[] order, int from) {
-        int i0 = 0;
-        for (; i0 + 8 <= rows; i0 += 8) {
-            int o0 = sourceOffset(order, from + i0, width);
-            int o1 = sourceOffset(order, from + i0 + 1, width);
-            int o2 = sourceOffset(order, from + i0 + 2, width);
-            int o3 = sourceOffset(order, from + i0 + 3, width);
-            int o4 = sourceOffset(order, from + i0 + 4, width);
-            int o5 = sourceOffset(order, from + i0 + 5, width);
-            int o6 = sourceOffset(order, from + i0 + 6, width);
-            int o7 = sourceOffset(order, from + i0 + 7, width);
-            for (int j = 0; j < width; j++) {
-                int t = i0 + j * rows;
-                target[t] = source[o0 + j];
-                target[t + 1] = source[o1 + j];
-                target[t + 2] = source[o2 + j];
-                target[t + 3] = source[o3 + j];
-                target[t + 4] = source[o4 + j];
-                target[t + 5] = source[o5 + j];
-                target[t + 6] = source[o6 + j];
-                target[t + 7] = source[o7 + j];
-            }
-        }
-        for (int i = i0; i < rows; i++) {
-            int offset = sourceOffset(order, from + i, width);
-            for (int j = 0; j < width; j++) {
-                target[i + j * rows] = source[offset + j];
-            }
-        }
-    }
-
-    private static int sourceOffset(int[] order, int row, int width) {
-        return (order == null ? row : order[row]) * width;
+        gatherData = data;
+        gatherOrder = order;
+        gatherFrom = from;
+        runner.run(gatherParts, gatherPart);
+        LayerLoops.gather(targets.data, rows, data.targets(), data.outputs(), order, from, 0, rows);
+        gatherData = null;
+        gatherOrder = null;
     }
 
     /**
@@ -135,50 +179,33 @@ final class Workspace {
      * applies a ← a ⊙ M / (1 − p); without one (inference) nothing is dropped or rescaled.
      */
     void forward(Rng dropout) {
+        dropoutRng = dropout;
         if (mask[0] != null) {
-            drop(input.data, out[0].data, mask[0], dropRate[0], dropout);
+            requireGenerator();
+            runner.run(inputParts, inputDropoutPart);
+            dropout.advance(mask[0].length);
         }
         for (int l = 1; l <= layers; l++) {
             forwardProducts[l].compute();
-            R064Store z = l == layers ? logits : act[l];
-            addBias(z.data, network.biases(l).data, spec.units(l));
             if (l < layers) {
-                spec.activation(l).applyInPlace(act[l].data, rows * spec.units(l));
                 if (mask[l] != null) {
-                    drop(act[l].data, out[l].data, mask[l], dropRate[l], dropout);
+                    requireGenerator();
+                }
+                runner.run(layerParts[l], hiddenPart[l]);
+                if (mask[l] != null) {
+                    dropout.advance(mask[l].length);
                 }
             } else {
+                LayerLoops.addBias(logits.data, network.biases(l).data, rows, 0, spec.outputs());
                 spec.output().activate(logits.data, act[l].data, rows, spec.outputs());
             }
         }
+        dropoutRng = null;
     }
 
-    private void addBias(double[] z, double[] bias, int units) {
-        for (int j = 0; j < units; j++) {
-            double b = bias[j];
-            int offset = j * rows;
-            for (int i = 0; i < rows; i++) {
-                z[offset + i] += b;
-            }
-        }
-    }
-
-    /**
-     * One draw u per element, in order: dropped (scale 0) when u &lt; rate, else kept (scale 1/(1 − p)). The draws come
-     * in bulk, and the test is branch-free (the sign bit of u − rate, which is negative exactly when u &lt; rate): with
-     * p = 0.5 a branch would be mispredicted every other element.
-     */
-    private void drop(double[] source, double[] target, double[] scales, double rate, Rng rng) {
-        if (rng == null) {
+    private void requireGenerator() {
+        if (dropoutRng == null) {
             throw new IllegalStateException("dropout needs a random generator");
-        }
-        double keepScale = 1.0 / (1.0 - rate);
-        rng.nextDoubles(scales, scales.length);
-        for (int i = 0; i < scales.length; i++) {
-            long dropped = Double.doubleToRawLongBits(scales[i] - rate) >>> 63;
-            double scale = keepScale * (1 - dropped);
-            scales[i] = scale;
-            target[i] = source[i] * scale;
         }
     }
 
@@ -193,29 +220,12 @@ final class Workspace {
         }
         for (int l = layers; l >= 1; l--) {
             weightGradientProducts[l].compute(); // dW[l] = out[l−1]ᵀ·δ[l]
-            columnSums(delta[l].data, gradients.biases(l).data, spec.units(l)); // db[l] = Σᵢ δ[l]ᵢ
+            runner.run(layerParts[l], biasGradientPart[l]); // db[l] = Σᵢ δ[l]ᵢ
             if (l > 1) {
                 backwardProducts[l].compute(); // δ[l−1] = δ[l]·W[l]ᵀ, the gradient at out[l−1]
-                double[] previous = delta[l - 1].data;
-                if (mask[l - 1] != null) {
-                    double[] scales = mask[l - 1];
-                    for (int i = 0; i < previous.length; i++) {
-                        previous[i] *= scales[i]; // through the dropout: ⊙ M/(1 − p)
-                    }
-                }
-                spec.activation(l - 1).multiplyByDerivative(previous, act[l - 1].data, previous.length);
+                // through the dropout (⊙ M/(1 − p)) and the activation (⊙ g'(z))
+                runner.run(layerParts[l - 1], throughActivationPart[l - 1]);
             }
-        }
-    }
-
-    private void columnSums(double[] values, double[] sums, int columns) {
-        for (int j = 0; j < columns; j++) {
-            double sum = 0;
-            int offset = j * rows;
-            for (int i = 0; i < rows; i++) {
-                sum += values[offset + i];
-            }
-            sums[j] = sum;
         }
     }
 

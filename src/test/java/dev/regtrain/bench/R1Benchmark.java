@@ -33,7 +33,7 @@ import java.util.function.Supplier;
  * Workload R1 (PERFORMANCE.md) on regtrain's engine: 784-256-128-10 relu, softmax, SGD momentum 0.9, lr 0.05,
  * batch 128, L2 λ = 1e−4·m on weights, dropout 0.5 on both hidden layers. Options: --epochs N, --samples M,
  * --kernel K (auto, vector or ojalgo; vector needs --add-modules jdk.incubator.vector, which bench/r1 passes;
- * "vector:2" runs the vector kernel's large products on 2 threads).
+ * "vector:2" runs the vector kernel's large products, and the training step's element-wise work, on 2 threads).
  * The last line is the RESULT line shared with the peer scripts in ../shared/bench.
  */
 public final class R1Benchmark {
@@ -53,7 +53,8 @@ public final class R1Benchmark {
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        MatrixKernel kernel = kernel(kernelName);
+        TaskRunner runner = runnerFor(kernelName);
+        MatrixKernel kernel = Kernels.select(kernelName.replaceAll(":.*", ""), runner);
         Examples data = R1Data.load(samples);
         System.out.printf(Locale.ROOT, "R1 on regtrain, kernel %s, %d samples from %s, %d epochs%n", kernel.name(),
                 data.rows(), R1Data.source(), epochs);
@@ -73,7 +74,8 @@ public final class R1Benchmark {
                         row.trainDataLoss());
             }
         };
-        Trainer.start(plan, data, null, EngineContext.DEFAULT.withKernel(kernel).withTicker(System::nanoTime))
+        Trainer.start(plan, data, null,
+                        EngineContext.DEFAULT.withKernel(kernel).withRunner(runner).withTicker(System::nanoTime))
                 .run(listener, () -> false);
 
         List<Double> sorted = seconds.stream().sorted().toList();
@@ -94,12 +96,14 @@ public final class R1Benchmark {
 
     /** "auto", "vector" or "ojalgo" (Kernels.select), optionally with ":threads", e.g. "vector:2". */
     static MatrixKernel kernel(String spec) {
+        return Kernels.select(spec.replaceAll(":.*", ""), runnerFor(spec));
+    }
+
+    /** The runner for "name:threads" (the training step uses it too), or the sequential one. */
+    static TaskRunner runnerFor(String spec) {
         int colon = spec.indexOf(':');
-        if (colon < 0) {
-            return Kernels.select(spec);
-        }
-        int threads = Integer.parseInt(spec.substring(colon + 1));
-        return Kernels.select(spec.substring(0, colon), threads > 1 ? runner(threads) : TaskRunner.SEQUENTIAL);
+        int threads = colon < 0 ? 1 : Integer.parseInt(spec.substring(colon + 1));
+        return threads > 1 ? runner(threads) : TaskRunner.SEQUENTIAL;
     }
 
     /** Multiply-adds of the three products per layer, 2 flops each; the input layer needs no input gradient. */

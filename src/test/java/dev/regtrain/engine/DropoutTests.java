@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class DropoutTests {
 
@@ -37,13 +39,24 @@ class DropoutTests {
         }
     }
 
-    @Test
-    void theMaskIsOneDrawPerElementInOrderDroppedWhenTheDrawIsBelowTheRate() {
+    @ParameterizedTest(name = "parallelism {0}")
+    @ValueSource(ints = {1, 2})
+    void theMaskIsOneDrawPerElementInOrderDroppedWhenTheDrawIsBelowTheRate(int parallelism) {
         double[] rates = {0.2, 0.5, 0.3};
-        Workspace w = new Workspace(network, 400, rates, null, OjalgoKernel.INSTANCE);
-        w.gather(data, null, 0);
-        w.forward(new Rng(77));
+        Rng generator = new Rng(77);
+        try (ShuffledRunner runner = new ShuffledRunner(parallelism)) {
+            Workspace w = new Workspace(network, 400, rates, null, OjalgoKernel.INSTANCE, runner);
+            w.gather(data, null, 0);
+            w.forward(generator);
+            checkMasks(w, rates);
+            assertThat(runner.maxParts).isEqualTo(parallelism == 1 ? 1 : 4);
+        }
+        Rng reference = new Rng(77);
+        reference.advance(400 * (20 + 60 + 40));
+        assertThat(generator.state()).as("the generator moved past every draw").isEqualTo(reference.state());
+    }
 
+    private static void checkMasks(Workspace w, double[] rates) {
         Rng reference = new Rng(77);
         for (int l = 0; l < rates.length; l++) {
             double[] before = l == 0 ? w.input.data : w.activation(l);

@@ -19,4 +19,21 @@ class RngTests {
         assertThat(values[999]).isZero();
         assertThat(bulk.state()).isEqualTo(single.state());
     }
+
+    @Test
+    void peekedRangesFilledInAnyOrderAreTheNextDrawsAndAdvanceSkipsThem() {
+        Rng peeked = new Rng(-7);
+        Rng single = new Rng(-7);
+        double[] values = new double[500];
+        peeked.peekDoubles(values, 300, 500);
+        peeked.peekDoubles(values, 0, 120);
+        peeked.peekDoubles(values, 120, 300);
+        peeked.advance(500);
+
+        for (double value : values) {
+            assertThat(value).isEqualTo(single.nextDouble());
+        }
+        assertThat(peeked.state()).isEqualTo(single.state());
+        assertThat(peeked.nextLong()).isEqualTo(single.nextLong());
+    }
 }

@@ -9,11 +9,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.IntConsumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -197,44 +192,6 @@ class VectorKernelTests {
             bound.randomise(seed);
             bound.product.compute();
             assertThat(bound.target.data).as("values of seed %d", seed).isEqualTo(bound.fmaChain());
-        }
-    }
-
-    /** Runs the parts in reverse order on a pool of three threads: any order, any thread. */
-    private static final class ShuffledRunner implements TaskRunner, AutoCloseable {
-        private final int parallelism;
-        private final ExecutorService pool = Executors.newFixedThreadPool(3);
-        int runs;
-
-        ShuffledRunner(int parallelism) {
-            this.parallelism = parallelism;
-        }
-
-        @Override
-        public int parallelism() {
-            return parallelism;
-        }
-
-        @Override
-        public void run(int parts, IntConsumer part) {
-            runs++;
-            List<Future<?>> futures = new ArrayList<>();
-            for (int i = parts - 1; i >= 0; i--) {
-                int index = i;
-                futures.add(pool.submit(() -> part.accept(index)));
-            }
-            for (Future<?> future : futures) {
-                try {
-                    future.get();
-                } catch (InterruptedException | ExecutionException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-        }
-
-        @Override
-        public void close() {
-            pool.shutdownNow();
         }
     }
 
