@@ -78,6 +78,10 @@ public final class R1Benchmark {
                         EngineContext.DEFAULT.withKernel(kernel).withRunner(runner).withTicker(System::nanoTime))
                 .run(listener, () -> false);
 
+        if (runner instanceof SpinningRunner spinning) {
+            System.out.printf(Locale.ROOT, "runner: %d threads, %d stalls (after each, the caller ran alone for %d ms)%n",
+                    spinning.parallelism(), spinning.stalls(), SpinningRunner.SOLO_NANOS / 1_000_000);
+        }
         List<Double> sorted = seconds.stream().sorted().toList();
         double median = sorted.get(sorted.size() / 2);
         double gflops = flopsPerEpoch(network, data.rows()) / median / 1e9;

@@ -12,7 +12,7 @@ class SpinningRunnerTests {
 
     @Test
     void everyPartRunsExactlyOnceInEveryCallAndTheWorkerTakesPart() {
-        try (SpinningRunner runner = new SpinningRunner(2)) {
+        try (SpinningRunner runner = new SpinningRunner(2, 100_000, 0)) {
             Set<String> threads = ConcurrentHashMap.newKeySet();
             for (int call = 0; call < 2000; call++) {
                 int parts = 1 + call % 9;
@@ -33,6 +33,34 @@ class SpinningRunnerTests {
                 }
             }
             assertThat(threads).contains(Thread.currentThread().getName(), "spinning-runner-1");
+        }
+    }
+
+    /** A worker that holds a part for 3 ms (as if descheduled): after that wait the caller runs the next calls alone. */
+    @Test
+    void afterAStallTheCallerRunsThePartsAloneForAWhile() {
+        try (SpinningRunner runner = new SpinningRunner(2, 100_000, 60_000_000_000L)) {
+            String caller = Thread.currentThread().getName();
+            for (int attempt = 0; attempt < 200 && runner.stalls() == 0; attempt++) {
+                runner.run(2, i -> busy(Thread.currentThread().getName().equals(caller) ? 1_000_000 : 3_000_000));
+            }
+            assertThat(runner.stalls()).isEqualTo(1);
+
+            Set<String> threads = ConcurrentHashMap.newKeySet();
+            for (int call = 0; call < 50; call++) {
+                runner.run(4, i -> {
+                    threads.add(Thread.currentThread().getName());
+                    busy(200_000);
+                });
+            }
+            assertThat(threads).containsExactly(caller);
+        }
+    }
+
+    private static void busy(long nanos) {
+        long until = System.nanoTime() + nanos;
+        while (System.nanoTime() < until) {
+            Thread.onSpinWait();
         }
     }
 
