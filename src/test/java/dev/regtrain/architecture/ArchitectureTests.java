@@ -7,7 +7,10 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The engine is pure arithmetic: JDK and ojalgo only, no framework, no files, no clock, no threads. */
+/**
+ * The engine is pure arithmetic: JDK and ojalgo only, no framework, no files, no clock, no threads. The data package
+ * is framework-free too: the JDK, the engine and Jackson's CSV parser.
+ */
 @AnalyzeClasses(packages = "dev.regtrain", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
 
@@ -25,4 +28,11 @@ class ArchitectureTests {
             .orShould().callMethod(System.class, "nanoTime")
             .orShould().callConstructor(Thread.class)
             .because("the engine reads no files, no clock and starts no threads");
+
+    @ArchTest
+    static final ArchRule dataUsesOnlyTheJdkTheEngineAndTheCsvParser = noClasses()
+            .that().resideInAPackage("dev.regtrain.data..")
+            .should().dependOnClassesThat().resideOutsideOfPackages("dev.regtrain.data..", "dev.regtrain.engine..",
+                    "java..", "tools.jackson.core..", "tools.jackson.databind..", "tools.jackson.dataformat.csv..")
+            .because("datasets are framework-free: no Spring, only the JDK, the engine and a CSV parser");
 }
