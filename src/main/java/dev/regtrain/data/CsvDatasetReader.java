@@ -66,10 +66,12 @@ public final class CsvDatasetReader {
         try (JsonParser parser = MAPPER.createParser(new ByteLimitedInputStream(body, options.maxBytes()))) {
             readRows(parser, table);
         } catch (StreamConstraintsException e) {
-            throw new CsvFormatException(table.line(), "line " + table.line() + " has a field longer than "
-                    + MAX_FIELD_CHARS + " characters");
+            long line = Math.max(1, table.line());
+            throw new CsvFormatException(line, "line " + line + " has a field longer than " + MAX_FIELD_CHARS
+                    + " characters");
         } catch (StreamReadException e) {
-            throw new CsvFormatException(table.line(), "line " + table.line() + describe(e));
+            long line = Math.max(1, table.line());
+            throw new CsvFormatException(line, "line " + line + describe(e));
         } catch (JacksonIOException e) {
             Throwable cause = e.getCause();
             if (cause instanceof CharConversionException) {

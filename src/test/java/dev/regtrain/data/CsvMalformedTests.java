@@ -136,6 +136,26 @@ class CsvMalformedTests {
     }
 
     @Test
+    void lineNumbersStayExactFarIntoALargeBody() {
+        StringBuilder lf = new StringBuilder("a,b,y\n");
+        StringBuilder crlf = new StringBuilder("a,b,y\r\n");
+        for (int i = 0; i < 5_000; i++) {
+            lf.append(i).append(",\"").append(i % 7).append("\",").append(i % 2).append('\n');
+            crlf.append(i).append(',').append(i % 7).append(',').append(i % 2).append("\r\n");
+        }
+
+        CsvOptions roomy = new CsvOptions("upload", null, TaskChoice.AUTO, null, 10_000, 10, 1_000_000);
+
+        refused(lf + "1,oops,0\n", roomy, 5_002, "line 5002: the value 'oops' in column 'b' is not a number");
+        refused(crlf + "1,2\r\n", roomy, 5_002, "line 5002 has 2 fields; the header has 3");
+    }
+
+    @Test
+    void anUnclosedQuoteInTheHeaderIsReportedOnLineOne() {
+        refused("a,\"y\n1,0\n", 1, "line 1 has a quoted field that is never closed");
+    }
+
+    @Test
     void anUnclosedQuoteIsReportedWhereItsRowStarts() {
         refused("a,y\n1,0\n\"2,1\n3,0\n4,1\n", 3, "line 3 has a quoted field that is never closed");
     }
