@@ -22,7 +22,7 @@ final class CsvTable {
     private GrowableArrays.Doubles features;
     private LabelColumn labels;
     private long line;
-    private int fields;
+    private long fields;
     private long dataRows;
     private long lastRowLine;
     private long blankLine;
@@ -50,7 +50,7 @@ final class CsvTable {
             }
             headerNames.add((fields == 0 && raw.startsWith(BYTE_ORDER_MARK) ? raw.substring(1) : raw).strip());
         } else if (fields < row.length) {
-            row[fields] = raw;
+            row[(int) fields] = raw;
         }
         fields++;
     }

@@ -4,8 +4,12 @@ import static dev.regtrain.data.CsvFixtures.options;
 import static dev.regtrain.data.CsvFixtures.read;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
@@ -154,6 +158,19 @@ class CsvDatasetReaderTests {
         CsvDatasetReader.read(body, options());
 
         assertThat(closed).isFalse();
+    }
+
+    @Test
+    void aBodyThatCannotBeReadIsAnInputFailureNotAFormatError() {
+        InputStream broken = new InputStream() {
+            @Override
+            public int read() throws IOException {
+                throw new IOException("connection reset");
+            }
+        };
+
+        assertThatThrownBy(() -> CsvDatasetReader.read(broken, options())).isInstanceOf(UncheckedIOException.class)
+                .hasRootCauseMessage("connection reset");
     }
 
     @Test
