@@ -2,7 +2,7 @@ package dev.regtrain.data;
 
 import dev.regtrain.engine.RandomPurpose;
 import dev.regtrain.engine.Rng;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -65,10 +65,16 @@ public final class BuiltinDatasets {
      *         than classes or more than {@link #MAX_VALUES} values in all (parameter {@code samples})
      */
     public static Dataset generate(String name, Map<String, Double> parameters, long seed) {
-        Generator generator = GENERATORS.stream().filter(g -> g.info().name().equals(name)).findFirst()
-                .orElseThrow(() -> new InvalidParameterException("builtin", "unknown generator "
-                        + (name == null ? "(none given)" : Texts.quote(name)) + "; available: "
-                        + GENERATORS.stream().map(g -> g.info().name()).collect(Collectors.joining(", "))));
+        Generator generator = generator(name);
+        return generator.make().apply(withDefaults(name, parameters), Rng.of(seed, RandomPurpose.DATA));
+    }
+
+    /**
+     * The parameters with every default filled in, in the catalogue's order, after the checks of
+     * {@link #generate}: what a job echoes, and what it will generate.
+     */
+    public static Map<String, Double> withDefaults(String name, Map<String, Double> parameters) {
+        Generator generator = generator(name);
         Map<String, Double> resolved = resolve(generator.info(), parameters == null ? Map.of() : parameters);
         long values = (long) integer(resolved, "samples") * (resolved.containsKey("features")
                 ? integer(resolved, "features") : 2);
@@ -81,7 +87,28 @@ public final class BuiltinDatasets {
                     + integer(resolved, "classes") + ") so that every class has a row; got " + integer(resolved,
                     "samples"));
         }
-        return generator.make().apply(resolved, Rng.of(seed, RandomPurpose.DATA));
+        return resolved;
+    }
+
+    /** The shape of what {@link #generate} makes from these (resolved) parameters, without generating it. */
+    public static DatasetDescription describe(String name, Map<String, Double> parameters) {
+        Map<String, Double> p = withDefaults(name, parameters);
+        GeneratorInfo info = generator(name).info();
+        int rows = integer(p, "samples");
+        if (info.task() == Task.REGRESSION) {
+            return new DatasetDescription(rows, 1, Task.REGRESSION, null, null);
+        }
+        int classes = p.containsKey("classes") ? integer(p, "classes") : 2;
+        int inputs = p.containsKey("features") ? integer(p, "features") : 2;
+        List<String> labels = java.util.stream.IntStream.range(0, classes).mapToObj(Integer::toString).toList();
+        return new DatasetDescription(rows, inputs, Task.CLASSIFICATION, labels, null);
+    }
+
+    private static Generator generator(String name) {
+        return GENERATORS.stream().filter(g -> g.info().name().equals(name)).findFirst()
+                .orElseThrow(() -> new InvalidParameterException("builtin", "unknown generator "
+                        + (name == null ? "(none given)" : Texts.quote(name)) + "; available: "
+                        + GENERATORS.stream().map(g -> g.info().name()).collect(Collectors.joining(", "))));
     }
 
     private static Map<String, Double> resolve(GeneratorInfo info, Map<String, Double> given) {
@@ -92,7 +119,7 @@ public final class BuiltinDatasets {
                         .map(ParameterInfo::name).collect(Collectors.joining(", ")));
             }
         }
-        Map<String, Double> resolved = new HashMap<>();
+        Map<String, Double> resolved = new LinkedHashMap<>();
         for (ParameterInfo p : info.parameters()) {
             Double value = given.get(p.name());
             double v = value == null ? p.defaultValue() : value;

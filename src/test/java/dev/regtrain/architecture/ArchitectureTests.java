@@ -35,4 +35,20 @@ class ArchitectureTests {
             .should().dependOnClassesThat().resideOutsideOfPackages("dev.regtrain.data..", "dev.regtrain.engine..",
                     "java..", "tools.jackson.core..", "tools.jackson.databind..", "tools.jackson.dataformat.csv..")
             .because("datasets are framework-free: no Spring, only the JDK, the engine and a CSV parser");
+
+    @ArchTest
+    static final ArchRule dependenciesPointOneWay = com.tngtech.archunit.library.Architectures.layeredArchitecture()
+            .consideringOnlyDependenciesInLayers()
+            .layer("api").definedBy("dev.regtrain.api..")
+            .layer("storage").definedBy("dev.regtrain.storage..")
+            .layer("jobs").definedBy("dev.regtrain.jobs..")
+            .layer("data").definedBy("dev.regtrain.data..")
+            .layer("engine").definedBy("dev.regtrain.engine..")
+            .layer("config").definedBy("dev.regtrain.config..")
+            .whereLayer("api").mayNotBeAccessedByAnyLayer()
+            .whereLayer("storage").mayNotBeAccessedByAnyLayer()
+            .whereLayer("jobs").mayOnlyBeAccessedByLayers("api", "storage")
+            .whereLayer("data").mayOnlyBeAccessedByLayers("jobs", "api", "storage")
+            .whereLayer("engine").mayOnlyBeAccessedByLayers("data", "jobs", "api", "storage", "config")
+            .because("api → jobs → engine and data → engine; storage implements the ports that jobs declares");
 }

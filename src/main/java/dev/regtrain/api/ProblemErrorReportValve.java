@@ -1,0 +1,46 @@
+package dev.regtrain.api;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.springframework.http.ProblemDetail;
+
+/**
+ * Tomcat's own error page (for requests it refuses before any servlet runs, such as encoded slashes in the path)
+ * as an RFC 9457 problem instead of HTML, so that no error of the service is anything but problem+json.
+ */
+public class ProblemErrorReportValve extends ErrorReportValve {
+
+    @Override
+    protected void report(Request request, Response response, Throwable throwable) {
+        int status = response.getStatus();
+        if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
+            return;
+        }
+        Problems.Kind kind = switch (status) {
+            case 404 -> Problems.Kind.NOT_FOUND;
+            case 405 -> Problems.Kind.METHOD_NOT_ALLOWED;
+            case 413 -> Problems.Kind.TOO_LARGE;
+            default -> status < 500 ? Problems.Kind.INVALID_REQUEST : Problems.Kind.INTERNAL;
+        };
+        String detail = status < 500 ? "the request is malformed and was refused by the server"
+                : "the service failed to handle this request; the log has the details";
+        ProblemDetail problem = Problems.problem(kind, detail, null);
+        String json = "{\"type\":\"" + problem.getType() + "\",\"title\":\"" + problem.getTitle() + "\",\"status\":"
+                + status + ",\"detail\":\"" + detail + "\"}";
+        try {
+            response.setContentType("application/problem+json");
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            Writer writer = response.getReporter();
+            if (writer != null) {
+                writer.write(json);
+                response.finishResponse();
+            }
+        } catch (IOException | IllegalStateException e) {
+            // the client is gone; nothing more can be said
+        }
+    }
+}
