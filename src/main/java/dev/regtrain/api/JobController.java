@@ -8,6 +8,7 @@ import dev.regtrain.jobs.JobStatus;
 import dev.regtrain.jobs.request.JobRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -33,6 +34,22 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Jobs", description = "Submit training jobs, follow them, cancel and delete them")
 class JobController {
 
+    static final String EXAMPLE = """
+            {
+              "name": "moons-l2-dropout",
+              "seed": 42,
+              "dataset": {"builtin": "moons", "samples": 1000, "noise": 0.3},
+              "validationSplit": 0.2,
+              "network": {"hidden": [{"units": 64, "activation": "relu"}, {"units": 64, "activation": "relu"}]},
+              "training": {"epochs": 200, "batchSize": 32, "optimizer": "momentum", "learningRate": 0.05},
+              "regularization": {
+                "penalty": {"l2": 0.5},
+                "dropout": {"hidden": 0.5},
+                "earlyStopping": {"monitor": "val_loss", "patience": 10, "minDelta": 0.0001}
+              },
+              "checkpoints": {"everyEpochs": 10, "keepLast": 3}
+            }""";
+
     private final JobService jobs;
     private final Clock clock;
 
@@ -50,6 +67,9 @@ class JobController {
     @ApiResponse(responseCode = "400", description = "Invalid request", content = @io.swagger.v3.oas.annotations.media.Content(
             mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "429", description = "The queue is full; retry after Retry-After seconds")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE, examples = @ExampleObject(name = "moons-l2-dropout",
+            summary = "Moons, two hidden layers, L2, dropout and early stopping", value = EXAMPLE)))
     ResponseEntity<JobResponse> submit(@RequestBody(required = false) JobRequest request) {
         if (request == null) {
             throw new InvalidRequestException("body", "a job needs a JSON body; see the OpenAPI document for its fields");

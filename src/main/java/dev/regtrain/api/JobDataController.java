@@ -87,6 +87,9 @@ class JobDataController {
             description = "Inputs are raw rows; the model's standardisation is applied. With mcDropoutSamples N > 0 "
                     + "dropout stays on for N passes and each prediction carries the standard deviation.")
     @ApiResponse(responseCode = "400", description = "A row of the wrong width, or a non-finite value")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE, examples = @io.swagger.v3.oas.annotations.media.ExampleObject(
+            name = "two points", value = "{\"inputs\": [[0.0, 0.5], [1.5, -0.4]], \"mcDropoutSamples\": 0}")))
     PredictionsResponse predict(@PathVariable String id, @RequestBody(required = false) PredictionRequest request) {
         if (request == null) {
             throw new InvalidRequestException("inputs", "a prediction needs a JSON body with 'inputs'");

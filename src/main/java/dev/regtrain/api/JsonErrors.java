@@ -26,7 +26,8 @@ final class JsonErrors {
             return new FieldError(path, "is out of range for its type");
         }
         if (e instanceof UnrecognizedPropertyException unknown) {
-            return new FieldError(path, "is not a known field" + known(unknown.getKnownPropertyIds()));
+            return new FieldError(path, "is not a known field" + suggestion(unknown.getPropertyName(),
+                    unknown.getKnownPropertyIds()) + known(unknown.getKnownPropertyIds()));
         }
         if (e instanceof MismatchedInputException mismatch) {
             return new FieldError(path, expected(mismatch.getTargetType()));
@@ -59,6 +60,44 @@ final class JsonErrors {
             }
         }
         return path.toString();
+    }
+
+    /** "; did you mean 'training'?" when a known field is within two edits of the unknown one. */
+    static String suggestion(String unknown, Collection<Object> ids) {
+        if (unknown == null || ids == null) {
+            return "";
+        }
+        String best = null;
+        int bestDistance = 3;
+        for (Object id : ids) {
+            int distance = distance(unknown.toLowerCase(java.util.Locale.ROOT),
+                    String.valueOf(id).toLowerCase(java.util.Locale.ROOT));
+            if (distance < bestDistance) {
+                bestDistance = distance;
+                best = String.valueOf(id);
+            }
+        }
+        return best == null ? "" : "; did you mean '" + best + "'?";
+    }
+
+    /** Levenshtein distance. */
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
     }
 
     private static String known(Collection<Object> ids) {

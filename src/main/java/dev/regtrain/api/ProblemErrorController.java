@@ -1,5 +1,6 @@
 package dev.regtrain.api;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ProblemDetail;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Errors that happen outside Spring MVC (in the servlet container or a filter) end here, and become problems too:
  * no error body of this service is anything but application/problem+json.
  */
+@Hidden
 @RestController
 class ProblemErrorController implements ErrorController {
 

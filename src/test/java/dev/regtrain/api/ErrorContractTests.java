@@ -80,6 +80,10 @@ class ErrorContractTests {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("regularization.dropout.hiden"))
                 .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.startsWith("is not a known field")));
+        perform(job("{\"dataset\": {\"builtin\": \"moons\"}, \"traning\": {}}")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("traning"))
+                .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString(
+                        "did you mean 'training'?")));
     }
 
     @Test

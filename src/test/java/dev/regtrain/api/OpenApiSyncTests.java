@@ -40,6 +40,35 @@ class OpenApiSyncTests extends ServiceTest {
                 "/api/v1/datasets/builtin", "/api/v1/jobs/{id}/checkpoints/{ref}");
     }
 
+    /** The ready-made Postman collection ({@code postman/generate}) has exactly the document's operations. */
+    @Test
+    void thePostmanCollectionHasEveryOperationOfTheDocument() throws Exception {
+        tools.jackson.databind.JsonNode paths = read(http.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody()).get("paths");
+        java.util.Set<String> documented = new java.util.TreeSet<>();
+        paths.properties().forEach(path -> path.getValue().properties().forEach(operation ->
+                documented.add(operation.getKey().toUpperCase(java.util.Locale.ROOT) + " " + path.getKey())));
+        java.util.Set<String> collected = new java.util.TreeSet<>();
+        collect(read(Files.readString(Path.of("postman", "regtrain.postman_collection.json"))).get("item"), collected);
+
+        assertThat(collected).as("regenerate with postman/generate").isEqualTo(documented);
+    }
+
+    private static void collect(tools.jackson.databind.JsonNode items, java.util.Set<String> into) {
+        for (tools.jackson.databind.JsonNode item : items) {
+            if (item.has("item")) {
+                collect(item.get("item"), into);
+            } else {
+                StringBuilder path = new StringBuilder();
+                for (tools.jackson.databind.JsonNode segment : item.get("request").get("url").get("path")) {
+                    String s = segment.asString();
+                    path.append('/').append(s.startsWith(":") ? "{" + s.substring(1) + "}" : s);
+                }
+                into.add(item.get("request").get("method").asString() + " " + path);
+            }
+        }
+    }
+
     @Test
     void swaggerUiIsServed() {
         http.get().uri("/swagger-ui/index.html").exchange().expectStatus().isOk();
