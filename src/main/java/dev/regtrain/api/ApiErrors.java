@@ -5,6 +5,7 @@ import dev.regtrain.data.DataTooLargeException;
 import dev.regtrain.data.InvalidParameterException;
 import dev.regtrain.jobs.ConflictException;
 import dev.regtrain.jobs.FieldError;
+import dev.regtrain.jobs.IdempotencyMismatchException;
 import dev.regtrain.jobs.InvalidRequestException;
 import dev.regtrain.jobs.NotFoundException;
 import dev.regtrain.jobs.QueueFullException;
@@ -64,6 +65,19 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConflictException.class)
     ResponseEntity<ProblemDetail> conflict(ConflictException e, HttpServletRequest request) {
         return Problems.response(Problems.problem(Problems.Kind.CONFLICT, e.getMessage(), request.getRequestURI()));
+    }
+
+    @ExceptionHandler(IdempotencyMismatchException.class)
+    ResponseEntity<ProblemDetail> idempotencyMismatch(IdempotencyMismatchException e, HttpServletRequest request) {
+        return Problems.response(Problems.problem(Problems.Kind.UNPROCESSABLE, e.getMessage(),
+                request.getRequestURI()));
+    }
+
+    @ExceptionHandler(RequestBodyStream.UnreadableBodyException.class)
+    ResponseEntity<ProblemDetail> unreadableBody(RuntimeException e, HttpServletRequest request) {
+        Problems.Kind kind = e.getCause() instanceof BodyLimitFilter.BodyTooLargeException ? Problems.Kind.TOO_LARGE
+                : Problems.Kind.INVALID_REQUEST;
+        return Problems.response(Problems.problem(kind, e.getMessage(), request.getRequestURI()));
     }
 
     @ExceptionHandler(QueueFullException.class)

@@ -11,7 +11,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.InputStream;
-import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -20,6 +19,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -32,10 +32,12 @@ class DatasetController {
 
     private final DatasetService datasets;
     private final JobService jobs;
+    private final IdempotentRequests idempotent;
 
-    DatasetController(DatasetService datasets, JobService jobs) {
+    DatasetController(DatasetService datasets, JobService jobs, IdempotentRequests idempotent) {
         this.datasets = datasets;
         this.jobs = jobs;
+        this.idempotent = idempotent;
     }
 
     record DatasetList(List<DatasetRecord> datasets) {
@@ -56,18 +58,24 @@ class DatasetController {
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     mediaType = "text/csv", schema = @Schema(type = "string",
                     example = "sepal_length,sepal_width,petal_length,petal_width,label\n5.1,3.5,1.4,0.2,setosa\n"))))
-    @ApiResponse(responseCode = "201", description = "Created, with Location")
+    @ApiResponse(responseCode = "201", description = "Created, with Location",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = DatasetRecord.class)))
+    @ApiResponse(responseCode = "409", description = "A request with the same Idempotency-Key is still being handled")
+    @ApiResponse(responseCode = "422", description = "The Idempotency-Key was used with a different upload")
     @ApiResponse(responseCode = "400", description = "Malformed CSV; the problem names the line")
     @ApiResponse(responseCode = "413", description = "More rows, columns or bytes than the limits allow")
-    ResponseEntity<DatasetRecord> upload(
+    ResponseEntity<String> upload(
             InputStream body,
             @Parameter(description = "A name for the dataset", example = "iris") @RequestParam(required = false) String name,
             @Parameter(description = "The label column (default: the last)") @RequestParam(required = false) String label,
             @Parameter(description = "auto, classification or regression") @RequestParam(defaultValue = "auto") String task,
             @Parameter(description = "For images: HxW or HxWxC, pixels row-major", example = "8x8")
-            @RequestParam(required = false) String imageShape) {
-        DatasetRecord record = datasets.upload(body, name, label, task, imageShape);
-        return ResponseEntity.created(URI.create("/api/v1/datasets/" + record.id())).body(record);
+            @RequestParam(required = false) String imageShape,
+            @Parameter(description = "Makes retries safe: the same key with the same upload returns the first "
+                    + "response again and creates nothing; the same key with another upload is 422")
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        return idempotent.uploadDataset(new RequestBodyStream(body), name, label, task, imageShape, idempotencyKey);
     }
 
     @GetMapping

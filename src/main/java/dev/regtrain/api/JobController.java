@@ -2,7 +2,6 @@ package dev.regtrain.api;
 
 import dev.regtrain.jobs.InvalidRequestException;
 import dev.regtrain.jobs.JobPage;
-import dev.regtrain.jobs.JobRecord;
 import dev.regtrain.jobs.JobService;
 import dev.regtrain.jobs.JobStatus;
 import dev.regtrain.jobs.request.JobRequest;
@@ -11,7 +10,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.net.URI;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -24,6 +22,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -51,10 +50,12 @@ class JobController {
             }""";
 
     private final JobService jobs;
+    private final IdempotentRequests idempotent;
     private final Clock clock;
 
-    JobController(JobService jobs, Clock clock) {
+    JobController(JobService jobs, IdempotentRequests idempotent, Clock clock) {
         this.jobs = jobs;
+        this.idempotent = idempotent;
         this.clock = clock;
     }
 
@@ -63,20 +64,26 @@ class JobController {
             description = "Validates the request (every problem is reported with its field path), fills in every "
                     + "default and queues the job. Training runs asynchronously; follow it with GET or the events "
                     + "stream.")
-    @ApiResponse(responseCode = "202", description = "Accepted: the job, with Location pointing at it")
     @ApiResponse(responseCode = "400", description = "Invalid request", content = @io.swagger.v3.oas.annotations.media.Content(
             mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "429", description = "The queue is full; retry after Retry-After seconds")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
             mediaType = MediaType.APPLICATION_JSON_VALUE, examples = @ExampleObject(name = "moons-l2-dropout",
             summary = "Moons, two hidden layers, L2, dropout and early stopping", value = EXAMPLE)))
-    ResponseEntity<JobResponse> submit(@RequestBody(required = false) JobRequest request) {
+    @ApiResponse(responseCode = "202", description = "Accepted: the job, with Location pointing at it",
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = JobResponse.class)))
+    @ApiResponse(responseCode = "409", description = "A request with the same Idempotency-Key is still being handled")
+    @ApiResponse(responseCode = "422", description = "The Idempotency-Key was used with a different request")
+    ResponseEntity<String> submit(
+            @RequestBody(required = false) JobRequest request,
+            @Parameter(description = "Makes retries safe: the same key with the same body returns the first response "
+                    + "again and creates nothing (also after a restart); the same key with another body is 422")
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         if (request == null) {
             throw new InvalidRequestException("body", "a job needs a JSON body; see the OpenAPI document for its fields");
         }
-        JobRecord job = jobs.submit(request);
-        return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/api/v1/jobs/" + job.id()))
-                .body(JobResponse.of(job, clock.instant()));
+        return idempotent.submitJob(request, idempotencyKey);
     }
 
     @GetMapping("/{id}")

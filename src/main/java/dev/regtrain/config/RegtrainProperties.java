@@ -20,6 +20,7 @@ import org.springframework.validation.annotation.Validated;
  * @param workers training threads; 0 means one per available core
  * @param queueCapacity jobs that may wait for a worker; a submission beyond it is answered 429
  * @param shutdownGrace how long a shutdown waits for running jobs to checkpoint their last complete epoch
+ * @param idempotencyRetention how long an Idempotency-Key is remembered
  */
 @Validated
 @ConfigurationProperties("regtrain")
@@ -28,6 +29,7 @@ public record RegtrainProperties(
         @Min(0) @Max(256) @DefaultValue("0") int workers,
         @Min(1) @Max(100_000) @DefaultValue("100") int queueCapacity,
         @NotNull @DefaultValue("30s") Duration shutdownGrace,
+        @NotNull @DefaultValue("24h") Duration idempotencyRetention,
         @Valid @NotNull @DefaultValue Engine engine,
         @Valid @NotNull @DefaultValue Limits limits,
         @Valid @NotNull @DefaultValue Events events) {

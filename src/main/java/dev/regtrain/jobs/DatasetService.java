@@ -41,6 +41,12 @@ public class DatasetService {
      * @param imageShape e.g. {@code 28x28}, or null
      */
     public DatasetRecord upload(InputStream body, String name, String label, String task, String imageShape) {
+        return upload(body, name, label, task, imageShape, UUID.randomUUID().toString());
+    }
+
+    /** Uploads with an id chosen by the caller (an Idempotency-Key's claim chooses it before the dataset exists). */
+    public DatasetRecord upload(InputStream body, String name, String label, String task, String imageShape,
+                                String id) {
         TaskChoice choice = switch (task == null ? "auto" : task) {
             case "auto" -> TaskChoice.AUTO;
             case "classification" -> TaskChoice.CLASSIFICATION;
@@ -62,7 +68,7 @@ public class DatasetService {
         String datasetName = name == null || name.isBlank() ? "dataset" : name;
         Dataset data = CsvDatasetReader.read(body, new CsvOptions(datasetName, label, choice, shape,
                 limits.maxRows(), limits.maxColumns(), limits.maxUploadBytes().toBytes()));
-        DatasetRecord record = new DatasetRecord(UUID.randomUUID().toString(), datasetName, data.rows(),
+        DatasetRecord record = new DatasetRecord(id, datasetName, data.rows(),
                 data.inputs(), ModelDocuments.name(data.task()), data.classes(),
                 data.imageShape() == null ? null : data.imageShape().toString(), clock.instant());
         store.save(record, data);

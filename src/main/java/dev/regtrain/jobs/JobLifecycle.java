@@ -6,12 +6,16 @@ import dev.regtrain.engine.TrainingOutcome;
 import dev.regtrain.engine.TrainingState;
 import java.time.Clock;
 import java.util.Comparator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Every status change of a job, each persisted before it is published: start, data prepared, finished, failed,
  * and suspended by a shutdown (the job stays RUNNING on disk and continues at the next start).
  */
 final class JobLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(JobLifecycle.class);
 
     private final JobStore store;
     private final CheckpointStore checkpoints;
@@ -53,6 +57,10 @@ final class JobLifecycle {
         JobRecord record = entry.update(r -> r.status() == JobStatus.QUEUED
                 || (recovering && r.status() == JobStatus.RUNNING) ? r.started(clock.instant(),
                 recovering ? resumedFrom : r.resumedFromEpoch()) : r, store::save);
+        if (record.status() == JobStatus.RUNNING) {
+            log.info("job {} started{}", entry.id(), resumedFrom == null ? (recovering ? " again from the beginning" : "")
+                    : " again, resuming from its checkpoint at epoch " + resumedFrom);
+        }
         return record.status() == JobStatus.RUNNING;
     }
 
@@ -80,6 +88,7 @@ final class JobLifecycle {
         String ref = modelRef;
         entry.update(r -> r.finished(status, clock.instant(), stop, error, ref), store::save);
         metrics.jobStopped(entry.id());
+        log.info("job {} {} at epoch {}: {}", entry.id(), status, outcome.stopEpoch(), outcome.detail());
     }
 
     void fail(JobEntry entry, Throwable failure) {
@@ -90,6 +99,7 @@ final class JobLifecycle {
         entry.update(r -> r.finished(JobStatus.FAILED, clock.instant(), stop, new JobError(message), null),
                 store::save);
         metrics.jobStopped(entry.id());
+        log.warn("job {} FAILED: {}", entry.id(), message);
     }
 
     /** A shutdown interrupted the job: keep its last complete epoch as a checkpoint and leave it RUNNING. */
@@ -99,6 +109,8 @@ final class JobLifecycle {
         }
         store.save(entry.record());
         metrics.jobStopped(entry.id());
+        log.info("job {} suspended by the shutdown after epoch {}; it continues at the next start", entry.id(),
+                last.epoch());
     }
 
     /** A cancel that reaches a job still waiting: it ends at once. False when the job was no longer waiting. */

@@ -99,6 +99,11 @@ public class JobService implements JobEvents, SmartLifecycle {
     }
 
     public JobRecord submit(JobRequest raw) {
+        return submit(raw, UUID.randomUUID().toString());
+    }
+
+    /** Submits with an id chosen by the caller (an Idempotency-Key's claim chooses it before the job exists). */
+    public JobRecord submit(JobRequest raw, String id) {
         datasetLock.readLock().lock();
         try {
             Resolution resolution = resolver.resolve(raw);
@@ -106,7 +111,6 @@ public class JobService implements JobEvents, SmartLifecycle {
                 throw new QueueFullException("the queue holds " + queue.waiting() + " jobs, its capacity "
                         + "(regtrain.queue-capacity); try again later", Duration.ofSeconds(10));
             }
-            String id = UUID.randomUUID().toString();
             JobRequest request = resolution.request();
             JobRecord record = new JobRecord(id, request.name(), JobStatus.QUEUED, clock.instant(), null, null,
                     request, Objectives.describe(request, null), null, 0, 0, null, null, null, null, null, null);
@@ -132,6 +136,10 @@ public class JobService implements JobEvents, SmartLifecycle {
 
     public JobRecord get(String id) {
         return entry(id).record();
+    }
+
+    public boolean exists(String id) {
+        return id != null && jobs.containsKey(id);
     }
 
     /**

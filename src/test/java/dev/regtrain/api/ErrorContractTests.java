@@ -38,7 +38,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 /** Every kind of error is an RFC 9457 problem with a stable type, the right status and, for fields, the path. */
 @WebMvcTest(controllers = {JobController.class, JobDataController.class, DatasetController.class})
-@Import({JacksonConfiguration.class, EngineConfiguration.class, EventStreams.class})
+@Import({JacksonConfiguration.class, EngineConfiguration.class, EventStreams.class, IdempotentRequests.class})
 @EnableConfigurationProperties(RegtrainProperties.class)
 class ErrorContractTests {
 
@@ -53,6 +53,9 @@ class ErrorContractTests {
 
     @MockitoBean
     DatasetService datasets;
+
+    @MockitoBean
+    dev.regtrain.jobs.IdempotencyService idempotency;
 
     private ResultActions perform(MockHttpServletRequestBuilder request) throws Exception {
         return mvc.perform(request).andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))

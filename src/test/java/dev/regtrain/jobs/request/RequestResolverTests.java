@@ -8,7 +8,6 @@ import dev.regtrain.data.Task;
 import dev.regtrain.jobs.FieldError;
 import dev.regtrain.jobs.InvalidRequestException;
 import dev.regtrain.jobs.model.ModelDocument;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -297,8 +296,8 @@ class RequestResolverTests {
 
     @Test
     void zeroWorkersMeansOnePerCore() {
-        assertThat(new RegtrainProperties(Path.of("d"), 0, 1, Duration.ofSeconds(1),
-                new RegtrainProperties.Engine("auto"), LIMITS, new RegtrainProperties.Events(1, Duration.ofSeconds(1)))
-                .effectiveWorkers()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(dev.regtrain.storage.TestProperties.with("regtrain.workers", "0").effectiveWorkers())
+                .isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(dev.regtrain.storage.TestProperties.with("regtrain.workers", "3").effectiveWorkers()).isEqualTo(3);
     }
 }
