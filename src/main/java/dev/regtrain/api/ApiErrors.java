@@ -128,6 +128,18 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         return body(Problems.problem(Problems.Kind.MALFORMED_JSON, "the body is missing or is not valid JSON", path));
     }
 
+    /** Query parameters bound to a record (a preview's settings) that do not convert: one field error each. */
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            org.springframework.web.bind.MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        List<FieldError> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> new FieldError(f.getField(), f.isBindingFailure() ? "has the wrong type" : "is invalid"))
+                .toList();
+        return body(Problems.invalid(errors.isEmpty() ? List.of(new FieldError("query", "is invalid")) : errors,
+                path(request)));
+    }
+
     /** Every problem the base class builds (404, 405, 406, 415, missing parameters …) gets our type and title. */
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,

@@ -47,7 +47,17 @@ public final class BuiltinDatasets {
                             p.get("spread"), rng)),
             new Generator(new GeneratorInfo("sine", Task.REGRESSION,
                     "y = sin(x) + noise for x uniform in [-π, π]", List.of(SAMPLES, noise(0.1))),
-                    (p, rng) -> Generators.sine(integer(p, "samples"), p.get("noise"), rng)));
+                    (p, rng) -> Generators.sine(integer(p, "samples"), p.get("noise"), rng)),
+            new Generator(new GeneratorInfo("shapes", Task.CLASSIFICATION,
+                    "size×size grey images of circles, squares, triangles and crosses at random positions, scales "
+                            + "and strokes (an image dataset: try augmentation on it)", List.of(SAMPLES,
+                            new ParameterInfo("size", "image width and height in pixels", 16, 8, 64, true),
+                            new ParameterInfo("classes", "number of shapes: circle, square, triangle, cross", 4, 2, 4,
+                                    true),
+                            new ParameterInfo("noise", "standard deviation of the Gaussian pixel noise", 0.1, 0, 1,
+                                    false))),
+                    (p, rng) -> ShapesGenerator.generate(integer(p, "samples"), integer(p, "size"),
+                            integer(p, "classes"), p.get("noise"), rng)));
 
     private BuiltinDatasets() {
     }
@@ -76,8 +86,7 @@ public final class BuiltinDatasets {
     public static Map<String, Double> withDefaults(String name, Map<String, Double> parameters) {
         Generator generator = generator(name);
         Map<String, Double> resolved = resolve(generator.info(), parameters == null ? Map.of() : parameters);
-        long values = (long) integer(resolved, "samples") * (resolved.containsKey("features")
-                ? integer(resolved, "features") : 2);
+        long values = (long) integer(resolved, "samples") * inputs(resolved);
         if (values > MAX_VALUES) {
             throw new InvalidParameterException("samples", "samples × features is " + values + "; at most "
                     + MAX_VALUES + " values can be generated, so lower samples or features");
@@ -99,9 +108,21 @@ public final class BuiltinDatasets {
             return new DatasetDescription(rows, 1, Task.REGRESSION, null, null);
         }
         int classes = p.containsKey("classes") ? integer(p, "classes") : 2;
-        int inputs = p.containsKey("features") ? integer(p, "features") : 2;
+        if (name.equals("shapes")) {
+            int size = integer(p, "size");
+            return new DatasetDescription(rows, size * size, Task.CLASSIFICATION,
+                    ShapesGenerator.SHAPES.subList(0, classes), new ImageShape(size, size, 1));
+        }
         List<String> labels = java.util.stream.IntStream.range(0, classes).mapToObj(Integer::toString).toList();
-        return new DatasetDescription(rows, inputs, Task.CLASSIFICATION, labels, null);
+        return new DatasetDescription(rows, inputs(p), Task.CLASSIFICATION, labels, null);
+    }
+
+    /** Features per row: {@code features}, size² for images, else 2. */
+    private static int inputs(Map<String, Double> parameters) {
+        if (parameters.containsKey("size")) {
+            return integer(parameters, "size") * integer(parameters, "size");
+        }
+        return parameters.containsKey("features") ? integer(parameters, "features") : 2;
     }
 
     private static Generator generator(String name) {

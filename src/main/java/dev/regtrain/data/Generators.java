@@ -163,7 +163,7 @@ final class Generators {
                 shuffledLabels, null, null);
     }
 
-    private static List<String> names(int features) {
+    static List<String> names(int features) {
         List<String> names = new ArrayList<>(features);
         for (int j = 1; j <= features; j++) {
             names.add("x" + j);

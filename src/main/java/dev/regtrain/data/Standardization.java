@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * Per-input z-scores: x ↦ (x − mean)/std. {@link #fit} uses the population standard deviation (divided by n) of the
+ * Per-input z-scores: x ↦ (x − mean)/std (per channel for images, see {@link #fit}). {@link #fit} uses the population standard deviation (divided by n) of the
  * rows it is given; a column whose standard deviation is 0 or below {@value #MIN_STD} is stored with std 1.0, so a
  * constant column passes through centred (all zeros) instead of dividing by zero. The arrays are not copied; treat
  * them as read-only.
@@ -28,35 +28,48 @@ public record Standardization(double[] mean, double[] std) {
         }
     }
 
-    /** Means and population standard deviations of the given rows of {@code data}, column by column. */
+    /**
+     * Means and population standard deviations of the given rows of {@code data}: column by column for a table, and
+     * per channel (pooled over all pixels) for an image dataset, so that a pixel moved by augmentation keeps its
+     * meaning: per-pixel statistics would blow a stroke shifted onto an almost-always-empty border pixel up to
+     * hundreds of standard deviations.
+     */
     public static Standardization fit(Dataset data, int[] rows) {
         if (rows.length == 0) {
             throw new IllegalArgumentException("standardisation needs at least one row");
         }
         int inputs = data.inputs();
+        int groups = data.imageShape() == null ? inputs : data.imageShape().channels();
         double[] x = data.features();
-        double[] mean = new double[inputs];
+        double[] groupMean = new double[groups];
         for (int row : rows) {
             Objects.checkIndex(row, data.rows());
             for (int j = 0; j < inputs; j++) {
-                mean[j] += x[row * inputs + j];
+                groupMean[j % groups] += x[row * inputs + j];
             }
         }
-        for (int j = 0; j < inputs; j++) {
-            mean[j] /= rows.length;
+        double count = (double) rows.length * (inputs / groups);
+        for (int g = 0; g < groups; g++) {
+            groupMean[g] /= count;
         }
-        double[] std = new double[inputs];
+        double[] groupStd = new double[groups];
         for (int row : rows) {
             for (int j = 0; j < inputs; j++) {
-                double d = x[row * inputs + j] - mean[j];
-                std[j] += d * d;
+                double d = x[row * inputs + j] - groupMean[j % groups];
+                groupStd[j % groups] += d * d;
             }
         }
-        for (int j = 0; j < inputs; j++) {
-            std[j] = Math.sqrt(std[j] / rows.length);
-            if (!(std[j] >= MIN_STD)) {
-                std[j] = 1.0;
+        for (int g = 0; g < groups; g++) {
+            groupStd[g] = Math.sqrt(groupStd[g] / count);
+            if (!(groupStd[g] >= MIN_STD)) {
+                groupStd[g] = 1.0;
             }
+        }
+        double[] mean = new double[inputs];
+        double[] std = new double[inputs];
+        for (int j = 0; j < inputs; j++) {
+            mean[j] = groupMean[j % groups];
+            std[j] = groupStd[j % groups];
         }
         return new Standardization(mean, std);
     }

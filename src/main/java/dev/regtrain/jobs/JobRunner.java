@@ -4,6 +4,8 @@ import dev.regtrain.data.Dataset;
 import dev.regtrain.data.PreparedData;
 import dev.regtrain.data.Preparation;
 import dev.regtrain.data.Split;
+import dev.regtrain.data.augment.AugmentationSettings;
+import dev.regtrain.data.augment.Augmenter;
 import dev.regtrain.engine.EngineContext;
 import dev.regtrain.engine.Output;
 import dev.regtrain.engine.StopReason;
@@ -71,6 +73,11 @@ final class JobRunner implements Runnable {
 
         TrainingPlan plan = PlanFactory.plan(request, dataset.inputs(), outputs, data.validation() != null);
         EngineContext engine = context.engine();
+        AugmentationSettings augmentation = PlanFactory.augmentation(request);
+        if (!augmentation.isNone()) {
+            engine = engine.withAugmenter(Augmenter.forTraining(augmentation, dataset, split.train(),
+                    data.standardization(), outputs));
+        }
         Trainer trainer;
         if (resumeFrom != null) {
             trainer = Trainer.resume(plan, resumeFrom, data.train(), data.validation(), engine);

@@ -14,6 +14,8 @@ import dev.regtrain.engine.OptimizerSpec;
 import dev.regtrain.engine.Output;
 import dev.regtrain.engine.PenaltySpec;
 import dev.regtrain.engine.TrainingPlan;
+import dev.regtrain.data.augment.AugmentationSettings;
+import dev.regtrain.jobs.request.AugmentationRequest;
 import dev.regtrain.jobs.request.EarlyStoppingRequest;
 import dev.regtrain.jobs.request.JobRequest;
 import dev.regtrain.jobs.request.LayerPenaltyRequest;
@@ -69,6 +71,16 @@ public final class PlanFactory {
         }
         return new EarlyStoppingSpec(constant(Monitor.class, e.monitor()), e.mode().equals("max"), e.patience(),
                 e.minDelta(), e.relativeDelta(), e.startFromEpoch(), e.baseline(), e.restoreBestWeights(), true);
+    }
+
+    /** The resolved augmentation section as settings; {@link AugmentationSettings#NONE} when there is none. */
+    public static AugmentationSettings augmentation(JobRequest request) {
+        AugmentationRequest a = request.regularization().augmentation();
+        if (a == null) {
+            return AugmentationSettings.NONE;
+        }
+        return new AugmentationSettings(a.shift(), a.flipHorizontal(), a.flipVertical(), a.rotationDegrees(),
+                a.zoom(), a.brightness(), a.contrast(), a.gaussianNoise(), a.mixup());
     }
 
     static <E extends Enum<E>> E constant(Class<E> type, String apiName) {

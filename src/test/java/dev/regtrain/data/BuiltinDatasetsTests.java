@@ -18,11 +18,11 @@ class BuiltinDatasetsTests {
     }
 
     @Test
-    void theCatalogueListsTheSixGeneratorsInOrder() {
+    void theCatalogueListsTheSevenGeneratorsInOrder() {
         assertThat(BuiltinDatasets.catalogue()).extracting(GeneratorInfo::name)
-                .containsExactly("moons", "circles", "spirals", "xor", "blobs", "sine");
+                .containsExactly("moons", "circles", "spirals", "xor", "blobs", "sine", "shapes");
         assertThat(BuiltinDatasets.catalogue()).extracting(GeneratorInfo::task).containsExactly(Task.CLASSIFICATION,
-                Task.CLASSIFICATION, Task.CLASSIFICATION, Task.CLASSIFICATION, Task.CLASSIFICATION, Task.REGRESSION);
+                Task.CLASSIFICATION, Task.CLASSIFICATION, Task.CLASSIFICATION, Task.CLASSIFICATION, Task.REGRESSION, Task.CLASSIFICATION);
     }
 
     @Test
@@ -88,11 +88,11 @@ class BuiltinDatasetsTests {
     @Test
     void anUnknownGeneratorIsRefusedWithTheAvailableOnes() {
         refused("galaxies", Map.of(), "builtin",
-                "unknown generator 'galaxies'; available: moons, circles, spirals, xor, blobs, sine");
+                "unknown generator 'galaxies'; available: moons, circles, spirals, xor, blobs, sine, shapes");
         refused("Moons", Map.of(), "builtin",
-                "unknown generator 'Moons'; available: moons, circles, spirals, xor, blobs, sine");
+                "unknown generator 'Moons'; available: moons, circles, spirals, xor, blobs, sine, shapes");
         refused(null, Map.of(), "builtin",
-                "unknown generator (none given); available: moons, circles, spirals, xor, blobs, sine");
+                "unknown generator (none given); available: moons, circles, spirals, xor, blobs, sine, shapes");
     }
 
     @Test

@@ -25,6 +25,22 @@ class StandardizationTests {
         assertThat(s.std()).containsExactly(Math.sqrt(5.25), 2.0);
     }
 
+    /**
+     * Two 1×2 images with 2 channels: channel 0 holds 0, 2, 4, 6 (mean 3, std √5), channel 1 holds
+     * 10, 10, 10, 14 (mean 11, std √3): one mean and std per channel, shared by its pixels.
+     */
+    @Test
+    void imagesAreStandardisedPerChannelNotPerPixel() {
+        double[] features = TestData.rows(new double[] {0, 10, 2, 10}, new double[] {4, 10, 6, 14});
+        Dataset images = new Dataset("images", features, 2, 4, List.of("p1c1", "p1c2", "p2c1", "p2c2"),
+                Task.CLASSIFICATION, List.of("a", "b"), new int[] {0, 1}, null, new ImageShape(1, 2, 2));
+
+        Standardization s = Standardization.fit(images, new int[] {0, 1});
+
+        assertThat(s.mean()).containsExactly(3, 11, 3, 11);
+        assertThat(s.std()).containsExactly(Math.sqrt(5), Math.sqrt(3), Math.sqrt(5), Math.sqrt(3));
+    }
+
     @Test
     void applyingGivesTheZScores() {
         Standardization s = Standardization.fit(handExample(), new int[] {0, 1, 2, 3, 4, 5, 6, 7});
