@@ -7,8 +7,12 @@ import dev.regtrain.jobs.request.JobRequest;
 import java.util.function.Supplier;
 
 /**
- * Keeps a running job's record, metrics and checkpoints up to date: the best checkpoint on every improvement, a
- * periodic one every {@code everyEpochs} (pruned to {@code keepLast}), and one metrics row per epoch.
+ * Keeps a running job's record, metrics and checkpoints up to date: one metrics row per epoch, a periodic checkpoint
+ * every {@code everyEpochs} (pruned to {@code keepLast}), and the best checkpoint. The best is kept in memory on every
+ * improvement and written at most every {@link #BEST_WRITE_INTERVAL_NANOS} (always with a periodic checkpoint and when
+ * the job ends or is suspended): early in training the monitor improves almost every epoch, and a checkpoint costs
+ * several fsyncs. Nothing is lost by the delay: every checkpoint's state carries the best weights so far, so a resumed
+ * job finds the same best again.
  */
 final class CheckpointingListener implements TrainingListener {
 
@@ -19,6 +23,11 @@ final class CheckpointingListener implements TrainingListener {
     private final int trainingExamples;
     private final String monitor;
     private BestValue best;
+    private TrainingState unwrittenBest;
+    private long lastBestWrite = System.nanoTime();
+
+    /** Two seconds. */
+    static final long BEST_WRITE_INTERVAL_NANOS = 2_000_000_000L;
 
     CheckpointingListener(JobEntry entry, JobContext context, JobRequest request, int trainingExamples,
                           String monitor) {
@@ -37,9 +46,18 @@ final class CheckpointingListener implements TrainingListener {
 
     @Override
     public void onBest(TrainingState state) {
-        double value = state.earlyStopping().best();
-        context.checkpoints().save(entry.id(), CheckpointKind.BEST, state, value);
-        best = new BestValue(state.epoch(), monitor, value);
+        unwrittenBest = state;
+        best = new BestValue(state.epoch(), monitor, state.earlyStopping().best());
+    }
+
+    /** Writes the best checkpoint if it changed since it was last written. */
+    void writeBest() {
+        if (unwrittenBest != null) {
+            context.checkpoints().save(entry.id(), CheckpointKind.BEST, unwrittenBest,
+                    unwrittenBest.earlyStopping().best());
+            unwrittenBest = null;
+            lastBestWrite = System.nanoTime();
+        }
     }
 
     @Override
@@ -49,9 +67,12 @@ final class CheckpointingListener implements TrainingListener {
         entry.addEpoch(row, r -> r.afterEpoch(row, current, r.modelRef()));
         context.metrics().epochDone(entry.id(), trainingExamples, row.seconds());
         if (everyEpochs > 0 && row.epoch() % everyEpochs == 0 && Double.isFinite(row.trainLoss())) {
+            writeBest();
             context.checkpoints().save(entry.id(), CheckpointKind.PERIODIC, state.get(), null);
             context.checkpoints().prune(entry.id(), keepLast);
             context.store().save(entry.record());
+        } else if (System.nanoTime() - lastBestWrite >= BEST_WRITE_INTERVAL_NANOS) {
+            writeBest();
         }
     }
 }

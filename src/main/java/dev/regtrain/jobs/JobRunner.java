@@ -90,6 +90,7 @@ final class JobRunner implements Runnable {
         CheckpointingListener listener = new CheckpointingListener(entry, context, request, data.train().rows(),
                 plan.earlyStopping().monitor().label());
         TrainingOutcome outcome = trainer.run(listener, () -> entry.cancelRequested() || context.lifecycle().stopping());
+        listener.writeBest();
         if (outcome.reason() == StopReason.CANCELLED && !entry.cancelRequested()) {
             context.lifecycle().suspended(entry, trainer.state());
             return;
