@@ -88,4 +88,14 @@ class HttpErrorsTests extends ServiceTest {
         assertProblem(send(at("/api/v1/jobs").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(nested))), 400);
     }
+
+    @Test
+    void aMultipartBodyIsAnUnsupportedMediaTypeNotAServerError() throws Exception {
+        for (String path : new String[] {"/api/v1/jobs", "/api/v1/datasets"}) {
+            for (String type : new String[] {"multipart/form-data", "multipart/form-data; boundary=xyz"}) {
+                assertProblem(send(at(path).header("Content-Type", type)
+                        .POST(HttpRequest.BodyPublishers.ofString(ServiceTest.moonsJob(3, "")))), 415);
+            }
+        }
+    }
 }
