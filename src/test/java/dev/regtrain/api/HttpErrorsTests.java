@@ -98,4 +98,17 @@ class HttpErrorsTests extends ServiceTest {
             }
         }
     }
+
+    @Test
+    void aWildcardContentTypeIsAnUnsupportedMediaTypeEvenWithoutABody() throws Exception {
+        for (String path : new String[] {"/api/v1/jobs", "/api/v1/jobs/x/predictions", "/api/v1/datasets"}) {
+            for (String type : new String[] {"*/*", "application/*", "application/*+json"}) {
+                HttpResponse<String> response = send(at(path).header("Content-Type", type)
+                        .POST(HttpRequest.BodyPublishers.noBody()));
+
+                assertProblem(response, 415);
+                assertThat(response.body()).contains("wildcard");
+            }
+        }
+    }
 }
