@@ -111,4 +111,13 @@ class HttpErrorsTests extends ServiceTest {
             }
         }
     }
+
+    @Test
+    void aQueryStringThatCannotBeDecodedIsABadRequest() throws Exception {
+        for (String query : new String[] {"?=", "?limit=1&=x", "?status=%ED%A0%80", "?limit=%E0%A4"}) {
+            assertProblem(send(at("/api/v1/jobs" + query)), 400);
+            assertProblem(send(at("/api/v1/datasets" + query).header("Content-Type", "text/csv")
+                    .POST(HttpRequest.BodyPublishers.ofString("a,label\n1,x\n2,y\n"))), 400);
+        }
+    }
 }
