@@ -77,6 +77,12 @@ class HttpErrorsTests extends ServiceTest {
     }
 
     @Test
+    void theErrorPathAskedForDirectlyIs404NotAnInternalError() throws Exception {
+        assertProblem(send(at("/error")), 404);
+        assertProblem(send(at("/error").POST(HttpRequest.BodyPublishers.ofString("{}"))), 404);
+    }
+
+    @Test
     void aPathWithEncodedSlashesIsRefusedByTheContainerAsAProblem() throws Exception {
         assertProblem(send(at("/api/v1/jobs/..%2F..%2Fetc%2Fpasswd")), 400);
     }
