@@ -10,15 +10,20 @@ import org.springframework.http.ProblemDetail;
 
 /**
  * Tomcat's own error page (for requests it refuses before any servlet runs, such as encoded slashes in the path)
- * as an RFC 9457 problem instead of HTML, so that no error of the service is anything but problem+json.
+ * as an RFC 9457 problem instead of HTML, so that no error of the service is anything but problem+json. It also
+ * fills in an error status that was set without a body (the actuator answers an unknown health group or metric
+ * with a bare 404).
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
 
     @Override
     protected void report(Request request, Response response, Throwable throwable) {
         int status = response.getStatus();
-        if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
+        if (status < 400 || response.getContentWritten() > 0 || response.isCommitted()) {
             return;
+        }
+        if (response.isError() && !response.setErrorReported()) {
+            return; // an error that someone else has reported already
         }
         Problems.Kind kind = switch (status) {
             case 404 -> Problems.Kind.NOT_FOUND;
@@ -26,7 +31,8 @@ public class ProblemErrorReportValve extends ErrorReportValve {
             case 413 -> Problems.Kind.TOO_LARGE;
             default -> status < 500 ? Problems.Kind.INVALID_REQUEST : Problems.Kind.INTERNAL;
         };
-        String detail = status < 500 ? "the request is malformed and was refused by the server"
+        String detail = status == 404 ? "nothing is served at this path"
+                : status < 500 ? "the request is malformed and was refused by the server"
                 : "the service failed to handle this request; the log has the details";
         ProblemDetail problem = Problems.problem(kind, detail, null);
         String json = "{\"type\":\"" + problem.getType() + "\",\"title\":\"" + problem.getTitle() + "\",\"status\":"
