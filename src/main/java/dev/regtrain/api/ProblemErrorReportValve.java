@@ -29,11 +29,17 @@ public class ProblemErrorReportValve extends ErrorReportValve {
             case 404 -> Problems.Kind.NOT_FOUND;
             case 405 -> Problems.Kind.METHOD_NOT_ALLOWED;
             case 413 -> Problems.Kind.TOO_LARGE;
+            case 501 -> Problems.Kind.NOT_IMPLEMENTED;
+            case 505 -> Problems.Kind.HTTP_VERSION_NOT_SUPPORTED;
             default -> status < 500 ? Problems.Kind.INVALID_REQUEST : Problems.Kind.INTERNAL;
         };
-        String detail = status == 404 ? "nothing is served at this path"
-                : status < 500 ? "the request is malformed and was refused by the server"
-                : "the service failed to handle this request; the log has the details";
+        String detail = switch (kind) {
+            case NOT_FOUND -> "nothing is served at this path";
+            case NOT_IMPLEMENTED -> "the server does not implement the request's method or transfer coding";
+            case HTTP_VERSION_NOT_SUPPORTED -> "the server speaks HTTP/1.1 and HTTP/1.0";
+            case INTERNAL -> "the service failed to handle this request; the log has the details";
+            default -> "the request is malformed and was refused by the server";
+        };
         ProblemDetail problem = Problems.problem(kind, detail, null);
         String json = "{\"type\":\"" + problem.getType() + "\",\"title\":\"" + problem.getTitle() + "\",\"status\":"
                 + status + ",\"detail\":\"" + detail + "\"}";

@@ -40,6 +40,26 @@ class HttpErrorsTests extends ServiceTest {
         }
     }
 
+    @Test
+    void whatTheContainerDoesNotImplementIsNamedSoNotCalledAnInternalError() throws Exception {
+        String unknownCoding = "POST /api/v1/jobs HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "Transfer-Encoding: nope\r\nConnection: close\r\n\r\n{}";
+        String unknownVersion = "GET /api/v1/jobs HTTP/9.9\r\nHost: localhost\r\nConnection: close\r\n\r\n";
+
+        assertThat(raw(unknownCoding)).startsWith("HTTP/1.1 501").contains("application/problem+json")
+                .contains("https://regtrain.dev/problems/not-implemented").doesNotContain("internal");
+        assertThat(raw(unknownVersion)).startsWith("HTTP/1.1 505").contains("application/problem+json")
+                .contains("https://regtrain.dev/problems/http-version-not-supported").doesNotContain("internal");
+    }
+
+    private String raw(String request) throws java.io.IOException {
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            return readResponse(socket.getInputStream());
+        }
+    }
+
     /** The status line, headers and body, read to the body's end (Tomcat may keep the connection open). */
     private static String readResponse(java.io.InputStream in) throws java.io.IOException {
         StringBuilder text = new StringBuilder();
