@@ -15,6 +15,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -100,6 +101,19 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         String expected = e.getRequiredType() == Integer.class || e.getRequiredType() == int.class
                 ? "must be a whole number" : "has the wrong type";
         return Problems.response(Problems.invalid(List.of(new FieldError(e.getName(), expected)),
+                request.getRequestURI()));
+    }
+
+    /** Tomcat cannot decode the query string: a parameter without a name, a broken %-escape, bytes not in UTF-8. */
+    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> undecodableParameters(org.apache.tomcat.util.http.InvalidParameterException e,
+                                                        HttpServletRequest request) {
+        if (e.getErrorCode() == HttpStatus.CONTENT_TOO_LARGE.value()) {
+            return Problems.response(Problems.problem(Problems.Kind.TOO_LARGE,
+                    "the request has more parameters than the server accepts", request.getRequestURI()));
+        }
+        return Problems.response(Problems.problem(Problems.Kind.INVALID_REQUEST, "the query string cannot be decoded: "
+                + "every parameter needs a name, and names and values must be percent-encoded UTF-8",
                 request.getRequestURI()));
     }
 

@@ -20,6 +20,11 @@ class ProblemErrorController implements ErrorController {
     @RequestMapping("${server.error.path:/error}")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        if (code == null) {
+            // not an error dispatch: a client asked for the error path itself, where nothing is served
+            return Problems.response(Problems.problem(Problems.Kind.NOT_FOUND, "nothing is served at this path",
+                    request.getRequestURI()));
+        }
         int status = code instanceof Integer value ? value : 500;
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         Object detail = request.getAttribute(BodyLimitFilter.DETAIL_ATTRIBUTE);

@@ -10,24 +10,36 @@ import org.springframework.http.ProblemDetail;
 
 /**
  * Tomcat's own error page (for requests it refuses before any servlet runs, such as encoded slashes in the path)
- * as an RFC 9457 problem instead of HTML, so that no error of the service is anything but problem+json.
+ * as an RFC 9457 problem instead of HTML, so that no error of the service is anything but problem+json. It also
+ * fills in an error status that was set without a body (the actuator answers an unknown health group or metric
+ * with a bare 404).
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
 
     @Override
     protected void report(Request request, Response response, Throwable throwable) {
         int status = response.getStatus();
-        if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
+        if (status < 400 || response.getContentWritten() > 0 || response.isCommitted()) {
             return;
+        }
+        if (response.isError() && !response.setErrorReported()) {
+            return; // an error that someone else has reported already
         }
         Problems.Kind kind = switch (status) {
             case 404 -> Problems.Kind.NOT_FOUND;
             case 405 -> Problems.Kind.METHOD_NOT_ALLOWED;
             case 413 -> Problems.Kind.TOO_LARGE;
+            case 501 -> Problems.Kind.NOT_IMPLEMENTED;
+            case 505 -> Problems.Kind.HTTP_VERSION_NOT_SUPPORTED;
             default -> status < 500 ? Problems.Kind.INVALID_REQUEST : Problems.Kind.INTERNAL;
         };
-        String detail = status < 500 ? "the request is malformed and was refused by the server"
-                : "the service failed to handle this request; the log has the details";
+        String detail = switch (kind) {
+            case NOT_FOUND -> "nothing is served at this path";
+            case NOT_IMPLEMENTED -> "the server does not implement the request's method or transfer coding";
+            case HTTP_VERSION_NOT_SUPPORTED -> "the server speaks HTTP/1.1 and HTTP/1.0";
+            case INTERNAL -> "the service failed to handle this request; the log has the details";
+            default -> "the request is malformed and was refused by the server";
+        };
         ProblemDetail problem = Problems.problem(kind, detail, null);
         String json = "{\"type\":\"" + problem.getType() + "\",\"title\":\"" + problem.getTitle() + "\",\"status\":"
                 + status + ",\"detail\":\"" + detail + "\"}";

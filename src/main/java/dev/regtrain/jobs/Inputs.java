@@ -41,8 +41,18 @@ final class Inputs {
         return features;
     }
 
+    /**
+     * The predictions for the output activations; a row whose outputs (or their spread) are not finite, because its
+     * values are so large that they overflow the network, is a 400 naming the row.
+     */
     static List<Prediction> predictions(double[] outputs, double[] std, int rows, NetworkSpec spec, ModelMeta meta) {
         int k = spec.outputs();
+        for (int i = 0; i < rows * k; i++) {
+            if (!Double.isFinite(outputs[i]) || (std != null && !Double.isFinite(std[i]))) {
+                throw new InvalidRequestException("inputs[" + i / k + "]", "is too large for the model: its outputs "
+                        + "are not finite numbers");
+            }
+        }
         List<Prediction> result = new ArrayList<>(rows);
         for (int i = 0; i < rows; i++) {
             if (spec.output() == Output.LINEAR) {

@@ -3,6 +3,7 @@ package dev.regtrain.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
 
 class ActuatorTests extends ServiceTest {
@@ -33,5 +34,15 @@ class ActuatorTests extends ServiceTest {
         assertThat(scrape).contains("regtrain_jobs{status=\"SUCCEEDED\"}", "regtrain_queue_length",
                 "regtrain_epochs_trained_total", "regtrain_training_samples_total",
                 "regtrain_training_samples_per_second");
+    }
+
+    @Test
+    void anUnknownHealthGroupOrMetricIsA404Problem() {
+        for (String path : new String[] {"/actuator/health/nothing", "/actuator/metrics/no.such.metric"}) {
+            http.get().uri(path).exchange().expectStatus().isNotFound()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.type").isEqualTo("https://regtrain.dev/problems/not-found")
+                    .jsonPath("$.status").isEqualTo(404);
+        }
     }
 }

@@ -40,6 +40,26 @@ class HttpErrorsTests extends ServiceTest {
         }
     }
 
+    @Test
+    void whatTheContainerDoesNotImplementIsNamedSoNotCalledAnInternalError() throws Exception {
+        String unknownCoding = "POST /api/v1/jobs HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "Transfer-Encoding: nope\r\nConnection: close\r\n\r\n{}";
+        String unknownVersion = "GET /api/v1/jobs HTTP/9.9\r\nHost: localhost\r\nConnection: close\r\n\r\n";
+
+        assertThat(raw(unknownCoding)).startsWith("HTTP/1.1 501").contains("application/problem+json")
+                .contains("https://regtrain.dev/problems/not-implemented").doesNotContain("internal");
+        assertThat(raw(unknownVersion)).startsWith("HTTP/1.1 505").contains("application/problem+json")
+                .contains("https://regtrain.dev/problems/http-version-not-supported").doesNotContain("internal");
+    }
+
+    private String raw(String request) throws java.io.IOException {
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            return readResponse(socket.getInputStream());
+        }
+    }
+
     /** The status line, headers and body, read to the body's end (Tomcat may keep the connection open). */
     private static String readResponse(java.io.InputStream in) throws java.io.IOException {
         StringBuilder text = new StringBuilder();
@@ -77,6 +97,12 @@ class HttpErrorsTests extends ServiceTest {
     }
 
     @Test
+    void theErrorPathAskedForDirectlyIs404NotAnInternalError() throws Exception {
+        assertProblem(send(at("/error")), 404);
+        assertProblem(send(at("/error").POST(HttpRequest.BodyPublishers.ofString("{}"))), 404);
+    }
+
+    @Test
     void aPathWithEncodedSlashesIsRefusedByTheContainerAsAProblem() throws Exception {
         assertProblem(send(at("/api/v1/jobs/..%2F..%2Fetc%2Fpasswd")), 400);
     }
@@ -87,5 +113,37 @@ class HttpErrorsTests extends ServiceTest {
 
         assertProblem(send(at("/api/v1/jobs").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(nested))), 400);
+    }
+
+    @Test
+    void aMultipartBodyIsAnUnsupportedMediaTypeNotAServerError() throws Exception {
+        for (String path : new String[] {"/api/v1/jobs", "/api/v1/datasets"}) {
+            for (String type : new String[] {"multipart/form-data", "multipart/form-data; boundary=xyz"}) {
+                assertProblem(send(at(path).header("Content-Type", type)
+                        .POST(HttpRequest.BodyPublishers.ofString(ServiceTest.moonsJob(3, "")))), 415);
+            }
+        }
+    }
+
+    @Test
+    void aWildcardContentTypeIsAnUnsupportedMediaTypeEvenWithoutABody() throws Exception {
+        for (String path : new String[] {"/api/v1/jobs", "/api/v1/jobs/x/predictions", "/api/v1/datasets"}) {
+            for (String type : new String[] {"*/*", "application/*", "application/*+json"}) {
+                HttpResponse<String> response = send(at(path).header("Content-Type", type)
+                        .POST(HttpRequest.BodyPublishers.noBody()));
+
+                assertProblem(response, 415);
+                assertThat(response.body()).contains("wildcard");
+            }
+        }
+    }
+
+    @Test
+    void aQueryStringThatCannotBeDecodedIsABadRequest() throws Exception {
+        for (String query : new String[] {"?=", "?limit=1&=x", "?status=%ED%A0%80", "?limit=%E0%A4"}) {
+            assertProblem(send(at("/api/v1/jobs" + query)), 400);
+            assertProblem(send(at("/api/v1/datasets" + query).header("Content-Type", "text/csv")
+                    .POST(HttpRequest.BodyPublishers.ofString("a,label\n1,x\n2,y\n"))), 400);
+        }
     }
 }

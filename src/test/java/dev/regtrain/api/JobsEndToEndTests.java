@@ -206,5 +206,12 @@ class JobsEndToEndTests extends ServiceTest {
         http.post().uri("/api/v1/jobs/" + id + "/predictions").contentType(MediaType.APPLICATION_JSON)
                 .body("{\"inputs\": [[0.5, 0.5], [1.0]]}").exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("inputs[1]");
+        for (String mc : new String[] {"0", "20"}) {
+            http.post().uri("/api/v1/jobs/" + id + "/predictions").contentType(MediaType.APPLICATION_JSON)
+                    .body("{\"inputs\": [[0.5, 0.5], [1e308, -1e308]], \"mcDropoutSamples\": " + mc + "}").exchange()
+                    .expectStatus().isBadRequest()
+                    .expectBody().jsonPath("$.errors[0].field").isEqualTo("inputs[1]")
+                    .jsonPath("$.errors[0].message").value(m -> assertThat(m.toString()).contains("not finite"));
+        }
     }
 }

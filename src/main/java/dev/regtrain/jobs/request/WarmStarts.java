@@ -79,11 +79,11 @@ final class WarmStarts {
             previous = units;
         }
         for (ModelLayer layer : model.layers()) {
-            actual.add(layer.inputs() + "→" + layer.units() + " " + layer.activation());
             String shapeProblem = shapeProblem(layer);
             if (shapeProblem != null) {
                 return shapeProblem;
             }
+            actual.add(layer.inputs() + "→" + layer.units() + " " + layer.activation());
         }
         if (!expected.equals(actual)) {
             return "the model's layers " + actual + " do not match the network's " + expected;
@@ -92,7 +92,8 @@ final class WarmStarts {
     }
 
     private static String shapeProblem(ModelLayer layer) {
-        if (layer.inputs() == null || layer.units() == null || layer.weights() == null || layer.bias() == null) {
+        if (layer == null || layer.inputs() == null || layer.units() == null || layer.weights() == null
+                || layer.bias() == null) {
             return "every layer needs inputs, units, activation, weights and bias";
         }
         if (layer.weights().length != layer.inputs() || layer.bias().length != layer.units()) {

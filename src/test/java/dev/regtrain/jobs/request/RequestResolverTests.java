@@ -295,6 +295,19 @@ class RequestResolverTests {
     }
 
     @Test
+    void aWarmStartModelWithANullLayerIsAFieldErrorNotACrash() {
+        ModelDocument model = new ModelDocument(ModelDocument.FORMAT, null, 1, "classification", 2, null, null,
+                Arrays.asList((dev.regtrain.jobs.model.ModelLayer) null));
+        JobRequest request = new JobRequest(null, 1L, builtin("moons"), null, null, null, null, null, null,
+                new InitialWeightsRequest(null, null, model));
+
+        assertThat(errorsOf(request)).singleElement().satisfies(error -> {
+            assertThat(error.field()).isEqualTo("initialWeights.model");
+            assertThat(error.message()).contains("every layer needs");
+        });
+    }
+
+    @Test
     void zeroWorkersMeansOnePerCore() {
         assertThat(dev.regtrain.storage.TestProperties.with("regtrain.workers", "0").effectiveWorkers())
                 .isEqualTo(Runtime.getRuntime().availableProcessors());
