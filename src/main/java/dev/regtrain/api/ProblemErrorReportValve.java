@@ -25,18 +25,24 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         if (response.isError() && !response.setErrorReported()) {
             return; // an error that someone else has reported already
         }
+        String protocol = switch (status) {
+            case 501 -> "the request uses a method or transfer coding that the server does not implement";
+            case 505 -> "the server speaks HTTP/1.1 and HTTP/1.0 only";
+            default -> null;
+        };
+        if (protocol != null) {
+            // Tomcat's 501 and 505 refuse requests it cannot parse: the client's mistake, so a 4xx, never a 5xx.
+            status = 400;
+            response.setStatus(status);
+        }
         Problems.Kind kind = switch (status) {
             case 404 -> Problems.Kind.NOT_FOUND;
             case 405 -> Problems.Kind.METHOD_NOT_ALLOWED;
             case 413 -> Problems.Kind.TOO_LARGE;
-            case 501 -> Problems.Kind.NOT_IMPLEMENTED;
-            case 505 -> Problems.Kind.HTTP_VERSION_NOT_SUPPORTED;
             default -> status < 500 ? Problems.Kind.INVALID_REQUEST : Problems.Kind.INTERNAL;
         };
-        String detail = switch (kind) {
+        String detail = protocol != null ? protocol : switch (kind) {
             case NOT_FOUND -> "nothing is served at this path";
-            case NOT_IMPLEMENTED -> "the server does not implement the request's method or transfer coding";
-            case HTTP_VERSION_NOT_SUPPORTED -> "the server speaks HTTP/1.1 and HTTP/1.0";
             case INTERNAL -> "the service failed to handle this request; the log has the details";
             default -> "the request is malformed and was refused by the server";
         };

@@ -48,6 +48,7 @@ public record RegtrainProperties(
      *
      * @param maxRequestBytes the largest JSON body (a job with a model document for warm start can be large)
      * @param maxUploadBytes the largest CSV upload
+     * @param maxJobMemory the most memory one job may need (estimated before it is accepted); 0 = half the heap
      */
     public record Limits(
             @Min(1) @Max(1000) @DefaultValue("16") int maxHiddenLayers,
@@ -60,7 +61,13 @@ public record RegtrainProperties(
             @NotNull @DefaultValue("512MB") DataSize maxUploadBytes,
             @Min(1) @DefaultValue("100000") int maxPredictionRows,
             @Min(1) @DefaultValue("1000") int maxMonteCarloSamples,
-            @Min(1) @DefaultValue("1000") int maxListLimit) {
+            @Min(1) @DefaultValue("1000") int maxListLimit,
+            @NotNull @DefaultValue("0") DataSize maxJobMemory) {
+
+        /** The memory one job may need: the configured value, or half of the JVM's maximum heap. */
+        public long jobMemoryBudget() {
+            return maxJobMemory.toBytes() > 0 ? maxJobMemory.toBytes() : Runtime.getRuntime().maxMemory() / 2;
+        }
     }
 
     /**

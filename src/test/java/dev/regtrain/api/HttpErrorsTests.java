@@ -41,15 +41,15 @@ class HttpErrorsTests extends ServiceTest {
     }
 
     @Test
-    void whatTheContainerDoesNotImplementIsNamedSoNotCalledAnInternalError() throws Exception {
+    void requestsTheContainerCannotParseAreTheClientsErrorNotAServerError() throws Exception {
         String unknownCoding = "POST /api/v1/jobs HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
                 + "Transfer-Encoding: nope\r\nConnection: close\r\n\r\n{}";
         String unknownVersion = "GET /api/v1/jobs HTTP/9.9\r\nHost: localhost\r\nConnection: close\r\n\r\n";
 
-        assertThat(raw(unknownCoding)).startsWith("HTTP/1.1 501").contains("application/problem+json")
-                .contains("https://regtrain.dev/problems/not-implemented").doesNotContain("internal");
-        assertThat(raw(unknownVersion)).startsWith("HTTP/1.1 505").contains("application/problem+json")
-                .contains("https://regtrain.dev/problems/http-version-not-supported").doesNotContain("internal");
+        assertThat(raw(unknownCoding)).startsWith("HTTP/1.1 400").contains("application/problem+json")
+                .contains("transfer coding").doesNotContain("internal");
+        assertThat(raw(unknownVersion)).startsWith("HTTP/1.1 400").contains("application/problem+json")
+                .contains("HTTP/1.1 and HTTP/1.0 only").doesNotContain("internal");
     }
 
     private String raw(String request) throws java.io.IOException {

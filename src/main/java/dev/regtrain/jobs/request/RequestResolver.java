@@ -41,12 +41,38 @@ public final class RequestResolver {
                 network, training, dataset.shape(), split, checks);
         CheckpointRequest checkpoints = resolveCheckpoints(raw.checkpoints(), checks);
         ModelDocument initialModel = WarmStarts.resolve(raw.initialWeights(), network, lookup, checks);
+        if (checks.ok() && dataset.shape() != null) {
+            checkMemory(dataset.shape(), network, training, checks);
+        }
         if (!checks.ok()) {
             throw new InvalidRequestException(checks.errors());
         }
         JobRequest resolved = new JobRequest(raw.name(), seed, dataset.echo(), split, standardize, network.echo(),
                 training.echo(), regularization.echo(), checkpoints, WarmStarts.echo(raw.initialWeights(), initialModel));
         return new Resolution(resolved, dataset.shape(), initialModel);
+    }
+
+    private void checkMemory(DatasetShape data, NetworkResolution network, TrainingResolution training,
+                             Checks checks) {
+        long units = network.inputs() + network.outputs();
+        for (HiddenLayerRequest layer : network.hidden()) {
+            units += layer.units();
+        }
+        int batch = training.echo().batchSize();
+        long batchRows = batch == 0 ? data.rows() : Math.min(batch, data.rows());
+        int slots = switch (training.optimizer()) {
+            case "sgd" -> 0;
+            case "momentum", "nesterov" -> 1;
+            default -> 2;
+        };
+        long needed = MemoryEstimate.bytes(NetworkResolution.parameterCount(network.inputs(), network.hidden(),
+                network.outputs()), slots, batchRows, units, data.rows(), data.inputs());
+        long budget = limits.jobMemoryBudget();
+        if (needed > budget) {
+            checks.fail("network", "the job would need about " + (needed >> 20) + " MiB of memory; one job may use "
+                    + (budget >> 20) + " MiB (regtrain.limits.max-job-memory, by default half the heap): use fewer "
+                    + "units, a smaller batch or dataset, or give the service more memory");
+        }
     }
 
     private record DatasetResolution(DatasetRequest echo, DatasetShape shape) {

@@ -20,7 +20,8 @@ import org.springframework.util.unit.DataSize;
 class RequestResolverTests {
 
     static final RegtrainProperties.Limits LIMITS = new RegtrainProperties.Limits(16, 4096, 20_000_000, 100_000,
-            1_000_000, 10_000, DataSize.ofMegabytes(32), DataSize.ofMegabytes(512), 100_000, 1000, 1000);
+            1_000_000, 10_000, DataSize.ofMegabytes(32), DataSize.ofMegabytes(512), 100_000, 1000, 1000,
+            DataSize.ofGigabytes(1));
 
     private final DatasetLookup lookup = new DatasetLookup() {
         @Override
@@ -250,6 +251,21 @@ class RequestResolverTests {
         assertThat(errorsOf(request(builtin("moons", "samples", 100_000_000), null, null, null)).get(0).field())
                 .isEqualTo("dataset.samples");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void aJobThatWouldNeedMoreMemoryThanItsBudgetIsRefusedBeforeItStarts() {
+        NetworkRequest wide = new NetworkRequest(List.of(new HiddenLayerRequest(4096, "relu"),
+                new HiddenLayerRequest(4096, "relu")), null, null);
+        TrainingRequest adam = new TrainingRequest(null, null, "adam", null, null, null, null, null, null);
+        NetworkRequest modest = new NetworkRequest(List.of(new HiddenLayerRequest(512, "relu"),
+                new HiddenLayerRequest(512, "relu")), null, null);
+
+        List<FieldError> errors = errorsOf(request(builtin("moons"), wide, adam, null));
+
+        assertThat(errors).extracting(FieldError::field).containsExactly("network");
+        assertThat(errors.get(0).message()).contains("MiB of memory").contains("regtrain.limits.max-job-memory");
+        assertThat(resolver.resolve(request(builtin("moons"), modest, adam, null)).request()).isNotNull();
     }
 
     @Test
