@@ -1,5 +1,7 @@
 package dev.regtrain.data;
 
+import dev.regtrain.engine.ByteReader;
+import dev.regtrain.engine.ByteWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.CRC32C;
@@ -17,6 +19,9 @@ import java.util.zip.CRC32C;
  */
 public final class DatasetCodec {
 
+    /** The longest name or label the format holds; longer ones cannot come from a CSV field either. */
+    private static final int MAX_STRING_BYTES = 4_000_000;
+
     public static final int MAGIC = 0x52474453; // "RGDS"
     public static final int VERSION = 1;
     private static final int CLASSIFICATION = 0;
@@ -26,7 +31,7 @@ public final class DatasetCodec {
     }
 
     public static byte[] encode(Dataset data) {
-        CodecWriter out = new CodecWriter(1024 + 8L * data.features().length + 8L * data.rows());
+        ByteWriter out = new ByteWriter(1024 + 8L * data.features().length + 8L * data.rows());
         out.putInt(MAGIC);
         out.putInt(VERSION);
         out.putString(data.name());
@@ -41,13 +46,13 @@ public final class DatasetCodec {
             out.putInt(shape.width());
             out.putInt(shape.channels());
         }
-        out.putDoubles(data.features());
+        out.putRawDoubles(data.features());
         if (data.task() == Task.CLASSIFICATION) {
             out.putInt(data.classCount());
             data.classes().forEach(out::putString);
-            out.putInts(data.labels());
+            out.putRawInts(data.labels());
         } else {
-            out.putDoubles(data.targets());
+            out.putRawDoubles(data.targets());
         }
         byte[] body = out.toArray();
         CRC32C crc = new CRC32C();
@@ -66,7 +71,7 @@ public final class DatasetCodec {
         if (bytes.length < 12) {
             throw new CorruptDatasetException("the bytes are too short to be a dataset");
         }
-        CodecReader head = new CodecReader(bytes, bytes.length);
+        ByteReader head = new ByteReader(bytes, bytes.length, CorruptDatasetException::new);
         if (head.getInt() != MAGIC) {
             throw new CorruptDatasetException("not a regtrain dataset");
         }
@@ -81,7 +86,7 @@ public final class DatasetCodec {
         if (stored != (int) crc.getValue()) {
             throw new CorruptDatasetException("checksum mismatch: the dataset is torn or corrupt");
         }
-        CodecReader in = new CodecReader(bytes, bytes.length - 4);
+        ByteReader in = new ByteReader(bytes, bytes.length - 4, CorruptDatasetException::new);
         in.getInt();
         in.getInt();
         try {
@@ -91,8 +96,8 @@ public final class DatasetCodec {
         }
     }
 
-    private static Dataset readBody(CodecReader in, long maxRows, int maxColumns) {
-        String name = in.getString();
+    private static Dataset readBody(ByteReader in, long maxRows, int maxColumns) {
+        String name = in.getString(MAX_STRING_BYTES);
         int rows = in.getInt();
         int inputs = in.getInt();
         if (rows < 1 || rows > maxRows) {
@@ -109,10 +114,10 @@ public final class DatasetCodec {
         }
         List<String> featureNames = new ArrayList<>(inputs);
         for (int j = 0; j < inputs; j++) {
-            featureNames.add(in.getString());
+            featureNames.add(in.getString(MAX_STRING_BYTES));
         }
         ImageShape shape = in.getBoolean() ? new ImageShape(in.getInt(), in.getInt(), in.getInt()) : null;
-        double[] features = in.getDoubles(values);
+        double[] features = in.getRawDoubles(values);
         List<String> classes = null;
         int[] labels = null;
         double[] targets = null;
@@ -123,11 +128,11 @@ public final class DatasetCodec {
             }
             classes = new ArrayList<>(count);
             for (int k = 0; k < count; k++) {
-                classes.add(in.getString());
+                classes.add(in.getString(MAX_STRING_BYTES));
             }
-            labels = in.getInts(rows);
+            labels = in.getRawInts(rows);
         } else {
-            targets = in.getDoubles(rows);
+            targets = in.getRawDoubles(rows);
         }
         if (!in.atEnd()) {
             throw new CorruptDatasetException("unexpected bytes after the dataset");

@@ -135,9 +135,19 @@ final class Generators {
         labels[row] = label;
     }
 
-    /** Shuffles the rows, adds the noise, and wraps the result. */
+    /** Shuffles the rows, adds the noise, and wraps the result, classes named "0", "1", …. */
     private static Dataset classification(String name, double[] points, int[] labels, int features, int classes,
             double noise, Rng rng) {
+        List<String> classNames = new ArrayList<>(classes);
+        for (int k = 0; k < classes; k++) {
+            classNames.add(Integer.toString(k));
+        }
+        return classification(name, points, labels, features, classNames, noise, null, rng);
+    }
+
+    /** Shuffles the rows, adds the noise to every feature, and wraps the result. */
+    static Dataset classification(String name, double[] points, int[] labels, int features, List<String> classNames,
+                                  double noise, ImageShape imageShape, Rng rng) {
         int rows = labels.length;
         int[] order = new int[rows];
         for (int i = 0; i < rows; i++) {
@@ -155,12 +165,8 @@ final class Generators {
                 shuffled[i] += noise * rng.nextGaussian();
             }
         }
-        List<String> classNames = new ArrayList<>(classes);
-        for (int k = 0; k < classes; k++) {
-            classNames.add(Integer.toString(k));
-        }
         return new Dataset(name, shuffled, rows, features, names(features), Task.CLASSIFICATION, classNames,
-                shuffledLabels, null, null);
+                shuffledLabels, null, imageShape);
     }
 
     static List<String> names(int features) {

@@ -29,24 +29,11 @@ final class ShapesGenerator {
             double cx = margin + rng.nextDouble() * Math.max(0, size - 1 - 2 * margin);
             double cy = margin + rng.nextDouble() * Math.max(0, size - 1 - 2 * margin);
             draw(image, size, label, cx, cy, radius, thickness);
-            for (int p = 0; p < pixels; p++) {
-                features[i * pixels + p] = image[p] + (noise > 0 ? noise * rng.nextGaussian() : 0);
-            }
+            System.arraycopy(image, 0, features, i * pixels, pixels);
             labels[i] = label;
         }
-        int[] order = new int[samples];
-        for (int i = 0; i < samples; i++) {
-            order[i] = i;
-        }
-        rng.shuffle(order, samples);
-        double[] shuffled = new double[features.length];
-        int[] shuffledLabels = new int[samples];
-        for (int i = 0; i < samples; i++) {
-            System.arraycopy(features, order[i] * pixels, shuffled, i * pixels, pixels);
-            shuffledLabels[i] = labels[order[i]];
-        }
-        return new Dataset("shapes", shuffled, samples, pixels, Generators.names(pixels), Task.CLASSIFICATION,
-                SHAPES.subList(0, classes), shuffledLabels, null, new ImageShape(size, size, 1));
+        return Generators.classification("shapes", features, labels, pixels, SHAPES.subList(0, classes), noise,
+                new ImageShape(size, size, 1), rng);
     }
 
     /** Intensity 1 on the outline, falling off linearly over one pixel: max(0, 1 − max(0, d − t/2)). */

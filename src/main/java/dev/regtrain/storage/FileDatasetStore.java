@@ -10,14 +10,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JacksonException;
 
 /**
  * Uploaded datasets under {@code <data-dir>/datasets/<id>/}: {@code dataset.bin} (versioned, checksummed) is
@@ -51,23 +48,7 @@ class FileDatasetStore implements DatasetStore {
 
     @Override
     public List<DatasetRecord> loadAll() {
-        List<DatasetRecord> records = new ArrayList<>();
-        try (Stream<Path> entries = Files.list(root)) {
-            for (Path dir : entries.filter(Files::isDirectory).toList()) {
-                Path file = dir.resolve("dataset.json");
-                if (dir.getFileName().toString().startsWith(".") || !Files.exists(file)) {
-                    continue;
-                }
-                try {
-                    records.add(StorageJson.MAPPER.readValue(AtomicFiles.read(file), DatasetRecord.class));
-                } catch (JacksonException | UncheckedIOException e) {
-                    log.error("skipping dataset directory {}: its record cannot be read", dir.getFileName(), e);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list the datasets directory", e);
-        }
-        return records;
+        return StorageJson.readAll(root, dir -> dir.resolve("dataset.json"), DatasetRecord.class, log);
     }
 
     @Override

@@ -10,14 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JacksonException;
 
 /** Idempotency-Keys under {@code <data-dir>/idempotency/}, one file per key, named by the key's SHA-256. */
 @Component
@@ -48,19 +45,8 @@ class FileIdempotencyStore implements IdempotencyStore {
 
     @Override
     public List<IdempotencyRecord> loadAll() {
-        List<IdempotencyRecord> records = new ArrayList<>();
-        try (Stream<Path> files = Files.list(root)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".json")).toList()) {
-                try {
-                    records.add(StorageJson.MAPPER.readValue(AtomicFiles.read(file), IdempotencyRecord.class));
-                } catch (JacksonException | UncheckedIOException e) {
-                    log.warn("ignoring unreadable idempotency record {}", file.getFileName());
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list idempotency records", e);
-        }
-        return records;
+        return StorageJson.readAll(root, file -> file.getFileName().toString().endsWith(".json") ? file : null,
+                IdempotencyRecord.class, log);
     }
 
     @Override

@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -57,27 +56,13 @@ class FileJobStore implements JobStore {
 
     @Override
     public List<JobRecord> loadAll() {
-        List<JobRecord> jobs = new ArrayList<>();
-        try (Stream<Path> entries = Files.list(root)) {
-            for (Path dir : entries.filter(Files::isDirectory).toList()) {
-                if (dir.getFileName().toString().startsWith(".")) {
-                    continue;
-                }
-                AtomicFiles.cleanLeftovers(dir);
-                Path file = dir.resolve("job.json");
-                if (!Files.exists(file)) {
-                    continue;
-                }
-                try {
-                    jobs.add(StorageJson.MAPPER.readValue(AtomicFiles.read(file), JobRecord.class));
-                } catch (JacksonException | UncheckedIOException e) {
-                    log.error("skipping job directory {}: its job.json cannot be read", dir.getFileName(), e);
-                }
+        return StorageJson.readAll(root, dir -> {
+            if (!Files.isDirectory(dir)) {
+                return null;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list the jobs directory", e);
-        }
-        return jobs;
+            AtomicFiles.cleanLeftovers(dir);
+            return dir.resolve("job.json");
+        }, JobRecord.class, log);
     }
 
     @Override

@@ -1,7 +1,16 @@
 package dev.regtrain.storage;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -15,6 +24,31 @@ final class StorageJson {
             .build();
 
     private StorageJson() {
+    }
+
+    /**
+     * Reads the record in {@code file.apply(entry)} for every entry of {@code root} that has one, leaving out the
+     * service's own leftovers (names starting with a dot); a record that cannot be read is logged and skipped, so one
+     * damaged file never stops the service from starting.
+     */
+    static <T> List<T> readAll(Path root, Function<Path, Path> file, Class<T> type, Logger log) {
+        List<T> records = new ArrayList<>();
+        try (Stream<Path> entries = Files.list(root)) {
+            for (Path entry : entries.filter(e -> !e.getFileName().toString().startsWith(".")).toList()) {
+                Path path = file.apply(entry);
+                if (path == null || !Files.isRegularFile(path)) {
+                    continue;
+                }
+                try {
+                    records.add(MAPPER.readValue(AtomicFiles.read(path), type));
+                } catch (JacksonException | UncheckedIOException e) {
+                    log.error("skipping {}: it cannot be read", root.relativize(path), e);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + root.getFileName(), e);
+        }
+        return records;
     }
 
     /** The directory of an id under a root; only service-issued ids are accepted, so no path can escape. */
