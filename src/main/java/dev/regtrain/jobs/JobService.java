@@ -5,11 +5,8 @@ import dev.regtrain.engine.EpochMetrics;
 import dev.regtrain.jobs.request.JobRequest;
 import dev.regtrain.jobs.request.RequestResolver;
 import dev.regtrain.jobs.request.Resolution;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
@@ -19,7 +16,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import java.util.stream.Stream;
 import dev.regtrain.engine.EngineContext;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.SmartLifecycle;
@@ -28,9 +24,6 @@ import org.springframework.stereotype.Service;
 /** Submits, lists, cancels and deletes jobs, and lets callers follow them. */
 @Service
 public class JobService implements JobEvents, SmartLifecycle {
-
-    private static final Comparator<JobRecord> NEWEST_FIRST = Comparator.comparing(JobRecord::createdAt)
-            .reversed().thenComparing(JobRecord::id, Comparator.reverseOrder());
 
     private final Map<String, JobEntry> jobs = new ConcurrentHashMap<>();
     private final JobStore store;
@@ -142,27 +135,13 @@ public class JobService implements JobEvents, SmartLifecycle {
         return id != null && jobs.containsKey(id);
     }
 
-    /**
-     * Newest first, optionally only some statuses. The cursor is opaque: the creation time and id of the last job
-     * of the previous page.
-     */
+    /** Newest first, optionally only some statuses, paged by the cursor of the previous page. */
     public JobPage list(Set<JobStatus> statuses, int limit, String cursor) {
         if (limit < 1 || limit > limits.maxListLimit()) {
             throw new InvalidRequestException("limit", "must be between 1 and " + limits.maxListLimit()
                     + " (limit regtrain.limits.max-list-limit); got " + limit);
         }
-        Stream<JobRecord> all = jobs.values().stream().map(JobEntry::record)
-                .filter(r -> statuses.isEmpty() || statuses.contains(r.status())).sorted(NEWEST_FIRST);
-        if (cursor != null) {
-            JobRecord after = decodeCursor(cursor);
-            all = all.filter(r -> NEWEST_FIRST.compare(r, after) > 0);
-        }
-        List<JobRecord> page = all.limit(limit + 1L).toList();
-        if (page.size() <= limit) {
-            return new JobPage(page, null);
-        }
-        List<JobRecord> shown = page.subList(0, limit);
-        return new JobPage(shown, encodeCursor(shown.get(limit - 1)));
+        return JobPages.page(jobs.values().stream().map(JobEntry::record), statuses, limit, cursor);
     }
 
     /** A queued job is cancelled at once; a running one within one mini-batch. */
@@ -238,23 +217,5 @@ public class JobService implements JobEvents, SmartLifecycle {
             throw new NotFoundException("no job with id '" + id + "'");
         }
         return entry;
-    }
-
-    private static String encodeCursor(JobRecord last) {
-        String raw = last.createdAt().toString() + "|" + last.id();
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private JobRecord decodeCursor(String cursor) {
-        try {
-            String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            int bar = raw.indexOf('|');
-            Instant createdAt = Instant.parse(raw.substring(0, bar));
-            String id = raw.substring(bar + 1);
-            return new JobRecord(id, null, JobStatus.QUEUED, createdAt, null, null, null, null, null, 0, 0, null, null,
-                    null, null, null, null);
-        } catch (RuntimeException e) {
-            throw new InvalidRequestException("cursor", "is not a cursor this service issued");
-        }
     }
 }
