@@ -11,8 +11,9 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * The distribution of a model's weights, one outline per layer: proximal L1 piles weights up at exactly zero, L2
- * gives a bell around it. Bins are symmetric about zero, with one centred on it; heights are each layer's share of
- * its own weights, so layers of different sizes compare.
+ * gives a bell around it. Bins are symmetric about zero, with one centred on it, over a range that holds 99 % of each
+ * layer's non-zero weights (the rest count in the outer bins); heights are each layer's share of its own weights, so
+ * layers of different sizes compare.
  */
 public final class WeightHistogram {
 
@@ -37,14 +38,17 @@ public final class WeightHistogram {
             });
         }
         double largest = 0;
+        double range = 0;
         for (ModelLayer layer : model.layers()) {
-            for (double[] row : layer.weights()) {
-                for (double w : row) {
-                    largest = Math.max(largest, Math.abs(w));
-                }
+            double[] magnitudes = nonZeroMagnitudes(layer);
+            if (magnitudes.length > 0) {
+                largest = Math.max(largest, magnitudes[magnitudes.length - 1]);
+                range = Math.max(range, magnitudes[(int) (0.99 * (magnitudes.length - 1))]);
             }
         }
-        double half = Charts.nice(largest > 0 ? largest : 1);
+        // the range holds 99 % of every layer's non-zero weights, so that a few large ones do not squeeze the rest
+        // into one bin; weights beyond it are counted in the outer bins
+        double half = Charts.nice(range > 0 ? range : 1);
         Charts.roundXTicks(chart, -half, half);
         chart.getStyler().setXAxisDecimalPattern(half >= 5 ? "#,##0" : half >= 0.5 ? "0.0#" : "0.0##");
         double width = 2 * half / BINS;
@@ -55,7 +59,7 @@ public final class WeightHistogram {
             int total = 0;
             for (double[] row : layer.weights()) {
                 for (double w : row) {
-                    counts[Math.min(BINS - 1, (int) Math.floor((w + half) / width))]++;
+                    counts[Math.max(0, Math.min(BINS - 1, (int) Math.floor((w + half) / width)))]++;
                     zeros += w == 0 ? 1 : 0;
                     total++;
                 }
@@ -70,8 +74,16 @@ public final class WeightHistogram {
             series.setFillColor(new Color(color.getRed(), color.getGreen(), color.getBlue(), 48));
             series.setMarker(SeriesMarkers.NONE);
         }
+        String clipped = largest > half ? "; beyond ±" + JobText.number(half) + " (largest |w| "
+                + JobText.number(largest) + ") in the outer bins" : "";
         return Png.of(chart, size, List.of(JobText.state(job), regularisation + " · the model from epoch "
-                + model.epoch() + " · bins " + JobText.number(width) + " wide, one centred on 0"), null);
+                + model.epoch() + " · bins " + JobText.number(width) + " wide, one centred on 0" + clipped), null);
+    }
+
+    /** |w| of the layer's non-zero weights, ascending. */
+    private static double[] nonZeroMagnitudes(ModelLayer layer) {
+        return java.util.Arrays.stream(layer.weights()).flatMapToDouble(java.util.Arrays::stream).filter(w -> w != 0)
+                .map(Math::abs).sorted().toArray();
     }
 
     /** The step outline's x: the first edge twice (to rise from 0), every left edge, the last edge twice. */
