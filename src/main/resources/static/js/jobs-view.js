@@ -6,11 +6,15 @@ import { FINAL, jobName, shortDateTime, words } from './format.js';
 import { progressBar } from './progress.js';
 
 const MAX_COMPARED = 10;
+// A browser opens at most 6 connections to a host over HTTP/1.1 and an event stream holds one: leave room for the
+// page's own requests.
+const MAX_STREAMS = 4;
+const REFRESH_MS = 3000;
 
 export function jobsView(main) {
   document.title = 'Jobs · regtrain';
   const rows = new Map(); // job id → {row, update, job}
-  const streams = new Map(); // job id → close()
+  const streams = new Map(); // id of a job followed live → close()
   const body = h('tbody');
   const empty = h('p', { class: 'empty', hidden: true }, 'No jobs yet. ', h('a', { href: '#/new' }, 'Submit the first one'),
     '.');
@@ -67,27 +71,13 @@ export function jobsView(main) {
       if (!entry.live) {
         entry.update(job);
       }
-      if (!FINAL.has(job.status) && !streams.has(job.id)) {
-        streams.set(job.id, follow(job.id, {
-          since: job.progress.epoch,
-          onStatus: (current) => {
-            entry.live = !FINAL.has(current.status);
-            const before = entry.job.status;
-            entry.update(current);
-            if (before !== current.status) {
-              announce(`${jobName(current)}: ${words(current.status)}${current.stop ? `, ${words(current.stop.reason)}` : ''}`);
-            }
-          },
-          onEpoch: (row) => {
-            if (!FINAL.has(entry.job.status) && row.epoch > entry.job.progress.epoch) {
-              entry.update({ ...entry.job, progress: { ...entry.job.progress, epoch: row.epoch,
-                fraction: row.epoch / entry.job.progress.epochs } });
-            }
-          },
-          onGone: () => { streams.delete(job.id); entry.live = false; },
-        }));
-      }
     });
+    // running jobs are followed live, newest first, while connections allow; the others are refreshed by polling
+    for (const job of jobs) {
+      if (job.status === 'RUNNING' && !streams.has(job.id) && streams.size < MAX_STREAMS) {
+        followLive(job, rows.get(job.id));
+      }
+    }
     for (const [id, entry] of rows) {
       if (!seen.has(id)) {
         entry.row.remove();
@@ -97,6 +87,28 @@ export function jobsView(main) {
       }
     }
     empty.hidden = jobs.length > 0;
+  }
+
+  function followLive(job, entry) {
+    const stop = () => {
+      streams.delete(job.id);
+      entry.live = false;
+    };
+    streams.set(job.id, follow(job.id, {
+      since: job.progress.epoch,
+      onStatus: (current) => {
+        entry.live = !FINAL.has(current.status);
+        entry.update(current);
+      },
+      onEpoch: (row) => {
+        if (!FINAL.has(entry.job.status) && row.epoch > entry.job.progress.epoch) {
+          entry.update({ ...entry.job, progress: { ...entry.job.progress, epoch: row.epoch,
+            fraction: row.epoch / entry.job.progress.epochs } });
+        }
+      },
+      onEnd: stop,
+      onGone: stop,
+    }));
   }
 
   function newRow(job) {
@@ -111,8 +123,12 @@ export function jobsView(main) {
       h('td', {}, select), h('th', { scope: 'row' }, link), h('td', {}, status), h('td', {}, progress.element), stop,
       h('td', { class: 'created' }, h('time', { datetime: job.createdAt }, shortDateTime(job.createdAt))));
     const entry = {
-      row, job, live: false,
+      row, job, live: false, shown: false,
       update(current) {
+        if (entry.shown && entry.job.status !== current.status) {
+          announce(`${jobName(current)}: ${words(current.status)}${current.stop ? `, ${words(current.stop.reason)}` : ''}`);
+        }
+        entry.shown = true;
         entry.job = current;
         link.textContent = jobName(current);
         status.textContent = current.status;
@@ -147,7 +163,7 @@ export function jobsView(main) {
   }
 
   refresh();
-  const timer = window.setInterval(refresh, 5000);
+  const timer = window.setInterval(refresh, REFRESH_MS);
   return () => {
     window.clearInterval(timer);
     streams.forEach((close) => close());

@@ -176,6 +176,33 @@ class DashboardBrowserTests extends ServiceTest {
     }
 
     @Test
+    void theJobListStaysLiveWithMoreUnfinishedJobsThanTheBrowserHasConnections() {
+        List<String> jobs = new java.util.ArrayList<>();
+        try {
+            jobs.add(submit(moonsJob(100_000, "")));
+            jobs.add(submit(moonsJob(100_000, "")));
+            for (int i = 0; i < 6; i++) {
+                jobs.add(submit(moonsJob(5, "")));
+            }
+            browser.get(url("#/"));
+            await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> jobs.stream().allMatch(id ->
+                    !browser.findElements(By.cssSelector("tr[data-job-id='" + id + "']")).isEmpty()));
+            String running = jobs.get(0);
+            String before = find("tr[data-job-id='" + running + "'] [role=progressbar]").getDomAttribute("aria-valuetext");
+            await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> !before.equals(
+                    find("tr[data-job-id='" + running + "'] [role=progressbar]").getDomAttribute("aria-valuetext")));
+
+            String late = submit(moonsJob(5, "\"name\": \"late\""));
+            jobs.add(late);
+            await().atMost(Duration.ofSeconds(20)).ignoreExceptions().alias("a job submitted elsewhere shows up")
+                    .until(() -> !browser.findElements(By.cssSelector("tr[data-job-id='" + late + "']")).isEmpty());
+        } finally {
+            jobs.forEach(id -> http.post().uri("/api/v1/jobs/" + id + "/cancel").exchange());
+        }
+        jobs.forEach(this::awaitFinal);
+    }
+
+    @Test
     void theDashboardIsServedAtTheRootWithChartJsFromItsWebjar() {
         browser.get(url(""));
         await().atMost(Duration.ofSeconds(10)).until(() -> browser.getTitle().equals("Jobs · regtrain"));
