@@ -4,6 +4,7 @@ import dev.regtrain.config.RegtrainProperties;
 import dev.regtrain.engine.DropoutSpec;
 import dev.regtrain.engine.EngineContext;
 import dev.regtrain.engine.Network;
+import dev.regtrain.engine.Output;
 import dev.regtrain.engine.Predictor;
 import dev.regtrain.engine.RandomPurpose;
 import dev.regtrain.engine.Rng;
@@ -12,6 +13,7 @@ import dev.regtrain.jobs.model.ModelDocuments;
 import dev.regtrain.jobs.model.ModelMeta;
 import dev.regtrain.jobs.request.EarlyStoppingRequest;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /** A job's checkpoints and model as documents, and predictions with them. */
@@ -81,18 +83,49 @@ public class ModelService {
         return Inputs.predictions(distribution.mean(), distribution.std(), rows, network.spec(), meta);
     }
 
+    /**
+     * Class probabilities of the job's current model (the one {@link #model} serves) for raw input rows, in plain
+     * inference: {@code rows × classes} values, row-major, also for a sigmoid output. Empty while the job has no
+     * model. The caller chooses the rows (a plot's grid), so the prediction row limit does not apply.
+     */
+    public Optional<ClassProbabilities> classProbabilities(String jobId, double[][] inputs) {
+        Optional<String> ref = findModelRef(jobs.get(jobId));
+        Optional<ModelMeta> meta = store.loadModelMeta(jobId);
+        Optional<CheckpointStore.Loaded> loaded = ref.flatMap(r -> checkpoints.load(jobId, r));
+        if (meta.isEmpty() || loaded.isEmpty() || meta.get().classes() == null) {
+            return Optional.empty();
+        }
+        double[] features = Inputs.standardised(inputs, meta.get(), inputs.length);
+        Network network = loaded.get().state().toNetwork();
+        double[] outputs = Predictor.predict(network, features, inputs.length, engine.kernel());
+        if (network.spec().output() != Output.SIGMOID) {
+            return Optional.of(new ClassProbabilities(loaded.get().info().epoch(), network.spec().outputs(), outputs));
+        }
+        double[] both = new double[2 * inputs.length];
+        for (int i = 0; i < inputs.length; i++) {
+            both[2 * i] = 1 - outputs[i];
+            both[2 * i + 1] = outputs[i];
+        }
+        return Optional.of(new ClassProbabilities(loaded.get().info().epoch(), 2, both));
+    }
+
     private String modelRef(JobRecord job) {
+        return findModelRef(job).orElseThrow(() -> new ConflictException("job " + job.id()
+                + " has not produced a model (status " + job.status() + ", epoch " + job.epochsDone() + ")"));
+    }
+
+    private Optional<String> findModelRef(JobRecord job) {
         if (job.modelRef() != null) {
-            return job.modelRef();
+            return Optional.of(job.modelRef());
         }
         List<CheckpointInfo> stored = checkpoints.list(job.id());
         if (job.status().isFinal() || stored.isEmpty()) {
-            throw new ConflictException("job " + job.id() + " has not produced a model (status " + job.status()
-                    + ", epoch " + job.epochsDone() + ")");
+            return Optional.empty();
         }
         EarlyStoppingRequest es = job.request().regularization().earlyStopping();
         boolean restoresBest = es != null && es.restoreBestWeights();
-        return restoresBest && stored.stream().anyMatch(c -> c.kind() == CheckpointKind.BEST) ? "best" : "latest";
+        return Optional.of(restoresBest && stored.stream().anyMatch(c -> c.kind() == CheckpointKind.BEST) ? "best"
+                : "latest");
     }
 
     private ModelMeta meta(String jobId) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,7 +39,11 @@ class OpenApiSyncTests extends ServiceTest {
 
         assertThat(read(served).get("openapi").asString()).startsWith("3.1");
         assertThat(served).contains("/api/v1/jobs/{id}/events", "/api/v1/jobs/{id}/predictions",
-                "/api/v1/datasets/builtin", "/api/v1/jobs/{id}/checkpoints/{ref}");
+                "/api/v1/datasets/builtin", "/api/v1/jobs/{id}/checkpoints/{ref}",
+                "/api/v1/jobs/{id}/plots/decision-boundary.png", "/api/v1/plots/compare.png");
+        List<String> paths = new ArrayList<>();
+        read(served).get("paths").properties().forEach(path -> paths.add(path.getKey()));
+        assertThat(paths).as("the dashboard's static files are not API operations").allMatch(p -> p.startsWith("/api/"));
     }
 
     /** The ready-made Postman collection ({@code postman/generate}) has exactly the document's operations. */
