@@ -14,7 +14,7 @@ RUN ./mvnw -B -q -DskipTests package \
 # ---- run: a JRE, an unprivileged user, the data directory as a volume ----
 FROM eclipse-temurin:21-jre
 RUN apt-get update \
- && apt-get install -y --no-install-recommends curl \
+ && apt-get install -y --no-install-recommends curl fonts-dejavu-core \
  && rm -rf /var/lib/apt/lists/* \
  && groupadd --system regtrain \
  && useradd --system --gid regtrain --home-dir /app --shell /usr/sbin/nologin regtrain \

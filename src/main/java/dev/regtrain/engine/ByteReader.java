@@ -2,47 +2,54 @@ package dev.regtrain.engine;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Function;
 
-/** Reads what {@link ByteWriter} wrote, refusing any length that the remaining bytes cannot hold. */
-final class ByteReader {
+/**
+ * Reads what {@link ByteWriter} wrote, refusing any length that the remaining bytes cannot hold before allocating
+ * anything; every problem is reported through the format's own exception.
+ */
+public final class ByteReader {
 
     private final ByteBuffer buffer;
+    private final Function<String, RuntimeException> corrupt;
 
-    ByteReader(byte[] bytes, int length) {
+    /** Reads the first {@code length} bytes; {@code corrupt} makes the exception for a malformed input. */
+    public ByteReader(byte[] bytes, int length, Function<String, RuntimeException> corrupt) {
         this.buffer = ByteBuffer.wrap(bytes, 0, length);
+        this.corrupt = corrupt;
     }
 
-    int getInt() {
+    public int getInt() {
         need(4);
         return buffer.getInt();
     }
 
-    long getLong() {
+    public long getLong() {
         need(8);
         return buffer.getLong();
     }
 
-    double getDouble() {
+    public double getDouble() {
         need(8);
         return buffer.getDouble();
     }
 
-    boolean getBoolean() {
+    public boolean getBoolean() {
         need(1);
         byte b = buffer.get();
         if (b != 0 && b != 1) {
-            throw new CorruptStateException("invalid flag byte");
+            throw corrupt.apply("invalid flag byte " + b);
         }
         return b == 1;
     }
 
-    Double getNullableDouble() {
+    public Double getNullableDouble() {
         boolean present = getBoolean();
         double value = getDouble();
         return present ? value : null;
     }
 
-    String getString(int maxBytes) {
+    public String getString(int maxBytes) {
         int length = getCount(maxBytes, 1);
         byte[] bytes = new byte[length];
         buffer.get(bytes);
@@ -50,34 +57,54 @@ final class ByteReader {
     }
 
     /** A count that must be in [0, max] and whose elements of {@code bytesEach} must fit in what is left. */
-    int getCount(long max, int bytesEach) {
+    public int getCount(long max, int bytesEach) {
         int count = getInt();
         if (count < 0 || count > max || (long) count * bytesEach > buffer.remaining()) {
-            throw new CorruptStateException("a length of " + count + " is out of bounds");
+            throw corrupt.apply("a length of " + count + " is out of bounds");
         }
         return count;
     }
 
-    /** A double array that must have exactly {@code expected} values. */
-    double[] getDoubles(int expected) {
+    /** A length-prefixed double array that must have exactly {@code expected} values. */
+    public double[] getDoubles(int expected) {
         int length = getInt();
         if (length != expected) {
-            throw new CorruptStateException("expected " + expected + " values, found " + length);
+            throw corrupt.apply("expected " + expected + " values, found " + length);
         }
-        need(8L * length);
-        double[] values = new double[length];
+        return getRawDoubles(length);
+    }
+
+    /** Exactly {@code count} doubles written without a length. */
+    public double[] getRawDoubles(long count) {
+        need(8 * count);
+        double[] values = new double[(int) count];
         buffer.asDoubleBuffer().get(values);
-        buffer.position(buffer.position() + 8 * length);
+        buffer.position(buffer.position() + 8 * values.length);
         return values;
     }
 
-    boolean atEnd() {
-        return !buffer.hasRemaining();
+    /** Exactly {@code count} ints written without a length. */
+    public int[] getRawInts(long count) {
+        need(4 * count);
+        int[] values = new int[(int) count];
+        buffer.asIntBuffer().get(values);
+        buffer.position(buffer.position() + 4 * values.length);
+        return values;
     }
 
-    private void need(long bytes) {
-        if (bytes > buffer.remaining()) {
-            throw new CorruptStateException("the state ends early");
+    /** Fails unless {@code bytes} more bytes remain. */
+    public void need(long bytes) {
+        if (bytes < 0 || bytes > buffer.remaining()) {
+            throw corrupt.apply("the data ends early: " + bytes + " more bytes needed, " + buffer.remaining()
+                    + " left");
         }
+    }
+
+    public int remaining() {
+        return buffer.remaining();
+    }
+
+    public boolean atEnd() {
+        return !buffer.hasRemaining();
     }
 }

@@ -3,15 +3,30 @@ package dev.regtrain.engine;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
-/** A growable big-endian byte buffer for {@link StateCodec}. */
-final class ByteWriter {
+/** A growable big-endian byte buffer for the binary formats ({@link StateCodec}, the dataset codec). */
+public final class ByteWriter {
 
-    private ByteBuffer buffer = ByteBuffer.allocate(1 << 12);
+    /** The largest array a JVM reliably allocates. */
+    static final int MAX_LENGTH = Integer.MAX_VALUE - 8;
 
-    private void ensure(int bytes) {
+    private ByteBuffer buffer;
+
+    public ByteWriter() {
+        this(1 << 12);
+    }
+
+    /** Starts with room for {@code expectedBytes}, to spare regrowing a large buffer. */
+    public ByteWriter(long expectedBytes) {
+        buffer = ByteBuffer.allocate((int) Math.min(MAX_LENGTH, Math.max(64, expectedBytes)));
+    }
+
+    private void ensure(long bytes) {
         if (buffer.remaining() < bytes) {
-            long needed = (long) buffer.position() + bytes;
-            int capacity = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(needed, 2L * buffer.capacity()));
+            long needed = buffer.position() + bytes;
+            if (needed > MAX_LENGTH) {
+                throw new IllegalArgumentException("more than " + MAX_LENGTH + " bytes, more than one array holds");
+            }
+            int capacity = (int) Math.min(MAX_LENGTH, Math.max(needed, 2L * buffer.capacity()));
             ByteBuffer larger = ByteBuffer.allocate(capacity);
             buffer.flip();
             larger.put(buffer);
@@ -19,53 +34,62 @@ final class ByteWriter {
         }
     }
 
-    void putInt(int value) {
+    public void putInt(int value) {
         ensure(4);
         buffer.putInt(value);
     }
 
-    void putLong(long value) {
+    public void putLong(long value) {
         ensure(8);
         buffer.putLong(value);
     }
 
-    void putDouble(double value) {
+    public void putDouble(double value) {
         ensure(8);
         buffer.putDouble(value);
     }
 
-    void putBoolean(boolean value) {
+    public void putBoolean(boolean value) {
         ensure(1);
         buffer.put((byte) (value ? 1 : 0));
     }
 
-    void putNullableDouble(Double value) {
+    public void putNullableDouble(Double value) {
         putBoolean(value != null);
         putDouble(value == null ? 0.0 : value);
     }
 
-    void putString(String value) {
+    /** UTF-8 bytes after their length. */
+    public void putString(String value) {
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
         putInt(bytes.length);
         ensure(bytes.length);
         buffer.put(bytes);
     }
 
-    void putDoubles(double[] values) {
+    /** The values after their length. */
+    public void putDoubles(double[] values) {
         putInt(values.length);
-        ensure(8 * values.length);
+        putRawDoubles(values);
+    }
+
+    /** The values without a length; the reader knows how many to expect. */
+    public void putRawDoubles(double[] values) {
+        ensure(8L * values.length);
         buffer.asDoubleBuffer().put(values);
         buffer.position(buffer.position() + 8 * values.length);
     }
 
-    int position() {
-        return buffer.position();
+    /** The values without a length; the reader knows how many to expect. */
+    public void putRawInts(int[] values) {
+        ensure(4L * values.length);
+        buffer.asIntBuffer().put(values);
+        buffer.position(buffer.position() + 4 * values.length);
     }
 
-    byte[] toArray() {
+    public byte[] toArray() {
         byte[] bytes = new byte[buffer.position()];
-        buffer.flip();
-        buffer.get(bytes);
+        buffer.duplicate().flip().get(bytes);
         return bytes;
     }
 }

@@ -64,7 +64,7 @@ public final class StateCodec {
         if (bytes.length < 12) {
             throw new CorruptStateException("the state is too short to be one");
         }
-        ByteReader trailer = new ByteReader(bytes, bytes.length);
+        ByteReader trailer = new ByteReader(bytes, bytes.length, CorruptStateException::new);
         if (trailer.getInt() != MAGIC) {
             throw new CorruptStateException("not a regtrain training state");
         }
@@ -79,7 +79,7 @@ public final class StateCodec {
         if (stored != (int) crc.getValue()) {
             throw new CorruptStateException("checksum mismatch: the state is torn or corrupt");
         }
-        ByteReader in = new ByteReader(bytes, bytes.length - 4);
+        ByteReader in = new ByteReader(bytes, bytes.length - 4, CorruptStateException::new);
         in.getInt();
         in.getInt();
         try {

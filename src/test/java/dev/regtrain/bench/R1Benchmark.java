@@ -22,6 +22,7 @@ import dev.regtrain.engine.Trainer;
 import dev.regtrain.engine.TrainingListener;
 import dev.regtrain.engine.TrainingPlan;
 import dev.regtrain.engine.TrainingState;
+import dev.regtrain.jobs.cores.SpinningRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

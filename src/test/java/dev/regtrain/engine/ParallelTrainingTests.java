@@ -2,7 +2,10 @@ package dev.regtrain.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.regtrain.jobs.cores.SharedCores;
 import java.util.List;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -45,6 +48,45 @@ class ParallelTrainingTests {
             long values = Network.zeros(plan(optimizer).network()).parameters().stream().mapToLong(Parameter::size).sum();
             assertThat(values / Trainer.UPDATE_VALUES_PER_PART).as("the update is split").isGreaterThanOrEqualTo(2);
             assertThat(64 * 150 / Workspace.PARALLEL_MIN_ELEMENTS).as("the gather is split").isGreaterThanOrEqualTo(2);
+        }
+    }
+
+    /**
+     * The service's policy (all cores for a lone job, one per job when several train) switches a running job from
+     * parallel to sequential and back; the job's numbers do not change.
+     */
+    @Test
+    void aJobThatIsJoinedAndLeftBySecondJobEndsAsIfItHadTrainedAlone() {
+        TrainingPlan plan = Fixtures.aPlan(150, Output.SOFTMAX, 4).hidden(256, Activation.RELU).dropout(0.1, 0.3)
+                .l2(1.0).optimizer(OptimizerSpec.of(OptimizerKind.ADAM, 0.01)).batchSize(64).epochs(3).seed(8).build();
+        Runs alone = new Runs();
+        TrainingOutcome sequential = train(plan, EngineContext.DEFAULT.withKernel(VectorKernel.INSTANCE), alone);
+
+        try (SharedCores cores = new SharedCores(2); SharedCores.Training job = cores.training()) {
+            Runs shared = new Runs();
+            TrainingListener joinedAndLeft = new TrainingListener() {
+                private SharedCores.Training other;
+
+                @Override
+                public void onBest(TrainingState best) {
+                    shared.onBest(best);
+                }
+
+                @Override
+                public void onEpoch(EpochMetrics row, Supplier<TrainingState> state) {
+                    shared.onEpoch(row, state);
+                    if (row.epoch() == 1) {
+                        other = cores.training();
+                    } else if (row.epoch() == 2) {
+                        other.close();
+                    }
+                }
+            };
+            EngineContext context = EngineContext.DEFAULT.withKernel(VectorKernel.parallel(cores)).withRunner(cores);
+            TrainingOutcome outcome = Trainer.start(plan, DATA, VALIDATION, context).run(joinedAndLeft, () -> false);
+
+            assertThat(outcome.model().values()).isDeepEqualTo(sequential.model().values());
+            assertThat(shared.rows).isEqualTo(alone.rows);
         }
     }
 }

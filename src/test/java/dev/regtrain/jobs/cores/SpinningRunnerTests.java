@@ -1,4 +1,4 @@
-package dev.regtrain.bench;
+package dev.regtrain.jobs.cores;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.regtrain.bench;
+package dev.regtrain.jobs.cores;
 
 import dev.regtrain.engine.TaskRunner;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +21,7 @@ import java.util.function.IntConsumer;
  * caller runs every part itself for the next {@link #SOLO_NANOS} (by default), so that under contention the runner costs about
  * what one thread would, instead of several times that (measured: 10–19 s per R1 epoch at a load average of 10).
  */
-final class SpinningRunner implements TaskRunner, AutoCloseable {
+public final class SpinningRunner implements TaskRunner, AutoCloseable {
 
     /** One call of {@link #run}: immutable apart from its counters, so a late worker can never mix two calls. */
     private static final class Job {
@@ -52,7 +52,7 @@ final class SpinningRunner implements TaskRunner, AutoCloseable {
 
     private static final long CALLER_SPIN_NANOS = 5_000;
     static final long STALL_NANOS = 1_000_000;
-    static final long SOLO_NANOS = 100_000_000;
+    public static final long SOLO_NANOS = 100_000_000;
 
     private final long soloNanos;
 
@@ -64,7 +64,7 @@ final class SpinningRunner implements TaskRunner, AutoCloseable {
     private long soloUntil;
     private long stalls;
 
-    SpinningRunner(int threads) {
+    public SpinningRunner(int threads) {
         this(threads, TimeUnit.MICROSECONDS.toNanos(100), SOLO_NANOS);
     }
 
@@ -119,7 +119,7 @@ final class SpinningRunner implements TaskRunner, AutoCloseable {
     }
 
     /** How many times a worker held the caller up for more than {@link #STALL_NANOS}. */
-    long stalls() {
+    public long stalls() {
         return stalls;
     }
 

@@ -1,0 +1,43 @@
+"""R2's client: submits N moons jobs to a running regtrain as fast as it can, then waits for all of them.
+python3 r2_client.py BASE_URL [jobs]. Prints one RESULT line with jobs per minute from the first POST to the last
+job's finishedAt, and the service's own overhead per epoch (wall-clock per epoch minus the epochs' own seconds)."""
+import json, sys, time, urllib.request
+from datetime import datetime
+
+base = sys.argv[1]
+jobs = int(sys.argv[2]) if len(sys.argv) > 2 else 50
+
+def call(method, path, body=None):
+    data = json.dumps(body).encode() if body is not None else None
+    request = urllib.request.Request(base + path, data=data, method=method,
+                                     headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(request) as response:
+        return json.loads(response.read())
+
+def job(seed):
+    return {"name": f"r2-{seed}", "seed": seed, "dataset": {"builtin": "moons", "samples": 1000, "noise": 0.3},
+            "network": {"hidden": [{"units": 64, "activation": "relu"}, {"units": 64, "activation": "relu"}]},
+            "training": {"epochs": 100, "batchSize": 32, "optimizer": "momentum", "learningRate": 0.05},
+            "regularization": {"penalty": {"l2": 0.5}, "dropout": {"hidden": 0.2}}}
+
+started = time.time()
+ids = [call("POST", "/api/v1/jobs", job(seed))["id"] for seed in range(jobs)]
+while True:
+    records = [call("GET", f"/api/v1/jobs/{i}") for i in ids]
+    if all(r["status"] in ("SUCCEEDED", "FAILED", "CANCELLED") for r in records):
+        break
+    time.sleep(0.2)
+assert all(r["status"] == "SUCCEEDED" for r in records), [r["status"] for r in records]
+finished = max(datetime.fromisoformat(r["finishedAt"].replace("Z", "+00:00")).timestamp() for r in records)
+elapsed = finished - started
+epoch_seconds = 0.0
+wall = 0.0
+for i, r in zip(ids, records):
+    rows = call("GET", f"/api/v1/jobs/{i}/metrics")["epochs"]
+    epoch_seconds += sum(row["seconds"] for row in rows)
+    begin = datetime.fromisoformat(r["startedAt"].replace("Z", "+00:00")).timestamp()
+    end = datetime.fromisoformat(r["finishedAt"].replace("Z", "+00:00")).timestamp()
+    wall += end - begin
+overhead = (wall - epoch_seconds) / wall * 100
+print(f"RESULT regtrain-r2 jobs {jobs} seconds {elapsed:.2f} jobs_per_minute {jobs / elapsed * 60:.1f} "
+      f"epoch_s {epoch_seconds / jobs / 100 * 1000:.2f}ms service_overhead_percent {overhead:.1f}")

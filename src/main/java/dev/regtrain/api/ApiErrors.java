@@ -1,0 +1,192 @@
+package dev.regtrain.api;
+
+import dev.regtrain.data.CsvFormatException;
+import dev.regtrain.data.DataTooLargeException;
+import dev.regtrain.data.InvalidParameterException;
+import dev.regtrain.jobs.ConflictException;
+import dev.regtrain.jobs.FieldError;
+import dev.regtrain.jobs.IdempotencyMismatchException;
+import dev.regtrain.jobs.InvalidRequestException;
+import dev.regtrain.jobs.NotFoundException;
+import dev.regtrain.jobs.QueueFullException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+
+/** The one error handler: every error is an RFC 9457 problem with a stable type, a constant title and no internals. */
+@RestControllerAdvice
+class ApiErrors extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+
+    @ExceptionHandler(InvalidRequestException.class)
+    ResponseEntity<ProblemDetail> invalid(InvalidRequestException e, HttpServletRequest request) {
+        return Problems.response(Problems.invalid(e.errors(), request.getRequestURI()));
+    }
+
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> invalidParameter(InvalidParameterException e, HttpServletRequest request) {
+        return Problems.response(Problems.invalid(List.of(new FieldError(e.parameter(), e.getMessage())),
+                request.getRequestURI()));
+    }
+
+    @ExceptionHandler(CsvFormatException.class)
+    ResponseEntity<ProblemDetail> invalidCsv(CsvFormatException e, HttpServletRequest request) {
+        ProblemDetail problem = Problems.problem(Problems.Kind.INVALID_CSV, e.getMessage(), request.getRequestURI());
+        problem.setProperty("line", e.line());
+        problem.setProperty("errors", List.of(Map.of("field", "body", "message", e.getMessage())));
+        return Problems.response(problem);
+    }
+
+    @ExceptionHandler({DataTooLargeException.class, BodyLimitFilter.BodyTooLargeException.class})
+    ResponseEntity<ProblemDetail> tooLarge(RuntimeException e, HttpServletRequest request) {
+        return Problems.response(Problems.problem(Problems.Kind.TOO_LARGE, e.getMessage(), request.getRequestURI()));
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(NotFoundException e, HttpServletRequest request) {
+        return Problems.response(Problems.problem(Problems.Kind.NOT_FOUND, e.getMessage(), request.getRequestURI()));
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ResponseEntity<ProblemDetail> conflict(ConflictException e, HttpServletRequest request) {
+        return Problems.response(Problems.problem(Problems.Kind.CONFLICT, e.getMessage(), request.getRequestURI()));
+    }
+
+    @ExceptionHandler(IdempotencyMismatchException.class)
+    ResponseEntity<ProblemDetail> idempotencyMismatch(IdempotencyMismatchException e, HttpServletRequest request) {
+        return Problems.response(Problems.problem(Problems.Kind.UNPROCESSABLE, e.getMessage(),
+                request.getRequestURI()));
+    }
+
+    @ExceptionHandler(RequestBodyStream.UnreadableBodyException.class)
+    ResponseEntity<ProblemDetail> unreadableBody(RuntimeException e, HttpServletRequest request) {
+        Problems.Kind kind = e.getCause() instanceof BodyLimitFilter.BodyTooLargeException ? Problems.Kind.TOO_LARGE
+                : Problems.Kind.INVALID_REQUEST;
+        return Problems.response(Problems.problem(kind, e.getMessage(), request.getRequestURI()));
+    }
+
+    @ExceptionHandler(QueueFullException.class)
+    ResponseEntity<ProblemDetail> queueFull(QueueFullException e, HttpServletRequest request) {
+        ProblemDetail problem = Problems.problem(Problems.Kind.QUEUE_FULL, e.getMessage(), request.getRequestURI());
+        return ResponseEntity.status(problem.getStatus()).contentType(Problems.PROBLEM_JSON)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfter().toSeconds())).body(problem);
+    }
+
+    @ExceptionHandler(JobEventsController.TooManyStreamsException.class)
+    ResponseEntity<ProblemDetail> tooManyStreams(RuntimeException e, HttpServletRequest request) {
+        ProblemDetail problem = Problems.problem(Problems.Kind.UNAVAILABLE, e.getMessage(), request.getRequestURI());
+        return ResponseEntity.status(problem.getStatus()).contentType(Problems.PROBLEM_JSON)
+                .header(HttpHeaders.RETRY_AFTER, "5").body(problem);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> wrongParameterType(MethodArgumentTypeMismatchException e,
+                                                     HttpServletRequest request) {
+        String expected = e.getRequiredType() == Integer.class || e.getRequiredType() == int.class
+                ? "must be a whole number" : "has the wrong type";
+        return Problems.response(Problems.invalid(List.of(new FieldError(e.getName(), expected)),
+                request.getRequestURI()));
+    }
+
+    /** Tomcat cannot decode the query string: a parameter without a name, a broken %-escape, bytes not in UTF-8. */
+    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> undecodableParameters(org.apache.tomcat.util.http.InvalidParameterException e,
+                                                        HttpServletRequest request) {
+        if (e.getErrorCode() == HttpStatus.CONTENT_TOO_LARGE.value()) {
+            return Problems.response(Problems.problem(Problems.Kind.TOO_LARGE,
+                    "the request has more parameters than the server accepts", request.getRequestURI()));
+        }
+        return Problems.response(Problems.problem(Problems.Kind.INVALID_REQUEST, "the query string cannot be decoded: "
+                + "every parameter needs a name, and names and values must be percent-encoded UTF-8",
+                request.getRequestURI()));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        log.error("unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
+        return Problems.response(Problems.problem(Problems.Kind.INTERNAL,
+                "the service failed to handle this request; the log has the details", request.getRequestURI()));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        String path = path(request);
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BodyLimitFilter.BodyTooLargeException tooLarge) {
+                return body(Problems.problem(Problems.Kind.TOO_LARGE, tooLarge.getMessage(), path));
+            }
+        }
+        if (e.getCause() instanceof JacksonException jackson) {
+            FieldError error = JsonErrors.fieldError(jackson);
+            return error == null ? body(Problems.problem(Problems.Kind.MALFORMED_JSON, JsonErrors.location(jackson), path))
+                    : body(Problems.invalid(List.of(error), path));
+        }
+        return body(Problems.problem(Problems.Kind.MALFORMED_JSON, "the body is missing or is not valid JSON", path));
+    }
+
+    /** Query parameters bound to a record (a preview's settings) that do not convert: one field error each. */
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            org.springframework.web.bind.MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        List<FieldError> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> new FieldError(f.getField(), f.isBindingFailure() ? "has the wrong type" : "is invalid"))
+                .toList();
+        return body(Problems.invalid(errors.isEmpty() ? List.of(new FieldError("query", "is invalid")) : errors,
+                path(request)));
+    }
+
+    /** Every problem the base class builds (404, 405, 406, 415, missing parameters …) gets our type and title. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+                                                             HttpStatusCode status, WebRequest request) {
+        String detail = body instanceof ProblemDetail problem && problem.getDetail() != null ? problem.getDetail()
+                : "the request cannot be handled";
+        Problems.Kind kind = switch (status.value()) {
+            case 404 -> Problems.Kind.NOT_FOUND;
+            case 405 -> Problems.Kind.METHOD_NOT_ALLOWED;
+            case 406 -> Problems.Kind.NOT_ACCEPTABLE;
+            case 413 -> Problems.Kind.TOO_LARGE;
+            case 415 -> Problems.Kind.UNSUPPORTED_MEDIA_TYPE;
+            case 503 -> Problems.Kind.UNAVAILABLE;
+            default -> status.is4xxClientError() ? Problems.Kind.INVALID_REQUEST : Problems.Kind.INTERNAL;
+        };
+        if (kind == Problems.Kind.INTERNAL) {
+            log.error("request failed", e);
+            detail = "the service failed to handle this request; the log has the details";
+        }
+        ProblemDetail problem = Problems.problem(kind, detail, path(request));
+        HttpHeaders kept = new HttpHeaders();
+        if (headers != null && headers.getAllow() != null && !headers.getAllow().isEmpty()) {
+            kept.setAllow(headers.getAllow());
+        }
+        kept.setContentType(Problems.PROBLEM_JSON);
+        return ResponseEntity.status(problem.getStatus()).headers(kept).body(problem);
+    }
+
+    private static ResponseEntity<Object> body(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).contentType(Problems.PROBLEM_JSON).body(problem);
+    }
+
+    private static String path(WebRequest request) {
+        return request instanceof ServletWebRequest servlet ? servlet.getRequest().getRequestURI() : null;
+    }
+}

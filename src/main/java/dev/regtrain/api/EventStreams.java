@@ -1,0 +1,72 @@
+package dev.regtrain.api;
+
+import dev.regtrain.config.RegtrainProperties;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * The threads that feed server-sent event streams, one per open stream, bounded by
+ * {@code regtrain.events.max-streams}. At shutdown every stream is ended first, so that the web server's graceful
+ * shutdown does not wait for them.
+ */
+@Component
+class EventStreams implements SmartLifecycle {
+
+    private final int maxStreams;
+    private final AtomicInteger counter = new AtomicInteger();
+    private volatile ThreadPoolExecutor senders;
+    private volatile boolean running;
+
+    EventStreams(RegtrainProperties properties) {
+        this.maxStreams = properties.events().maxStreams();
+    }
+
+    /** Starts a stream's sender; false when the limit of open streams is reached. */
+    boolean start(Runnable sender) {
+        ThreadPoolExecutor current = senders;
+        if (current == null || !running) {
+            return false;
+        }
+        try {
+            current.execute(sender);
+            return true;
+        } catch (RejectedExecutionException e) {
+            return false;
+        }
+    }
+
+    boolean open() {
+        return running;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (senders == null || senders.isShutdown()) {
+            senders = new ThreadPoolExecutor(0, maxStreams, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                    runnable -> {
+                        Thread thread = new Thread(runnable, "regtrain-events-" + counter.incrementAndGet());
+                        thread.setDaemon(true);
+                        return thread;
+                    });
+        }
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (senders != null) {
+            senders.shutdownNow();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

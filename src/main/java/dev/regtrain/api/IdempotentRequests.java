@@ -1,0 +1,152 @@
+package dev.regtrain.api;
+
+import dev.regtrain.jobs.DatasetRecord;
+import dev.regtrain.jobs.DatasetService;
+import dev.regtrain.jobs.IdempotencyRecord;
+import dev.regtrain.jobs.IdempotencyService;
+import dev.regtrain.jobs.IdempotencyService.Claim;
+import dev.regtrain.jobs.JobRecord;
+import dev.regtrain.jobs.JobService;
+import dev.regtrain.jobs.request.JobRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.function.Function;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Creates jobs and datasets, honouring an Idempotency-Key: the first response is rendered once and, for a key,
+ * stored, so that a replay returns exactly the same bytes and creates nothing.
+ */
+@Component
+class IdempotentRequests {
+
+    private final IdempotencyService idempotency;
+    private final JobService jobs;
+    private final DatasetService datasets;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    IdempotentRequests(IdempotencyService idempotency, JobService jobs, DatasetService datasets, JsonMapper json,
+                       Clock clock) {
+        this.idempotency = idempotency;
+        this.jobs = jobs;
+        this.datasets = datasets;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    ResponseEntity<String> submitJob(JobRequest request, String key) {
+        if (key == null) {
+            return jobCreated(jobs.submit(request));
+        }
+        String fingerprint = sha256(json.writeValueAsBytes(request));
+        Claim claim = idempotency.claim("jobs", key, fingerprint);
+        if (claim instanceof Claim.Replay replay) {
+            return replayed(replay.record());
+        }
+        String id = claim instanceof Claim.Proceed proceed ? proceed.resourceId()
+                : ((Claim.Unanswered) claim).record().resourceId();
+        return remember("jobs", key, fingerprint, () -> jobCreated(jobs.exists(id) ? jobs.get(id) : jobs.submit(request, id)));
+    }
+
+    ResponseEntity<String> uploadDataset(InputStream body, String name, String label, String task, String imageShape,
+                                         String key) {
+        if (key == null) {
+            return datasetCreated(datasets.upload(body, name, label, task, imageShape));
+        }
+        String query = String.join("\n", "name=" + name, "label=" + label, "task=" + task, "imageShape=" + imageShape);
+        MessageDigest digest = sha256Digest();
+        digest.update(query.getBytes(StandardCharsets.UTF_8));
+        InputStream digested = new DigestInputStream(body, digest);
+        IdempotencyRecord seen = idempotency.find("datasets", key).orElse(null);
+        if (seen != null && seen.completed()) {
+            drain(digested);
+            Claim claim = idempotency.claim("datasets", key, HexFormat.of().formatHex(digest.digest()));
+            return replayed(((Claim.Replay) claim).record());
+        }
+        Claim claim = idempotency.claim("datasets", key, null);
+        String id = claim instanceof Claim.Proceed proceed ? proceed.resourceId()
+                : ((Claim.Unanswered) claim).record().resourceId();
+        return remember("datasets", key, null, () -> {
+            DatasetRecord record = datasets.find(id).orElse(null);
+            if (record == null) {
+                record = datasets.upload(digested, name, label, task, imageShape, id);
+            }
+            drain(digested);
+            return datasetCreated(record);
+        }, response -> HexFormat.of().formatHex(digest.digest()));
+    }
+
+    private ResponseEntity<String> remember(String scope, String key, String fingerprint,
+                                            java.util.function.Supplier<ResponseEntity<String>> create) {
+        return remember(scope, key, fingerprint, create, response -> fingerprint);
+    }
+
+    private ResponseEntity<String> remember(String scope, String key, String fingerprint,
+                                            java.util.function.Supplier<ResponseEntity<String>> create,
+                                            Function<ResponseEntity<String>, String> finalFingerprint) {
+        ResponseEntity<String> response;
+        try {
+            response = create.get();
+        } catch (RuntimeException e) {
+            idempotency.abandon(scope, key);
+            throw e;
+        }
+        URI location = response.getHeaders().getLocation();
+        idempotency.complete(scope, key, finalFingerprint.apply(response), response.getStatusCode().value(),
+                location == null ? null : location.toString(), response.getBody());
+        return response;
+    }
+
+    private ResponseEntity<String> jobCreated(JobRecord job) {
+        return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/api/v1/jobs/" + job.id()))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(json.writeValueAsString(JobResponse.of(job, clock.instant())));
+    }
+
+    private ResponseEntity<String> datasetCreated(DatasetRecord record) {
+        return ResponseEntity.status(HttpStatus.CREATED).location(URI.create("/api/v1/datasets/" + record.id()))
+                .contentType(MediaType.APPLICATION_JSON).body(json.writeValueAsString(record));
+    }
+
+    private static ResponseEntity<String> replayed(IdempotencyRecord record) {
+        ResponseEntity.BodyBuilder builder = ResponseEntity.status(record.status())
+                .contentType(MediaType.APPLICATION_JSON).header("Idempotent-Replayed", "true");
+        if (record.location() != null) {
+            builder.location(URI.create(record.location()));
+        }
+        return builder.body(record.body());
+    }
+
+    private static void drain(InputStream in) {
+        try {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            throw new UncheckedIOException("the upload was interrupted", e);
+        }
+    }
+
+    private static MessageDigest sha256Digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        return HexFormat.of().formatHex(sha256Digest().digest(bytes));
+    }
+}

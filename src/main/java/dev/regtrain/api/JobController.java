@@ -1,0 +1,145 @@
+package dev.regtrain.api;
+
+import dev.regtrain.jobs.InvalidRequestException;
+import dev.regtrain.jobs.JobPage;
+import dev.regtrain.jobs.JobService;
+import dev.regtrain.jobs.JobStatus;
+import dev.regtrain.jobs.request.JobRequest;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping(path = "/api/v1/jobs", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Jobs", description = "Submit training jobs, follow them, cancel and delete them")
+class JobController {
+
+    static final String EXAMPLE = """
+            {
+              "name": "moons-l2-dropout",
+              "seed": 42,
+              "dataset": {"builtin": "moons", "samples": 1000, "noise": 0.3},
+              "validationSplit": 0.2,
+              "network": {"hidden": [{"units": 64, "activation": "relu"}, {"units": 64, "activation": "relu"}]},
+              "training": {"epochs": 200, "batchSize": 32, "optimizer": "momentum", "learningRate": 0.05},
+              "regularization": {
+                "penalty": {"l2": 0.5},
+                "dropout": {"hidden": 0.5},
+                "earlyStopping": {"monitor": "val_loss", "patience": 10, "minDelta": 0.0001}
+              },
+              "checkpoints": {"everyEpochs": 10, "keepLast": 3}
+            }""";
+
+    private final JobService jobs;
+    private final IdempotentRequests idempotent;
+    private final Clock clock;
+
+    JobController(JobService jobs, IdempotentRequests idempotent, Clock clock) {
+        this.jobs = jobs;
+        this.idempotent = idempotent;
+        this.clock = clock;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Submit a training job",
+            description = "Validates the request (every problem is reported with its field path), fills in every "
+                    + "default and queues the job. Training runs asynchronously; follow it with GET or the events "
+                    + "stream.")
+    @ApiResponse(responseCode = "400", description = "Invalid request", content = @io.swagger.v3.oas.annotations.media.Content(
+            mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "429", description = "The queue is full; retry after Retry-After seconds")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE, examples = @ExampleObject(name = "moons-l2-dropout",
+            summary = "Moons, two hidden layers, L2, dropout and early stopping", value = EXAMPLE)))
+    @ApiResponse(responseCode = "202", description = "Accepted: the job, with Location pointing at it",
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = JobResponse.class)))
+    @ApiResponse(responseCode = "409", description = "A request with the same Idempotency-Key is still being handled")
+    @ApiResponse(responseCode = "422", description = "The Idempotency-Key was used with a different request")
+    ResponseEntity<String> submit(
+            @RequestBody(required = false) JobRequest request,
+            @Parameter(description = "Makes retries safe: the same key with the same body returns the first response "
+                    + "again and creates nothing (also after a restart); the same key with another body is 422")
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        if (request == null) {
+            throw new InvalidRequestException("body", "a job needs a JSON body; see the OpenAPI document for its fields");
+        }
+        return idempotent.submitJob(request, idempotencyKey);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "Get a job", description = "Status, progress with ETA, latest and best metrics, stop "
+            + "reason, the resolved request and the objective.")
+    @ApiResponse(responseCode = "200", description = "The job")
+    @ApiResponse(responseCode = "404", description = "No such job")
+    JobResponse get(@PathVariable String id) {
+        return JobResponse.of(jobs.get(id), clock.instant());
+    }
+
+    @GetMapping
+    @Operation(summary = "List jobs, newest first", description = "Optionally filtered by status; page with the "
+            + "opaque cursor from the previous page's 'next'.")
+    JobSummary.Page list(
+            @Parameter(description = "Comma-separated statuses, e.g. RUNNING,QUEUED") @RequestParam(required = false)
+            String status,
+            @Parameter(description = "Jobs per page") @RequestParam(defaultValue = "50") int limit,
+            @Parameter(description = "The 'next' of the previous page") @RequestParam(required = false) String cursor) {
+        JobPage page = jobs.list(statuses(status), limit, cursor);
+        return new JobSummary.Page(page.jobs().stream().map(j -> JobSummary.of(j, clock.instant())).toList(),
+                page.next());
+    }
+
+    @PostMapping("/{id}/cancel")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Cancel a job", description = "A queued job is cancelled at once, a running one within one "
+            + "mini-batch; its checkpoints stay available.")
+    @ApiResponse(responseCode = "202", description = "The job, as it is now")
+    @ApiResponse(responseCode = "409", description = "The job already ended")
+    JobResponse cancel(@PathVariable String id) {
+        return JobResponse.of(jobs.cancel(id), clock.instant());
+    }
+
+    @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Delete a finished job and all its files")
+    @ApiResponse(responseCode = "204", description = "Deleted")
+    @ApiResponse(responseCode = "409", description = "The job is queued or running")
+    void delete(@PathVariable String id) {
+        jobs.delete(id);
+    }
+
+    private static Set<JobStatus> statuses(String status) {
+        Set<JobStatus> statuses = EnumSet.noneOf(JobStatus.class);
+        if (status == null || status.isBlank()) {
+            return statuses;
+        }
+        for (String name : status.split(",")) {
+            try {
+                statuses.add(JobStatus.valueOf(name.trim().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidRequestException("status", "must be one or more of QUEUED, RUNNING, SUCCEEDED, "
+                        + "FAILED, CANCELLED; got '" + name.trim() + "'");
+            }
+        }
+        return statuses;
+    }
+}

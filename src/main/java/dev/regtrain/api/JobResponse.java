@@ -1,0 +1,74 @@
+package dev.regtrain.api;
+
+import dev.regtrain.jobs.BestValue;
+import dev.regtrain.jobs.DataSummary;
+import dev.regtrain.jobs.JobError;
+import dev.regtrain.jobs.JobRecord;
+import dev.regtrain.jobs.JobStatus;
+import dev.regtrain.jobs.JobStop;
+import dev.regtrain.jobs.request.JobRequest;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+
+/** A job as {@code GET /api/v1/jobs/{id}} returns it. */
+@Schema(description = "A training job: its status, progress, latest and best metrics, how it stopped, the request "
+        + "with every default filled in, and the objective it minimises.")
+record JobResponse(
+        @Schema(example = "9b1d5e0c-4e6f-4c43-9a55-2f0b1e4f7a10") String id,
+        @Schema(example = "moons-l2-dropout") String name,
+        JobStatus status,
+        Instant createdAt,
+        Instant startedAt,
+        Instant finishedAt,
+        Progress progress,
+        MetricsRow latest,
+        BestValue best,
+        JobStop stop,
+        JobError error,
+        JobRequest request,
+        @Schema(example = "J = (1/m)·Σℓ + (0.5/(2m))·Σ‖W‖²_F, biases not penalised, m = 800") String objective,
+        DataSummary data,
+        @Schema(description = "The checkpoint epoch the job continued from after a restart; null when never resumed")
+        Integer resumedFromEpoch,
+        Links links) {
+
+    /** Epochs done, share of the plan, wall-clock seconds since the start and an estimate of the seconds left. */
+    record Progress(@Schema(example = "37") int epoch, @Schema(example = "200") int epochs,
+                    @Schema(example = "0.185") double fraction, @Schema(example = "3.2") double elapsedSeconds,
+                    @Schema(example = "14.1") Double etaSeconds) {
+    }
+
+    /** Where to find everything about the job. */
+    record Links(String self, String metrics, String checkpoints, String model, String predictions, String events,
+                 String cancel) {
+
+        static Links of(String id) {
+            String self = "/api/v1/jobs/" + id;
+            return new Links(self, self + "/metrics", self + "/checkpoints", self + "/model", self + "/predictions",
+                    self + "/events", self + "/cancel");
+        }
+    }
+
+    static JobResponse of(JobRecord job, Instant now) {
+        return new JobResponse(job.id(), job.name(), job.status(), job.createdAt(), job.startedAt(),
+                job.finishedAt(), progress(job, now), MetricsRow.of(job.latest()), job.best(), job.stop(),
+                job.error(), job.request(), job.objective(), job.data(), job.resumedFromEpoch(), Links.of(job.id()));
+    }
+
+    static Progress progress(JobRecord job, Instant now) {
+        int epochs = job.request().training().epochs();
+        int done = job.epochsDone();
+        double elapsed = 0;
+        if (job.startedAt() != null) {
+            Instant end = job.finishedAt() != null ? job.finishedAt() : now;
+            elapsed = Math.max(0, (end.toEpochMilli() - job.startedAt().toEpochMilli()) / 1000.0);
+        }
+        Double eta = null;
+        if (job.status().isFinal()) {
+            eta = 0.0;
+        } else if (job.status() == JobStatus.RUNNING && done > 0) {
+            eta = job.trainingSeconds() / done * (epochs - done);
+        }
+        return new Progress(done, epochs, (double) done / epochs, elapsed, eta);
+    }
+}

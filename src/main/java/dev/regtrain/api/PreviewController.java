@@ -1,0 +1,78 @@
+package dev.regtrain.api;
+
+import dev.regtrain.jobs.PreviewService;
+import dev.regtrain.jobs.request.AugmentationRequest;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springdoc.core.annotations.ParameterObject;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Datasets")
+class PreviewController {
+
+    private static final Set<String> OWN = Set.of("samples", "versions", "seed", "shift", "flipHorizontal",
+            "flipVertical", "rotationDegrees", "zoom", "brightness", "contrast", "gaussianNoise", "mixup");
+
+    private final PreviewService previews;
+
+    PreviewController(PreviewService previews) {
+        this.previews = previews;
+    }
+
+    @GetMapping(path = "/api/v1/datasets/{id}/preview", produces = MediaType.IMAGE_PNG_VALUE)
+    @Operation(summary = "Preview augmentation on an uploaded image dataset",
+            description = "A PNG grid: one row per sample, the original first, then augmented versions, drawn as "
+                    + "training would draw them. Settings as in regularization.augmentation, e.g. "
+                    + "?shift=2&rotationDegrees=12&zoom=0.1.")
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = "image/png",
+            schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(responseCode = "400", description = "Not an image dataset, or a setting out of range")
+    ResponseEntity<byte[]> upload(@PathVariable String id, @ParameterObject AugmentationRequest settings,
+                                  @Parameter(description = "Samples shown (rows), 1–16") @RequestParam(defaultValue = "6") int samples,
+                                  @Parameter(description = "Augmented versions per sample, 1–10") @RequestParam(defaultValue = "5") int versions,
+                                  @Parameter(description = "Seed of the random transforms") @RequestParam(defaultValue = "1") long seed) {
+        return png(PreviewImages.png(previews.ofUpload(id, settings, samples, versions, seed)));
+    }
+
+    @GetMapping(path = "/api/v1/datasets/builtin/{name}/preview", produces = MediaType.IMAGE_PNG_VALUE)
+    @Operation(summary = "Preview augmentation on a built-in image dataset",
+            description = "As for uploads; the generator's own parameters (e.g. size, classes, noise for shapes) "
+                    + "may be given too. Try /api/v1/datasets/builtin/shapes/preview?shift=2&rotationDegrees=15")
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = "image/png",
+            schema = @Schema(type = "string", format = "binary")))
+    ResponseEntity<byte[]> builtin(@PathVariable String name, @ParameterObject AugmentationRequest settings,
+                                   @RequestParam(defaultValue = "6") int samples,
+                                   @RequestParam(defaultValue = "5") int versions,
+                                   @RequestParam(defaultValue = "1") long seed,
+                                   @Parameter(hidden = true) @RequestParam Map<String, String> all) {
+        Map<String, Double> generator = new LinkedHashMap<>();
+        all.forEach((key, value) -> {
+            if (!OWN.contains(key)) {
+                try {
+                    generator.put(key, Double.parseDouble(value));
+                } catch (NumberFormatException e) {
+                    throw new dev.regtrain.jobs.InvalidRequestException(key, "must be a number");
+                }
+            }
+        });
+        return png(PreviewImages.png(previews.ofBuiltin(name, generator, settings, samples, versions, seed)));
+    }
+
+    private static ResponseEntity<byte[]> png(byte[] bytes) {
+        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).cacheControl(CacheControl.noCache()).body(bytes);
+    }
+}

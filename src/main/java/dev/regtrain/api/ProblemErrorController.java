@@ -1,0 +1,45 @@
+package dev.regtrain.api;
+
+import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Errors that happen outside Spring MVC (in the servlet container or a filter) end here, and become problems too:
+ * no error body of this service is anything but application/problem+json.
+ */
+@Hidden
+@RestController
+class ProblemErrorController implements ErrorController {
+
+    @RequestMapping("${server.error.path:/error}")
+    ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        if (code == null) {
+            // not an error dispatch: a client asked for the error path itself, where nothing is served
+            return Problems.response(Problems.problem(Problems.Kind.NOT_FOUND, "nothing is served at this path",
+                    request.getRequestURI()));
+        }
+        int status = code instanceof Integer value ? value : 500;
+        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        Object detail = request.getAttribute(BodyLimitFilter.DETAIL_ATTRIBUTE);
+        Problems.Kind kind = switch (status) {
+            case 404 -> Problems.Kind.NOT_FOUND;
+            case 405 -> Problems.Kind.METHOD_NOT_ALLOWED;
+            case 413 -> Problems.Kind.TOO_LARGE;
+            case 415 -> Problems.Kind.UNSUPPORTED_MEDIA_TYPE;
+            default -> status >= 400 && status < 500 ? Problems.Kind.INVALID_REQUEST : Problems.Kind.INTERNAL;
+        };
+        String text = detail != null ? detail.toString() : switch (kind) {
+            case NOT_FOUND -> "nothing is served at this path";
+            case INTERNAL -> "the service failed to handle this request; the log has the details";
+            default -> "the request is malformed";
+        };
+        return Problems.response(Problems.problem(kind, text, uri == null ? null : uri.toString()));
+    }
+}

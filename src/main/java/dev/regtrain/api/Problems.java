@@ -1,0 +1,83 @@
+package dev.regtrain.api;
+
+import dev.regtrain.jobs.FieldError;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+
+/** RFC 9457 problem documents with stable type URIs and constant titles. */
+final class Problems {
+
+    static final String BASE = "https://regtrain.dev/problems/";
+    static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
+
+    enum Kind {
+        INVALID_REQUEST(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request"),
+        MALFORMED_JSON(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON"),
+        INVALID_CSV(HttpStatus.BAD_REQUEST, "invalid-csv", "Invalid CSV"),
+        NOT_FOUND(HttpStatus.NOT_FOUND, "not-found", "Not found"),
+        METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed"),
+        NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "not-acceptable", "Not acceptable"),
+        CONFLICT(HttpStatus.CONFLICT, "conflict", "Conflict"),
+        TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Request too large"),
+        UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type"),
+        UNPROCESSABLE(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "Idempotency key reused"),
+        QUEUE_FULL(HttpStatus.TOO_MANY_REQUESTS, "queue-full", "Queue full"),
+        UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Service unavailable"),
+        INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error");
+
+        final HttpStatus status;
+        final String slug;
+        final String title;
+
+        Kind(HttpStatus status, String slug, String title) {
+            this.status = status;
+            this.slug = slug;
+            this.title = title;
+        }
+    }
+
+    private Problems() {
+    }
+
+    static ProblemDetail problem(Kind kind, String detail, String instance) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(kind.status, detail);
+        problem.setType(URI.create(BASE + kind.slug));
+        problem.setTitle(kind.title);
+        if (instance != null) {
+            problem.setInstance(URI.create(instance.isEmpty() ? "/" : safePath(instance)));
+        }
+        return problem;
+    }
+
+    static ProblemDetail invalid(List<FieldError> errors, String instance) {
+        String detail = errors.size() == 1 ? describe(errors.get(0))
+                : errors.size() + " problems, the first: " + describe(errors.get(0));
+        ProblemDetail problem = problem(Kind.INVALID_REQUEST, detail, instance);
+        problem.setProperty("errors", errors.stream()
+                .map(e -> Map.of("field", e.field(), "message", e.message())).toList());
+        return problem;
+    }
+
+    static ResponseEntity<ProblemDetail> response(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).contentType(PROBLEM_JSON).body(problem);
+    }
+
+    private static String describe(FieldError error) {
+        return error.field().isEmpty() ? error.message() : error.field() + ": " + error.message();
+    }
+
+    /** A request path made safe to echo as a relative URI reference. */
+    private static String safePath(String path) {
+        StringBuilder safe = new StringBuilder();
+        for (char c : path.toCharArray()) {
+            safe.append(c > 32 && c < 127 && "\"<>\\^`{|}%".indexOf(c) < 0 ? String.valueOf(c)
+                    : java.net.URLEncoder.encode(String.valueOf(c), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return safe.toString();
+    }
+}

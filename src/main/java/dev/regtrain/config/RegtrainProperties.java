@@ -1,0 +1,90 @@
+package dev.regtrain.config;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Every setting and limit of the service, prefix {@code regtrain}. Limits are named in the error messages they cause
+ * (for example {@code regtrain.limits.max-units}), so an operator knows what to raise.
+ *
+ * @param dataDir where jobs, checkpoints and datasets live (env {@code REGTRAIN_DATA_DIR})
+ * @param workers training threads; 0 means one per available core
+ * @param queueCapacity jobs that may wait for a worker; a submission beyond it is answered 429
+ * @param shutdownGrace how long a shutdown waits for running jobs to checkpoint their last complete epoch
+ * @param idempotencyRetention how long an Idempotency-Key is remembered
+ */
+@Validated
+@ConfigurationProperties("regtrain")
+public record RegtrainProperties(
+        @NotNull @DefaultValue("./data") Path dataDir,
+        @Min(0) @Max(256) @DefaultValue("0") int workers,
+        @Min(1) @Max(100_000) @DefaultValue("100") int queueCapacity,
+        @NotNull @DefaultValue("30s") Duration shutdownGrace,
+        @NotNull @DefaultValue("24h") Duration idempotencyRetention,
+        @Valid @NotNull @DefaultValue Engine engine,
+        @Valid @NotNull @DefaultValue Limits limits,
+        @Valid @NotNull @DefaultValue Events events) {
+
+    /** The number of training threads after resolving 0 to the number of cores. */
+    public int effectiveWorkers() {
+        return workers > 0 ? workers : Runtime.getRuntime().availableProcessors();
+    }
+
+    /**
+     * @param kernel the matrix-multiply kernel: auto, vector or ojalgo
+     * @param threads the cores a job that trains alone may use (0: all of them); with several jobs training, each
+     *                uses one
+     */
+    public record Engine(@NotNull @Pattern(regexp = "auto|vector|ojalgo") @DefaultValue("auto") String kernel,
+                         @NotNull @Min(0) @Max(1024) @DefaultValue("0") Integer threads) {
+
+        /** The number of threads after resolving 0 to the number of cores. */
+        public int effectiveThreads() {
+            return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        }
+    }
+
+    /**
+     * Upper bounds on what a request may ask for; each is checked before anything is allocated.
+     *
+     * @param maxRequestBytes the largest JSON body (a job with a model document for warm start can be large)
+     * @param maxUploadBytes the largest CSV upload
+     * @param maxJobMemory the most memory one job may need (estimated before it is accepted); 0 = half the heap
+     */
+    public record Limits(
+            @Min(1) @Max(1000) @DefaultValue("16") int maxHiddenLayers,
+            @Min(1) @DefaultValue("4096") int maxUnits,
+            @Min(1) @DefaultValue("20000000") long maxParameters,
+            @Min(1) @DefaultValue("100000") int maxEpochs,
+            @Min(2) @DefaultValue("1000000") long maxRows,
+            @Min(1) @DefaultValue("10000") int maxColumns,
+            @NotNull @DefaultValue("32MB") DataSize maxRequestBytes,
+            @NotNull @DefaultValue("512MB") DataSize maxUploadBytes,
+            @Min(1) @DefaultValue("100000") int maxPredictionRows,
+            @Min(1) @DefaultValue("1000") int maxMonteCarloSamples,
+            @Min(1) @DefaultValue("1000") int maxListLimit,
+            @NotNull @DefaultValue("0") DataSize maxJobMemory) {
+
+        /** The memory one job may need: the configured value, or half of the JVM's maximum heap. */
+        public long jobMemoryBudget() {
+            return maxJobMemory.toBytes() > 0 ? maxJobMemory.toBytes() : Runtime.getRuntime().maxMemory() / 2;
+        }
+    }
+
+    /**
+     * @param maxStreams concurrent server-sent event streams; more are answered 503
+     * @param heartbeat how often an idle stream sends a comment, to notice clients that went away
+     */
+    public record Events(@Min(1) @DefaultValue("200") int maxStreams,
+                         @NotNull @DefaultValue("15s") Duration heartbeat) {
+    }
+}

@@ -1,0 +1,13 @@
+package dev.regtrain.jobs;
+
+import java.time.Instant;
+
+/**
+ * A stored checkpoint.
+ *
+ * @param ref how to ask for it: {@code best} for the best checkpoint, else its epoch
+ * @param monitorValue the monitored value at that epoch (best checkpoints), else null
+ */
+public record CheckpointInfo(String ref, int epoch, CheckpointKind kind, Double monitorValue, Instant createdAt,
+                             long sizeBytes, String sha256) {
+}

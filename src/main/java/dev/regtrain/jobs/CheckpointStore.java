@@ -1,0 +1,27 @@
+package dev.regtrain.jobs;
+
+import dev.regtrain.engine.TrainingState;
+import java.util.List;
+import java.util.Optional;
+
+/** Where checkpoints live. Implemented by the storage adapters. */
+public interface CheckpointStore {
+
+    /** A checkpoint read back: its description and its complete training state. */
+    record Loaded(CheckpointInfo info, TrainingState state) {
+    }
+
+    CheckpointInfo save(String jobId, CheckpointKind kind, TrainingState state, Double monitorValue);
+
+    /** The job's checkpoints, best first, then by epoch. */
+    List<CheckpointInfo> list(String jobId);
+
+    /**
+     * Loads {@code best}, {@code latest} (the highest epoch that still reads back intact) or an epoch number. A
+     * checkpoint that fails its checksum is never returned.
+     */
+    Optional<Loaded> load(String jobId, String ref);
+
+    /** Keeps the newest {@code keepLast} periodic checkpoints and removes older ones. */
+    void prune(String jobId, int keepLast);
+}

@@ -1,0 +1,28 @@
+package dev.regtrain.jobs;
+
+import dev.regtrain.data.BuiltinDatasets;
+import dev.regtrain.data.Dataset;
+import dev.regtrain.jobs.request.DatasetRequest;
+import dev.regtrain.jobs.request.JobRequest;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The dataset a job trains on: generated from its seed, or an upload. */
+final class JobDatasets {
+
+    private final DatasetService uploads;
+
+    JobDatasets(DatasetService uploads) {
+        this.uploads = uploads;
+    }
+
+    Dataset forJob(JobRequest request) {
+        DatasetRequest dataset = request.dataset();
+        if (dataset.id() != null) {
+            return uploads.load(dataset.id());
+        }
+        Map<String, Double> parameters = new LinkedHashMap<>();
+        dataset.parameters().forEach((name, value) -> parameters.put(name, ((Number) value).doubleValue()));
+        return BuiltinDatasets.generate(dataset.builtin(), parameters, request.seed());
+    }
+}

@@ -1,0 +1,146 @@
+package dev.regtrain.jobs;
+
+import dev.regtrain.data.DatasetException;
+import dev.regtrain.engine.StopReason;
+import dev.regtrain.engine.TrainingOutcome;
+import dev.regtrain.engine.TrainingState;
+import java.time.Clock;
+import java.util.Comparator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every status change of a job, each persisted before it is published: start, data prepared, finished, failed,
+ * and suspended by a shutdown (the job stays RUNNING on disk and continues at the next start).
+ */
+final class JobLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(JobLifecycle.class);
+
+    private final JobStore store;
+    private final CheckpointStore checkpoints;
+    private final JobQueue queue;
+    private final JobMetrics metrics;
+    private final Clock clock;
+    private volatile boolean stopping;
+
+    JobLifecycle(JobStore store, CheckpointStore checkpoints, JobQueue queue, JobMetrics metrics, Clock clock) {
+        this.store = store;
+        this.checkpoints = checkpoints;
+        this.queue = queue;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /** Set at shutdown: running jobs stop after their current mini-batch and checkpoint. */
+    boolean stopping() {
+        return stopping;
+    }
+
+    void beginShutdown() {
+        stopping = true;
+    }
+
+    void resume() {
+        stopping = false;
+    }
+
+    /** QUEUED → RUNNING (or a recovered RUNNING job resuming); false when it was cancelled while waiting. */
+    boolean start(JobEntry entry, TrainingState resumeFrom, boolean recovering) {
+        if (entry.giveUpQueueSlot()) {
+            queue.leave();
+        }
+        Integer resumedFrom = resumeFrom == null ? null : resumeFrom.epoch();
+        if (stopping) {
+            return false; // shutting down: the job stays QUEUED on disk and runs at the next start
+        }
+        JobRecord record = entry.update(r -> r.status() == JobStatus.QUEUED
+                || (recovering && r.status() == JobStatus.RUNNING) ? r.started(clock.instant(),
+                recovering ? resumedFrom : r.resumedFromEpoch()) : r, store::save);
+        if (record.status() == JobStatus.RUNNING) {
+            log.info("job {} started{}", entry.id(), resumedFrom == null ? (recovering ? " again from the beginning" : "")
+                    : " again, resuming from its checkpoint at epoch " + resumedFrom);
+        }
+        return record.status() == JobStatus.RUNNING;
+    }
+
+    void prepared(JobEntry entry, DataSummary summary, String objective) {
+        entry.update(r -> r.prepared(summary, objective), store::save);
+    }
+
+    void finish(JobEntry entry, TrainingOutcome outcome, TrainingState last, BestValue best) {
+        JobStatus status = switch (outcome.reason()) {
+            case COMPLETED, EARLY_STOPPED -> JobStatus.SUCCEEDED;
+            case CANCELLED -> JobStatus.CANCELLED;
+            case DIVERGED -> JobStatus.FAILED;
+        };
+        String modelRef = outcome.restoredBestWeights() ? "best" : null;
+        if (status != JobStatus.FAILED && last.epoch() > 0) {
+            CheckpointInfo saved = checkpoints.save(entry.id(), CheckpointKind.FINAL, last, null);
+            modelRef = modelRef != null ? modelRef : saved.ref();
+        } else if (modelRef == null) {
+            modelRef = checkpoints.list(entry.id()).stream().filter(c -> c.kind() == CheckpointKind.PERIODIC)
+                    .max(Comparator.comparingInt(CheckpointInfo::epoch)).map(CheckpointInfo::ref).orElse(null);
+        }
+        JobStop stop = new JobStop(StopReasonCode.valueOf(outcome.reason().name()), outcome.stopEpoch(),
+                outcome.bestEpoch() > 0 ? outcome.bestEpoch() : null, outcome.restoredBestWeights(), outcome.detail());
+        JobError error = outcome.reason() == StopReason.DIVERGED ? new JobError(outcome.detail()) : null;
+        String ref = modelRef;
+        entry.update(r -> r.finished(status, clock.instant(), stop, error, ref), store::save);
+        metrics.jobStopped(entry.id());
+        log.info("job {} {} at epoch {}: {}", entry.id(), status, outcome.stopEpoch(), outcome.detail());
+    }
+
+    void fail(JobEntry entry, Throwable failure) {
+        String message = describe(failure);
+        JobRecord current = entry.record();
+        Integer bestEpoch = current.best() == null ? null : current.best().epoch();
+        JobStop stop = new JobStop(StopReasonCode.FAILED, current.epochsDone(), bestEpoch, false, message);
+        entry.update(r -> r.finished(JobStatus.FAILED, clock.instant(), stop, new JobError(message), null),
+                store::save);
+        metrics.jobStopped(entry.id());
+        log.warn("job {} FAILED: {}", entry.id(), message);
+    }
+
+    /** A shutdown interrupted the job: keep its last complete epoch as a checkpoint and leave it RUNNING. */
+    void suspended(JobEntry entry, TrainingState last) {
+        if (last.epoch() > 0) {
+            checkpoints.save(entry.id(), CheckpointKind.PERIODIC, last, null);
+        }
+        store.save(entry.record());
+        metrics.jobStopped(entry.id());
+        log.info("job {} suspended by the shutdown after epoch {}; it continues at the next start", entry.id(),
+                last.epoch());
+    }
+
+    /** A cancel that reaches a job still waiting: it ends at once. False when the job was no longer waiting. */
+    boolean cancelWaiting(JobEntry entry) {
+        boolean[] cancelled = {false};
+        JobRecord record = entry.update(r -> {
+            if (r.status() != JobStatus.QUEUED) {
+                return r;
+            }
+            cancelled[0] = true;
+            return r.finished(JobStatus.CANCELLED, clock.instant(),
+                    new JobStop(StopReasonCode.CANCELLED, 0, null, false, "cancelled while queued"), null, null);
+        }, store::save);
+        if (!cancelled[0]) {
+            return false;
+        }
+        if (entry.giveUpQueueSlot()) {
+            queue.leave();
+        }
+        return record.status() == JobStatus.CANCELLED;
+    }
+
+    private static String describe(Throwable failure) {
+        if (failure instanceof OutOfMemoryError) {
+            return "the job ran out of memory; a smaller network, batch or dataset needs less";
+        }
+        if (failure instanceof DatasetException || failure instanceof IllegalArgumentException
+                || failure instanceof NotFoundException) {
+            return failure.getMessage();
+        }
+        return "training failed because of an internal error; the service log has the details";
+    }
+}

@@ -1,0 +1,104 @@
+package dev.regtrain.jobs;
+
+import dev.regtrain.data.Dataset;
+import dev.regtrain.data.PreparedData;
+import dev.regtrain.data.Preparation;
+import dev.regtrain.data.Split;
+import dev.regtrain.data.augment.AugmentationSettings;
+import dev.regtrain.data.augment.Augmenter;
+import dev.regtrain.engine.EngineContext;
+import dev.regtrain.jobs.cores.SharedCores;
+import dev.regtrain.engine.Output;
+import dev.regtrain.engine.StopReason;
+import dev.regtrain.engine.Trainer;
+import dev.regtrain.engine.TrainingOutcome;
+import dev.regtrain.engine.TrainingPlan;
+import dev.regtrain.engine.TrainingState;
+import dev.regtrain.jobs.model.ModelDocument;
+import dev.regtrain.jobs.model.ModelDocuments;
+import dev.regtrain.jobs.model.ModelMeta;
+import dev.regtrain.jobs.model.StandardizationDocument;
+import dev.regtrain.jobs.request.JobRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Runs one job on a worker thread: prepare its data, train, checkpoint, and record how it ended. */
+final class JobRunner implements Runnable {
+
+    private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
+
+    private final JobEntry entry;
+    private final JobContext context;
+    private final TrainingState resumeFrom;
+    private final boolean recovering;
+
+    /**
+     * @param resumeFrom the checkpoint to continue from after a restart, or null
+     * @param recovering whether the job was RUNNING when the service stopped
+     */
+    JobRunner(JobEntry entry, JobContext context, TrainingState resumeFrom, boolean recovering) {
+        this.entry = entry;
+        this.context = context;
+        this.resumeFrom = resumeFrom;
+        this.recovering = recovering;
+    }
+
+    @Override
+    public void run() {
+        if (!context.lifecycle().start(entry, resumeFrom, recovering)) {
+            return; // cancelled while waiting
+        }
+        try {
+            train();
+        } catch (RuntimeException | OutOfMemoryError e) {
+            log.warn("job {} failed", entry.id(), e);
+            context.lifecycle().fail(entry, e);
+        }
+    }
+
+    private void train() {
+        JobRequest request = entry.record().request();
+        Dataset dataset = context.datasets().forJob(request);
+        Split split = Split.of(dataset, request.validationSplit(), request.seed());
+        Output output = PlanFactory.constant(Output.class, request.network().output());
+        PreparedData data = Preparation.prepare(dataset, split, request.standardize(), output);
+        int outputs = data.train().outputs();
+        ModelMeta meta = new ModelMeta(ModelDocuments.name(dataset.task()), dataset.inputs(), dataset.classes(),
+                new StandardizationDocument(data.standardization().mean(), data.standardization().std()));
+        context.store().saveModelMeta(entry.id(), meta);
+        int validationRows = data.validation() == null ? 0 : data.validation().rows();
+        DataSummary summary = new DataSummary(request.dataset().id() != null ? "dataset:" + request.dataset().id()
+                : "builtin:" + request.dataset().builtin(), ModelDocuments.name(dataset.task()), dataset.inputs(),
+                outputs, dataset.classes(), data.train().rows(), validationRows);
+        context.lifecycle().prepared(entry, summary, Objectives.describe(request, data.train().rows()));
+
+        TrainingPlan plan = PlanFactory.plan(request, dataset.inputs(), outputs, data.validation() != null);
+        EngineContext engine = context.engine();
+        AugmentationSettings augmentation = PlanFactory.augmentation(request);
+        if (!augmentation.isNone()) {
+            engine = engine.withAugmenter(Augmenter.forTraining(augmentation, dataset, split.train(),
+                    data.standardization(), outputs));
+        }
+        Trainer trainer;
+        if (resumeFrom != null) {
+            trainer = Trainer.resume(plan, resumeFrom, data.train(), data.validation(), engine);
+        } else {
+            ModelDocument initial = context.store().loadInitialModel(entry.id()).orElse(null);
+            trainer = initial == null ? Trainer.start(plan, data.train(), data.validation(), engine)
+                    : Trainer.warmStart(plan, ModelDocuments.toNetwork(initial, plan.network()), data.train(),
+                    data.validation(), engine);
+        }
+        CheckpointingListener listener = new CheckpointingListener(entry, context, request, data.train().rows(),
+                plan.earlyStopping().monitor().label());
+        TrainingOutcome outcome;
+        try (SharedCores.Training training = context.cores().training()) {
+            outcome = trainer.run(listener, () -> entry.cancelRequested() || context.lifecycle().stopping());
+        }
+        listener.writeBest();
+        if (outcome.reason() == StopReason.CANCELLED && !entry.cancelRequested()) {
+            context.lifecycle().suspended(entry, trainer.state());
+            return;
+        }
+        context.lifecycle().finish(entry, outcome, trainer.state(), listener.best());
+    }
+}

@@ -1,0 +1,43 @@
+package dev.regtrain.jobs;
+
+import dev.regtrain.data.ImageShape;
+import dev.regtrain.data.Task;
+import dev.regtrain.jobs.model.ModelDocument;
+import dev.regtrain.jobs.model.ModelDocuments;
+import dev.regtrain.jobs.request.DatasetLookup;
+import dev.regtrain.jobs.request.DatasetShape;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/** What request resolution looks up: uploaded datasets' shapes and other jobs' checkpoints as model documents. */
+final class Lookups implements DatasetLookup {
+
+    private final DatasetService datasets;
+    private final CheckpointStore checkpoints;
+    private final JobStore store;
+    private final Predicate<String> jobExists;
+
+    Lookups(DatasetService datasets, CheckpointStore checkpoints, JobStore store, Predicate<String> jobExists) {
+        this.datasets = datasets;
+        this.checkpoints = checkpoints;
+        this.store = store;
+        this.jobExists = jobExists;
+    }
+
+    @Override
+    public Optional<DatasetShape> uploaded(String id) {
+        return datasets.find(id).map(r -> new DatasetShape("dataset:" + id, r.rows(), r.features(),
+                Task.valueOf(r.task().toUpperCase(java.util.Locale.ROOT)), r.classes(),
+                r.imageShape() == null ? null : ImageShape.parse(r.imageShape())));
+    }
+
+    @Override
+    public Optional<ModelDocument> checkpointModel(String jobId, String ref) {
+        if (!jobExists.test(jobId)) {
+            return Optional.empty();
+        }
+        return checkpoints.load(jobId, ref).flatMap(loaded -> store.loadModelMeta(jobId).map(meta ->
+                ModelDocuments.toDocument(jobId, loaded.info().epoch(), meta, loaded.state().network(),
+                        loaded.state().parameters())));
+    }
+}

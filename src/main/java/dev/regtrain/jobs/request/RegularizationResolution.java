@@ -1,0 +1,117 @@
+package dev.regtrain.jobs.request;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** The regularization section resolved: penalty, dropout, early stopping and augmentation. */
+record RegularizationResolution(RegularizationRequest echo) {
+
+    static final List<String> L1_UPDATES = List.of("subgradient", "proximal");
+    static final List<String> MONITORS = List.of("val_loss", "val_accuracy", "val_rmse", "train_loss");
+    static final List<String> MODES = List.of("auto", "min", "max");
+
+    static RegularizationResolution resolve(RegularizationRequest regularization, NetworkResolution network,
+                                            TrainingResolution training, DatasetShape data, double split,
+                                            Checks checks) {
+        RegularizationRequest r = regularization != null ? regularization
+                : new RegularizationRequest(null, null, null, null);
+        PenaltyRequest penalty = penalty(r.penalty(), network, training, checks);
+        DropoutRequest dropout = dropout(r.dropout(), network, checks);
+        EarlyStoppingRequest earlyStopping = r.earlyStopping() == null ? null
+                : earlyStopping(r.earlyStopping(), data, split, checks);
+        AugmentationRequest augmentation = Augmentations.resolve(r.augmentation(), data, checks);
+        return new RegularizationResolution(new RegularizationRequest(penalty, dropout, earlyStopping, augmentation));
+    }
+
+    private static PenaltyRequest penalty(PenaltyRequest penalty, NetworkResolution network,
+                                          TrainingResolution training, Checks checks) {
+        PenaltyRequest p = penalty != null ? penalty : new PenaltyRequest(null, null, null, null, null, null, null);
+        String prefix = "regularization.penalty.";
+        double l1 = checks.number(prefix + "l1", p.l1(), 0, 0, Double.MAX_VALUE, false);
+        double l2 = checks.number(prefix + "l2", p.l2(), 0, 0, Double.MAX_VALUE, false);
+        boolean regularizeBias = p.regularizeBias() != null && p.regularizeBias();
+        String l1Update = checks.choice(prefix + "l1Update", p.l1Update(), "subgradient", L1_UPDATES);
+        double weightDecay = checks.number(prefix + "weightDecay", p.weightDecay(), 0, 0, Double.MAX_VALUE, false);
+        if (weightDecay * training.learningRate() >= 1) {
+            checks.fail(prefix + "weightDecay", "learningRate × weightDecay must be below 1, or every step would flip"
+                    + " the weights' signs; got " + training.learningRate() * weightDecay);
+        }
+        Double maxNorm = p.maxNorm() == null ? null : checks.positive(prefix + "maxNorm", p.maxNorm(), 1.0);
+        List<LayerPenaltyRequest> layers = null;
+        if (p.layers() != null) {
+            if (p.layers().size() != network.weightLayers()) {
+                checks.fail(prefix + "layers", "needs one entry per weight layer (" + network.weightLayers()
+                        + ": the hidden layers, then the output); got " + p.layers().size());
+            } else {
+                layers = new ArrayList<>();
+                for (int i = 0; i < p.layers().size(); i++) {
+                    LayerPenaltyRequest layer = p.layers().get(i);
+                    String field = prefix + "layers[" + i + "].";
+                    layers.add(layer == null ? null : new LayerPenaltyRequest(
+                            checks.number(field + "l1", layer.l1(), l1, 0, Double.MAX_VALUE, false),
+                            checks.number(field + "l2", layer.l2(), l2, 0, Double.MAX_VALUE, false)));
+                }
+                layers = Collections.unmodifiableList(layers);
+            }
+        }
+        return new PenaltyRequest(l1, l2, regularizeBias, l1Update, weightDecay, maxNorm, layers);
+    }
+
+    private static DropoutRequest dropout(DropoutRequest dropout, NetworkResolution network, Checks checks) {
+        DropoutRequest d = dropout != null ? dropout : new DropoutRequest(null, null);
+        String prefix = "regularization.dropout.";
+        double input = checks.number(prefix + "input", d.input(), 0, 0, 1, true);
+        List<Double> requested = d.hidden() != null ? d.hidden() : List.of(0.0);
+        List<Double> hidden = new ArrayList<>();
+        if (requested.size() == 1) {
+            double rate = rate(prefix + "hidden", requested.get(0), checks);
+            hidden.addAll(Collections.nCopies(network.hiddenCount(), rate));
+        } else if (requested.size() != network.hiddenCount()) {
+            checks.fail(prefix + "hidden", "needs one rate for all hidden layers or one per hidden layer ("
+                    + network.hiddenCount() + "); got " + requested.size());
+        } else {
+            for (int i = 0; i < requested.size(); i++) {
+                hidden.add(rate(prefix + "hidden[" + i + "]", requested.get(i), checks));
+            }
+        }
+        return new DropoutRequest(input, List.copyOf(hidden));
+    }
+
+    private static double rate(String field, Double value, Checks checks) {
+        if (value == null) {
+            checks.fail(field, "must be a drop probability in [0, 1)");
+            return 0;
+        }
+        return checks.number(field, value, 0, 0, 1, true);
+    }
+
+    private static EarlyStoppingRequest earlyStopping(EarlyStoppingRequest e, DatasetShape data, double split,
+                                                      Checks checks) {
+        String prefix = "regularization.earlyStopping.";
+        String monitor = checks.choice(prefix + "monitor", e.monitor(), "val_loss", MONITORS);
+        if (data != null && monitor.equals("val_accuracy") && !data.classification()) {
+            checks.fail(prefix + "monitor", "val_accuracy needs a classification dataset; use val_rmse or val_loss");
+        }
+        if (data != null && monitor.equals("val_rmse") && data.classification()) {
+            checks.fail(prefix + "monitor", "val_rmse needs a regression dataset; use val_accuracy or val_loss");
+        }
+        if (monitor.startsWith("val_") && split == 0) {
+            checks.fail("validationSplit", "must be above 0 when early stopping monitors " + monitor);
+        }
+        String mode = checks.choice(prefix + "mode", e.mode(), "auto", MODES);
+        if (mode.equals("auto")) {
+            mode = monitor.equals("val_accuracy") ? "max" : "min";
+        }
+        int patience = checks.integer(prefix + "patience", e.patience(), 10, 0, Integer.MAX_VALUE, null);
+        double minDelta = checks.number(prefix + "minDelta", e.minDelta(), 0, 0, Double.MAX_VALUE, false);
+        boolean relative = e.relativeDelta() != null && e.relativeDelta();
+        int start = checks.integer(prefix + "startFromEpoch", e.startFromEpoch(), 0, 0, Integer.MAX_VALUE, null);
+        Double baseline = e.baseline();
+        if (baseline != null && !Double.isFinite(baseline)) {
+            checks.fail(prefix + "baseline", "must be a finite number");
+        }
+        boolean restore = e.restoreBestWeights() == null || e.restoreBestWeights();
+        return new EarlyStoppingRequest(monitor, mode, patience, minDelta, relative, start, baseline, restore);
+    }
+}

@@ -1,0 +1,10 @@
+package dev.regtrain.jobs.request;
+
+import dev.regtrain.jobs.model.ModelDocument;
+
+/**
+ * A validated request: the echo with every default filled in, the dataset's shape, and the warm-start model if any
+ * (kept apart from the echo, which only names where it came from).
+ */
+public record Resolution(JobRequest request, DatasetShape dataset, ModelDocument initialModel) {
+}

@@ -1,0 +1,65 @@
+package dev.regtrain.storage;
+
+import dev.regtrain.config.RegtrainProperties;
+import dev.regtrain.jobs.IdempotencyRecord;
+import dev.regtrain.jobs.IdempotencyStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/** Idempotency-Keys under {@code <data-dir>/idempotency/}, one file per key, named by the key's SHA-256. */
+@Component
+class FileIdempotencyStore implements IdempotencyStore {
+
+    private static final Logger log = LoggerFactory.getLogger(FileIdempotencyStore.class);
+
+    private final Path root;
+
+    FileIdempotencyStore(RegtrainProperties properties) {
+        this.root = properties.dataDir().resolve("idempotency");
+        try {
+            Files.createDirectories(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the idempotency directory", e);
+        }
+        AtomicFiles.cleanLeftovers(root);
+    }
+
+    private Path file(String scope, String key) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return root.resolve(scope + "-" + HexFormat.of().formatHex(digest) + ".json");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public List<IdempotencyRecord> loadAll() {
+        return StorageJson.readAll(root, file -> file.getFileName().toString().endsWith(".json") ? file : null,
+                IdempotencyRecord.class, log);
+    }
+
+    @Override
+    public void save(IdempotencyRecord record) {
+        AtomicFiles.write(file(record.scope(), record.key()), StorageJson.MAPPER.writeValueAsBytes(record));
+    }
+
+    @Override
+    public void delete(String scope, String key) {
+        try {
+            Files.deleteIfExists(file(scope, key));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete an idempotency record", e);
+        }
+    }
+}

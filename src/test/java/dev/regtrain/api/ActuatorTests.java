@@ -1,0 +1,48 @@
+package dev.regtrain.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import tools.jackson.databind.JsonNode;
+
+class ActuatorTests extends ServiceTest {
+
+    @Test
+    void healthHasLivenessAndReadinessGroups() {
+        for (String path : new String[] {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"}) {
+            assertThat(getJson(path).get("status").asString()).as(path).isEqualTo("UP");
+        }
+    }
+
+    @Test
+    void infoNamesTheVersionAndTheCommit() {
+        JsonNode info = getJson("/actuator/info");
+
+        assertThat(info.get("build").get("version").asString()).isNotBlank();
+        assertThat(info.get("git").get("commit").get("id").asString()).isNotBlank();
+    }
+
+    @Test
+    void prometheusExposesTheServicesOwnMetrics() {
+        String id = submit(moonsJob(2, ""));
+        awaitFinal(id);
+
+        String scrape = http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(scrape).contains("regtrain_jobs{status=\"SUCCEEDED\"}", "regtrain_queue_length",
+                "regtrain_epochs_trained_total", "regtrain_training_samples_total",
+                "regtrain_training_samples_per_second");
+    }
+
+    @Test
+    void anUnknownHealthGroupOrMetricIsA404Problem() {
+        for (String path : new String[] {"/actuator/health/nothing", "/actuator/metrics/no.such.metric"}) {
+            http.get().uri(path).exchange().expectStatus().isNotFound()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.type").isEqualTo("https://regtrain.dev/problems/not-found")
+                    .jsonPath("$.status").isEqualTo(404);
+        }
+    }
+}

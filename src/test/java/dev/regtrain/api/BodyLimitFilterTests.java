@@ -1,0 +1,59 @@
+package dev.regtrain.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.regtrain.storage.TestProperties;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+/** A body without a declared length is counted while it is read, and reading stops past the limit. */
+class BodyLimitFilterTests {
+
+    private final BodyLimitFilter filter = new BodyLimitFilter(TestProperties.with("regtrain.limits.max-request-bytes",
+            "1KB"));
+
+    private static MockHttpServletRequest streamed(int bytes) {
+        return new MockHttpServletRequest("POST", "/api/v1/jobs") {
+            {
+                setContent(new byte[bytes]);
+            }
+
+            @Override
+            public long getContentLengthLong() {
+                return -1;
+            }
+        };
+    }
+
+    @Test
+    void readingPastTheLimitStops() {
+        assertThatThrownBy(() -> filter.doFilter(streamed(5000), new MockHttpServletResponse(),
+                (request, response) -> request.getInputStream().readAllBytes()))
+                .isInstanceOf(BodyLimitFilter.BodyTooLargeException.class)
+                .hasMessageContaining("regtrain.limits.max-request-bytes");
+    }
+
+    @Test
+    void aBodyWithinTheLimitPassesUntouched() throws Exception {
+        int[] read = {0};
+        filter.doFilter(streamed(1000), new MockHttpServletResponse(),
+                (request, response) -> read[0] = request.getInputStream().readAllBytes().length);
+
+        assertThat(read[0]).isEqualTo(1000);
+    }
+
+    @Test
+    void aDeclaredLengthOverTheLimitIsRefusedWithoutReading() throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/v1/jobs");
+        request.setContent(new byte[2048]);
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        boolean[] reached = {false};
+
+        filter.doFilter(request, response, (req, res) -> reached[0] = true);
+
+        assertThat(response.getStatus()).isEqualTo(413);
+        assertThat(reached[0]).isFalse();
+    }
+}

@@ -1,0 +1,165 @@
+package dev.regtrain.api;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.BDDMockito.given;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.regtrain.config.JacksonConfiguration;
+import dev.regtrain.config.RegtrainProperties;
+import dev.regtrain.jobs.ConflictException;
+import dev.regtrain.jobs.DatasetService;
+import dev.regtrain.jobs.FieldError;
+import dev.regtrain.jobs.InvalidRequestException;
+import dev.regtrain.jobs.JobService;
+import dev.regtrain.jobs.ModelService;
+import dev.regtrain.jobs.NotFoundException;
+import dev.regtrain.jobs.QueueFullException;
+import dev.regtrain.jobs.cores.EngineConfiguration;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.ResultMatcher;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/** Every kind of error is an RFC 9457 problem with a stable type, the right status and, for fields, the path. */
+@WebMvcTest(controllers = {JobController.class, JobDataController.class, DatasetController.class})
+@Import({JacksonConfiguration.class, EngineConfiguration.class, EventStreams.class, IdempotentRequests.class})
+@EnableConfigurationProperties(RegtrainProperties.class)
+class ErrorContractTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    JobService jobs;
+
+    @MockitoBean
+    ModelService models;
+
+    @MockitoBean
+    DatasetService datasets;
+
+    @MockitoBean
+    dev.regtrain.jobs.IdempotencyService idempotency;
+
+    private ResultActions perform(MockHttpServletRequestBuilder request) throws Exception {
+        return mvc.perform(request).andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value(org.hamcrest.Matchers.startsWith("https://regtrain.dev/problems/")))
+                .andExpect(jsonPath("$.title").exists())
+                .andExpect(jsonPath("$.instance").exists())
+                .andExpect(noInternals());
+    }
+
+    private static ResultMatcher noInternals() {
+        return result -> {
+            String body = result.getResponse().getContentAsString();
+            org.assertj.core.api.Assertions.assertThat(body).doesNotContain("dev.regtrain", "java.", "tools.jackson",
+                    "Exception", "\tat ", "trace", "/work/", "/tmp/");
+        };
+    }
+
+    private MockHttpServletRequestBuilder job(String json) {
+        return post("/api/v1/jobs").contentType(MediaType.APPLICATION_JSON).content(json);
+    }
+
+    @Test
+    void anUnknownFieldIsRejectedWithItsPath() throws Exception {
+        perform(job("{\"dataset\": {\"builtin\": \"moons\"}, \"regularization\": {\"dropout\": {\"hiden\": 0.5}}}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("regularization.dropout.hiden"))
+                .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.startsWith("is not a known field")));
+        perform(job("{\"dataset\": {\"builtin\": \"moons\"}, \"traning\": {}}")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("traning"))
+                .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString(
+                        "did you mean 'training'?")));
+    }
+
+    @Test
+    void aValueOfTheWrongTypeIsRejectedWithItsPath() throws Exception {
+        perform(job("{\"training\": {\"epochs\": \"ten\"}}")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("training.epochs"))
+                .andExpect(jsonPath("$.errors[0].message").value("must be a whole number"));
+        perform(job("{\"training\": {\"epochs\": 1.5}}")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("training.epochs"));
+        perform(job("{\"training\": {\"shuffle\": 1}}")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("training.shuffle"));
+        perform(job("{\"regularization\": {\"dropout\": {\"hidden\": [0.1, \"x\"]}}}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("regularization.dropout.hidden[1]"));
+        perform(job("{\"training\": {\"epochs\": 10000000000}}")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("training.epochs"));
+        perform(job("[1, 2]")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("body"))
+                .andExpect(jsonPath("$.errors[0].message").value("must be an object"));
+    }
+
+    @Test
+    void brokenJsonIsAMalformedJsonProblem() throws Exception {
+        for (String broken : List.of("{", "{\"seed\": NaN}", "{\"name\": \"x\", \"seed\": ", "{\"a\" 1}", "nul")) {
+            perform(job(broken)).andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.type").value("https://regtrain.dev/problems/malformed-json"));
+        }
+    }
+
+    @Test
+    void anEmptyBodyIsABadRequest() throws Exception {
+        perform(post("/api/v1/jobs").contentType(MediaType.APPLICATION_JSON)).andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void validationErrorsFromTheServiceKeepEveryFieldPath() throws Exception {
+        given(jobs.submit(any())).willThrow(new InvalidRequestException(List.of(
+                new FieldError("regularization.dropout.hidden[1]", "must be in [0, 1); got 1.0"),
+                new FieldError("training.epochs", "must be between 1 and 100000"))));
+
+        perform(job("{}")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.length()").value(2))
+                .andExpect(jsonPath("$.errors[0].field").value("regularization.dropout.hidden[1]"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("2 problems")));
+    }
+
+    @Test
+    void aFullQueueIs429WithRetryAfter() throws Exception {
+        given(jobs.submit(any())).willThrow(new QueueFullException("the queue is full", Duration.ofSeconds(10)));
+
+        perform(job("{}")).andExpect(status().isTooManyRequests()).andExpect(header().string("Retry-After", "10"));
+    }
+
+    @Test
+    void anUnknownJobIs404AndAConflictIs409() throws Exception {
+        given(jobs.get(anyString())).willThrow(new NotFoundException("no job with id 'x'"));
+        given(jobs.cancel(anyString())).willThrow(new ConflictException("job x is already SUCCEEDED"));
+
+        perform(get("/api/v1/jobs/x")).andExpect(status().isNotFound());
+        perform(post("/api/v1/jobs/x/cancel")).andExpect(status().isConflict());
+    }
+
+    @Test
+    void wrongMethodsMediaTypesAndRoutesAreProblemsToo() throws Exception {
+        perform(delete("/api/v1/jobs")).andExpect(status().isMethodNotAllowed())
+                .andExpect(header().exists("Allow"));
+        perform(post("/api/v1/jobs").contentType(MediaType.TEXT_PLAIN).content("hello"))
+                .andExpect(status().isUnsupportedMediaType());
+        perform(post("/api/v1/datasets").contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isUnsupportedMediaType());
+        perform(get("/api/v1/nothing-here")).andExpect(status().isNotFound());
+        perform(get("/api/v1/jobs?limit=abc")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("limit"));
+        perform(get("/api/v1/jobs?status=DONE")).andExpect(status().isBadRequest());
+    }
+}

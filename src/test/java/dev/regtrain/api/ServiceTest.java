@@ -1,0 +1,102 @@
+package dev.regtrain.api;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.client.RestTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole service on a random port, with its data in a temporary directory. Subclasses share one application
+ * context (and data directory), so the suite starts the service once.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureRestTestClient
+@TestPropertySource(properties = "regtrain.workers=2")
+abstract class ServiceTest {
+
+    static final Path DATA_DIR = temporaryDirectory();
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final Set<String> FINAL = Set.of("SUCCEEDED", "FAILED", "CANCELLED");
+
+    @Autowired
+    RestTestClient http;
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void dataDirectory(DynamicPropertyRegistry registry) {
+        registry.add("regtrain.data-dir", DATA_DIR::toString);
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            Path dir = Files.createTempDirectory("regtrain-test-");
+            dir.toFile().deleteOnExit();
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Submits a job (JSON text) and returns its id; the response must be 202 with a Location. */
+    String submit(String json) {
+        String body = http.post().uri("/api/v1/jobs").contentType(MediaType.APPLICATION_JSON).body(json).exchange()
+                .expectStatus().isAccepted()
+                .expectHeader().exists("Location")
+                .expectBody(String.class).returnResult().getResponseBody();
+        return read(body).get("id").asString();
+    }
+
+    JsonNode job(String id) {
+        return getJson("/api/v1/jobs/" + id);
+    }
+
+    JsonNode getJson(String path) {
+        return read(http.get().uri(path).exchange().expectStatus().isOk().expectBody(String.class).returnResult()
+                .getResponseBody());
+    }
+
+    /** Waits for the job to reach a final state and returns it. */
+    JsonNode awaitFinal(String id) {
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(50))
+                .until(() -> FINAL.contains(job(id).get("status").asString()));
+        return job(id);
+    }
+
+    JsonNode awaitStatus(String id, String status, int minimumEpoch) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() -> {
+            JsonNode job = job(id);
+            return job.get("status").asString().equals(status) && job.get("progress").get("epoch").asInt() >= minimumEpoch;
+        });
+        return job(id);
+    }
+
+    static JsonNode read(String body) {
+        return JSON.readTree(body);
+    }
+
+    /** A small, quick moons job; {@code extra} is spliced into the top-level object. */
+    static String moonsJob(int epochs, String extra) {
+        return """
+                {"name": "moons", "seed": 42, "dataset": {"builtin": "moons", "samples": 200, "noise": 0.2},
+                 "network": {"hidden": [{"units": 16, "activation": "relu"}]},
+                 "training": {"epochs": %d, "batchSize": 32, "optimizer": "adam", "learningRate": 0.01}%s}
+                """.formatted(epochs, extra.isEmpty() ? "" : ", " + extra);
+    }
+}
