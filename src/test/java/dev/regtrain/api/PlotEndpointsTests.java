@@ -149,6 +149,7 @@ class PlotEndpointsTests extends ServiceTest {
         } finally {
             blockers.forEach(id -> http.post().uri("/api/v1/jobs/" + id + "/cancel").exchange());
         }
+        blockers.forEach(id -> awaitStatus(id, "CANCELLED", 0)); // cancellation is cooperative, between mini-batches
         blockers.forEach(id -> assertThat(plot("/api/v1/jobs/" + id + "/plots/loss.png").description())
                 .startsWith("cancelled after epoch"));
     }

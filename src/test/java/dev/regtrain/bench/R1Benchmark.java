@@ -33,35 +33,38 @@ import java.util.function.Supplier;
 /**
  * Workload R1 (PERFORMANCE.md) on regtrain's engine: 784-256-128-10 relu, softmax, SGD momentum 0.9, lr 0.05,
  * batch 128, L2 λ = 1e−4·m on weights, dropout 0.5 on both hidden layers. Options: --epochs N, --samples M,
- * --kernel K (auto, vector or ojalgo; vector needs --add-modules jdk.incubator.vector, which bench/r1 passes;
- * "vector:2" runs the vector kernel's large products, and the training step's element-wise work, on 2 threads).
+ * --width W (hidden layers W and W/2 instead of 256 and 128, for the scaling runs), --kernel K (auto, the default,
+ * vector or ojalgo; vector needs --add-modules jdk.incubator.vector, which bench/r1 passes; "vector:2" runs the
+ * vector kernel's large products, and the training step's element-wise work, on 2 threads, as the service does for
+ * a job that trains alone).
  * The last line is the RESULT line shared with the peer scripts in ../shared/bench.
  */
 public final class R1Benchmark {
 
-    /** Double precision peak of this machine's two cores (PERFORMANCE.md). */
-    static final double PEAK_GFLOPS = 178.0;
-
     public static void main(String[] args) throws Exception {
         int epochs = 5;
         int samples = 60_000;
-        String kernelName = "ojalgo";
+        int width = 256;
+        String kernelName = "auto";
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--epochs" -> epochs = Integer.parseInt(args[++i]);
                 case "--samples" -> samples = Integer.parseInt(args[++i]);
                 case "--kernel" -> kernelName = args[++i];
+                case "--width" -> width = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         TaskRunner runner = runnerFor(kernelName);
         MatrixKernel kernel = Kernels.select(kernelName.replaceAll(":.*", ""), runner);
         Examples data = R1Data.load(samples);
-        System.out.printf(Locale.ROOT, "R1 on regtrain, kernel %s, %d samples from %s, %d epochs%n", kernel.name(),
-                data.rows(), R1Data.source(), epochs);
+        MachinePeak peak = MachinePeak.detect();
+        NetworkSpec network = new NetworkSpec(784, List.of(new LayerSpec(width, Activation.RELU),
+                new LayerSpec(width / 2, Activation.RELU)), Output.SOFTMAX, 10, Initialization.HE);
+        System.out.printf(Locale.ROOT, "R1 on regtrain, kernel %s, 784-%d-%d-10, %d samples from %s, %d epochs;"
+                        + " peak %.0f GFLOP/s: %s%n", kernel.name(), width, width / 2, data.rows(), R1Data.source(),
+                epochs, peak.gflops(), peak.how());
 
-        NetworkSpec network = new NetworkSpec(784, List.of(new LayerSpec(256, Activation.RELU),
-                new LayerSpec(128, Activation.RELU)), Output.SOFTMAX, 10, Initialization.HE);
         PenaltySpec l2 = new PenaltySpec(0, 1e-4 * data.rows(), false, L1Update.SUBGRADIENT, 0, null, List.of());
         TrainingPlan plan = new TrainingPlan(network, new OptimizerSpec(OptimizerKind.MOMENTUM, 0.05, 0.9, 0.9, 0.999,
                 1e-8), l2, new DropoutSpec(0, List.of(0.5, 0.5)), EarlyStoppingSpec.trackingOnly(Monitor.TRAIN_LOSS),
@@ -88,7 +91,7 @@ public final class R1Benchmark {
         double gflops = flopsPerEpoch(network, data.rows()) / median / 1e9;
         System.out.printf(Locale.ROOT, "RESULT regtrain-%s-float64 median_epoch_s %.3f best_epoch_s %.3f samples_per_s %.0f"
                         + " gflops %.1f peak_fraction %.3f peak_rss_mib %.0f%n", kernel.name(), median, sorted.get(0),
-                data.rows() / median, gflops, gflops / PEAK_GFLOPS, peakRssMib());
+                data.rows() / median, gflops, gflops / peak.gflops(), peakRssMib());
     }
 
     /**
