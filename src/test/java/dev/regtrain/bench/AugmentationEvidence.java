@@ -14,6 +14,7 @@ import dev.regtrain.engine.Activation;
 import dev.regtrain.engine.DropoutSpec;
 import dev.regtrain.engine.EarlyStoppingSpec;
 import dev.regtrain.engine.EngineContext;
+import dev.regtrain.engine.Kernels;
 import dev.regtrain.engine.EpochMetrics;
 import dev.regtrain.engine.Initialization;
 import dev.regtrain.engine.LayerSpec;
@@ -113,7 +114,7 @@ public final class AugmentationEvidence {
     static List<EpochMetrics> run(Dataset data, Case c, AugmentationSettings augmentation, long seed) {
         Split split = Split.of(data, c.validationSplit(), seed);
         PreparedData prepared = Preparation.prepare(data, split, true, Output.SOFTMAX);
-        EngineContext context = EngineContext.DEFAULT.withTicker(System::nanoTime);
+        EngineContext context = EngineContext.DEFAULT.withKernel(Kernels.select("auto")).withTicker(System::nanoTime);
         if (!augmentation.isNone()) {
             context = context.withAugmenter(Augmenter.forTraining(augmentation, data, split.train(),
                     prepared.standardization(), data.classCount()));
