@@ -83,7 +83,7 @@ public final class R1Benchmark {
                 .run(listener, () -> false);
 
         if (runner instanceof SpinningRunner spinning) {
-            System.out.printf(Locale.ROOT, "runner: %d threads, %d stalls (after each, the caller ran alone for %d ms)%n",
+            System.out.printf(Locale.ROOT, "runner: %d threads, %d stalls (after two within 20 ms, the caller runs alone for %d ms)%n",
                     spinning.parallelism(), spinning.stalls(), SpinningRunner.SOLO_NANOS / 1_000_000);
         }
         List<Double> sorted = seconds.stream().sorted().toList();

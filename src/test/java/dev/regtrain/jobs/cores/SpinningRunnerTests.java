@@ -36,25 +36,44 @@ class SpinningRunnerTests {
         }
     }
 
-    /** A worker that holds a part for 3 ms (as if descheduled): after that wait the caller runs the next calls alone. */
+    /** A worker that holds a part for 3 ms (as if descheduled), twice in a row: the caller runs the next calls alone. */
     @Test
-    void afterAStallTheCallerRunsThePartsAloneForAWhile() {
+    void afterABurstOfStallsTheCallerRunsThePartsAloneForAWhile() {
         try (SpinningRunner runner = new SpinningRunner(2, 100_000, 60_000_000_000L)) {
             String caller = Thread.currentThread().getName();
-            for (int attempt = 0; attempt < 200 && runner.stalls() == 0; attempt++) {
+            for (int attempt = 0; attempt < 200 && runner.stalls() < 2; attempt++) {
+                runner.run(2, i -> busy(Thread.currentThread().getName().equals(caller) ? 1_000_000 : 3_000_000));
+            }
+            assertThat(runner.stalls()).isEqualTo(2);
+
+            assertThat(threadsOf(runner, 50)).containsExactly(caller);
+        }
+    }
+
+    /** One stall is not contention: the worker keeps taking parts. */
+    @Test
+    void aLoneStallChangesNothing() {
+        try (SpinningRunner runner = new SpinningRunner(2, 100_000, 60_000_000_000L)) {
+            String caller = Thread.currentThread().getName();
+            for (int attempt = 0; attempt < 200 && runner.stalls() < 1; attempt++) {
                 runner.run(2, i -> busy(Thread.currentThread().getName().equals(caller) ? 1_000_000 : 3_000_000));
             }
             assertThat(runner.stalls()).isEqualTo(1);
+            busy(SpinningRunner.STALL_BURST_NANOS);
 
-            Set<String> threads = ConcurrentHashMap.newKeySet();
-            for (int call = 0; call < 50; call++) {
-                runner.run(4, i -> {
-                    threads.add(Thread.currentThread().getName());
-                    busy(200_000);
-                });
-            }
-            assertThat(threads).containsExactly(caller);
+            assertThat(threadsOf(runner, 500)).contains(caller, "spinning-runner-1");
         }
+    }
+
+    private static Set<String> threadsOf(SpinningRunner runner, int calls) {
+        Set<String> threads = ConcurrentHashMap.newKeySet();
+        for (int call = 0; call < calls; call++) {
+            runner.run(4, i -> {
+                threads.add(Thread.currentThread().getName());
+                busy(50_000);
+            });
+        }
+        return threads;
     }
 
     private static void busy(long nanos) {
