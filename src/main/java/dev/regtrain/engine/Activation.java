@@ -16,6 +16,26 @@ public enum Activation {
         double derivativeFromOutput(double a) {
             return a > 0 ? 1.0 : 0.0;
         }
+
+        /**
+         * Without a branch: a relu's inputs are positive or negative at random, so the branch of {@link #apply}
+         * mispredicts about half the time, which made these loops a quarter of a small network's epoch. The same
+         * values for every input that is not NaN (max(−0, 0) = 0).
+         */
+        @Override
+        void applyInPlace(double[] values, int from, int to) {
+            for (int i = from; i < to; i++) {
+                values[i] = Math.max(values[i], 0.0);
+            }
+        }
+
+        /** Without a branch: a = max(z, 0) ≥ 0, so signum(a) is 1 where a > 0 and 0 where a = 0. */
+        @Override
+        void multiplyByDerivative(double[] delta, double[] activation, int from, int to) {
+            for (int i = from; i < to; i++) {
+                delta[i] *= Math.signum(activation[i]);
+            }
+        }
     },
     /** g(z) = z if z > 0 else 0.01·z; g'(z) = 1 if a > 0 else 0.01 (a and z share their sign). */
     LEAKY_RELU {
