@@ -57,6 +57,7 @@ public final class AugmentationEvidence {
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args.length > 0 ? args[0] : "../shared/datasets");
+        boolean timingOnly = args.length > 1 && args[1].equals("--timing-only");
         long[] seeds = {7, 8};
         Map<String, AugmentationSettings> digits = new LinkedHashMap<>();
         digits.put("shift 1", only(1, false, 0, 0, 0, 0));
@@ -74,7 +75,7 @@ public final class AugmentationEvidence {
         List<Case> cases = List.of(
                 new Case("digits.csv", new ImageShape(8, 8, 1), 0.85, 128, 300, digits),
                 new Case("fashion_mnist_10k.csv", new ImageShape(28, 28, 1), 0.9, 256, 100, fashion));
-        for (Case c : cases) {
+        for (Case c : timingOnly ? List.<Case>of() : cases) {
             Dataset data = load(dir.resolve(c.file()), c.shape());
             System.out.printf(Locale.ROOT, "%n%s: %d training examples (validationSplit %.2f), %d-%d-%d relu, adam "
                             + "0.001, %d epochs; best val_accuracy, seeds %d and %d%n", c.file(),
