@@ -22,13 +22,17 @@ RUN apt-get update \
  && chown regtrain:regtrain /data
 WORKDIR /app
 COPY --from=build /regtrain.jar /app/regtrain.jar
+# JVM flags, in an argument file the launcher reads: exit on OOM so the orchestrator restarts the service and
+# unfinished jobs resume from their checkpoints; and the incubating Vector API module for the engine's vector kernel,
+# only if this runtime has it (regtrain.engine.kernel=auto falls back to ojalgo without it, where --add-modules of a
+# missing module would stop the JVM from starting). The heap is sized from the container's memory limit.
+RUN { echo "-XX:+ExitOnOutOfMemoryError"; \
+      if java --list-modules | grep -q '^jdk.incubator.vector@'; then echo "--add-modules jdk.incubator.vector"; fi; \
+    } > /app/jvm.args
 USER regtrain
 ENV REGTRAIN_DATA_DIR=/data
 VOLUME ["/data"]
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD curl -fsS http://localhost:8080/actuator/health || exit 1
-# Heap sized from the container's memory limit; exit on OOM so the orchestrator restarts the service
-# and unfinished jobs resume from their checkpoints. The incubating Vector API module enables the engine's vector
-# kernel (regtrain.engine.kernel=auto picks it when the module is present; the JVM prints an incubator warning).
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "--add-modules", "jdk.incubator.vector", "-jar", "/app/regtrain.jar"]
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "@/app/jvm.args", "-jar", "/app/regtrain.jar"]
