@@ -90,7 +90,6 @@ export function curveChart(canvas, { yTitle, series, markerLabels = 'top' }) {
     }
   };
   return {
-    chart,
     /** Appends (or, after a rewind, replaces) the epoch's values. */
     add(row) {
       chart.data.datasets.forEach((dataset, i) => {
@@ -101,11 +100,6 @@ export function curveChart(canvas, { yTitle, series, markerLabels = 'top' }) {
         dataset.data.push({ x: row.epoch, y: value === undefined ? null : value });
       });
       redraw();
-    },
-    /** Whether any epoch has a value for series `key`. */
-    has(key) {
-      const i = series.findIndex((s) => s.key === key);
-      return chart.data.datasets[i].data.some((point) => point.y !== null);
     },
     setMarkers(lines) {
       chart.options.plugins.markers.lines = lines;

@@ -39,6 +39,17 @@ export function shortDateTime(iso) {
     : date.toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' });
 }
 
+/**
+ * The job with its progress moved on to `epoch`, or null when that is no news: a finished job, or an epoch the
+ * page already has (an event stream replays the epochs since the one it was asked for).
+ */
+export function advanced(job, epoch) {
+  if (FINAL.has(job.status) || epoch <= job.progress.epoch) {
+    return null;
+  }
+  return { ...job, progress: { ...job.progress, epoch, fraction: epoch / job.progress.epochs } };
+}
+
 /** The share of the plan done, in whole per cent; a job that succeeded is done, also when it stopped early. */
 export function percentDone(job) {
   if (job.status === 'SUCCEEDED') {

@@ -4,7 +4,7 @@ import { ApiError, getJson, jobUrl, postJson } from './api.js';
 import { announce, h } from './dom.js';
 import { follow } from './events.js';
 import { COLOURS, curveChart } from './curves.js';
-import { FINAL, dateTime, describeDataset, describeRegularisation, jobName, number, seconds, words } from './format.js';
+import { FINAL, advanced, dateTime, describeDataset, describeRegularisation, jobName, number, seconds, words } from './format.js';
 import { progressBar } from './progress.js';
 import { predictionForm } from './predict.js';
 
@@ -114,9 +114,9 @@ export function jobView(main, id) {
           accuracy.setYTitle(regression ? 'root mean squared error' : 'accuracy');
           accuracyTitle.textContent = regression ? 'RMSE per epoch' : 'Accuracy per epoch';
         }
-        // the stream replays the epochs the page has not drawn yet: progress only moves forward
-        if (!FINAL.has(job.status) && row.epoch > job.progress.epoch) {
-          job = { ...job, progress: { ...job.progress, epoch: row.epoch, fraction: row.epoch / job.progress.epochs } };
+        const moved = advanced(job, row.epoch);
+        if (moved) {
+          job = moved;
           progress.update(job);
           epochs.textContent = `${row.epoch} of ${job.progress.epochs}`;
         }

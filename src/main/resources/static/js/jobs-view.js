@@ -2,7 +2,7 @@
 import { ApiError, getJson } from './api.js';
 import { announce, h } from './dom.js';
 import { follow } from './events.js';
-import { FINAL, jobName, shortDateTime, words } from './format.js';
+import { FINAL, advanced, jobName, shortDateTime, words } from './format.js';
 import { progressBar } from './progress.js';
 
 const MAX_COMPARED = 10;
@@ -101,9 +101,9 @@ export function jobsView(main) {
         entry.update(current);
       },
       onEpoch: (row) => {
-        if (!FINAL.has(entry.job.status) && row.epoch > entry.job.progress.epoch) {
-          entry.update({ ...entry.job, progress: { ...entry.job.progress, epoch: row.epoch,
-            fraction: row.epoch / entry.job.progress.epochs } });
+        const moved = advanced(entry.job, row.epoch);
+        if (moved) {
+          entry.update(moved);
         }
       },
       onEnd: stop,

@@ -1,5 +1,6 @@
 // The hidden layers of the network: a list of rows (units, activation) that can grow and shrink by keyboard.
 import { h } from './dom.js';
+import { number } from './form-controls.js';
 
 export function layerList(activations, changed) {
   const list = h('ol', { class: 'layers', id: 'layers', 'data-field': 'network.hidden', 'aria-label': 'Hidden layers' });
@@ -51,13 +52,10 @@ export function layerList(activations, changed) {
       list, add),
     /** [{units, activation}]: units as typed (text the service refuses if it is not a number). */
     values() {
-      return [...list.children].map((row) => {
-        const input = row.querySelector('input');
-        const text = input.value.trim();
-        const units = input.validity.badInput ? 'not a number' : text === '' ? undefined
-          : (Number.isFinite(Number(text)) ? Number(text) : text);
-        return { units, activation: row.querySelector('select').value };
-      });
+      return [...list.children].map((row) => ({
+        units: number(row.querySelector('input')),
+        activation: row.querySelector('select').value,
+      }));
     },
   };
 }

@@ -83,16 +83,14 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(QueueFullException.class)
     ResponseEntity<ProblemDetail> queueFull(QueueFullException e, HttpServletRequest request) {
-        ProblemDetail problem = Problems.problem(Problems.Kind.QUEUE_FULL, e.getMessage(), request.getRequestURI());
-        return ResponseEntity.status(problem.getStatus()).contentType(Problems.PROBLEM_JSON)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfter().toSeconds())).body(problem);
+        return Problems.response(Problems.problem(Problems.Kind.QUEUE_FULL, e.getMessage(), request.getRequestURI()),
+                e.retryAfter().toSeconds());
     }
 
     @ExceptionHandler(JobEventsController.TooManyStreamsException.class)
     ResponseEntity<ProblemDetail> tooManyStreams(RuntimeException e, HttpServletRequest request) {
-        ProblemDetail problem = Problems.problem(Problems.Kind.UNAVAILABLE, e.getMessage(), request.getRequestURI());
-        return ResponseEntity.status(problem.getStatus()).contentType(Problems.PROBLEM_JSON)
-                .header(HttpHeaders.RETRY_AFTER, "5").body(problem);
+        return Problems.response(Problems.problem(Problems.Kind.UNAVAILABLE, e.getMessage(), request.getRequestURI()),
+                5);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

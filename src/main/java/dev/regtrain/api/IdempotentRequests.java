@@ -56,8 +56,7 @@ class IdempotentRequests {
         if (claim instanceof Claim.Replay replay) {
             return replayed(replay.record());
         }
-        String id = claim instanceof Claim.Proceed proceed ? proceed.resourceId()
-                : ((Claim.Unanswered) claim).record().resourceId();
+        String id = resourceId(claim);
         return remember("jobs", key, fingerprint, () -> jobCreated(jobs.exists(id) ? jobs.get(id) : jobs.submit(request, id)));
     }
 
@@ -77,8 +76,7 @@ class IdempotentRequests {
             return replayed(((Claim.Replay) claim).record());
         }
         Claim claim = idempotency.claim("datasets", key, null);
-        String id = claim instanceof Claim.Proceed proceed ? proceed.resourceId()
-                : ((Claim.Unanswered) claim).record().resourceId();
+        String id = resourceId(claim);
         return remember("datasets", key, null, () -> {
             DatasetRecord record = datasets.find(id).orElse(null);
             if (record == null) {
@@ -87,6 +85,12 @@ class IdempotentRequests {
             drain(digested);
             return datasetCreated(record);
         }, response -> HexFormat.of().formatHex(digest.digest()));
+    }
+
+    /** The id a new or an unanswered claim creates its resource under. */
+    private static String resourceId(Claim claim) {
+        return claim instanceof Claim.Proceed proceed ? proceed.resourceId()
+                : ((Claim.Unanswered) claim).record().resourceId();
     }
 
     private ResponseEntity<String> remember(String scope, String key, String fingerprint,

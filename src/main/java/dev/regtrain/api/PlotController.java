@@ -201,7 +201,8 @@ class PlotController {
         return new PlotSize(width, height);
     }
 
-    private static ResponseEntity<byte[]> png(byte[] bytes) {
+    /** The response of every image endpoint (the previews' too): a PNG that is drawn afresh for every request. */
+    static ResponseEntity<byte[]> png(byte[] bytes) {
         return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).cacheControl(CacheControl.noCache()).body(bytes);
     }
 

@@ -12,7 +12,6 @@ import org.springdoc.core.annotations.ParameterObject;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,7 +44,7 @@ class PreviewController {
                                   @Parameter(description = "Samples shown (rows), 1–16") @RequestParam(defaultValue = "6") int samples,
                                   @Parameter(description = "Augmented versions per sample, 1–10") @RequestParam(defaultValue = "5") int versions,
                                   @Parameter(description = "Seed of the random transforms") @RequestParam(defaultValue = "1") long seed) {
-        return png(PreviewImages.png(previews.ofUpload(id, settings, samples, versions, seed)));
+        return PlotController.png(PreviewImages.png(previews.ofUpload(id, settings, samples, versions, seed)));
     }
 
     @GetMapping(path = "/api/v1/datasets/builtin/{name}/preview", produces = MediaType.IMAGE_PNG_VALUE)
@@ -69,10 +68,6 @@ class PreviewController {
                 }
             }
         });
-        return png(PreviewImages.png(previews.ofBuiltin(name, generator, settings, samples, versions, seed)));
-    }
-
-    private static ResponseEntity<byte[]> png(byte[] bytes) {
-        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).cacheControl(CacheControl.noCache()).body(bytes);
+        return PlotController.png(PreviewImages.png(previews.ofBuiltin(name, generator, settings, samples, versions, seed)));
     }
 }

@@ -4,6 +4,7 @@ import dev.regtrain.jobs.FieldError;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -65,6 +66,12 @@ final class Problems {
 
     static ResponseEntity<ProblemDetail> response(ProblemDetail problem) {
         return ResponseEntity.status(problem.getStatus()).contentType(PROBLEM_JSON).body(problem);
+    }
+
+    /** The same with a Retry-After header, for refusals that a later attempt may get past. */
+    static ResponseEntity<ProblemDetail> response(ProblemDetail problem, long retryAfterSeconds) {
+        return ResponseEntity.status(problem.getStatus()).contentType(PROBLEM_JSON)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds)).body(problem);
     }
 
     private static String describe(FieldError error) {

@@ -120,15 +120,19 @@ final class CsvTable {
     }
 
     private double feature(int index, String value) {
-        String column = Texts.quote(header.names().get(index));
         if (value.isEmpty()) {
-            throw new CsvFormatException(line, "line " + line + ": the value in column " + column + " is empty");
+            throw new CsvFormatException(line, "line " + line + ": the value in column " + column(index) + " is empty");
         }
         double x = CsvNumbers.parse(value);
         if (Double.isNaN(x)) {
             throw new CsvFormatException(line, "line " + line + ": the value " + Texts.quote(value) + " in column "
-                    + column + " is not a " + (CsvNumbers.namesNonFinite(value) ? "finite " : "") + "number");
+                    + column(index) + " is not a " + (CsvNumbers.namesNonFinite(value) ? "finite " : "") + "number");
         }
         return x;
+    }
+
+    /** A column's name as error messages quote it (built only for an error: this runs for every value). */
+    private String column(int index) {
+        return Texts.quote(header.names().get(index));
     }
 }

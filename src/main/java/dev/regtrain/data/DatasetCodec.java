@@ -4,7 +4,6 @@ import dev.regtrain.engine.ByteReader;
 import dev.regtrain.engine.ByteWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.CRC32C;
 
 /**
  * The binary form of a {@link Dataset}, big-endian: the magic "RGDS", format version 1, the body, and a CRC-32C of
@@ -24,6 +23,8 @@ public final class DatasetCodec {
 
     public static final int MAGIC = 0x52474453; // "RGDS"
     public static final int VERSION = 1;
+    private static final ByteReader.Format FORMAT = new ByteReader.Format(MAGIC, VERSION, "dataset",
+            "the bytes are too short to be a dataset", "not a regtrain dataset");
     private static final int CLASSIFICATION = 0;
     private static final int REGRESSION = 1;
 
@@ -54,11 +55,7 @@ public final class DatasetCodec {
         } else {
             out.putRawDoubles(data.targets());
         }
-        byte[] body = out.toArray();
-        CRC32C crc = new CRC32C();
-        crc.update(body, 0, body.length);
-        out.putInt((int) crc.getValue());
-        return out.toArray();
+        return out.toArrayWithChecksum();
     }
 
     /**
@@ -68,27 +65,7 @@ public final class DatasetCodec {
      *         limits
      */
     public static Dataset decode(byte[] bytes, long maxRows, int maxColumns) {
-        if (bytes.length < 12) {
-            throw new CorruptDatasetException("the bytes are too short to be a dataset");
-        }
-        ByteReader head = new ByteReader(bytes, bytes.length, CorruptDatasetException::new);
-        if (head.getInt() != MAGIC) {
-            throw new CorruptDatasetException("not a regtrain dataset");
-        }
-        int version = head.getInt();
-        if (version != VERSION) {
-            throw new CorruptDatasetException("unsupported dataset format version " + version);
-        }
-        CRC32C crc = new CRC32C();
-        crc.update(bytes, 0, bytes.length - 4);
-        int stored = ((bytes[bytes.length - 4] & 0xFF) << 24) | ((bytes[bytes.length - 3] & 0xFF) << 16)
-                | ((bytes[bytes.length - 2] & 0xFF) << 8) | (bytes[bytes.length - 1] & 0xFF);
-        if (stored != (int) crc.getValue()) {
-            throw new CorruptDatasetException("checksum mismatch: the dataset is torn or corrupt");
-        }
-        ByteReader in = new ByteReader(bytes, bytes.length - 4, CorruptDatasetException::new);
-        in.getInt();
-        in.getInt();
+        ByteReader in = ByteReader.openChecksummed(bytes, FORMAT, CorruptDatasetException::new);
         try {
             return readBody(in, maxRows, maxColumns);
         } catch (IllegalArgumentException e) {

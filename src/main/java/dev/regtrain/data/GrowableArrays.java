@@ -30,10 +30,6 @@ final class GrowableArrays {
             values[size++] = value;
         }
 
-        int size() {
-            return size;
-        }
-
         double[] toArray() {
             return size == values.length ? values : Arrays.copyOf(values, size);
         }
@@ -49,10 +45,6 @@ final class GrowableArrays {
                 values = Arrays.copyOf(values, grownCapacity(values.length));
             }
             values[size++] = value;
-        }
-
-        int size() {
-            return size;
         }
 
         int[] toArray() {

@@ -3,6 +3,7 @@ package dev.regtrain.engine;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
+import java.util.zip.CRC32C;
 
 /**
  * Reads what {@link ByteWriter} wrote, refusing any length that the remaining bytes cannot hold before allocating
@@ -12,6 +13,39 @@ public final class ByteReader {
 
     private final ByteBuffer buffer;
     private final Function<String, RuntimeException> corrupt;
+
+    /**
+     * What a checksummed format is called in its errors: bytes that start with {@code magic} and {@code version} and
+     * end with the CRC32C of everything before it ({@link ByteWriter#toArrayWithChecksum}).
+     *
+     * @param noun the format's name in "unsupported {noun} format version" and "the {noun} is torn or corrupt"
+     */
+    public record Format(int magic, int version, String noun, String tooShort, String notThisFormat) {
+    }
+
+    /**
+     * Checks the magic number, the version and the checksum of {@code bytes}, in that order, and returns a reader of
+     * the body between the version and the checksum.
+     */
+    public static ByteReader openChecksummed(byte[] bytes, Format format, Function<String, RuntimeException> corrupt) {
+        if (bytes.length < 12) {
+            throw corrupt.apply(format.tooShort());
+        }
+        ByteReader in = new ByteReader(bytes, bytes.length - 4, corrupt);
+        if (in.getInt() != format.magic()) {
+            throw corrupt.apply(format.notThisFormat());
+        }
+        int version = in.getInt();
+        if (version != format.version()) {
+            throw corrupt.apply("unsupported " + format.noun() + " format version " + version);
+        }
+        CRC32C crc = new CRC32C();
+        crc.update(bytes, 0, bytes.length - 4);
+        if (ByteBuffer.wrap(bytes).getInt(bytes.length - 4) != (int) crc.getValue()) {
+            throw corrupt.apply("checksum mismatch: the " + format.noun() + " is torn or corrupt");
+        }
+        return in;
+    }
 
     /** Reads the first {@code length} bytes; {@code corrupt} makes the exception for a malformed input. */
     public ByteReader(byte[] bytes, int length, Function<String, RuntimeException> corrupt) {

@@ -2,6 +2,7 @@ package dev.regtrain.engine;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.zip.CRC32C;
 
 /** A growable big-endian byte buffer for the binary formats ({@link StateCodec}, the dataset codec). */
 public final class ByteWriter {
@@ -91,5 +92,16 @@ public final class ByteWriter {
         byte[] bytes = new byte[buffer.position()];
         buffer.duplicate().flip().get(bytes);
         return bytes;
+    }
+
+    /**
+     * Ends a checksummed format ({@link ByteReader#openChecksummed}): appends the CRC32C of everything written so far
+     * and returns the bytes.
+     */
+    public byte[] toArrayWithChecksum() {
+        CRC32C crc = new CRC32C();
+        crc.update(buffer.array(), 0, buffer.position());
+        putInt((int) crc.getValue());
+        return toArray();
     }
 }

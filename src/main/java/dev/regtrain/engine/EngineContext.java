@@ -19,11 +19,6 @@ public record EngineContext(MatrixKernel kernel, Ticker ticker, BatchAugmenter a
         Objects.requireNonNull(runner, "runner");
     }
 
-    /** A context whose training steps run on the calling thread. */
-    public EngineContext(MatrixKernel kernel, Ticker ticker, BatchAugmenter augmenter) {
-        this(kernel, ticker, augmenter, TaskRunner.SEQUENTIAL);
-    }
-
     public EngineContext withTicker(Ticker newTicker) {
         return new EngineContext(kernel, newTicker, augmenter, runner);
     }

@@ -39,6 +39,11 @@ final class EpochStatistics {
             gradientNormSums[layer] += Math.sqrt(Norms.squaredL2(gradients.weights(layer).data));
         }
 
+        /** The sums as the totals a validation pass gives, so both are turned into metrics by the same formulas. */
+        Evaluator.Totals totals() {
+            return new Evaluator.Totals(lossSum, correct, squaredErrorSum, rows, outputs);
+        }
+
         private void reset() {
             lossSum = 0;
             correct = 0;
@@ -55,7 +60,8 @@ final class EpochStatistics {
     private final int layers;
     private final int outputs;
     private final boolean classification;
-    private final Batches batches;
+    /** The one set of running sums, reset at the start of every epoch. */
+    final Batches batches;
 
     EpochStatistics(Network network, Network gradients, Penalties penalties) {
         this.network = network;
@@ -67,17 +73,17 @@ final class EpochStatistics {
         this.batches = new Batches();
     }
 
-    Batches startEpoch() {
+    void startEpoch() {
         batches.reset();
-        return batches;
     }
 
     EpochMetrics row(int epoch, double seconds, double learningRate, Batches b, Evaluator.Totals validation) {
-        double dataLoss = b.lossSum / b.rows;
+        Evaluator.Totals train = b.totals();
+        double dataLoss = train.meanLoss();
         double l1 = penalties.l1Value(network);
         double l2 = penalties.l2Value(network);
-        Double trainAccuracy = classification ? (double) b.correct / b.rows : null;
-        Double trainRmse = classification ? null : Math.sqrt(b.squaredErrorSum / ((double) b.rows * outputs));
+        Double trainAccuracy = classification ? train.accuracy() : null;
+        Double trainRmse = classification ? null : train.rmse();
         Double valLoss = validation == null ? null : validation.meanLoss();
         Double valAccuracy = validation == null || !classification ? null : validation.accuracy();
         Double valRmse = validation == null || classification ? null : validation.rmse();

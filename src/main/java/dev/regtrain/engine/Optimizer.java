@@ -39,16 +39,10 @@ abstract class Optimizer {
     }
 
     /**
-     * Updates parameter {@code index} (values w, gradient g of the smooth part of J) in place; with a threshold
-     * τ = λ₁/m &gt; 0, then soft-thresholds w by η·τ.
-     */
-    final void update(int index, double[] w, double[] g, double threshold) {
-        update(index, w, g, threshold, 0, w.length);
-    }
-
-    /**
-     * The same for elements [from, to) only: every rule is element-wise, so updating a parameter in ranges (possibly
-     * at the same time, after {@link #beginStep()}) gives exactly the values of one whole update.
+     * Updates elements [from, to) of parameter {@code index} (values w, gradient g of the smooth part of J) in place;
+     * with a threshold τ = λ₁/m &gt; 0, then soft-thresholds them by η·τ. Every rule is element-wise, so updating a
+     * parameter in ranges (possibly at the same time, after {@link #beginStep()}) gives exactly the values of one
+     * whole update.
      */
     abstract void update(int index, double[] w, double[] g, double threshold, int from, int to);
 

@@ -76,14 +76,10 @@ final class Penalties {
     }
 
     /**
-     * After the optimizer step: decoupled weight decay W ← W − α·wd·W, then the max-norm cap, which scales each column
-     * j of W[l] (the incoming weights of unit j) with ‖W[:,j]‖₂ &gt; c back to norm c.
+     * After the optimizer step, for the columns [fromColumn, toColumn): decoupled weight decay W ← W − α·wd·W, then
+     * the max-norm cap, which scales each column j of W[l] (the incoming weights of unit j) with ‖W[:,j]‖₂ &gt; c back
+     * to norm c (each column on its own).
      */
-    void afterStep(Parameter p, double learningRate) {
-        afterStep(p, learningRate, 0, p.columns());
-    }
-
-    /** The same for columns [fromColumn, toColumn) only (each column is capped on its own). */
     void afterStep(Parameter p, double learningRate, int fromColumn, int toColumn) {
         double[] w = p.values();
         if (spec.weightDecay() > 0 && applies(p)) {

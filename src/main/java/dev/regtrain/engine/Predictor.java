@@ -11,18 +11,18 @@ public final class Predictor {
     public record Distribution(double[] mean, double[] std) {
     }
 
-    private static final int CHUNK_ROWS = 512;
-
     private Predictor() {
     }
 
     /** The output activations for {@code rows} standardised feature rows (row-major); result is row-major. */
     public static double[] predict(Network network, double[] features, int rows, MatrixKernel kernel) {
         double[] result = new double[rows * network.spec().outputs()];
-        forEachChunk(network, features, rows, kernel, null, null, (w, from) -> {
+        Chunks chunks = chunks(network, features, rows, null, kernel);
+        for (int c = 0; c < chunks.count(); c++) {
+            Workspace w = chunks.load(c);
             w.forward(null);
-            copyOut(w, from, result);
-        });
+            copyOut(w, chunks.firstRow(c), result);
+        }
         return result;
     }
 
@@ -33,11 +33,13 @@ public final class Predictor {
         double[] sum = new double[rows * outputs];
         double[] sumOfSquares = new double[rows * outputs];
         double[] pass = new double[rows * outputs];
+        Chunks chunks = chunks(network, features, rows, dropout.ratesByLayer(), kernel);
         for (int s = 0; s < samples; s++) {
-            forEachChunk(network, features, rows, kernel, dropout.ratesByLayer(), rng, (w, from) -> {
+            for (int c = 0; c < chunks.count(); c++) {
+                Workspace w = chunks.load(c);
                 w.forward(rng);
-                copyOut(w, from, pass);
-            });
+                copyOut(w, chunks.firstRow(c), pass);
+            }
             for (int i = 0; i < pass.length; i++) {
                 sum[i] += pass[i];
                 sumOfSquares[i] += pass[i] * pass[i];
@@ -51,30 +53,15 @@ public final class Predictor {
         return new Distribution(sum, std);
     }
 
-    private interface ChunkAction {
-        void run(Workspace workspace, int fromRow);
-    }
-
-    private static void forEachChunk(Network network, double[] features, int rows, MatrixKernel kernel,
-                                     double[] dropRates, Rng rng, ChunkAction action) {
+    /** The rows as examples (targets unused) in chunks whose buffers every pass reuses. */
+    private static Chunks chunks(Network network, double[] features, int rows, double[] dropRates,
+                                 MatrixKernel kernel) {
         NetworkSpec spec = network.spec();
         if (features.length != (long) rows * spec.inputs()) {
             throw new IllegalArgumentException("expected " + rows + " rows of " + spec.inputs() + " features");
         }
         Examples data = new Examples(features, new double[rows * spec.outputs()], rows, spec.inputs(), spec.outputs());
-        Workspace full = null;
-        for (int from = 0; from < rows; from += CHUNK_ROWS) {
-            int size = Math.min(CHUNK_ROWS, rows - from);
-            Workspace w;
-            if (size == CHUNK_ROWS) {
-                full = full != null ? full : new Workspace(network, size, dropRates, null, kernel);
-                w = full;
-            } else {
-                w = new Workspace(network, size, dropRates, null, kernel);
-            }
-            w.gather(data, null, from);
-            action.run(w, from);
-        }
+        return new Chunks(network, data, dropRates, kernel, TaskRunner.SEQUENTIAL);
     }
 
     private static void copyOut(Workspace w, int fromRow, double[] target) {

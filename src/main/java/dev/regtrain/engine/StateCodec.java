@@ -2,7 +2,6 @@ package dev.regtrain.engine;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.CRC32C;
 
 /**
  * The binary form of a {@link TrainingState}: the magic "RGTS", a format version, the body, and a CRC-32C of all that
@@ -13,6 +12,8 @@ public final class StateCodec {
 
     public static final int MAGIC = 0x52475453; // "RGTS"
     public static final int VERSION = 1;
+    private static final ByteReader.Format FORMAT = new ByteReader.Format(MAGIC, VERSION, "state",
+            "the state is too short to be one", "not a regtrain training state");
     private static final int MAX_NAME_BYTES = 64;
     private static final int LAYER_METRIC_BYTES = 4 + 6 * 8;
 
@@ -53,35 +54,11 @@ public final class StateCodec {
         for (EpochMetrics row : state.history()) {
             putRow(out, row);
         }
-        byte[] body = out.toArray();
-        CRC32C crc = new CRC32C();
-        crc.update(body, 0, body.length);
-        out.putInt((int) crc.getValue());
-        return out.toArray();
+        return out.toArrayWithChecksum();
     }
 
     public static TrainingState decode(byte[] bytes, StateLimits limits) {
-        if (bytes.length < 12) {
-            throw new CorruptStateException("the state is too short to be one");
-        }
-        ByteReader trailer = new ByteReader(bytes, bytes.length, CorruptStateException::new);
-        if (trailer.getInt() != MAGIC) {
-            throw new CorruptStateException("not a regtrain training state");
-        }
-        int version = trailer.getInt();
-        if (version != VERSION) {
-            throw new CorruptStateException("unsupported state format version " + version);
-        }
-        CRC32C crc = new CRC32C();
-        crc.update(bytes, 0, bytes.length - 4);
-        int stored = ((bytes[bytes.length - 4] & 0xFF) << 24) | ((bytes[bytes.length - 3] & 0xFF) << 16)
-                | ((bytes[bytes.length - 2] & 0xFF) << 8) | (bytes[bytes.length - 1] & 0xFF);
-        if (stored != (int) crc.getValue()) {
-            throw new CorruptStateException("checksum mismatch: the state is torn or corrupt");
-        }
-        ByteReader in = new ByteReader(bytes, bytes.length - 4, CorruptStateException::new);
-        in.getInt();
-        in.getInt();
+        ByteReader in = ByteReader.openChecksummed(bytes, FORMAT, CorruptStateException::new);
         try {
             return readBody(in, limits);
         } catch (IllegalArgumentException e) {

@@ -25,6 +25,14 @@ public interface TaskRunner {
         }
     };
 
+    /**
+     * The first of {@code total} pieces (columns, panels, elements) that belongs to part {@code part} of {@code parts},
+     * or {@code total} for part = parts: the parts are contiguous and differ in size by at most one piece.
+     */
+    static int firstOf(int part, int parts, int total) {
+        return (int) ((long) total * part / parts);
+    }
+
     /** How many parts can run at the same time. */
     int parallelism();
 

@@ -7,7 +7,7 @@ import java.util.function.IntConsumer;
 
 /**
  * Trains a network by mini-batch gradient descent on J (MATH.md). All buffers are allocated at construction, so the
- * loop allocates nothing per mini-batch. A run is reproducible from its plan, its data and its seed, and can be
+ * engine allocates nothing per mini-batch (a parallel {@link TaskRunner} may: see {@code SpinningRunner}). A run is reproducible from its plan, its data and its seed, and can be
  * stopped after any epoch and continued from {@link #state()} with bit-identical results.
  */
 public final class Trainer {
@@ -35,9 +35,10 @@ public final class Trainer {
     private final ParameterCopy epochStart;
     private final EpochStatistics statistics;
     private final int updateParts;
+    private final int normParts;
     private final IntConsumer normPart;
     private final IntConsumer updatePart;
-    private EpochStatistics.Batches batches;
+    private final EpochStatistics.Batches batches;
     private int epoch;
 
     private Trainer(TrainingPlan plan, Examples train, Examples validation, EngineContext context,
@@ -85,10 +86,19 @@ public final class Trainer {
                 : new Evaluator(network, validation, context.kernel(), context.runner());
         this.order = new int[m];
         this.statistics = new EpochStatistics(network, gradients, penalties);
+        this.batches = statistics.batches;
         int threads = context.runner().parallelism();
-        long values = network.parameters().stream().mapToLong(Parameter::size).sum();
+        long values = plan.network().parameterCount();
         this.updateParts = (int) Math.max(1, Math.min(2L * threads, threads > 1 ? values / UPDATE_VALUES_PER_PART : 1));
-        this.normPart = layer -> batches.addGradientNorm(layer + 1);
+        // one layer per part where the update is split too; a small network's norms are not worth a hand-off
+        int layers = plan.network().layerCount();
+        this.normParts = updateParts > 1 ? layers : 1;
+        this.normPart = part -> {
+            int to = TaskRunner.firstOf(part + 1, normParts, layers);
+            for (int l = TaskRunner.firstOf(part, normParts, layers); l < to; l++) {
+                batches.addGradientNorm(l + 1);
+            }
+        };
         this.updatePart = this::updateColumns;
     }
 
@@ -148,8 +158,7 @@ public final class Trainer {
         while (epoch < plan.epochs()) {
             long started = context.ticker().nanos();
             epochStart.save(network, optimizer, shuffleRandom, dropoutRandom, augmentRandom);
-            EpochStatistics.Batches batches = trainEpoch(stopRequested);
-            if (batches == null) {
+            if (!trainEpoch(stopRequested)) {
                 epochStart.restore(network, optimizer, shuffleRandom, dropoutRandom, augmentRandom);
                 return finish(StopReason.CANCELLED, "cancelled after epoch " + epoch, network.copy(), epoch);
             }
@@ -178,8 +187,8 @@ public final class Trainer {
         return finish(StopReason.COMPLETED, "completed all " + plan.epochs() + " epochs", network.copy(), epoch);
     }
 
-    /** One pass over the training set; null when a stop was requested before it finished. */
-    private EpochStatistics.Batches trainEpoch(BooleanSupplier stopRequested) {
+    /** One pass over the training set, summed into {@link #batches}; false when a stop was requested before its end. */
+    private boolean trainEpoch(BooleanSupplier stopRequested) {
         int m = train.rows();
         for (int i = 0; i < m; i++) {
             order[i] = i;
@@ -187,10 +196,10 @@ public final class Trainer {
         if (plan.shuffle()) {
             shuffleRandom.shuffle(order, m);
         }
-        EpochStatistics.Batches batches = statistics.startEpoch();
+        statistics.startEpoch();
         for (int from = 0; from < m; from += batch.rows) {
             if (stopRequested.getAsBoolean()) {
-                return null;
+                return false;
             }
             Workspace w = from + batch.rows <= m ? batch : lastBatch;
             w.gather(train, order, from);
@@ -199,12 +208,12 @@ public final class Trainer {
             double loss = w.lossSum();
             batches.add(w, loss);
             if (!Double.isFinite(loss)) {
-                return batches; // diverged: the row reports it and the run ends
+                return true; // diverged: the row reports it and the run ends
             }
             w.backward();
-            step(batches);
+            step();
         }
-        return batches;
+        return true;
     }
 
     /**
@@ -213,10 +222,9 @@ public final class Trainer {
      * summed at the same time (each still in one sequential sum), and then every parameter is updated in ranges of
      * whole columns: element by element the arithmetic is the same as on one thread.
      */
-    private void step(EpochStatistics.Batches batches) {
-        this.batches = batches;
+    private void step() {
         batches.countStep();
-        context.runner().run(plan.network().layerCount(), normPart);
+        context.runner().run(normParts, normPart);
         optimizer.beginStep();
         context.runner().run(updateParts, updatePart);
     }
@@ -227,8 +235,8 @@ public final class Trainer {
         double learningRate = plan.optimizer().learningRate();
         for (int i = 0; i < parameters.size(); i++) {
             Parameter p = parameters.get(i);
-            int from = (int) ((long) p.columns() * part / updateParts);
-            int to = (int) ((long) p.columns() * (part + 1) / updateParts);
+            int from = TaskRunner.firstOf(part, updateParts, p.columns());
+            int to = TaskRunner.firstOf(part + 1, updateParts, p.columns());
             if (from == to) {
                 continue;
             }

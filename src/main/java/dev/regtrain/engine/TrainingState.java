@@ -31,9 +31,4 @@ public record TrainingState(NetworkSpec network, int epoch, double[][] parameter
     public Network toNetwork() {
         return Network.of(network, parameters);
     }
-
-    /** The network with the best weights, or the current ones when there is no best yet. */
-    public Network toBestNetwork() {
-        return Network.of(network, bestParameters != null ? bestParameters : parameters);
-    }
 }

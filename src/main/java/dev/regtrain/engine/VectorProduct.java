@@ -85,7 +85,7 @@ final class VectorProduct implements MatrixProduct {
 
     /** The first of {@code total} panels that belongs to {@code part} (or the end, for part = parts). */
     private int split(int part, int total) {
-        return (int) ((long) total * part / parts);
+        return TaskRunner.firstOf(part, parts, total);
     }
 
     @Override

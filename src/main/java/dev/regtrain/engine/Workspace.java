@@ -121,10 +121,14 @@ final class Workspace {
             int units = spec.units(l);
             layerParts[l] = parts(rows * units, units);
             int parts = layerParts[l];
-            hiddenPart[l] = part -> hidden(layer, split(part, parts, units), split(part + 1, parts, units));
+            if (l < layers) { // the output layer has its own loops (bias, output activation, loss)
+                hiddenPart[l] = part -> hidden(layer, split(part, parts, units), split(part + 1, parts, units));
+            }
             if (gradients != null) {
                 biasGradientPart[l] = part -> LayerLoops.columnSums(delta[layer].data, gradients.biases(layer).data,
                         rows, split(part, parts, units), split(part + 1, parts, units));
+            }
+            if (gradients != null && l < layers) {
                 throughActivationPart[l] = part -> LayerLoops.throughDropoutAndActivation(delta[layer].data,
                         mask[layer], spec.activation(layer), act[layer].data, split(part, parts, units) * rows,
                         split(part + 1, parts, units) * rows);
@@ -143,7 +147,7 @@ final class Workspace {
 
     /** The first of {@code total} pieces in part {@code part} of {@code parts}. */
     private static int split(int part, int parts, int total) {
-        return (int) ((long) total * part / parts);
+        return TaskRunner.firstOf(part, parts, total);
     }
 
     /** Layer l after its product, for the columns [fromColumn, toColumn): bias, activation, dropout. */

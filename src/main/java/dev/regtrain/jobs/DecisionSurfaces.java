@@ -7,8 +7,6 @@ import dev.regtrain.data.Split;
 import dev.regtrain.data.Task;
 import dev.regtrain.jobs.request.DatasetRequest;
 import dev.regtrain.jobs.request.JobRequest;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.stereotype.Service;
 
 /**
@@ -25,11 +23,13 @@ public class DecisionSurfaces {
     private final JobService jobs;
     private final ModelService models;
     private final DatasetService datasets;
+    private final JobDatasets jobDatasets;
 
     public DecisionSurfaces(JobService jobs, ModelService models, DatasetService datasets) {
         this.jobs = jobs;
         this.models = models;
         this.datasets = datasets;
+        this.jobDatasets = new JobDatasets(datasets);
     }
 
     /**
@@ -81,28 +81,21 @@ public class DecisionSurfaces {
             DatasetRecord record = datasets.find(dataset.id()).orElseThrow(() -> deleted(dataset.id()));
             return new Shape(source, "classification".equals(record.task()), record.features());
         }
-        DatasetDescription description = BuiltinDatasets.describe(dataset.builtin(), parameters(dataset));
+        DatasetDescription description = BuiltinDatasets.describe(dataset.builtin(), JobDatasets.parameters(dataset));
         return new Shape(source, description.task() == Task.CLASSIFICATION, description.inputs());
     }
 
     private Dataset dataset(JobRecord job) {
-        DatasetRequest dataset = job.request().dataset();
-        if (dataset.id() != null) {
-            return datasets.find(dataset.id()).map(r -> datasets.load(r.id()))
-                    .orElseThrow(() -> deleted(dataset.id()));
+        String uploaded = job.request().dataset().id();
+        if (uploaded != null && datasets.find(uploaded).isEmpty()) {
+            throw deleted(uploaded);
         }
-        return BuiltinDatasets.generate(dataset.builtin(), parameters(dataset), job.request().seed());
+        return jobDatasets.forJob(job.request());
     }
 
     private static ConflictException deleted(String datasetId) {
         return new ConflictException("the job's dataset " + datasetId
                 + " has been deleted, so its data cannot be drawn");
-    }
-
-    private static Map<String, Double> parameters(DatasetRequest dataset) {
-        Map<String, Double> parameters = new LinkedHashMap<>();
-        dataset.parameters().forEach((name, value) -> parameters.put(name, ((Number) value).doubleValue()));
-        return parameters;
     }
 
     private static DecisionSurface.Extent extent(Dataset data) {

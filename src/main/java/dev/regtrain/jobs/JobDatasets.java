@@ -21,8 +21,13 @@ final class JobDatasets {
         if (dataset.id() != null) {
             return uploads.load(dataset.id());
         }
+        return BuiltinDatasets.generate(dataset.builtin(), parameters(dataset), request.seed());
+    }
+
+    /** A built-in generator's parameters as the generator takes them. */
+    static Map<String, Double> parameters(DatasetRequest dataset) {
         Map<String, Double> parameters = new LinkedHashMap<>();
         dataset.parameters().forEach((name, value) -> parameters.put(name, ((Number) value).doubleValue()));
-        return BuiltinDatasets.generate(dataset.builtin(), parameters, request.seed());
+        return parameters;
     }
 }

@@ -113,10 +113,10 @@ final class JobLifecycle {
                 last.epoch());
     }
 
-    /** A cancel that reaches a job still waiting: it ends at once. False when the job was no longer waiting. */
-    boolean cancelWaiting(JobEntry entry) {
+    /** A cancel that reaches a job still waiting: it ends at once (nothing happens once it has left the queue). */
+    void cancelWaiting(JobEntry entry) {
         boolean[] cancelled = {false};
-        JobRecord record = entry.update(r -> {
+        entry.update(r -> {
             if (r.status() != JobStatus.QUEUED) {
                 return r;
             }
@@ -124,13 +124,9 @@ final class JobLifecycle {
             return r.finished(JobStatus.CANCELLED, clock.instant(),
                     new JobStop(StopReasonCode.CANCELLED, 0, null, false, "cancelled while queued"), null, null);
         }, store::save);
-        if (!cancelled[0]) {
-            return false;
-        }
-        if (entry.giveUpQueueSlot()) {
+        if (cancelled[0] && entry.giveUpQueueSlot()) {
             queue.leave();
         }
-        return record.status() == JobStatus.CANCELLED;
     }
 
     private static String describe(Throwable failure) {

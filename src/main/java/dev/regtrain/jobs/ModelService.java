@@ -75,8 +75,7 @@ public class ModelService {
             return Inputs.predictions(Predictor.predict(network, features, rows, engine.kernel()), null, rows,
                     network.spec(), meta);
         }
-        DropoutSpec dropout = new DropoutSpec(job.request().regularization().dropout().input(),
-                job.request().regularization().dropout().hidden());
+        DropoutSpec dropout = PlanFactory.dropout(job.request());
         long seed = request.seed() != null ? request.seed() : job.request().seed();
         Predictor.Distribution distribution = Predictor.predictWithDropout(network, dropout, features, rows, samples,
                 Rng.of(seed, RandomPurpose.PREDICT), engine.kernel());

@@ -36,9 +36,7 @@ public final class PlanFactory {
         TrainingRequest t = request.training();
         OptimizerSpec optimizer = new OptimizerSpec(constant(OptimizerKind.class, t.optimizer()), t.learningRate(),
                 t.momentum(), t.beta1(), t.beta2(), t.epsilon());
-        DropoutSpec dropout = new DropoutSpec(request.regularization().dropout().input(),
-                request.regularization().dropout().hidden());
-        return new TrainingPlan(network, optimizer, penalty(request.regularization().penalty()), dropout,
+        return new TrainingPlan(network, optimizer, penalty(request.regularization().penalty()), dropout(request),
                 earlyStopping(request.regularization().earlyStopping(), hasValidation), t.epochs(), t.batchSize(),
                 t.shuffle(), request.seed());
     }
@@ -76,11 +74,19 @@ public final class PlanFactory {
     /** The resolved augmentation section as settings; {@link AugmentationSettings#NONE} when there is none. */
     public static AugmentationSettings augmentation(JobRequest request) {
         AugmentationRequest a = request.regularization().augmentation();
-        if (a == null) {
-            return AugmentationSettings.NONE;
-        }
+        return a == null ? AugmentationSettings.NONE : augmentation(a);
+    }
+
+    /** An augmentation section as settings. */
+    static AugmentationSettings augmentation(AugmentationRequest a) {
         return new AugmentationSettings(a.shift(), a.flipHorizontal(), a.flipVertical(), a.rotationDegrees(),
                 a.zoom(), a.brightness(), a.contrast(), a.gaussianNoise(), a.mixup());
+    }
+
+    /** The job's dropout rates, as in training (and in Monte-Carlo prediction). */
+    static DropoutSpec dropout(JobRequest request) {
+        return new DropoutSpec(request.regularization().dropout().input(),
+                request.regularization().dropout().hidden());
     }
 
     static <E extends Enum<E>> E constant(Class<E> type, String apiName) {

@@ -53,8 +53,7 @@ public class PreviewService {
         if (a.mixup() > 0) {
             throw new InvalidRequestException("mixup", "mixes examples within a training batch and has no preview");
         }
-        AugmentationSettings settings = new AugmentationSettings(a.shift(), a.flipHorizontal(), a.flipVertical(),
-                a.rotationDegrees(), a.zoom(), a.brightness(), a.contrast(), a.gaussianNoise(), 0);
+        AugmentationSettings settings = PlanFactory.augmentation(a); // mixup is 0 here
         int[] all = new int[data.rows()];
         Arrays.setAll(all, i -> i);
         Augmenter augmenter = Augmenter.forTraining(settings, data, all, Standardization.identity(data.inputs()), 1);

@@ -6,11 +6,14 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Comparator;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -109,20 +112,49 @@ final class AtomicFiles {
         }
     }
 
-    /** Removes leftovers of interrupted writes and deletions under a directory. */
+    /**
+     * The store's directory {@code name} under the data directory, created if missing and cleaned of what interrupted
+     * writes and deletions left behind.
+     */
+    static Path prepareRoot(Path dataDir, String name) {
+        Path root = dataDir.resolve(name);
+        try {
+            Files.createDirectories(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the " + name + " directory", e);
+        }
+        cleanLeftovers(root);
+        return root;
+    }
+
+    /**
+     * Removes leftovers of interrupted writes ({@code .*.tmp}) and deletions ({@code .deleted-*}) anywhere under a
+     * directory: in a job's checkpoints as much as at the top.
+     */
     static void cleanLeftovers(Path directory) {
         if (!Files.isDirectory(directory)) {
             return;
         }
-        try (Stream<Path> entries = Files.list(directory)) {
-            for (Path entry : entries.toList()) {
-                String name = entry.getFileName().toString();
-                if (name.startsWith(".deleted-")) {
-                    removeTree(entry);
-                } else if (name.startsWith(".") && name.endsWith(".tmp")) {
-                    Files.deleteIfExists(entry);
+        try {
+            Files.walkFileTree(directory, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) throws IOException {
+                    if (dir.getFileName().toString().startsWith(".deleted-")) {
+                        removeTree(dir);
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    return FileVisitResult.CONTINUE;
                 }
-            }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                    String name = file.getFileName().toString();
+                    if (name.startsWith(".") && name.endsWith(".tmp")) {
+                        Files.deleteIfExists(file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("could not clean " + directory.getFileName(), e);
         }

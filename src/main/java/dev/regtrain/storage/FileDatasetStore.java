@@ -6,8 +6,6 @@ import dev.regtrain.data.Dataset;
 import dev.regtrain.data.DatasetCodec;
 import dev.regtrain.jobs.DatasetRecord;
 import dev.regtrain.jobs.DatasetStore;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,14 +27,8 @@ class FileDatasetStore implements DatasetStore {
     private final RegtrainProperties.Limits limits;
 
     FileDatasetStore(RegtrainProperties properties) {
-        this.root = properties.dataDir().resolve("datasets");
+        this.root = AtomicFiles.prepareRoot(properties.dataDir(), "datasets");
         this.limits = properties.limits();
-        try {
-            Files.createDirectories(root);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the datasets directory", e);
-        }
-        AtomicFiles.cleanLeftovers(root);
     }
 
     @Override

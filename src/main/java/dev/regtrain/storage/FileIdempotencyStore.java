@@ -25,13 +25,7 @@ class FileIdempotencyStore implements IdempotencyStore {
     private final Path root;
 
     FileIdempotencyStore(RegtrainProperties properties) {
-        this.root = properties.dataDir().resolve("idempotency");
-        try {
-            Files.createDirectories(root);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the idempotency directory", e);
-        }
-        AtomicFiles.cleanLeftovers(root);
+        this.root = AtomicFiles.prepareRoot(properties.dataDir(), "idempotency");
     }
 
     private Path file(String scope, String key) {

@@ -6,8 +6,6 @@ import dev.regtrain.jobs.JobRecord;
 import dev.regtrain.jobs.JobStore;
 import dev.regtrain.jobs.model.ModelDocument;
 import dev.regtrain.jobs.model.ModelMeta;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,13 +30,7 @@ class FileJobStore implements JobStore {
     private final Path root;
 
     FileJobStore(RegtrainProperties properties) {
-        this.root = properties.dataDir().resolve("jobs");
-        try {
-            Files.createDirectories(root);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the jobs directory", e);
-        }
-        AtomicFiles.cleanLeftovers(root);
+        this.root = AtomicFiles.prepareRoot(properties.dataDir(), "jobs");
     }
 
     private Path dir(String id) {
@@ -56,13 +48,8 @@ class FileJobStore implements JobStore {
 
     @Override
     public List<JobRecord> loadAll() {
-        return StorageJson.readAll(root, dir -> {
-            if (!Files.isDirectory(dir)) {
-                return null;
-            }
-            AtomicFiles.cleanLeftovers(dir);
-            return dir.resolve("job.json");
-        }, JobRecord.class, log);
+        return StorageJson.readAll(root, dir -> Files.isDirectory(dir) ? dir.resolve("job.json") : null,
+                JobRecord.class, log);
     }
 
     @Override

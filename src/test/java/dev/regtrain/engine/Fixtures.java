@@ -164,4 +164,23 @@ final class Fixtures {
             return new TrainingPlan(network, optimizer, penalty, dropout, es, epochs, batchSize, shuffle, seed);
         }
     }
+
+    /** ‖actual − expected‖ / ‖expected‖ (the plain distance when expected is zero). */
+    static double relativeError(double[] actual, double[] expected) {
+        return relativeError(new double[][] {actual}, new double[][] {expected});
+    }
+
+    /** ‖actual − expected‖ / ‖expected‖ over all blocks (the plain distance when expected is zero). */
+    static double relativeError(double[][] actual, double[][] expected) {
+        double difference = 0;
+        double norm = 0;
+        for (int p = 0; p < expected.length; p++) {
+            for (int i = 0; i < expected[p].length; i++) {
+                double d = actual[p][i] - expected[p][i];
+                difference += d * d;
+                norm += expected[p][i] * expected[p][i];
+            }
+        }
+        return norm == 0 ? Math.sqrt(difference) : Math.sqrt(difference / norm);
+    }
 }

@@ -24,7 +24,7 @@ class LogisticRegressionOracleTests {
         TrainingOutcome outcome = Trainer.start(plan, DATA, null, EngineContext.DEFAULT).run(TrainingListener.NONE, () -> false);
 
         double[] expected = ConvexOracles.newtonL2(DATA, lambda2);
-        assertThat(relativeDistance(parameters(outcome.model()), expected)).isLessThan(1e-6);
+        assertThat(Fixtures.relativeError(parameters(outcome.model()), expected)).isLessThan(1e-6);
     }
 
     @ParameterizedTest
@@ -44,7 +44,7 @@ class LogisticRegressionOracleTests {
         double[] expected = ConvexOracles.fistaL1(DATA, lambda1);
         double[] actual = parameters(outcome.model());
         assertThat(zeros(expected)).as("the optimum itself is sparse").isGreaterThanOrEqualTo(2);
-        assertThat(relativeDistance(actual, expected)).isLessThan(1e-6);
+        assertThat(Fixtures.relativeError(actual, expected)).isLessThan(1e-6);
         for (int j = 0; j < 6; j++) {
             assertThat(actual[j] == 0.0).as("weight %d is exactly zero iff it is at the optimum", j)
                     .isEqualTo(expected[j] == 0.0);
@@ -66,15 +66,5 @@ class LogisticRegressionOracleTests {
         double[] theta = java.util.Arrays.copyOf(w, w.length + 1);
         theta[w.length] = p.get(1).values()[0];
         return theta;
-    }
-
-    static double relativeDistance(double[] a, double[] b) {
-        double d = 0;
-        double n = 0;
-        for (int i = 0; i < a.length; i++) {
-            d += (a[i] - b[i]) * (a[i] - b[i]);
-            n += b[i] * b[i];
-        }
-        return Math.sqrt(d / n);
     }
 }

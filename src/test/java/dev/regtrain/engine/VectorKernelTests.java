@@ -103,17 +103,6 @@ class VectorKernelTests {
         }
     }
 
-    static double relativeError(double[] actual, double[] expected) {
-        double difference = 0;
-        double norm = 0;
-        for (int i = 0; i < expected.length; i++) {
-            double d = actual[i] - expected[i];
-            difference += d * d;
-            norm += expected[i] * expected[i];
-        }
-        return norm == 0 ? Math.sqrt(difference) : Math.sqrt(difference / norm);
-    }
-
     /** 1, small odd sizes, and one below, at and above multiples of the vector length and of both tile sizes. */
     static List<Integer> edgeSizes() {
         int v = VectorMicroKernel.V;
@@ -160,7 +149,7 @@ class VectorKernelTests {
                     bound.product.compute();
 
                     String shape = layout + " " + m + "x" + k + "x" + n;
-                    assertThat(relativeError(first, bound.naive())).as(shape).isLessThan(1e-12);
+                    assertThat(Fixtures.relativeError(first, bound.naive())).as(shape).isLessThan(1e-12);
                     assertThat(first).as(shape).isEqualTo(bound.fmaChain());
                     assertThat(bound.target.data).as(shape + ", second call").isEqualTo(first);
                     checked++;
@@ -179,7 +168,7 @@ class VectorKernelTests {
         double[] first = bound.target.data.clone();
         bound.product.compute();
 
-        assertThat(relativeError(first, bound.naive())).isLessThan(1e-12);
+        assertThat(Fixtures.relativeError(first, bound.naive())).isLessThan(1e-12);
         assertThat(bound.target.data).isEqualTo(first);
     }
 
@@ -232,7 +221,8 @@ class VectorKernelTests {
             ojalgo.randomise(9);
             vector.product.compute();
             ojalgo.product.compute();
-            assertThat(relativeError(vector.target.data, ojalgo.target.data)).as(layout.name()).isLessThan(1e-12);
+            assertThat(Fixtures.relativeError(vector.target.data, ojalgo.target.data)).as(layout.name())
+                    .isLessThan(1e-12);
         }
     }
 

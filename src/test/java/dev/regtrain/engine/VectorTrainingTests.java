@@ -44,15 +44,7 @@ class VectorTrainingTests {
 
         double[][] expected = ojalgo.weights();
         double[][] actual = vector.weights();
-        double difference = 0;
-        double norm = 0;
-        for (int p = 0; p < expected.length; p++) {
-            for (int i = 0; i < expected[p].length; i++) {
-                difference += (actual[p][i] - expected[p][i]) * (actual[p][i] - expected[p][i]);
-                norm += expected[p][i] * expected[p][i];
-            }
-        }
-        assertThat(Math.sqrt(difference / norm)).isLessThan(1e-12);
+        assertThat(Fixtures.relativeError(actual, expected)).isLessThan(1e-12);
         assertThat(vector.rows()).hasSize(3);
         for (int e = 0; e < 3; e++) {
             assertThat(vector.rows().get(e).trainLoss()).isCloseTo(ojalgo.rows().get(e).trainLoss(),

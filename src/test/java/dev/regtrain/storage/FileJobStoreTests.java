@@ -77,6 +77,23 @@ class FileJobStoreTests {
         assertThat(jobs.resolve(".deleted-x-1")).doesNotExist();
     }
 
+    /** A crash in the middle of a checkpoint leaves its temporary file two levels down; it goes too. */
+    @Test
+    void leftoversDeeperInAJobAreCleanedAtStartToo() throws Exception {
+        String id = UUID.randomUUID().toString();
+        new FileJobStore(FileCheckpointStoreTests.properties(dataDir)).save(job(id));
+        Path checkpoints = Files.createDirectories(dataDir.resolve("jobs").resolve(id).resolve("checkpoints"));
+        Files.writeString(checkpoints.resolve(".epoch-00010.ckpt.77.tmp"), "torn");
+        Files.createDirectories(checkpoints.resolve(".deleted-old").resolve("inner"));
+        Files.writeString(checkpoints.resolve("epoch-00005.ckpt"), "kept");
+
+        new FileJobStore(FileCheckpointStoreTests.properties(dataDir));
+
+        assertThat(checkpoints.resolve(".epoch-00010.ckpt.77.tmp")).doesNotExist();
+        assertThat(checkpoints.resolve(".deleted-old")).doesNotExist();
+        assertThat(checkpoints.resolve("epoch-00005.ckpt")).hasContent("kept");
+    }
+
     @Test
     void deletingAJobRemovesAllItsFiles() {
         String id = UUID.randomUUID().toString();

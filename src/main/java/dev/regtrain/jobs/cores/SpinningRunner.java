@@ -26,7 +26,12 @@ import java.util.function.IntConsumer;
  */
 public final class SpinningRunner implements TaskRunner, AutoCloseable {
 
-    /** One call of {@link #run}: immutable apart from its counters, so a late worker can never mix two calls. */
+    /**
+     * One call of {@link #run}: immutable apart from its counters, so a late worker can never mix two calls. This is
+     * the one allocation of a parallel training step (a few dozen bytes per product, short-lived); reusing one
+     * object would need a generation-stamped claim so that a worker that read the previous call cannot take a part
+     * of the next, a race not worth those bytes.
+     */
     private static final class Job {
         final IntConsumer part;
         final int parts;

@@ -1,0 +1,41 @@
+package dev.regtrain.engine;
+
+/**
+ * A set of examples cut into chunks of {@link #CHUNK_ROWS} rows and a remainder, with one workspace for the full
+ * chunks and one for the remainder, allocated once: the inference passes of validation and prediction.
+ */
+final class Chunks {
+
+    static final int CHUNK_ROWS = 512;
+
+    private final Examples data;
+    private final Workspace full;
+    private final Workspace remainder;
+    private final int fullChunks;
+
+    /** {@code dropRates} null for plain inference, else the rates of Monte-Carlo dropout. */
+    Chunks(Network network, Examples data, double[] dropRates, MatrixKernel kernel, TaskRunner runner) {
+        this.data = data;
+        int chunk = Math.min(CHUNK_ROWS, data.rows());
+        this.fullChunks = data.rows() / chunk;
+        int rest = data.rows() - fullChunks * chunk;
+        this.full = new Workspace(network, chunk, dropRates, null, kernel, runner);
+        this.remainder = rest > 0 ? new Workspace(network, rest, dropRates, null, kernel, runner) : null;
+    }
+
+    int count() {
+        return remainder == null ? fullChunks : fullChunks + 1;
+    }
+
+    /** The first example row of chunk {@code c}. */
+    int firstRow(int c) {
+        return c * full.rows;
+    }
+
+    /** The workspace of chunk {@code c}, its examples gathered. */
+    Workspace load(int c) {
+        Workspace w = c < fullChunks ? full : remainder;
+        w.gather(data, null, firstRow(c));
+        return w;
+    }
+}
