@@ -1,18 +1,18 @@
 package dev.regtrain.jobs;
 
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A fixed pool of training workers behind a bounded waiting line. A job takes a slot when it is admitted and gives
- * it back when it starts running or is cancelled while waiting, so at most {@code capacity} jobs ever wait.
+ * it back when it starts running or is cancelled while waiting, so at most {@code capacity} new jobs are admitted;
+ * jobs that were already accepted before a restart are counted even beyond a capacity lowered since.
  */
 final class JobQueue {
 
-    private final Semaphore slots;
+    private final AtomicInteger waiting = new AtomicInteger();
     private final int capacity;
     private final int workerCount;
     private final AtomicInteger counter = new AtomicInteger();
@@ -21,14 +21,12 @@ final class JobQueue {
     JobQueue(int workerCount, int capacity) {
         this.capacity = capacity;
         this.workerCount = workerCount;
-        this.slots = new Semaphore(capacity);
     }
 
     /** Starts (or restarts, after {@link #shutdown()}) the workers with every waiting slot free. */
     synchronized void start() {
         if (workers == null || workers.isShutdown()) {
-            slots.drainPermits();
-            slots.release(capacity);
+            waiting.set(0);
             workers = new ThreadPoolExecutor(workerCount, workerCount, 0, TimeUnit.SECONDS,
                     new LinkedBlockingQueue<>(), runnable -> {
                         Thread thread = new Thread(runnable, "regtrain-worker-" + counter.incrementAndGet());
@@ -40,17 +38,29 @@ final class JobQueue {
 
     /** Takes a waiting slot if one is free. */
     boolean tryAdmit() {
-        return slots.tryAcquire();
+        int now = waiting.get();
+        while (now < capacity) {
+            if (waiting.compareAndSet(now, now + 1)) {
+                return true;
+            }
+            now = waiting.get();
+        }
+        return false;
+    }
+
+    /** Takes a slot whatever the capacity: for a job accepted before a restart, which keeps its place. */
+    void admitAccepted() {
+        waiting.incrementAndGet();
     }
 
     /** Gives a waiting slot back. */
     void leave() {
-        slots.release();
+        waiting.decrementAndGet();
     }
 
     /** Jobs admitted and not yet running. */
     int waiting() {
-        return capacity - slots.availablePermits();
+        return waiting.get();
     }
 
     void execute(Runnable job) {

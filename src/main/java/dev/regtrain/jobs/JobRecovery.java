@@ -27,7 +27,7 @@ final class JobRecovery {
         }
         for (JobEntry entry : entries) {
             if (entry.record().status() == JobStatus.QUEUED) {
-                queue.tryAdmit(); // counted even beyond a capacity lowered since: they were accepted
+                queue.admitAccepted();
                 entry.takeQueueSlot();
                 queue.execute(new JobRunner(entry, context, null, false));
             }
