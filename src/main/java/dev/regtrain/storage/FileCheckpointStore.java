@@ -164,13 +164,18 @@ class FileCheckpointStore implements CheckpointStore {
         }
     }
 
-    /** The sidecar description, or one rebuilt from the file when the sidecar was lost in a crash. */
+    /** The sidecar description, or one rebuilt from the file when the sidecar was lost or damaged in a crash. */
     private Optional<CheckpointInfo> info(String jobId, Stored stored) {
         Path sidecar = dir(jobId).resolve(stored.base() + ".json");
-        try {
-            if (Files.exists(sidecar)) {
+        if (Files.exists(sidecar)) {
+            try {
                 return Optional.of(StorageJson.MAPPER.readValue(AtomicFiles.read(sidecar), CheckpointInfo.class));
+            } catch (RuntimeException e) {
+                log.warn("job {}: the description {} is damaged; it is rebuilt from its checkpoint: {}", jobId,
+                        sidecar.getFileName(), e.getMessage());
             }
+        }
+        try {
             byte[] bytes = AtomicFiles.read(stored.file());
             return Optional.of(new CheckpointInfo(stored.kind() == CheckpointKind.BEST ? "best"
                     : Integer.toString(stored.epoch()), stored.epoch(), stored.kind(), null,

@@ -130,6 +130,17 @@ class FileCheckpointStoreTests {
         assertThat(store.load(job, "latest").orElseThrow().state().epoch()).isEqualTo(3);
     }
 
+    /** A damaged description does not hide an intact checkpoint: it is rebuilt from the checkpoint file. */
+    @Test
+    void aCheckpointWhoseDescriptionIsDamagedStillCounts() throws Exception {
+        store.save(job, CheckpointKind.PERIODIC, states.get(1), null);
+        store.save(job, CheckpointKind.PERIODIC, states.get(2), null);
+        Files.writeString(checkpoints().resolve("periodic-00000003.json"), "{\"ref\": ");
+
+        assertThat(store.load(job, "latest").orElseThrow().state().epoch()).isEqualTo(3);
+        assertThat(store.list(job)).extracting(CheckpointInfo::epoch).contains(3);
+    }
+
     private static void flipAByte(Path file) throws Exception {
         byte[] bytes = Files.readAllBytes(file);
         bytes[bytes.length / 2] ^= 0x40;
