@@ -50,21 +50,38 @@ final class VectorPacking {
     }
 
     /**
-     * Column panel {@code panel} of op(B): B is k × n column-major, or, {@code transposed}, n × k column-major so that
-     * row p of op(B) = Bᵀ is B's contiguous column p.
+     * Rows [p0, p1) of column panel {@code panel} of op(B): B is k × n column-major, or, {@code transposed}, n × k
+     * column-major so that row p of op(B) = Bᵀ is B's contiguous column p.
      */
-    static void columnPanel(double[] b, boolean transposed, int k, int n, double[] packed, int panel) {
+    static void columnPanel(double[] b, boolean transposed, int k, int n, double[] packed, int panel, int p0, int p1) {
         int j0 = panel * NR;
         int columns = Math.min(NR, n - j0);
         int base = panel * NR * k;
         if (transposed) {
-            for (int p = 0; p < k; p++) {
+            for (int p = p0; p < p1; p++) {
                 System.arraycopy(b, j0 + p * n, packed, base + p * NR, columns);
+            }
+        } else if (columns == NR) {
+            // one row of the panel per step, its six values from B's six columns; the target index steps as its own
+            // variable (base + 6·p would keep a bounds check per value, see VectorMicroKernel)
+            int b0 = j0 * k;
+            int b1 = b0 + k;
+            int b2 = b1 + k;
+            int b3 = b2 + k;
+            int b4 = b3 + k;
+            int b5 = b4 + k;
+            for (int p = p0, t = base + p0 * NR; p < p1; p++, t += NR) {
+                packed[t] = b[b0 + p];
+                packed[t + 1] = b[b1 + p];
+                packed[t + 2] = b[b2 + p];
+                packed[t + 3] = b[b3 + p];
+                packed[t + 4] = b[b4 + p];
+                packed[t + 5] = b[b5 + p];
             }
         } else {
             for (int q = 0; q < columns; q++) {
                 int column = (j0 + q) * k;
-                for (int p = 0; p < k; p++) {
+                for (int p = p0; p < p1; p++) {
                     packed[base + p * NR + q] = b[column + p];
                 }
             }

@@ -174,6 +174,25 @@ class VectorKernelTests {
 
     @ParameterizedTest
     @EnumSource(Layout.class)
+    void productsSplitIntoDepthAndRowBlocksKeepEveryElementsSingleChain(Layout layout) {
+        // depth 2·256 + 5 makes three depth blocks (173, 172, 172), which at most 32768 / (MR·173) row panels each
+        // then split 267 ragged rows into two row blocks; 19 columns leave a ragged last column panel
+        int k = 2 * VectorProduct.DEPTH_BLOCK + 5;
+        int m = 267;
+        int n = 3 * VectorMicroKernel.NR + 1;
+        int panelsPerBlock = VectorProduct.A_BLOCK_DOUBLES / (VectorMicroKernel.MR * ((k + 2) / 3));
+        assertThat((m + VectorMicroKernel.MR - 1) / VectorMicroKernel.MR).isGreaterThan(panelsPerBlock);
+
+        Bound bound = new Bound(layout, m, k, n, VectorKernel.INSTANCE);
+        bound.randomise(11);
+        bound.product.compute();
+
+        assertThat(bound.target.data).isEqualTo(bound.fmaChain());
+        assertThat(Fixtures.relativeError(bound.target.data, bound.naive())).isLessThan(1e-12);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Layout.class)
     void aBoundProductSeesNewOperandValuesOnEveryCall(Layout layout) {
         int mr = VectorMicroKernel.MR;
         Bound bound = new Bound(layout, 2 * mr + 3, 13, VectorMicroKernel.NR + 4, VectorKernel.INSTANCE);
