@@ -15,6 +15,8 @@ final class EpochStatistics {
         private int rows;
         private int steps;
         private final double[] gradientNormSums = new double[layers + 1];
+        /** Per layer, Σᵢ g[i, j]² of each column j of this step's weight gradient (before any penalty term). */
+        private final double[][] columnSquares = new double[layers + 1][];
 
         void add(Workspace w, double loss) {
             lossSum += loss;
@@ -26,17 +28,31 @@ final class EpochStatistics {
             }
         }
 
-        /** Counts a step whose gradient norms are added by {@link #addGradientNorm}. */
-        void countStep() {
-            steps++;
+        /**
+         * Stores Σᵢ g[i, j]² for the columns [fromColumn, toColumn) of layer {@code layer}'s weight gradient g; the
+         * trainer calls it from the part of the update that owns those columns, while they are in cache, and then
+         * {@link #addStepNorms} once all columns are in.
+         */
+        void squareColumns(int layer, double[] gradient, int rows, int fromColumn, int toColumn) {
+            double[] squares = columnSquares[layer];
+            for (int j = fromColumn; j < toColumn; j++) {
+                squares[j] = Norms.squaredL2(gradient, j * rows, (j + 1) * rows);
+            }
         }
 
         /**
-         * Adds ‖(1/B)·A[l−1]ᵀ·dZ[l]‖_F of this batch for one layer (before any penalty term); different layers may be
-         * added at the same time.
+         * Counts a step and adds ‖(1/B)·A[l−1]ᵀ·dZ[l]‖_F of each layer, summed over its columns in order: the same
+         * value whichever threads squared which columns.
          */
-        void addGradientNorm(int layer) {
-            gradientNormSums[layer] += Math.sqrt(Norms.squaredL2(gradients.weights(layer).data));
+        void addStepNorms() {
+            steps++;
+            for (int l = 1; l <= layers; l++) {
+                double sum = 0;
+                for (double square : columnSquares[l]) {
+                    sum += square;
+                }
+                gradientNormSums[l] += Math.sqrt(sum);
+            }
         }
 
         /** The sums as the totals a validation pass gives, so both are turned into metrics by the same formulas. */
@@ -71,6 +87,9 @@ final class EpochStatistics {
         this.outputs = network.spec().outputs();
         this.classification = network.spec().output().isClassification();
         this.batches = new Batches();
+        for (int l = 1; l <= layers; l++) {
+            batches.columnSquares[l] = new double[network.spec().units(l)];
+        }
     }
 
     void startEpoch() {

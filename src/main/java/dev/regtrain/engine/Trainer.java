@@ -35,8 +35,6 @@ public final class Trainer {
     private final ParameterCopy epochStart;
     private final EpochStatistics statistics;
     private final int updateParts;
-    private final int normParts;
-    private final IntConsumer normPart;
     private final IntConsumer updatePart;
     private final EpochStatistics.Batches batches;
     private int epoch;
@@ -90,15 +88,6 @@ public final class Trainer {
         int threads = context.runner().parallelism();
         long values = plan.network().parameterCount();
         this.updateParts = (int) Math.max(1, Math.min(2L * threads, threads > 1 ? values / UPDATE_VALUES_PER_PART : 1));
-        // one layer per part where the update is split too; a small network's norms are not worth a hand-off
-        int layers = plan.network().layerCount();
-        this.normParts = updateParts > 1 ? layers : 1;
-        this.normPart = part -> {
-            int to = TaskRunner.firstOf(part + 1, normParts, layers);
-            for (int l = TaskRunner.firstOf(part, normParts, layers); l < to; l++) {
-                batches.addGradientNorm(l + 1);
-            }
-        };
         this.updatePart = this::updateColumns;
     }
 
@@ -217,16 +206,15 @@ public final class Trainer {
     }
 
     /**
-     * The gradient norms of the batch (before the penalty terms change the gradients), then the penalty gradient, the
-     * optimizer's update and the constraints of every parameter. With a parallel runner the per-layer norms are
-     * summed at the same time (each still in one sequential sum), and then every parameter is updated in ranges of
-     * whole columns: element by element the arithmetic is the same as on one thread.
+     * Column by column of every parameter: the squares for the batch's gradient norm (before the penalty terms change
+     * the gradient), the penalty gradient, the optimizer's update and the constraints. With a parallel runner each
+     * part takes a range of whole columns: element by element the arithmetic is the same as on one thread, and the
+     * norms are summed over the columns in order after all parts are done.
      */
     private void step() {
-        batches.countStep();
-        context.runner().run(normParts, normPart);
         optimizer.beginStep();
         context.runner().run(updateParts, updatePart);
+        batches.addStepNorms();
     }
 
     private void updateColumns(int part) {
@@ -241,6 +229,9 @@ public final class Trainer {
                 continue;
             }
             double[] g = gradientBlocks.get(i).values();
+            if (!p.bias()) {
+                batches.squareColumns(p.layer(), g, p.rows(), from, to);
+            }
             penalties.addGradient(p, g, from * p.rows(), to * p.rows());
             optimizer.update(i, p.values(), g, penalties.proximalThreshold(p), from * p.rows(), to * p.rows());
             penalties.afterStep(p, learningRate, from, to);
