@@ -57,7 +57,17 @@ final class VectorPacking {
         int j0 = panel * NR;
         int columns = Math.min(NR, n - j0);
         int base = panel * NR * k;
-        if (transposed) {
+        if (transposed && columns == NR) {
+            // six values per row of the panel: an arraycopy call each cost as much as the copying
+            for (int p = p0, t = base + p0 * NR, source = j0 + p0 * n; p < p1; p++, t += NR, source += n) {
+                packed[t] = b[source];
+                packed[t + 1] = b[source + 1];
+                packed[t + 2] = b[source + 2];
+                packed[t + 3] = b[source + 3];
+                packed[t + 4] = b[source + 4];
+                packed[t + 5] = b[source + 5];
+            }
+        } else if (transposed) {
             for (int p = p0; p < p1; p++) {
                 System.arraycopy(b, j0 + p * n, packed, base + p * NR, columns);
             }
