@@ -108,15 +108,22 @@ class RaceTests extends ServiceTest {
 
     @Test
     void aDeleteWhileTheJobRunsIsRefusedAndLeavesItAlone() {
-        String id = submit(moonsJob(40, ""));
+        // far more epochs than the test can take, so the job is still running whatever the machine's speed (with 40
+        // epochs a faster engine finished before the DELETE arrived); it is cancelled once the DELETE was refused
+        String id = submit(moonsJob(100_000, ""));
         awaitStatus(id, "RUNNING", 1);
 
         http.delete().uri("/api/v1/jobs/" + id).exchange().expectStatus().isEqualTo(409)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(job(id).get("status").asString()).isEqualTo("RUNNING");
+        awaitStatus(id, "RUNNING", 3); // and it goes on training
 
+        http.post().uri("/api/v1/jobs/" + id + "/cancel").exchange().expectStatus().isEqualTo(202);
         JsonNode job = awaitFinal(id);
-        assertThat(job.get("status").asString()).isEqualTo("SUCCEEDED");
-        assertThat(getJson("/api/v1/jobs/" + id + "/metrics").get("epochs")).hasSize(40);
+        assertThat(job.get("status").asString()).isEqualTo("CANCELLED");
+        int epochs = job.get("stop").get("epoch").asInt();
+        assertThat(epochs).isGreaterThanOrEqualTo(3);
+        assertThat(getJson("/api/v1/jobs/" + id + "/metrics").get("epochs")).hasSize(epochs);
     }
 
     @Test
