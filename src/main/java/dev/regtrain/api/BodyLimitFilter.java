@@ -28,8 +28,7 @@ class BodyLimitFilter extends OncePerRequestFilter {
 
     BodyLimitFilter(RegtrainProperties properties) {
         this.jsonLimit = properties.limits().maxRequestBytes().toBytes();
-        // The CSV reader enforces the exact upload limit with a message naming the line; this is only a backstop.
-        this.uploadLimit = properties.limits().maxUploadBytes().toBytes() + 1;
+        this.uploadLimit = properties.limits().maxUploadBytes().toBytes();
     }
 
     /** The body passed its limit while it was read. */
@@ -52,16 +51,20 @@ class BodyLimitFilter extends OncePerRequestFilter {
             response.sendError(413);
             return;
         }
-        chain.doFilter(new Limited(request, limit, name), response);
+        // A streamed upload may run one byte past the limit here: the CSV reader enforces the exact limit with a
+        // message that names the line it stopped at, and this count is only a backstop.
+        chain.doFilter(new Limited(request, upload ? limit + 1 : limit, limit, name), response);
     }
 
     private static final class Limited extends HttpServletRequestWrapper {
+        private final long allowed;
         private final long limit;
         private final String name;
         private ServletInputStream stream;
 
-        Limited(HttpServletRequest request, long limit, String name) {
+        Limited(HttpServletRequest request, long allowed, long limit, String name) {
             super(request);
+            this.allowed = allowed;
             this.limit = limit;
             this.name = name;
         }
@@ -69,7 +72,7 @@ class BodyLimitFilter extends OncePerRequestFilter {
         @Override
         public ServletInputStream getInputStream() throws IOException {
             if (stream == null) {
-                stream = new CountingStream(super.getInputStream(), limit, name);
+                stream = new CountingStream(super.getInputStream(), allowed, limit, name);
             }
             return stream;
         }
@@ -77,19 +80,22 @@ class BodyLimitFilter extends OncePerRequestFilter {
 
     private static final class CountingStream extends ServletInputStream {
         private final ServletInputStream in;
+        private final long allowed;
         private final long limit;
         private final String name;
         private long count;
 
-        CountingStream(ServletInputStream in, long limit, String name) {
+        /** Counts the bytes read and fails past {@code allowed}, naming {@code limit}, the configured one. */
+        CountingStream(ServletInputStream in, long allowed, long limit, String name) {
             this.in = in;
+            this.allowed = allowed;
             this.limit = limit;
             this.name = name;
         }
 
         private void add(long n) throws BodyTooLargeException {
             count += n;
-            if (count > limit) {
+            if (count > allowed) {
                 throw new BodyTooLargeException("the body is larger than the limit (" + name + ") of " + limit
                         + " bytes");
             }

@@ -56,4 +56,35 @@ class BodyLimitFilterTests {
         assertThat(response.getStatus()).isEqualTo(413);
         assertThat(reached[0]).isFalse();
     }
+
+    @Test
+    void anUploadDeclaredOneByteOverTheLimitIsRefusedAndTheDetailNamesTheConfiguredLimit() throws Exception {
+        BodyLimitFilter uploads = new BodyLimitFilter(TestProperties.with("regtrain.limits.max-upload-bytes", "1KB"));
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/v1/datasets");
+        request.setContent(new byte[1025]);
+        MockHttpServletResponse response = new MockHttpServletResponse();
+
+        uploads.doFilter(request, response, (req, res) -> { });
+
+        assertThat(response.getStatus()).isEqualTo(413);
+        assertThat(request.getAttribute(BodyLimitFilter.DETAIL_ATTRIBUTE)).asString()
+                .isEqualTo("the body has 1025 bytes; the limit (regtrain.limits.max-upload-bytes) is 1024");
+    }
+
+    @Test
+    void aStreamedUploadIsStoppedPastTheLimitWithTheConfiguredLimitInTheMessage() {
+        BodyLimitFilter uploads = new BodyLimitFilter(TestProperties.with("regtrain.limits.max-upload-bytes", "1KB"));
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/v1/datasets") {
+            @Override
+            public long getContentLengthLong() {
+                return -1;
+            }
+        };
+        request.setContent(new byte[4096]);
+
+        assertThatThrownBy(() -> uploads.doFilter(request, new MockHttpServletResponse(),
+                (req, res) -> req.getInputStream().readAllBytes()))
+                .isInstanceOf(BodyLimitFilter.BodyTooLargeException.class)
+                .hasMessage("the body is larger than the limit (regtrain.limits.max-upload-bytes) of 1024 bytes");
+    }
 }
