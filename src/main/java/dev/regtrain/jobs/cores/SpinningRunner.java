@@ -132,6 +132,11 @@ public final class SpinningRunner implements TaskRunner, AutoCloseable {
         }
     }
 
+    /** Whether a burst of stalls has the caller running every part itself right now. */
+    boolean solo() {
+        return System.nanoTime() - soloUntil < 0;
+    }
+
     /** How many times a worker held the caller up for more than {@link #STALL_NANOS}. */
     public long stalls() {
         return stalls;
