@@ -37,8 +37,8 @@ with urllib.request.urlopen(f"{base}/api/v1/jobs/{job_id}/events", timeout=600) 
 
 gaps = [b - a for a, b in zip(arrivals, arrivals[1:])]
 overheads = [g - s for g, s in zip(gaps, seconds[1:])]
-for e, (g, s) in enumerate(zip(gaps, seconds[1:]), start=2):
-    print(f"epoch {e} wall {g:.3f}s engine {s:.3f}s overhead {1000 * (g - s):.1f}ms")
+for e, (g, s, o) in enumerate(zip(gaps, seconds[1:], overheads), start=2):
+    print(f"epoch {e} wall {g:.3f}s engine {s:.3f}s overhead {1000 * o:.1f}ms")
 median_gap = statistics.median(gaps)
 print(f"RESULT regtrain-r1-service epochs {len(seconds)} median_epoch_wall_s {median_gap:.3f} "
       f"median_epoch_engine_s {statistics.median(seconds[1:]):.3f} "

@@ -14,6 +14,9 @@ def call(method, path, body=None):
     with urllib.request.urlopen(request) as response:
         return json.loads(response.read())
 
+def timestamp(iso):
+    return datetime.fromisoformat(iso.replace("Z", "+00:00")).timestamp()
+
 def job(seed):
     return {"name": f"r2-{seed}", "seed": seed, "dataset": {"builtin": "moons", "samples": 1000, "noise": 0.3},
             "network": {"hidden": [{"units": 64, "activation": "relu"}, {"units": 64, "activation": "relu"}]},
@@ -28,16 +31,15 @@ while True:
         break
     time.sleep(0.2)
 assert all(r["status"] == "SUCCEEDED" for r in records), [r["status"] for r in records]
-finished = max(datetime.fromisoformat(r["finishedAt"].replace("Z", "+00:00")).timestamp() for r in records)
+ends = [timestamp(r["finishedAt"]) for r in records]
+finished = max(ends)
 elapsed = finished - started
 epoch_seconds = 0.0
 wall = 0.0
-for i, r in zip(ids, records):
+for i, r, end in zip(ids, records, ends):
     rows = call("GET", f"/api/v1/jobs/{i}/metrics")["epochs"]
     epoch_seconds += sum(row["seconds"] for row in rows)
-    begin = datetime.fromisoformat(r["startedAt"].replace("Z", "+00:00")).timestamp()
-    end = datetime.fromisoformat(r["finishedAt"].replace("Z", "+00:00")).timestamp()
-    wall += end - begin
+    wall += end - timestamp(r["startedAt"])
 overhead = (wall - epoch_seconds) / wall * 100
 print(f"RESULT regtrain-r2 jobs {jobs} seconds {elapsed:.2f} jobs_per_minute {jobs / elapsed * 60:.1f} "
       f"epoch_s {epoch_seconds / jobs / 100 * 1000:.2f}ms service_overhead_percent {overhead:.1f}")

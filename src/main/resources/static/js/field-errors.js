@@ -73,10 +73,10 @@ export function showErrors(form, summary, errors, title = 'The request was not a
       described.add(id);
       control.setAttribute('aria-describedby', [...described].join(' '));
     }
+    const label = error.field ? `${error.field}: ${error.message}` : error.message;
     items.push(h('li', {}, control && control.id
-      ? h('a', { href: `#${control.id}`, onclick: (event) => { event.preventDefault(); control.focus(); } },
-        error.field ? `${error.field}: ${error.message}` : error.message)
-      : (error.field ? `${error.field}: ${error.message}` : error.message)));
+      ? h('a', { href: `#${control.id}`, onclick: (event) => { event.preventDefault(); control.focus(); } }, label)
+      : label));
   }
   summary.replaceChildren(
     h('h2', {}, title),

@@ -149,10 +149,8 @@ export function jobView(main, id) {
     epochs.textContent = `${current.progress.epoch} of ${current.progress.epochs}`;
     timing.textContent = `started ${dateTime(current.startedAt)}; ${seconds(current.progress.elapsedSeconds)} elapsed`
       + (current.progress.etaSeconds && !FINAL.has(current.status) ? `, about ${seconds(current.progress.etaSeconds)} left` : '');
-    stopReason.textContent = current.stop ? current.stop.reason : (FINAL.has(current.status) ? current.status : 'still running');
-    if (current.status === 'QUEUED') {
-      stopReason.textContent = 'not started';
-    }
+    stopReason.textContent = current.status === 'QUEUED' ? 'not started'
+      : current.stop ? current.stop.reason : (FINAL.has(current.status) ? current.status : 'still running');
     stopDetail.textContent = current.stop ? current.stop.detail : '—';
     if (current.error && (!current.stop || current.stop.detail !== current.error.message)) {
       stopDetail.textContent += ` (${current.error.message})`;

@@ -6,6 +6,7 @@ import { FINAL, advanced, jobName, shortDateTime, words } from './format.js';
 import { progressBar } from './progress.js';
 
 const MAX_COMPARED = 10;
+const COMPARE_HINT = `Tick up to ${MAX_COMPARED} jobs in the table to draw their validation loss on one chart.`;
 // A browser opens at most 6 connections to a host over HTTP/1.1 and an event stream holds one: leave room for the
 // page's own requests.
 const MAX_STREAMS = 4;
@@ -21,8 +22,7 @@ export function jobsView(main) {
   const error = h('p', { class: 'notice error', role: 'alert', hidden: true });
   const compareButton = h('button', { type: 'button', id: 'compare-button', disabled: true, onclick: compare },
     'Compare validation loss');
-  const compareHint = h('p', { id: 'compare-hint', class: 'hint' },
-    `Tick up to ${MAX_COMPARED} jobs in the table to draw their validation loss on one chart.`);
+  const compareHint = h('p', { id: 'compare-hint', class: 'hint' }, COMPARE_HINT);
   const compareResult = h('div', { id: 'compare-result' });
 
   main.append(
@@ -148,7 +148,7 @@ export function jobsView(main) {
     const count = selected().length;
     compareButton.disabled = count === 0 || count > MAX_COMPARED;
     compareHint.textContent = count === 0
-      ? `Tick up to ${MAX_COMPARED} jobs in the table to draw their validation loss on one chart.`
+      ? COMPARE_HINT
       : `${count} selected${count > MAX_COMPARED ? `: at most ${MAX_COMPARED} can be compared` : ''}.`;
   }
 

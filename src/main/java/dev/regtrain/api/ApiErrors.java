@@ -118,8 +118,8 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
         log.error("unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
-        return Problems.response(Problems.problem(Problems.Kind.INTERNAL,
-                "the service failed to handle this request; the log has the details", request.getRequestURI()));
+        return Problems.response(Problems.problem(Problems.Kind.INTERNAL, Problems.INTERNAL_DETAIL,
+                request.getRequestURI()));
     }
 
     @Override
@@ -169,7 +169,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         };
         if (kind == Problems.Kind.INTERNAL) {
             log.error("request failed", e);
-            detail = "the service failed to handle this request; the log has the details";
+            detail = Problems.INTERNAL_DETAIL;
         }
         ProblemDetail problem = Problems.problem(kind, detail, path(request));
         HttpHeaders kept = new HttpHeaders();

@@ -18,7 +18,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
-import java.util.function.Function;
+import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -57,7 +57,8 @@ class IdempotentRequests {
             return replayed(replay.record());
         }
         String id = resourceId(claim);
-        return remember("jobs", key, fingerprint, () -> jobCreated(jobs.exists(id) ? jobs.get(id) : jobs.submit(request, id)));
+        return remember("jobs", key, () -> jobCreated(jobs.exists(id) ? jobs.get(id) : jobs.submit(request, id)),
+                () -> fingerprint);
     }
 
     ResponseEntity<String> uploadDataset(InputStream body, String name, String label, String task, String imageShape,
@@ -77,14 +78,14 @@ class IdempotentRequests {
         }
         Claim claim = idempotency.claim("datasets", key, null);
         String id = resourceId(claim);
-        return remember("datasets", key, null, () -> {
+        return remember("datasets", key, () -> {
             DatasetRecord record = datasets.find(id).orElse(null);
             if (record == null) {
                 record = datasets.upload(digested, name, label, task, imageShape, id);
             }
             drain(digested);
             return datasetCreated(record);
-        }, response -> HexFormat.of().formatHex(digest.digest()));
+        }, () -> HexFormat.of().formatHex(digest.digest()));
     }
 
     /** The id a new or an unanswered claim creates its resource under. */
@@ -93,14 +94,13 @@ class IdempotentRequests {
                 : ((Claim.Unanswered) claim).record().resourceId();
     }
 
-    private ResponseEntity<String> remember(String scope, String key, String fingerprint,
-                                            java.util.function.Supplier<ResponseEntity<String>> create) {
-        return remember(scope, key, fingerprint, create, response -> fingerprint);
-    }
-
-    private ResponseEntity<String> remember(String scope, String key, String fingerprint,
-                                            java.util.function.Supplier<ResponseEntity<String>> create,
-                                            Function<ResponseEntity<String>, String> finalFingerprint) {
+    /**
+     * Creates the resource of a claimed key and stores the response under it, with the request's fingerprint, which
+     * is asked for only once the resource exists (an upload's digest is complete only once its body has been read).
+     * A failure gives the claim up, so that a retry with the key can try again.
+     */
+    private ResponseEntity<String> remember(String scope, String key, Supplier<ResponseEntity<String>> create,
+                                            Supplier<String> fingerprint) {
         ResponseEntity<String> response;
         try {
             response = create.get();
@@ -109,7 +109,7 @@ class IdempotentRequests {
             throw e;
         }
         URI location = response.getHeaders().getLocation();
-        idempotency.complete(scope, key, finalFingerprint.apply(response), response.getStatusCode().value(),
+        idempotency.complete(scope, key, fingerprint.get(), response.getStatusCode().value(),
                 location == null ? null : location.toString(), response.getBody());
         return response;
     }

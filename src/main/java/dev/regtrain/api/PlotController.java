@@ -1,5 +1,6 @@
 package dev.regtrain.api;
 
+import dev.regtrain.engine.EpochMetrics;
 import dev.regtrain.jobs.DecisionSurfaces;
 import dev.regtrain.jobs.FieldError;
 import dev.regtrain.jobs.InvalidRequestException;
@@ -76,9 +77,7 @@ class PlotController {
     @JobPlotResponses
     ResponseEntity<byte[]> loss(@PathVariable String id, @Width @RequestParam(defaultValue = "800") int width,
                                 @Height @RequestParam(defaultValue = "500") int height) {
-        PlotSize size = size(width, height);
-        JobRecord job = jobs.get(id);
-        return png(CurvePlots.loss(job, jobs.metrics(id), size));
+        return curve(id, width, height, CurvePlots::loss);
     }
 
     @GetMapping(path = "/api/v1/jobs/{id}/plots/accuracy.png", produces = MediaType.IMAGE_PNG_VALUE)
@@ -88,9 +87,7 @@ class PlotController {
     @JobPlotResponses
     ResponseEntity<byte[]> accuracy(@PathVariable String id, @Width @RequestParam(defaultValue = "800") int width,
                                     @Height @RequestParam(defaultValue = "500") int height) {
-        PlotSize size = size(width, height);
-        JobRecord job = jobs.get(id);
-        return png(CurvePlots.accuracy(job, jobs.metrics(id), size));
+        return curve(id, width, height, CurvePlots::accuracy);
     }
 
     @GetMapping(path = "/api/v1/jobs/{id}/plots/weights.png", produces = MediaType.IMAGE_PNG_VALUE)
@@ -99,9 +96,7 @@ class PlotController {
     @JobPlotResponses
     ResponseEntity<byte[]> weights(@PathVariable String id, @Width @RequestParam(defaultValue = "800") int width,
                                    @Height @RequestParam(defaultValue = "500") int height) {
-        PlotSize size = size(width, height);
-        JobRecord job = jobs.get(id);
-        return png(CurvePlots.weights(job, jobs.metrics(id), size));
+        return curve(id, width, height, CurvePlots::weights);
     }
 
     @GetMapping(path = "/api/v1/jobs/{id}/plots/histogram.png", produces = MediaType.IMAGE_PNG_VALUE)
@@ -113,7 +108,7 @@ class PlotController {
                                      @Height @RequestParam(defaultValue = "500") int height) {
         PlotSize size = size(width, height);
         JobRecord job = jobs.get(id);
-        return png(WeightHistogram.png(job, model(id), size));
+        return png(WeightHistogram.png(job, model(job), size));
     }
 
     @GetMapping(path = "/api/v1/jobs/{id}/plots/decision-boundary.png", produces = MediaType.IMAGE_PNG_VALUE)
@@ -133,7 +128,7 @@ class PlotController {
                                             @Height @RequestParam(defaultValue = "500") int height) {
         PlotSize size = size(width, height);
         JobRecord job = jobs.get(id);
-        return png(DecisionRegions.png(job, surfaces.of(id, GRID_COLUMNS, GRID_ROWS), size));
+        return png(DecisionRegions.png(job, surfaces.of(job, GRID_COLUMNS, GRID_ROWS), size));
     }
 
     @GetMapping(path = "/api/v1/plots/compare.png", produces = MediaType.IMAGE_PNG_VALUE)
@@ -176,11 +171,24 @@ class PlotController {
         return png(Comparison.png(runs, size));
     }
 
-    private ModelDocument model(String id) {
+    /** One of the per-epoch curves of a job: its size checked, then the job (404 if unknown) and its metrics. */
+    private ResponseEntity<byte[]> curve(String id, int width, int height, CurvePlot plot) {
+        PlotSize size = size(width, height);
+        JobRecord job = jobs.get(id);
+        return png(plot.render(job, jobs.metrics(id), size));
+    }
+
+    /** A plot of {@link CurvePlots}: the job, its metrics so far, the size. */
+    @FunctionalInterface
+    private interface CurvePlot {
+        byte[] render(JobRecord job, List<EpochMetrics> rows, PlotSize size);
+    }
+
+    /** The job's model, or null while it has none (the caller has fetched the job, so an unknown one is a 404). */
+    private ModelDocument model(JobRecord job) {
         try {
-            return models.model(id);
+            return models.model(job.id());
         } catch (ConflictException | NotFoundException e) {
-            jobs.get(id); // an unknown job is still a 404
             return null;
         }
     }

@@ -22,7 +22,7 @@ class ProblemErrorController implements ErrorController {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         if (code == null) {
             // not an error dispatch: a client asked for the error path itself, where nothing is served
-            return Problems.response(Problems.problem(Problems.Kind.NOT_FOUND, "nothing is served at this path",
+            return Problems.response(Problems.problem(Problems.Kind.NOT_FOUND, Problems.NOT_FOUND_DETAIL,
                     request.getRequestURI()));
         }
         int status = code instanceof Integer value ? value : 500;
@@ -35,11 +35,8 @@ class ProblemErrorController implements ErrorController {
             case 415 -> Problems.Kind.UNSUPPORTED_MEDIA_TYPE;
             default -> status >= 400 && status < 500 ? Problems.Kind.INVALID_REQUEST : Problems.Kind.INTERNAL;
         };
-        String text = detail != null ? detail.toString() : switch (kind) {
-            case NOT_FOUND -> "nothing is served at this path";
-            case INTERNAL -> "the service failed to handle this request; the log has the details";
-            default -> "the request is malformed";
-        };
+        String text = detail != null ? detail.toString()
+                : Problems.containerDetail(kind, "the request is malformed");
         return Problems.response(Problems.problem(kind, text, uri == null ? null : uri.toString()));
     }
 }

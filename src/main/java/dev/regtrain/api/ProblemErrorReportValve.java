@@ -41,11 +41,8 @@ public class ProblemErrorReportValve extends ErrorReportValve {
             case 413 -> Problems.Kind.TOO_LARGE;
             default -> status < 500 ? Problems.Kind.INVALID_REQUEST : Problems.Kind.INTERNAL;
         };
-        String detail = protocol != null ? protocol : switch (kind) {
-            case NOT_FOUND -> "nothing is served at this path";
-            case INTERNAL -> "the service failed to handle this request; the log has the details";
-            default -> "the request is malformed and was refused by the server";
-        };
+        String detail = protocol != null ? protocol
+                : Problems.containerDetail(kind, "the request is malformed and was refused by the server");
         ProblemDetail problem = Problems.problem(kind, detail, null);
         String json = "{\"type\":\"" + problem.getType() + "\",\"title\":\"" + problem.getTitle() + "\",\"status\":"
                 + status + ",\"detail\":\"" + detail + "\"}";

@@ -15,6 +15,10 @@ final class Problems {
 
     static final String BASE = "https://regtrain.dev/problems/";
     static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
+    /** The detail of every 500: what went wrong is logged, never told to the client. */
+    static final String INTERNAL_DETAIL = "the service failed to handle this request; the log has the details";
+    /** The detail of a 404 for a path where nothing is served. */
+    static final String NOT_FOUND_DETAIL = "nothing is served at this path";
 
     enum Kind {
         INVALID_REQUEST(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request"),
@@ -62,6 +66,19 @@ final class Problems {
         problem.setProperty("errors", errors.stream()
                 .map(e -> Map.of("field", e.field(), "message", e.message())).toList());
         return problem;
+    }
+
+    /**
+     * The detail of an error the servlet container reports without one of its own (the error controller's and the
+     * error report valve's): {@link #NOT_FOUND_DETAIL} for a 404, {@link #INTERNAL_DETAIL} for a 500, else
+     * {@code otherwise}.
+     */
+    static String containerDetail(Kind kind, String otherwise) {
+        return switch (kind) {
+            case NOT_FOUND -> NOT_FOUND_DETAIL;
+            case INTERNAL -> INTERNAL_DETAIL;
+            default -> otherwise;
+        };
     }
 
     static ResponseEntity<ProblemDetail> response(ProblemDetail problem) {

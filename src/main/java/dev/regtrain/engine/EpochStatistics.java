@@ -4,100 +4,77 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** Accumulates an epoch's batch statistics and turns them into its {@link EpochMetrics} row. */
+/**
+ * Accumulates an epoch's mini-batch statistics, as trained, and turns them into its {@link EpochMetrics} row; the
+ * data sums are kept as a validation pass keeps them ({@link Evaluator.Sums}), so both go through the same formulas.
+ */
 final class EpochStatistics {
 
-    /** Running sums over the epoch's mini-batches, as trained. */
-    final class Batches {
-        private double lossSum;
-        private long correct;
-        private double squaredErrorSum;
-        private int rows;
-        private int steps;
-        private final double[] gradientNormSums = new double[layers + 1];
-        /** Per layer, Σᵢ g[i, j]² of each column j of this step's weight gradient (before any penalty term). */
-        private final double[][] columnSquares = new double[layers + 1][];
-
-        void add(Workspace w, double loss) {
-            lossSum += loss;
-            rows += w.rows;
-            if (classification) {
-                correct += w.correctCount();
-            } else {
-                squaredErrorSum += w.squaredErrorSum();
-            }
-        }
-
-        /**
-         * Stores Σᵢ g[i, j]² for the columns [fromColumn, toColumn) of layer {@code layer}'s weight gradient g; the
-         * trainer calls it from the part of the update that owns those columns, while they are in cache, and then
-         * {@link #addStepNorms} once all columns are in.
-         */
-        void squareColumns(int layer, double[] gradient, int rows, int fromColumn, int toColumn) {
-            double[] squares = columnSquares[layer];
-            for (int j = fromColumn; j < toColumn; j++) {
-                squares[j] = Norms.squaredL2(gradient, j * rows, (j + 1) * rows);
-            }
-        }
-
-        /**
-         * Counts a step and adds ‖(1/B)·A[l−1]ᵀ·dZ[l]‖_F of each layer, summed over its columns in order: the same
-         * value whichever threads squared which columns.
-         */
-        void addStepNorms() {
-            steps++;
-            for (int l = 1; l <= layers; l++) {
-                double sum = 0;
-                for (double square : columnSquares[l]) {
-                    sum += square;
-                }
-                gradientNormSums[l] += Math.sqrt(sum);
-            }
-        }
-
-        /** The sums as the totals a validation pass gives, so both are turned into metrics by the same formulas. */
-        Evaluator.Totals totals() {
-            return new Evaluator.Totals(lossSum, correct, squaredErrorSum, rows, outputs);
-        }
-
-        private void reset() {
-            lossSum = 0;
-            correct = 0;
-            squaredErrorSum = 0;
-            rows = 0;
-            steps = 0;
-            Arrays.fill(gradientNormSums, 0);
-        }
-    }
-
     private final Network network;
-    private final Network gradients;
     private final Penalties penalties;
     private final int layers;
-    private final int outputs;
     private final boolean classification;
-    /** The one set of running sums, reset at the start of every epoch. */
-    final Batches batches;
+    private final Evaluator.Sums data;
+    private int steps;
+    private final double[] gradientNormSums;
+    /** Per layer, Σᵢ g[i, j]² of each column j of this step's weight gradient (before any penalty term). */
+    private final double[][] columnSquares;
 
-    EpochStatistics(Network network, Network gradients, Penalties penalties) {
+    EpochStatistics(Network network, Penalties penalties) {
         this.network = network;
-        this.gradients = gradients;
         this.penalties = penalties;
-        this.layers = network.spec().layerCount();
-        this.outputs = network.spec().outputs();
-        this.classification = network.spec().output().isClassification();
-        this.batches = new Batches();
+        NetworkSpec spec = network.spec();
+        this.layers = spec.layerCount();
+        this.classification = spec.output().isClassification();
+        this.data = new Evaluator.Sums(spec);
+        this.gradientNormSums = new double[layers + 1];
+        this.columnSquares = new double[layers + 1][];
         for (int l = 1; l <= layers; l++) {
-            batches.columnSquares[l] = new double[network.spec().units(l)];
+            columnSquares[l] = new double[spec.units(l)];
         }
     }
 
+    /** Resets the sums at the start of an epoch. */
     void startEpoch() {
-        batches.reset();
+        data.reset();
+        steps = 0;
+        Arrays.fill(gradientNormSums, 0);
     }
 
-    EpochMetrics row(int epoch, double seconds, double learningRate, Batches b, Evaluator.Totals validation) {
-        Evaluator.Totals train = b.totals();
+    /** Adds a mini-batch's data loss and predictions after its forward pass. */
+    void add(Workspace w, double loss) {
+        data.add(w, loss);
+    }
+
+    /**
+     * Stores Σᵢ g[i, j]² for the columns [fromColumn, toColumn) of layer {@code layer}'s weight gradient g
+     * ({@code gradientRows} values per column); the trainer calls it from the part of the update that owns those
+     * columns, while they are in cache, and then {@link #addStepNorms} once all columns are in.
+     */
+    void squareColumns(int layer, double[] gradient, int gradientRows, int fromColumn, int toColumn) {
+        double[] squares = columnSquares[layer];
+        for (int j = fromColumn; j < toColumn; j++) {
+            squares[j] = Norms.squaredL2(gradient, j * gradientRows, (j + 1) * gradientRows);
+        }
+    }
+
+    /**
+     * Counts a step and adds ‖(1/B)·A[l−1]ᵀ·dZ[l]‖_F of each layer, summed over its columns in order: the same value
+     * whichever threads squared which columns.
+     */
+    void addStepNorms() {
+        steps++;
+        for (int l = 1; l <= layers; l++) {
+            double sum = 0;
+            for (double square : columnSquares[l]) {
+                sum += square;
+            }
+            gradientNormSums[l] += Math.sqrt(sum);
+        }
+    }
+
+    EpochMetrics row(int epoch, double seconds, double learningRate, Evaluator.Totals validation) {
+        Evaluator.Totals train = data.totals();
         double dataLoss = train.meanLoss();
         double l1 = penalties.l1Value(network);
         double l2 = penalties.l2Value(network);
@@ -107,10 +84,10 @@ final class EpochStatistics {
         Double valAccuracy = validation == null || !classification ? null : validation.accuracy();
         Double valRmse = validation == null || classification ? null : validation.rmse();
         return new EpochMetrics(epoch, seconds, learningRate, dataLoss + l1 + l2, dataLoss, l1 + l2, l1, l2,
-                trainAccuracy, valLoss, valAccuracy, trainRmse, valRmse, layerMetrics(b));
+                trainAccuracy, valLoss, valAccuracy, trainRmse, valRmse, layerMetrics());
     }
 
-    private List<LayerMetrics> layerMetrics(Batches b) {
+    private List<LayerMetrics> layerMetrics() {
         List<LayerMetrics> rows = new ArrayList<>(layers);
         for (int l = 1; l <= layers; l++) {
             double[] w = network.weights(l).data;
@@ -120,7 +97,7 @@ final class EpochStatistics {
                 zeros += v == 0.0 ? 1 : 0;
                 nearZeros += Math.abs(v) < LayerMetrics.NEAR_ZERO ? 1 : 0;
             }
-            double gradientNorm = b.steps == 0 ? Double.NaN : b.gradientNormSums[l] / b.steps;
+            double gradientNorm = steps == 0 ? Double.NaN : gradientNormSums[l] / steps;
             rows.add(new LayerMetrics(l, Math.sqrt(Norms.squaredL2(w)), Norms.l1(w), (double) zeros / w.length,
                     (double) nearZeros / w.length, Math.sqrt(Norms.squaredL2(network.biases(l).data)), gradientNorm));
         }

@@ -21,30 +21,61 @@ final class Evaluator {
         }
     }
 
-    private final Examples data;
-    private final Chunks chunks;
-    private final boolean classification;
+    /**
+     * Running sums of data loss and predictions over the workspaces of one pass, added in the order they come; reset
+     * for the next pass.
+     */
+    static final class Sums {
+        private final boolean classification;
+        private final int outputs;
+        private double lossSum;
+        private long correct;
+        private double squaredErrorSum;
+        private int rows;
 
-    Evaluator(Network network, Examples data, MatrixKernel kernel, TaskRunner runner) {
-        this.data = data;
-        this.classification = network.spec().output().isClassification();
-        this.chunks = new Chunks(network, data, null, kernel, runner);
-    }
+        Sums(NetworkSpec spec) {
+            this.classification = spec.output().isClassification();
+            this.outputs = spec.outputs();
+        }
 
-    Totals evaluate() {
-        double loss = 0;
-        long correct = 0;
-        double squared = 0;
-        for (int c = 0; c < chunks.count(); c++) {
-            Workspace w = chunks.load(c);
-            w.forward(null);
-            loss += w.lossSum();
+        /** Adds a workspace after its forward pass, with its Σ ℓ. */
+        void add(Workspace w, double loss) {
+            lossSum += loss;
+            rows += w.rows;
             if (classification) {
                 correct += w.correctCount();
             } else {
-                squared += w.squaredErrorSum();
+                squaredErrorSum += w.squaredErrorSum();
             }
         }
-        return new Totals(loss, correct, squared, data.rows(), data.outputs());
+
+        Totals totals() {
+            return new Totals(lossSum, correct, squaredErrorSum, rows, outputs);
+        }
+
+        void reset() {
+            lossSum = 0;
+            correct = 0;
+            squaredErrorSum = 0;
+            rows = 0;
+        }
+    }
+
+    private final Chunks chunks;
+    private final Sums sums;
+
+    Evaluator(Network network, Examples data, MatrixKernel kernel, TaskRunner runner) {
+        this.chunks = new Chunks(network, data, null, kernel, runner);
+        this.sums = new Sums(network.spec());
+    }
+
+    Totals evaluate() {
+        sums.reset();
+        for (int c = 0; c < chunks.count(); c++) {
+            Workspace w = chunks.load(c);
+            w.forward(null);
+            sums.add(w, w.lossSum());
+        }
+        return sums.totals();
     }
 }

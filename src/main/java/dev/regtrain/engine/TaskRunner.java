@@ -37,6 +37,19 @@ public interface TaskRunner {
     int parallelism();
 
     /**
+     * How many parts a loop over {@code work} values, divisible into {@code pieces}, is split into: one on a single
+     * thread; else two per thread (so that a late thread can be balanced), but no more than the pieces, and none
+     * smaller than {@code minWorkPerPart} values (a hand-off costs microseconds), and at least one.
+     */
+    default int partsFor(long work, long minWorkPerPart, int pieces) {
+        int threads = parallelism();
+        if (threads <= 1) {
+            return 1;
+        }
+        return (int) Math.max(1, Math.min(Math.min(2L * threads, pieces), work / minWorkPerPart));
+    }
+
+    /**
      * Calls {@code part.accept(i)} exactly once for every i in [0, parts), in any order and on any of the runner's
      * threads (the calling thread included), possibly concurrently; returns when all have returned, with everything
      * they wrote visible to the caller. Callers may pass more parts than {@link #parallelism()}, so that a runner can

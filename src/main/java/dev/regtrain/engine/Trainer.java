@@ -36,7 +36,6 @@ public final class Trainer {
     private final EpochStatistics statistics;
     private final int updateParts;
     private final IntConsumer updatePart;
-    private final EpochStatistics.Batches batches;
     private int epoch;
 
     private Trainer(TrainingPlan plan, Examples train, Examples validation, EngineContext context,
@@ -83,11 +82,9 @@ public final class Trainer {
         this.validator = validation == null ? null
                 : new Evaluator(network, validation, context.kernel(), context.runner());
         this.order = new int[m];
-        this.statistics = new EpochStatistics(network, gradients, penalties);
-        this.batches = statistics.batches;
-        int threads = context.runner().parallelism();
-        long values = plan.network().parameterCount();
-        this.updateParts = (int) Math.max(1, Math.min(2L * threads, threads > 1 ? values / UPDATE_VALUES_PER_PART : 1));
+        this.statistics = new EpochStatistics(network, penalties);
+        this.updateParts = context.runner().partsFor(plan.network().parameterCount(), UPDATE_VALUES_PER_PART,
+                Integer.MAX_VALUE);
         this.updatePart = this::updateColumns;
     }
 
@@ -154,7 +151,7 @@ public final class Trainer {
             epoch++;
             Evaluator.Totals validation = validator == null ? null : validator.evaluate();
             double seconds = (context.ticker().nanos() - started) / 1e9;
-            EpochMetrics row = statistics.row(epoch, seconds, plan.optimizer().learningRate(), batches, validation);
+            EpochMetrics row = statistics.row(epoch, seconds, plan.optimizer().learningRate(), validation);
             history.add(row);
             if (!Double.isFinite(row.trainLoss())) {
                 Network lastFinite = Network.of(plan.network(), epochStart.values());
@@ -176,7 +173,7 @@ public final class Trainer {
         return finish(StopReason.COMPLETED, "completed all " + plan.epochs() + " epochs", network.copy(), epoch);
     }
 
-    /** One pass over the training set, summed into {@link #batches}; false when a stop was requested before its end. */
+    /** One pass over the training set, summed into {@link #statistics}; false when a stop was requested before its end. */
     private boolean trainEpoch(BooleanSupplier stopRequested) {
         int m = train.rows();
         for (int i = 0; i < m; i++) {
@@ -195,7 +192,7 @@ public final class Trainer {
             context.augmenter().augment(w.input.data, w.targets.data, w.rows, augmentRandom);
             w.forward(dropoutRandom);
             double loss = w.lossSum();
-            batches.add(w, loss);
+            statistics.add(w, loss);
             if (!Double.isFinite(loss)) {
                 return true; // diverged: the row reports it and the run ends
             }
@@ -214,7 +211,7 @@ public final class Trainer {
     private void step() {
         optimizer.beginStep();
         context.runner().run(updateParts, updatePart);
-        batches.addStepNorms();
+        statistics.addStepNorms();
     }
 
     private void updateColumns(int part) {
@@ -230,7 +227,7 @@ public final class Trainer {
             }
             double[] g = gradientBlocks.get(i).values();
             if (!p.bias()) {
-                batches.squareColumns(p.layer(), g, p.rows(), from, to);
+                statistics.squareColumns(p.layer(), g, p.rows(), from, to);
             }
             penalties.addGradient(p, g, from * p.rows(), to * p.rows());
             optimizer.update(i, p.values(), g, penalties.proximalThreshold(p), from * p.rows(), to * p.rows());

@@ -50,9 +50,4 @@ public final class VectorKernel implements MatrixKernel {
         int threads = runner.parallelism();
         return threads > 1 ? "vector-" + threads + "t" : "vector";
     }
-
-    /** The vector shape the tiles use on this machine, e.g. "Species[double, 4, S_256_BIT], tile 8x6". */
-    public static String describe() {
-        return VectorMicroKernel.SPECIES + ", tile " + VectorMicroKernel.MR + "x" + VectorMicroKernel.NR;
-    }
 }

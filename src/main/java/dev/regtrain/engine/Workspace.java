@@ -1,5 +1,7 @@
 package dev.regtrain.engine;
 
+import static dev.regtrain.engine.TaskRunner.firstOf;
+
 import dev.regtrain.engine.MatrixKernel.MatrixProduct;
 import java.util.function.IntConsumer;
 import org.ojalgo.matrix.store.R064Store;
@@ -23,6 +25,8 @@ final class Workspace {
     private final R064Store[] out;
     private final double[][] mask;
     private final double[] dropRate;
+    /** Whether any layer's output is dropped, so that a forward pass needs a generator. */
+    private final boolean drops;
     private final R064Store[] delta;
     private final Network gradients;
     private final MatrixProduct[] forwardProducts;
@@ -73,13 +77,16 @@ final class Workspace {
                 out[l] = act[l];
             }
         }
+        boolean anyDropped = false;
         for (int l = 0; l < layers && dropRates != null; l++) {
             dropRate[l] = dropRates[l];
             if (dropRate[l] > 0) {
                 out[l] = store(spec.units(l));
                 mask[l] = new double[rows * spec.units(l)];
+                anyDropped = true;
             }
         }
+        this.drops = anyDropped;
         this.forwardProducts = new MatrixProduct[layers + 1];
         for (int l = 1; l <= layers; l++) {
             R064Store target = l == layers ? logits : act[l];
@@ -100,18 +107,18 @@ final class Workspace {
             }
         }
         this.runner = runner;
-        this.gatherParts = parts(rows * spec.units(0), (rows + 7) / 8);
+        this.gatherParts = runner.partsFor(rows * spec.units(0), PARALLEL_MIN_ELEMENTS, (rows + 7) / 8);
         this.gatherPart = part -> {
             int blocks = (rows + 7) / 8;
-            int fromRow = split(part, gatherParts, blocks) * 8;
-            int toRow = Math.min(rows, split(part + 1, gatherParts, blocks) * 8);
+            int fromRow = firstOf(part, gatherParts, blocks) * 8;
+            int toRow = Math.min(rows, firstOf(part + 1, gatherParts, blocks) * 8);
             LayerLoops.gather(input.data, rows, gatherData.features(), gatherData.inputs(), gatherOrder, gatherFrom,
                     fromRow, toRow);
         };
         int inputs = rows * spec.units(0);
-        this.inputParts = parts(inputs, inputs);
+        this.inputParts = runner.partsFor(inputs, PARALLEL_MIN_ELEMENTS, inputs);
         this.inputDropoutPart = part -> LayerLoops.drop(input.data, out[0].data, mask[0], dropRate[0], dropoutRng,
-                split(part, inputParts, inputs), split(part + 1, inputParts, inputs));
+                firstOf(part, inputParts, inputs), firstOf(part + 1, inputParts, inputs));
         this.layerParts = new int[layers + 1];
         this.hiddenPart = new IntConsumer[layers + 1];
         this.biasGradientPart = new IntConsumer[layers + 1];
@@ -119,35 +126,21 @@ final class Workspace {
         for (int l = 1; l <= layers; l++) {
             int layer = l;
             int units = spec.units(l);
-            layerParts[l] = parts(rows * units, units);
+            layerParts[l] = runner.partsFor(rows * units, PARALLEL_MIN_ELEMENTS, units);
             int parts = layerParts[l];
             if (l < layers) { // the output layer has its own loops (bias, output activation, loss)
-                hiddenPart[l] = part -> hidden(layer, split(part, parts, units), split(part + 1, parts, units));
+                hiddenPart[l] = part -> hidden(layer, firstOf(part, parts, units), firstOf(part + 1, parts, units));
             }
             if (gradients != null) {
                 biasGradientPart[l] = part -> LayerLoops.columnSums(delta[layer].data, gradients.biases(layer).data,
-                        rows, split(part, parts, units), split(part + 1, parts, units));
+                        rows, firstOf(part, parts, units), firstOf(part + 1, parts, units));
             }
             if (gradients != null && l < layers) {
                 throughActivationPart[l] = part -> LayerLoops.throughDropoutAndActivation(delta[layer].data,
-                        mask[layer], spec.activation(layer), act[layer].data, split(part, parts, units) * rows,
-                        split(part + 1, parts, units) * rows);
+                        mask[layer], spec.activation(layer), act[layer].data, firstOf(part, parts, units) * rows,
+                        firstOf(part + 1, parts, units) * rows);
             }
         }
-    }
-
-    /** How many parts a loop over {@code elements} values, divisible into {@code pieces}, is split into. */
-    private int parts(int elements, int pieces) {
-        int threads = runner.parallelism();
-        if (threads <= 1) {
-            return 1;
-        }
-        return Math.max(1, Math.min(Math.min(2 * threads, pieces), elements / PARALLEL_MIN_ELEMENTS));
-    }
-
-    /** The first of {@code total} pieces in part {@code part} of {@code parts}. */
-    private static int split(int part, int parts, int total) {
-        return TaskRunner.firstOf(part, parts, total);
     }
 
     /** Layer l after its product, for the columns [fromColumn, toColumn): bias, activation, dropout. */
@@ -183,18 +176,17 @@ final class Workspace {
      * applies a ← a ⊙ M / (1 − p); without one (inference) nothing is dropped or rescaled.
      */
     void forward(Rng dropout) {
+        if (dropout == null && drops) {
+            throw new IllegalStateException("dropout needs a random generator");
+        }
         dropoutRng = dropout;
         if (mask[0] != null) {
-            requireGenerator();
             runner.run(inputParts, inputDropoutPart);
             dropout.advance(mask[0].length);
         }
         for (int l = 1; l <= layers; l++) {
             forwardProducts[l].compute();
             if (l < layers) {
-                if (mask[l] != null) {
-                    requireGenerator();
-                }
                 runner.run(layerParts[l], hiddenPart[l]);
                 if (mask[l] != null) {
                     dropout.advance(mask[l].length);
@@ -205,12 +197,6 @@ final class Workspace {
             }
         }
         dropoutRng = null;
-    }
-
-    private void requireGenerator() {
-        if (dropoutRng == null) {
-            throw new IllegalStateException("dropout needs a random generator");
-        }
     }
 
     /** Backward pass after {@link #forward}: fills the bound gradients with the batch's mean data gradient. */

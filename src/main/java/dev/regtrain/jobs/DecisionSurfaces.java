@@ -20,24 +20,22 @@ public class DecisionSurfaces {
     public static final int MAX_POINTS = 2000;
     private static final double MARGIN = 0.08;
 
-    private final JobService jobs;
     private final ModelService models;
     private final DatasetService datasets;
     private final JobDatasets jobDatasets;
 
-    public DecisionSurfaces(JobService jobs, ModelService models, DatasetService datasets) {
-        this.jobs = jobs;
+    public DecisionSurfaces(ModelService models, DatasetService datasets) {
         this.models = models;
         this.datasets = datasets;
         this.jobDatasets = new JobDatasets(datasets);
     }
 
     /**
+     * @param job the job as the caller fetched it (so an unknown job is the caller's 404)
      * @throws InvalidRequestException (field {@code dataset}) unless the job classifies data with exactly 2 features
      * @throws ConflictException when the job's uploaded dataset has been deleted
      */
-    public DecisionSurface of(String jobId, int columns, int rows) {
-        JobRecord job = jobs.get(jobId);
+    public DecisionSurface of(JobRecord job, int columns, int rows) {
         requireTwoFeatureClassification(job);
         JobRequest request = job.request();
         Dataset data = dataset(job);
@@ -51,7 +49,7 @@ public class DecisionSurfaces {
                         extent.xMin() + (i + 0.5) * (extent.xMax() - extent.xMin()) / columns, y};
             }
         }
-        DecisionSurface.Grid grid = models.classProbabilities(jobId, centres)
+        DecisionSurface.Grid grid = models.classProbabilities(job, centres)
                 .map(p -> new DecisionSurface.Grid(columns, rows, p)).orElse(null);
         return new DecisionSurface(data.classes(), data.featureNames(), extent, grid, points(data, split.train()),
                 points(data, split.validation()), split.train().length, split.validation().length);

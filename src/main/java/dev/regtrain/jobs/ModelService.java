@@ -87,10 +87,10 @@ public class ModelService {
      * inference: {@code rows × classes} values, row-major, also for a sigmoid output. Empty while the job has no
      * model. The caller chooses the rows (a plot's grid), so the prediction row limit does not apply.
      */
-    public Optional<ClassProbabilities> classProbabilities(String jobId, double[][] inputs) {
-        Optional<String> ref = findModelRef(jobs.get(jobId));
-        Optional<ModelMeta> meta = store.loadModelMeta(jobId);
-        Optional<CheckpointStore.Loaded> loaded = ref.flatMap(r -> checkpoints.load(jobId, r));
+    public Optional<ClassProbabilities> classProbabilities(JobRecord job, double[][] inputs) {
+        Optional<String> ref = findModelRef(job);
+        Optional<ModelMeta> meta = store.loadModelMeta(job.id());
+        Optional<CheckpointStore.Loaded> loaded = ref.flatMap(r -> checkpoints.load(job.id(), r));
         if (meta.isEmpty() || loaded.isEmpty() || meta.get().classes() == null) {
             return Optional.empty();
         }

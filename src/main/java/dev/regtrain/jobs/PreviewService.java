@@ -54,12 +54,16 @@ public class PreviewService {
             throw new InvalidRequestException("mixup", "mixes examples within a training batch and has no preview");
         }
         AugmentationSettings settings = PlanFactory.augmentation(a); // mixup is 0 here
-        int[] all = new int[data.rows()];
-        Arrays.setAll(all, i -> i);
-        Augmenter augmenter = Augmenter.forTraining(settings, data, all, Standardization.identity(data.inputs()), 1);
+        // The pixel range over every row, as Augmenter.forTraining would measure it with all rows as training rows
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : data.features()) {
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+        }
+        Augmenter augmenter = new Augmenter(settings, data.imageShape(), Standardization.identity(data.inputs()),
+                max - min, 1);
         Rng rng = Rng.of(seed, RandomPurpose.AUGMENT);
-        double min = Arrays.stream(data.features()).min().orElse(0);
-        double max = Arrays.stream(data.features()).max().orElse(1);
         List<double[]> originals = new ArrayList<>();
         List<List<double[]>> augmented = new ArrayList<>();
         for (int s = 0; s < Math.min(samples, data.rows()); s++) {

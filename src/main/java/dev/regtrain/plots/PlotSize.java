@@ -7,7 +7,6 @@ public record PlotSize(int width, int height) {
     public static final int MAX_WIDTH = 2400;
     public static final int MIN_HEIGHT = 300;
     public static final int MAX_HEIGHT = 1600;
-    public static final PlotSize DEFAULT = new PlotSize(800, 500);
 
     public PlotSize {
         if (width < MIN_WIDTH || width > MAX_WIDTH || height < MIN_HEIGHT || height > MAX_HEIGHT) {

@@ -48,8 +48,7 @@ class FileJobStore implements JobStore {
 
     @Override
     public List<JobRecord> loadAll() {
-        return StorageJson.readAll(root, dir -> Files.isDirectory(dir) ? dir.resolve("job.json") : null,
-                JobRecord.class, log);
+        return StorageJson.readAll(root, dir -> dir.resolve("job.json"), JobRecord.class, log);
     }
 
     @Override

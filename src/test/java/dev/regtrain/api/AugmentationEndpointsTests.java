@@ -35,12 +35,8 @@ class AugmentationEndpointsTests extends ServiceTest {
         for (int i = 0; i < 6; i++) {
             csv.append(i % 2 == 0 ? "0,1,0,1,1,1,0,1,0,plus\n" : "1,0,1,0,1,0,1,0,1,cross\n");
         }
-        String image = read(http.post().uri("/api/v1/datasets?name=tiles&imageShape=3x3")
-                .contentType(DatasetEndpointsTests.CSV).body(csv.toString()).exchange().expectStatus().isCreated()
-                .expectBody(String.class).returnResult().getResponseBody()).get("id").asString();
-        String table = read(http.post().uri("/api/v1/datasets?name=table").contentType(DatasetEndpointsTests.CSV)
-                .body(DatasetEndpointsTests.flowers(5)).exchange().expectStatus().isCreated()
-                .expectBody(String.class).returnResult().getResponseBody()).get("id").asString();
+        String image = upload("?name=tiles&imageShape=3x3", csv.toString()).get("id").asString();
+        String table = upload("?name=table", DatasetEndpointsTests.flowers(5)).get("id").asString();
 
         assertThat(png("/api/v1/datasets/" + image + "/preview?flipHorizontal=true")).isNotEmpty();
         http.get().uri("/api/v1/datasets/" + table + "/preview?shift=1").exchange().expectStatus().isBadRequest()

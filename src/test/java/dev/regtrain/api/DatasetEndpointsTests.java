@@ -8,8 +8,6 @@ import tools.jackson.databind.JsonNode;
 
 class DatasetEndpointsTests extends ServiceTest {
 
-    static final MediaType CSV = MediaType.parseMediaType("text/csv");
-
     /** A small three-class table with string labels, made in the test. */
     static String flowers(int perClass) {
         StringBuilder csv = new StringBuilder("petal_length,petal_width,species\n");
@@ -22,12 +20,6 @@ class DatasetEndpointsTests extends ServiceTest {
             }
         }
         return csv.toString();
-    }
-
-    JsonNode upload(String query, String csv) {
-        return read(http.post().uri("/api/v1/datasets" + query).contentType(CSV).body(csv).exchange()
-                .expectStatus().isCreated().expectHeader().exists("Location")
-                .expectBody(String.class).returnResult().getResponseBody());
     }
 
     @Test

@@ -1,7 +1,6 @@
 package dev.regtrain.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,9 +42,7 @@ class HostileInputFuzzTests extends ServiceTest {
         String job = submit(moonsJob(6, "\"regularization\": {\"dropout\": {\"hidden\": 0.2}}, "
                 + "\"checkpoints\": {\"everyEpochs\": 2, \"keepLast\": 2}"));
         assertThat(awaitFinal(job).get("status").asString()).isEqualTo("SUCCEEDED");
-        String dataset = read(http.post().uri("/api/v1/datasets?name=survivor").contentType(DatasetEndpointsTests.CSV)
-                .body(HostileCsv.valid(10)).exchange().expectStatus().isCreated().expectBody(String.class)
-                .returnResult().getResponseBody()).get("id").asString();
+        String dataset = upload("?name=survivor", HostileCsv.valid(10)).get("id").asString();
         Map<String, String> before = snapshot(job, dataset);
         Map<String, String> existing = finishedJobsAndDatasets();
         AnswerChecks checks = new AnswerChecks(DATA_DIR.toString());
@@ -133,9 +130,8 @@ class HostileInputFuzzTests extends ServiceTest {
     /** Waits out every job the storm created, then deletes them and its datasets: each delete must be a 204. */
     private void cleanUp(ProbeClient client, AnswerChecks checks) {
         for (String id : stormJobs) {
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
-                    .until(() -> FINAL.contains(job(id).get("status").asString()));
-            assertThat(checks.leakIn(text(HostileRequests.JOBS + "/" + id))).as("job %s as it ended", id).isNull();
+            awaitFinal(id);
+            assertThat(checks.leakIn(getText(HostileRequests.JOBS + "/" + id))).as("job %s as it ended", id).isNull();
             assertThat(client.send(Probe.of("DELETE storm job", "DELETE", HostileRequests.JOBS + "/" + id)).status())
                     .isEqualTo(204);
         }
@@ -151,14 +147,14 @@ class HostileInputFuzzTests extends ServiceTest {
         String path = HostileRequests.JOBS + "/" + job;
         for (String part : List.of("", "/metrics", "/checkpoints", "/checkpoints/best", "/checkpoints/latest",
                 "/model")) {
-            state.put(part.isEmpty() ? "job" : part.substring(1), text(path + part));
+            state.put(part.isEmpty() ? "job" : part.substring(1), getText(path + part));
         }
         state.put("metrics.csv", http.get().uri(path + "/metrics").accept(MediaType.parseMediaType("text/csv"))
                 .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
         state.put("predictions", http.post().uri(path + "/predictions").contentType(MediaType.APPLICATION_JSON)
                 .body("{\"inputs\": [[0.5, -0.25], [1.0, 0.0]], \"mcDropoutSamples\": 5, \"seed\": 3}").exchange()
                 .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
-        state.put("dataset", text(HostileRequests.DATASETS + "/" + dataset));
+        state.put("dataset", getText(HostileRequests.DATASETS + "/" + dataset));
         state.put("listed", Boolean.toString(getJson(HostileRequests.DATASETS).get("datasets").findValuesAsString("id")
                 .contains(dataset) && getJson(HostileRequests.JOBS + "?limit=1000").get("jobs")
                 .findValuesAsString("id").contains(job)));
@@ -171,17 +167,12 @@ class HostileInputFuzzTests extends ServiceTest {
         for (JsonNode summary : getJson(HostileRequests.JOBS + "?limit=1000").get("jobs")) {
             if (FINAL.contains(summary.get("status").asString())) {
                 String id = summary.get("id").asString();
-                state.put("job " + id, text(HostileRequests.JOBS + "/" + id));
+                state.put("job " + id, getText(HostileRequests.JOBS + "/" + id));
             }
         }
         for (JsonNode dataset : getJson(HostileRequests.DATASETS).get("datasets")) {
             state.put("dataset " + dataset.get("id").asString(), dataset.toString());
         }
         return state;
-    }
-
-    private String text(String path) {
-        return http.get().uri(path).exchange().expectStatus().isOk().expectBody(String.class).returnResult()
-                .getResponseBody();
     }
 }

@@ -61,8 +61,6 @@ final class HostileRequests {
     private final Random random;
     private final HostileJson json;
     private final HostileCsv csv;
-    private final String job = JOB;
-    private final String dataset = DATASET;
     private final String modelDocument;
 
     /** @param modelDocument the job's model, with the placeholder for its id */
@@ -76,9 +74,9 @@ final class HostileRequests {
     /** A mutated job submission: one of several valid bases, one to three mutations, mostly sent as JSON. */
     Probe mutatedJob() {
         String base = json.pick(List.of(FULL_JOB, ServiceTest.moonsJob(3, ""),
-                ServiceTest.moonsJob(3, "\"initialWeights\": {\"job\": \"" + job + "\", \"checkpoint\": \"best\"}"),
+                ServiceTest.moonsJob(3, "\"initialWeights\": {\"job\": \"" + JOB + "\", \"checkpoint\": \"best\"}"),
                 ServiceTest.moonsJob(3, "\"initialWeights\": {\"model\": " + modelDocument + "}"), SMALL_WARM_START,
-                "{\"seed\": 1, \"dataset\": {\"id\": \"" + dataset + "\"}, \"training\": {\"epochs\": 2}}",
+                "{\"seed\": 1, \"dataset\": {\"id\": \"" + DATASET + "\"}, \"training\": {\"epochs\": 2}}",
                 "{\"dataset\": {\"builtin\": \"blobs\", \"samples\": 60, \"classes\": 3, \"features\": 4,"
                         + " \"spread\": 1}, \"training\": {\"epochs\": 2}, \"network\": {\"output\": \"softmax\"}}"));
         Probe probe = Probe.of("POST jobs (mutated)", "POST", JOBS);
@@ -103,7 +101,7 @@ final class HostileRequests {
     /** An empty body to every endpoint that takes one, with every Content-Type (and none). */
     List<Probe> emptyBodies() {
         List<Probe> probes = new java.util.ArrayList<>();
-        for (String path : List.of(JOBS, JOBS + "/" + job + "/predictions", DATASETS + "?name=empty")) {
+        for (String path : List.of(JOBS, JOBS + "/" + JOB + "/predictions", DATASETS + "?name=empty")) {
             for (String type : CONTENT_TYPES) {
                 probes.add(Probe.of("POST empty body", "POST", path).withBody(type.isEmpty() ? null : type, null));
             }
@@ -137,7 +135,7 @@ final class HostileRequests {
                     .append(random.nextGaussian()).append("]");
         }
         String mc = rows <= 1000 ? ", \"mcDropoutSamples\": " + json.pick(List.of(1000, 1001)) : "";
-        return Probe.of("POST predictions (large)", "POST", JOBS + "/" + job + "/predictions")
+        return Probe.of("POST predictions (large)", "POST", JOBS + "/" + JOB + "/predictions")
                 .withJson(inputs + "]" + mc + "}");
     }
 
@@ -161,12 +159,12 @@ final class HostileRequests {
                     "?since=abc", "?since=99999999999", "?since=", "?since=2", "?since=1e3")))
                     .with("Last-Event-ID", json.pick(List.of("1", "-5", "x", "99999999999", " 3 ", "")));
             case 6 -> Probe.of("GET checkpoints", "GET", JOBS + "/" + id + "/checkpoints");
-            case 7, 8 -> Probe.of("GET checkpoint", "GET", JOBS + "/" + (random.nextBoolean() ? job : id)
+            case 7, 8 -> Probe.of("GET checkpoint", "GET", JOBS + "/" + (random.nextBoolean() ? JOB : id)
                     + "/checkpoints/" + json.pick(List.of("best", "latest", "0", "1", "2", "4", "-1", "01", "1e2",
                     "%201", "BEST", "2147483648", "99999999999999999999", "..", "%2e%2e", "best%00", "%F0%9F%98%80",
                     "a".repeat(3000), id)));
             case 9 -> Probe.of("GET model", "GET", JOBS + "/" + id + "/model");
-            case 10 -> Probe.of("GET dataset", "GET", DATASETS + "/" + (random.nextBoolean() ? dataset : id));
+            case 10 -> Probe.of("GET dataset", "GET", DATASETS + "/" + (random.nextBoolean() ? DATASET : id));
             case 11 -> Probe.of("GET datasets", "GET", DATASETS + json.pick(List.of("", "/builtin", "/builtin/x",
                     "?limit=-1", "/", "//")));
             case 12 -> Probe.of("GET actuator", "GET", json.pick(List.of("/actuator", "/actuator/health",
@@ -190,15 +188,15 @@ final class HostileRequests {
 
     /** A method the path does not take (never DELETE on the job or dataset that must survive). */
     Probe wrongMethod() {
-        String id = random.nextBoolean() ? job : uuid();
+        String id = random.nextBoolean() ? JOB : uuid();
         String one = JOBS + "/" + id;
         String path = json.pick(List.of(JOBS, one, one + "/cancel", one + "/metrics", one + "/events",
                 one + "/checkpoints", one + "/checkpoints/best", one + "/model", one + "/predictions", DATASETS,
-                DATASETS + "/builtin", DATASETS + "/" + dataset, "/actuator/health", "/actuator/prometheus",
+                DATASETS + "/builtin", DATASETS + "/" + DATASET, "/actuator/health", "/actuator/prometheus",
                 "/v3/api-docs"));
         String method = json.pick(List.of("PUT", "PATCH", "DELETE", "POST", "GET", "HEAD", "OPTIONS", "TRACE",
                 "PROPFIND", "FOO", "get"));
-        boolean survivor = path.equals(JOBS + "/" + job) || path.equals(DATASETS + "/" + dataset);
+        boolean survivor = path.equals(JOBS + "/" + JOB) || path.equals(DATASETS + "/" + DATASET);
         if (method.equals("DELETE") && survivor) {
             method = "PUT";
         }
@@ -210,19 +208,19 @@ final class HostileRequests {
     /** DELETE with ids that name nothing (the job and dataset that must survive are never among them). */
     Probe oddDelete() {
         String id = json.pick(List.of(uuid(), "x", "%2e%2e", "..", "%00", "%F0%9F%98%80", "a".repeat(4000),
-                job.toUpperCase(java.util.Locale.ROOT), job + "x", job.substring(1), "*", "%25"));
+                JOB.toUpperCase(java.util.Locale.ROOT), JOB + "x", JOB.substring(1), "*", "%25"));
         return Probe.of("DELETE odd id", "DELETE", (random.nextBoolean() ? JOBS : DATASETS) + "/" + id);
     }
 
     /** An id for a path: mostly the real job, often something that only looks like one, percent-encoded. */
     String id() {
         if (random.nextInt(10) < 4) {
-            return job;
+            return JOB;
         }
-        return json.pick(List.of(uuid(), dataset, "", "x", job.toUpperCase(java.util.Locale.ROOT),
-                job + "%20", job + "x", job.substring(0, 35), "..", ".", "%2e%2e", "%00", "%ff", "%C0%AE", "%ED%A0%80",
+        return json.pick(List.of(uuid(), DATASET, "", "x", JOB.toUpperCase(java.util.Locale.ROOT),
+                JOB + "%20", JOB + "x", JOB.substring(0, 35), "..", ".", "%2e%2e", "%00", "%ff", "%C0%AE", "%ED%A0%80",
                 "%F0%9F%98%80", "%E2%80%AE", "%E2%80%8B", "a".repeat(5000), "a".repeat(9000), "null", "-1", "0",
-                "99999999999999999999", "%3B", ";a=b", job + ";a=b", "%2F", "%5C", "~", "*", "%25", "%20", "+",
+                "99999999999999999999", "%3B", ";a=b", JOB + ";a=b", "%2F", "%5C", "~", "*", "%25", "%20", "+",
                 "%22%3E%3Cscript%3E", "%7B%7D"));
     }
 

@@ -1,5 +1,6 @@
 package dev.regtrain.api;
 
+import static dev.regtrain.api.ProbeClient.RawResponses.line;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -80,14 +81,6 @@ class HttpErrorsTests extends ServiceTest {
             line(in);
         }
         return text.toString();
-    }
-
-    private static String line(java.io.InputStream in) throws java.io.IOException {
-        StringBuilder line = new StringBuilder();
-        for (int c = in.read(); c != '\n' && c >= 0; c = in.read()) {
-            line.append((char) c);
-        }
-        return line.toString().strip();
     }
 
     @Test

@@ -72,15 +72,15 @@ class IdempotencyTests extends ServiceTest {
     void aDatasetUploadWithAKeyIsCreatedOnce() {
         String key = "upload-" + System.nanoTime();
         String csv = DatasetEndpointsTests.flowers(5);
-        String first = http.post().uri("/api/v1/datasets?name=once").contentType(DatasetEndpointsTests.CSV)
+        String first = http.post().uri("/api/v1/datasets?name=once").contentType(CSV)
                 .header("Idempotency-Key", key).body(csv).exchange().expectStatus().isCreated()
                 .expectBody(String.class).returnResult().getResponseBody();
         int datasets = getJson("/api/v1/datasets").get("datasets").size();
 
-        String again = http.post().uri("/api/v1/datasets?name=once").contentType(DatasetEndpointsTests.CSV)
+        String again = http.post().uri("/api/v1/datasets?name=once").contentType(CSV)
                 .header("Idempotency-Key", key).body(csv).exchange().expectStatus().isCreated()
                 .expectBody(String.class).returnResult().getResponseBody();
-        http.post().uri("/api/v1/datasets?name=once").contentType(DatasetEndpointsTests.CSV)
+        http.post().uri("/api/v1/datasets?name=once").contentType(CSV)
                 .header("Idempotency-Key", key).body(csv + "1.0,1.0,setosa\n").exchange().expectStatus().isEqualTo(422);
 
         assertThat(again).isEqualTo(first);
@@ -100,7 +100,7 @@ class IdempotencyTests extends ServiceTest {
             out.flush();
 
             org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
-                    http.post().uri("/api/v1/datasets?name=slow").contentType(DatasetEndpointsTests.CSV)
+                    http.post().uri("/api/v1/datasets?name=slow").contentType(CSV)
                             .header("Idempotency-Key", key).body(csv).exchange().expectStatus().isEqualTo(409));
 
             out.write((chunk(csv.substring(half)) + "0\r\n\r\n").getBytes(StandardCharsets.UTF_8));

@@ -105,11 +105,7 @@ class JobsEndToEndTests extends ServiceTest {
 
     @Test
     void aHugeLearningRateEndsTheJobAsFailedWithDiverged() {
-        String id = submit("""
-                {"seed": 1, "dataset": {"builtin": "sine", "samples": 200},
-                 "network": {"hidden": [{"units": 32, "activation": "relu"}]},
-                 "training": {"epochs": 50, "optimizer": "sgd", "learningRate": 1000000}}
-                """);
+        String id = submit(DIVERGING_JOB);
 
         JsonNode job = awaitFinal(id);
 

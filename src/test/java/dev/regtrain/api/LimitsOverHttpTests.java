@@ -47,7 +47,7 @@ class LimitsOverHttpTests extends ServiceTest {
             csv.append(i).append(',').append(i % 7).append(',').append(i % 2).append('\n');
         }
 
-        http.post().uri("/api/v1/datasets").contentType(DatasetEndpointsTests.CSV).body(csv.toString()).exchange()
+        http.post().uri("/api/v1/datasets").contentType(CSV).body(csv.toString()).exchange()
                 .expectStatus().isEqualTo(413)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.detail").value(d -> assertThat(d.toString()).contains("100"));
@@ -62,7 +62,7 @@ class LimitsOverHttpTests extends ServiceTest {
             csv.append(wide).append(",2,").append(i % 2).append('\n');
         }
 
-        http.post().uri("/api/v1/datasets").contentType(DatasetEndpointsTests.CSV).body(csv.toString()).exchange()
+        http.post().uri("/api/v1/datasets").contentType(CSV).body(csv.toString()).exchange()
                 .expectStatus().isEqualTo(413)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
     }

@@ -19,8 +19,7 @@ class OpenApiSyncTests extends ServiceTest {
 
     @Test
     void theCheckedInDocumentIsWhatTheServiceServes() throws Exception {
-        String served = http.get().uri("/v3/api-docs.yaml").exchange().expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody();
+        String served = getText("/v3/api-docs.yaml");
         if (Boolean.getBoolean("openapi.write")) {
             Files.createDirectories(FILE.getParent());
             Files.writeString(FILE, served, StandardCharsets.UTF_8);
@@ -34,23 +33,22 @@ class OpenApiSyncTests extends ServiceTest {
 
     @Test
     void theDocumentIsOpenApi31AndDescribesTheContract() {
-        String served = http.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody();
+        String served = getText("/v3/api-docs");
+        tools.jackson.databind.JsonNode document = read(served);
 
-        assertThat(read(served).get("openapi").asString()).startsWith("3.1");
+        assertThat(document.get("openapi").asString()).startsWith("3.1");
         assertThat(served).contains("/api/v1/jobs/{id}/events", "/api/v1/jobs/{id}/predictions",
                 "/api/v1/datasets/builtin", "/api/v1/jobs/{id}/checkpoints/{ref}",
                 "/api/v1/jobs/{id}/plots/decision-boundary.png", "/api/v1/plots/compare.png");
         List<String> paths = new ArrayList<>();
-        read(served).get("paths").properties().forEach(path -> paths.add(path.getKey()));
+        document.get("paths").properties().forEach(path -> paths.add(path.getKey()));
         assertThat(paths).as("the dashboard's static files are not API operations").allMatch(p -> p.startsWith("/api/"));
     }
 
     /** The ready-made Postman collection ({@code postman/generate}) has exactly the document's operations. */
     @Test
     void thePostmanCollectionHasEveryOperationOfTheDocument() throws Exception {
-        tools.jackson.databind.JsonNode paths = read(http.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody()).get("paths");
+        tools.jackson.databind.JsonNode paths = getJson("/v3/api-docs").get("paths");
         java.util.Set<String> documented = new java.util.TreeSet<>();
         paths.properties().forEach(path -> path.getValue().properties().forEach(operation ->
                 documented.add(operation.getKey().toUpperCase(java.util.Locale.ROOT) + " " + path.getKey())));

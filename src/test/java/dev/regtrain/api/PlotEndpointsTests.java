@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -89,19 +90,20 @@ class PlotEndpointsTests extends ServiceTest {
         tools.jackson.databind.JsonNode job = awaitFinal(id);
         assertThat(job.get("stop").get("reason").asString()).isEqualTo("EARLY_STOPPED");
 
+        Map<String, Plot> plots = new HashMap<>();
         for (String name : JOB_PLOTS) {
             Plot plot = plot("/api/v1/jobs/" + id + "/plots/" + name + ".png");
+            plots.put(name, plot);
             assertThat(plot.image().getWidth()).as(name).isEqualTo(800);
             assertThat(plot.image().getHeight()).as(name).isEqualTo(500);
             assertThat(plot.title()).as(name).endsWith("· plots-es");
             assertThat(plot.description()).as(name).startsWith("early stopping fired at epoch");
             assertThat(plot.saysNothingToShow()).as(name).isFalse();
         }
-        assertThat(plot("/api/v1/jobs/" + id + "/plots/loss.png").description())
-                .contains("J = (1/m)·Σℓ + (0.5/(2m))·Σ‖W‖²_F");
-        assertThat(plot("/api/v1/jobs/" + id + "/plots/accuracy.png").title()).startsWith("Accuracy");
-        assertThat(plot("/api/v1/jobs/" + id + "/plots/histogram.png").title()).startsWith("Final weights");
-        assertThat(plot("/api/v1/jobs/" + id + "/plots/decision-boundary.png").description())
+        assertThat(plots.get("loss").description()).contains("J = (1/m)·Σℓ + (0.5/(2m))·Σ‖W‖²_F");
+        assertThat(plots.get("accuracy").title()).startsWith("Accuracy");
+        assertThat(plots.get("histogram").title()).startsWith("Final weights");
+        assertThat(plots.get("decision-boundary").description())
                 .as("the points are split as the job split them")
                 .contains("dots: " + job.get("data").get("trainingExamples").asInt() + " training points")
                 .contains("diamonds: " + job.get("data").get("validationExamples").asInt() + " validation points");
@@ -130,16 +132,17 @@ class PlotEndpointsTests extends ServiceTest {
             String queued = submit(moonsJob(5, "\"name\": \"waiting\""));
             assertThat(job(queued).get("status").asString()).isEqualTo("QUEUED");
 
+            Map<String, Plot> plots = new HashMap<>();
             for (String name : JOB_PLOTS) {
                 Plot plot = plot("/api/v1/jobs/" + queued + "/plots/" + name + ".png");
+                plots.put(name, plot);
                 assertThat(plot.description()).as(name).startsWith("queued: no epoch trained yet");
                 assertThat(plot.image().getWidth()).isEqualTo(800);
                 if (!name.equals("decision-boundary")) {
                     assertThat(plot.saysNothingToShow()).as(name).isTrue();
                 }
             }
-            assertThat(plot("/api/v1/jobs/" + queued + "/plots/decision-boundary.png").description())
-                    .contains("no model yet");
+            assertThat(plots.get("decision-boundary").description()).contains("no model yet");
 
             Plot running = plot("/api/v1/jobs/" + blockers.get(0) + "/plots/loss.png");
             assertThat(running.description()).startsWith("running: epoch");
@@ -156,18 +159,16 @@ class PlotEndpointsTests extends ServiceTest {
 
     @Test
     void aDivergedJobSaysSoInsteadOfDrawingNonFiniteValues() {
-        String id = submit("""
-                {"seed": 1, "dataset": {"builtin": "sine", "samples": 200},
-                 "network": {"hidden": [{"units": 32, "activation": "relu"}]},
-                 "training": {"epochs": 50, "optimizer": "sgd", "learningRate": 1000000}}
-                """);
+        String id = submit(DIVERGING_JOB);
         assertThat(awaitFinal(id).get("stop").get("reason").asString()).isEqualTo("DIVERGED");
 
+        Map<String, Plot> plots = new HashMap<>();
         for (String name : List.of("loss", "accuracy", "weights", "histogram")) {
             Plot plot = plot("/api/v1/jobs/" + id + "/plots/" + name + ".png");
+            plots.put(name, plot);
             assertThat(plot.description()).as(name).startsWith("failed: diverged in epoch");
         }
-        assertThat(plot("/api/v1/jobs/" + id + "/plots/histogram.png").saysNothingToShow()).isTrue();
+        assertThat(plots.get("histogram").saysNothingToShow()).isTrue();
     }
 
     @Test

@@ -90,9 +90,7 @@ final class ProbeClient {
             check(probe, answer);
             return answer;
         } catch (IOException e) {
-            violations.add("no answer (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ") to\n"
-                    + probe.describe());
-            return null;
+            return noAnswer(probe, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -117,10 +115,15 @@ final class ProbeClient {
             check(probe, answer);
             return answer;
         } catch (IOException e) {
-            violations.add("no answer (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ") to\n"
-                    + probe.describe());
-            return null;
+            return noAnswer(probe, e);
         }
+    }
+
+    /** Records that the probe got no answer at all, which is a violation; null, for the caller to return. */
+    private Answer noAnswer(Probe probe, IOException e) {
+        violations.add("no answer (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ") to\n"
+                + probe.describe());
+        return null;
     }
 
     /** The placeholders replaced by the real ids (also upper-cased), in the path and in the body. */
@@ -196,7 +199,8 @@ final class ProbeClient {
             return new Answer(status, contentType, new String(body, StandardCharsets.UTF_8));
         }
 
-        private static String line(InputStream in) throws IOException {
+        /** One line of the head, without its line end; empty at the end of the stream. */
+        static String line(InputStream in) throws IOException {
             StringBuilder line = new StringBuilder();
             for (int c = in.read(); c != '\n' && c >= 0; c = in.read()) {
                 line.append((char) c);

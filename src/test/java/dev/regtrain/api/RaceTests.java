@@ -24,7 +24,7 @@ class RaceTests extends ServiceTest {
     private static final List<String> ORDER = List.of("QUEUED", "RUNNING", "SUCCEEDED", "FAILED", "CANCELLED");
 
     /** A status and epoch seen by a poller. */
-    record Seen(String status, int epoch, Integer resumedFrom) {
+    record Seen(String status, int epoch) {
     }
 
     @Test
@@ -51,7 +51,7 @@ class RaceTests extends ServiceTest {
                 for (String id : ids) {
                     JsonNode job = job(id);
                     history.computeIfAbsent(id, k -> new ArrayList<>()).add(new Seen(job.get("status").asString(),
-                            job.get("progress").get("epoch").asInt(), null));
+                            job.get("progress").get("epoch").asInt()));
                 }
             }
             return null;

@@ -32,6 +32,14 @@ abstract class ServiceTest {
     static final Path DATA_DIR = temporaryDirectory();
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final Set<String> FINAL = Set.of("SUCCEEDED", "FAILED", "CANCELLED");
+    static final MediaType CSV = MediaType.parseMediaType("text/csv");
+
+    /** Plain SGD with a learning rate of a million: the job fails with DIVERGED within its 50 epochs. */
+    static final String DIVERGING_JOB = """
+            {"seed": 1, "dataset": {"builtin": "sine", "samples": 200},
+             "network": {"hidden": [{"units": 32, "activation": "relu"}]},
+             "training": {"epochs": 50, "optimizer": "sgd", "learningRate": 1000000}}
+            """;
 
     @Autowired
     RestTestClient http;
@@ -68,8 +76,20 @@ abstract class ServiceTest {
     }
 
     JsonNode getJson(String path) {
-        return read(http.get().uri(path).exchange().expectStatus().isOk().expectBody(String.class).returnResult()
-                .getResponseBody());
+        return read(getText(path));
+    }
+
+    /** The body of a GET that must be a 200, as text. */
+    String getText(String path) {
+        return http.get().uri(path).exchange().expectStatus().isOk().expectBody(String.class).returnResult()
+                .getResponseBody();
+    }
+
+    /** Uploads a CSV dataset ({@code query} such as "?name=x"); the answer must be 201 with a Location. */
+    JsonNode upload(String query, String csv) {
+        return read(http.post().uri("/api/v1/datasets" + query).contentType(CSV).body(csv).exchange()
+                .expectStatus().isCreated().expectHeader().exists("Location")
+                .expectBody(String.class).returnResult().getResponseBody());
     }
 
     /** Waits for the job to reach a final state and returns it. */

@@ -32,6 +32,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,8 +76,9 @@ public final class AugmentationEvidence {
         List<Case> cases = List.of(
                 new Case("digits.csv", new ImageShape(8, 8, 1), 0.85, 128, 300, digits),
                 new Case("fashion_mnist_10k.csv", new ImageShape(28, 28, 1), 0.9, 256, 100, fashion));
+        Map<String, Dataset> loaded = new HashMap<>(); // each file is read once
         for (Case c : timingOnly ? List.<Case>of() : cases) {
-            Dataset data = load(dir.resolve(c.file()), c.shape());
+            Dataset data = load(dir, c.file(), c.shape(), loaded);
             System.out.printf(Locale.ROOT, "%n%s: %d training examples (validationSplit %.2f), %d-%d-%d relu, adam "
                             + "0.001, %d epochs; best val_accuracy, seeds %d and %d%n", c.file(),
                     Split.of(data, c.validationSplit(), seeds[0]).train().length, c.validationSplit(), data.inputs(),
@@ -95,7 +97,7 @@ public final class AugmentationEvidence {
                         accuracy[0], accuracy[1], 50 * (accuracy[0] - baseline[0] + accuracy[1] - baseline[1]));
             }
         }
-        Dataset fashion10k = load(dir.resolve("fashion_mnist_10k.csv"), new ImageShape(28, 28, 1));
+        Dataset fashion10k = load(dir, "fashion_mnist_10k.csv", new ImageShape(28, 28, 1), loaded);
         Case timing = new Case("fashion_mnist_10k.csv", null, 0.2, 256, 5, Map.of());
         AugmentationSettings everything = new AugmentationSettings(2, true, true, 15, 0.1, 0.1, 0.2, 0.02, 0.2);
         double plain = medianSeconds(run(fashion10k, timing, AugmentationSettings.NONE, seeds[0]));
@@ -103,6 +105,16 @@ public final class AugmentationEvidence {
         System.out.printf(Locale.ROOT, "%nepoch time on fashion_mnist_10k (8000 training examples, 784-256-10): "
                 + "median %.3f s without, %.3f s with every transform and mixup (%+.0f %%)%n", plain, full,
                 100 * (full / plain - 1));
+    }
+
+    /** The file as read before, or read now and kept in {@code loaded}. */
+    static Dataset load(Path dir, String file, ImageShape shape, Map<String, Dataset> loaded) throws Exception {
+        Dataset data = loaded.get(file);
+        if (data == null) {
+            data = load(dir.resolve(file), shape);
+            loaded.put(file, data);
+        }
+        return data;
     }
 
     static Dataset load(Path file, ImageShape shape) throws Exception {

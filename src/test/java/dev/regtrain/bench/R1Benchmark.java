@@ -56,7 +56,7 @@ public final class R1Benchmark {
             }
         }
         TaskRunner runner = runnerFor(kernelName);
-        MatrixKernel kernel = Kernels.select(kernelName.replaceAll(":.*", ""), runner);
+        MatrixKernel kernel = kernel(kernelName, runner);
         Examples data = R1Data.load(samples);
         MachinePeak peak = MachinePeak.detect();
         NetworkSpec network = new NetworkSpec(784, List.of(new LayerSpec(width, Activation.RELU),
@@ -94,24 +94,25 @@ public final class R1Benchmark {
                 data.rows() / median, gflops, gflops / peak.gflops(), peakRssMib());
     }
 
-    /**
-     * The threads for a parallel kernel ("vector:2"). A spinning runner: with a ForkJoinPool, whose idle workers park,
-     * the caller waited for a worker to wake up in 15–50 % of every product on this machine.
-     */
-    static TaskRunner runner(int threads) {
-        return new SpinningRunner(threads);
-    }
-
     /** "auto", "vector" or "ojalgo" (Kernels.select), optionally with ":threads", e.g. "vector:2". */
     static MatrixKernel kernel(String spec) {
-        return Kernels.select(spec.replaceAll(":.*", ""), runnerFor(spec));
+        return kernel(spec, runnerFor(spec));
     }
 
-    /** The runner for "name:threads" (the training step uses it too), or the sequential one. */
+    /** The kernel the spec names, on the given runner (from {@link #runnerFor} of the same spec). */
+    static MatrixKernel kernel(String spec, TaskRunner runner) {
+        return Kernels.select(spec.replaceAll(":.*", ""), runner);
+    }
+
+    /**
+     * The runner for "name:threads" (the training step uses it too), or the sequential one. With threads, a spinning
+     * runner: with a ForkJoinPool, whose idle workers park, the caller waited for a worker to wake up in 15–50 % of
+     * every product on this machine.
+     */
     static TaskRunner runnerFor(String spec) {
         int colon = spec.indexOf(':');
         int threads = colon < 0 ? 1 : Integer.parseInt(spec.substring(colon + 1));
-        return threads > 1 ? runner(threads) : TaskRunner.SEQUENTIAL;
+        return threads > 1 ? new SpinningRunner(threads) : TaskRunner.SEQUENTIAL;
     }
 
     /** Multiply-adds of the three products per layer, 2 flops each; the input layer needs no input gradient. */

@@ -35,17 +35,18 @@ class ParallelTrainingTests {
     @ParameterizedTest
     @EnumSource(value = OptimizerKind.class, names = {"SGD", "MOMENTUM", "ADAM"})
     void aParallelStepAndParallelProductsGiveTheSequentialRunBitForBit(OptimizerKind optimizer) {
+        TrainingPlan plan = plan(optimizer);
         Runs sequentialRows = new Runs();
-        TrainingOutcome sequential = train(plan(optimizer), EngineContext.DEFAULT.withKernel(VectorKernel.INSTANCE),
+        TrainingOutcome sequential = train(plan, EngineContext.DEFAULT.withKernel(VectorKernel.INSTANCE),
                 sequentialRows);
         Runs parallelRows = new Runs();
         try (ShuffledRunner runner = new ShuffledRunner(2)) {
             EngineContext parallel = EngineContext.DEFAULT.withKernel(VectorKernel.parallel(runner)).withRunner(runner);
-            TrainingOutcome outcome = train(plan(optimizer), parallel, parallelRows);
+            TrainingOutcome outcome = train(plan, parallel, parallelRows);
 
             assertThat(outcome.model().values()).isDeepEqualTo(sequential.model().values());
             assertThat(parallelRows.rows).isEqualTo(sequentialRows.rows);
-            long values = Network.zeros(plan(optimizer).network()).parameters().stream().mapToLong(Parameter::size).sum();
+            long values = Network.zeros(plan.network()).parameters().stream().mapToLong(Parameter::size).sum();
             assertThat(values / Trainer.UPDATE_VALUES_PER_PART).as("the update is split").isGreaterThanOrEqualTo(2);
             assertThat(64 * 150 / Workspace.PARALLEL_MIN_ELEMENTS).as("the gather is split").isGreaterThanOrEqualTo(2);
         }

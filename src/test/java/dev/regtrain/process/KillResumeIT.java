@@ -29,8 +29,9 @@ class KillResumeIT {
         HttpResponse<String> keyed;
         JsonNode finishedRecord;
         JsonNode upload;
+        String twoEpochs = Runs.JOB.replace("\"epochs\": 60", "\"epochs\": 2");
         try (ServiceProcess first = ServiceProcess.start(dataDir, log, "--regtrain.workers=1")) {
-            keyed = first.post("/api/v1/jobs", Runs.JOB.replace("\"epochs\": 60", "\"epochs\": 2"), "before-the-crash");
+            keyed = first.post("/api/v1/jobs", twoEpochs, "before-the-crash");
             finishedBefore = ServiceProcess.JSON.readTree(keyed.body()).get("id").asString();
             finishedRecord = first.awaitFinal(finishedBefore);
             upload = first.upload("a,b,label\n1,2,x\n3,4,y\n5,6,x\n");
@@ -50,8 +51,7 @@ class KillResumeIT {
             assertThat(second.job(finishedBefore)).isEqualTo(finishedRecord);
             assertThat(second.get("/api/v1/datasets/" + upload.get("id").asString())).isEqualTo(upload);
 
-            HttpResponse<String> replay = second.post("/api/v1/jobs", Runs.JOB.replace("\"epochs\": 60",
-                    "\"epochs\": 2"), "before-the-crash");
+            HttpResponse<String> replay = second.post("/api/v1/jobs", twoEpochs, "before-the-crash");
             assertThat(replay.body()).isEqualTo(keyed.body());
 
             String reference = second.submit(Runs.JOB);

@@ -98,7 +98,7 @@ public final class SpinningRunner implements TaskRunner, AutoCloseable {
 
     @Override
     public void run(int parts, IntConsumer part) {
-        if (parts <= 1 || workers.length == 0 || System.nanoTime() - soloUntil < 0) {
+        if (parts <= 1 || workers.length == 0 || solo()) {
             TaskRunner.SEQUENTIAL.run(parts, part);
             return;
         }

@@ -81,12 +81,4 @@ final class AugmentationExperiment {
         }, () -> false);
         return new Result(rows, kept[0], trainer.network().values());
     }
-
-    public static void main(String[] args) {
-        for (long seed = 1; seed <= 6; seed++) {
-            double without = run(seed, AugmentationSettings.NONE, 60, -1).bestValidationLoss();
-            double with = run(seed, SETTINGS, 60, -1).bestValidationLoss();
-            System.out.printf("seed %d: best val_loss without %.4f, with %.4f%n", seed, without, with);
-        }
-    }
 }

@@ -1,36 +1,20 @@
 package dev.regtrain.jobs.cores;
 
+import static dev.regtrain.jobs.cores.Parts.threadsOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.Test;
 
 class SharedCoresTests {
-
-    private static Set<String> threadsOf(SharedCores cores, int calls) {
-        Set<String> threads = ConcurrentHashMap.newKeySet();
-        for (int call = 0; call < calls; call++) {
-            AtomicIntegerArray counts = new AtomicIntegerArray(4);
-            cores.run(4, i -> {
-                counts.incrementAndGet(i);
-                threads.add(Thread.currentThread().getName());
-                busy(50_000);
-            });
-            for (int i = 0; i < 4; i++) {
-                assertThat(counts.get(i)).as("call %d part %d", call, i).isEqualTo(1);
-            }
-        }
-        return threads;
-    }
 
     @Test
     void aLoneJobSharesItsPartsWithTheWorkers() {
         try (SharedCores cores = new SharedCores(2); SharedCores.Training lone = cores.training()) {
             assertThat(cores.trainingJobs()).isEqualTo(1);
-            assertThat(threadsOf(cores, 500)).contains(Thread.currentThread().getName(), "spinning-runner-1");
+            assertThat(threadsOf(cores, 500, true)).contains(Thread.currentThread().getName(), "spinning-runner-1");
         }
     }
 
@@ -39,12 +23,12 @@ class SharedCoresTests {
         try (SharedCores cores = new SharedCores(2)) {
             SharedCores.Training first = cores.training();
             SharedCores.Training second = cores.training();
-            assertThat(threadsOf(cores, 200)).containsExactly(Thread.currentThread().getName());
+            assertThat(threadsOf(cores, 200, true)).containsExactly(Thread.currentThread().getName());
 
             second.close();
             second.close();
             assertThat(cores.trainingJobs()).isEqualTo(1);
-            assertThat(threadsOf(cores, 500)).contains("spinning-runner-1");
+            assertThat(threadsOf(cores, 500, true)).contains("spinning-runner-1");
             first.close();
             assertThat(cores.trainingJobs()).isZero();
         }
@@ -73,16 +57,9 @@ class SharedCoresTests {
     void oneThreadMeansNoWorkersAndNoThreadsIsRejected() {
         try (SharedCores cores = new SharedCores(1)) {
             assertThat(cores.parallelism()).isEqualTo(1);
-            assertThat(threadsOf(cores, 20)).containsExactly(Thread.currentThread().getName());
+            assertThat(threadsOf(cores, 20, true)).containsExactly(Thread.currentThread().getName());
         }
         assertThatThrownBy(() -> new SharedCores(0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("at least 1");
-    }
-
-    private static void busy(long nanos) {
-        long until = System.nanoTime() + nanos;
-        while (System.nanoTime() < until) {
-            Thread.onSpinWait();
-        }
     }
 }

@@ -1,5 +1,7 @@
 package dev.regtrain.jobs.cores;
 
+import static dev.regtrain.jobs.cores.Parts.busy;
+import static dev.regtrain.jobs.cores.Parts.threadsOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -52,7 +54,7 @@ class SpinningRunnerTests {
             assertThat(runner.solo()).isTrue();
             assertThat(runner.stalls()).isGreaterThanOrEqualTo(2);
 
-            assertThat(threadsOf(runner, 50)).containsExactly(caller);
+            assertThat(threadsOf(runner, 50, false)).containsExactly(caller);
         }
     }
 
@@ -67,25 +69,7 @@ class SpinningRunnerTests {
             assertThat(runner.stalls()).isEqualTo(1);
             busy(SpinningRunner.STALL_BURST_NANOS);
 
-            assertThat(threadsOf(runner, 500)).contains(caller, "spinning-runner-1");
-        }
-    }
-
-    private static Set<String> threadsOf(SpinningRunner runner, int calls) {
-        Set<String> threads = ConcurrentHashMap.newKeySet();
-        for (int call = 0; call < calls; call++) {
-            runner.run(4, i -> {
-                threads.add(Thread.currentThread().getName());
-                busy(50_000);
-            });
-        }
-        return threads;
-    }
-
-    private static void busy(long nanos) {
-        long until = System.nanoTime() + nanos;
-        while (System.nanoTime() < until) {
-            Thread.onSpinWait();
+            assertThat(threadsOf(runner, 500, false)).contains(caller, "spinning-runner-1");
         }
     }
 
