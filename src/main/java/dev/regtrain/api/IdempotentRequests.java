@@ -1,5 +1,6 @@
 package dev.regtrain.api;
 
+import dev.regtrain.jobs.ConflictException;
 import dev.regtrain.jobs.DatasetRecord;
 import dev.regtrain.jobs.DatasetService;
 import dev.regtrain.jobs.IdempotencyRecord;
@@ -72,9 +73,15 @@ class IdempotentRequests {
         InputStream digested = new DigestInputStream(body, digest);
         IdempotencyRecord seen = idempotency.find("datasets", key).orElse(null);
         if (seen != null && seen.completed()) {
-            drain(digested);
+            drain(digested); // the fingerprint covers the body: a replay must send the same bytes
             Claim claim = idempotency.claim("datasets", key, HexFormat.of().formatHex(digest.digest()));
-            return replayed(((Claim.Replay) claim).record());
+            if (claim instanceof Claim.Replay replay) {
+                return replayed(replay.record());
+            }
+            // the stored answer expired while the body was read, and the body is gone: give the new claim up
+            idempotency.abandon("datasets", key);
+            throw new ConflictException("the stored answer for Idempotency-Key '" + key
+                    + "' expired while the upload was received; send the request again to create the dataset");
         }
         Claim claim = idempotency.claim("datasets", key, null);
         String id = resourceId(claim);

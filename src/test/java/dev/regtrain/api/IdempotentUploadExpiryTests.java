@@ -1,0 +1,120 @@
+package dev.regtrain.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.regtrain.jobs.ConflictException;
+import dev.regtrain.jobs.IdempotencyRecord;
+import dev.regtrain.jobs.IdempotencyService;
+import dev.regtrain.jobs.IdempotencyService.Claim;
+import dev.regtrain.jobs.IdempotencyStore;
+import dev.regtrain.storage.TestProperties;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A replayed upload whose stored answer expires while its body is being read: the body is gone, so the request
+ * cannot be handled as a new one; it is refused with a conflict and the key is left free for the retry.
+ */
+class IdempotentUploadExpiryTests {
+
+    /** A clock the test moves. */
+    private static final class MovingClock extends Clock {
+        Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    private static final class MemoryStore implements IdempotencyStore {
+        final List<IdempotencyRecord> saved = new ArrayList<>();
+
+        @Override
+        public List<IdempotencyRecord> loadAll() {
+            return List.of();
+        }
+
+        @Override
+        public void save(IdempotencyRecord record) {
+            saved.removeIf(r -> r.scope().equals(record.scope()) && r.key().equals(record.key()));
+            saved.add(record);
+        }
+
+        @Override
+        public void delete(String scope, String key) {
+            saved.removeIf(r -> r.scope().equals(scope) && r.key().equals(key));
+        }
+    }
+
+    private static final byte[] CSV = "x,label\n1,a\n2,b\n".getBytes(StandardCharsets.UTF_8);
+
+    private final MovingClock clock = new MovingClock();
+    private final MemoryStore store = new MemoryStore();
+    private final IdempotencyService idempotency = new IdempotencyService(store, clock,
+            TestProperties.with("regtrain.idempotency-retention", "1h"));
+    private final IdempotentRequests requests = new IdempotentRequests(idempotency, null, null,
+            JsonMapper.builder().build(), clock);
+
+    /** The key answered for an upload of {@link #CSV} named "n", as the first request left it. */
+    private void answered(String key, String body) throws Exception {
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        digest.update(String.join("\n", "name=n", "label=label", "task=null", "imageShape=null")
+                .getBytes(StandardCharsets.UTF_8));
+        String fingerprint = HexFormat.of().formatHex(digest.digest(CSV));
+        Claim.Proceed first = (Claim.Proceed) idempotency.claim("datasets", key, null);
+        idempotency.complete("datasets", key, fingerprint, 201, "/api/v1/datasets/" + first.resourceId(), body);
+    }
+
+    @Test
+    void anAnswerThatExpiresWhileTheReplayedBodyIsReadIsAConflictAndFreesTheKey() throws Exception {
+        answered("k", "{}");
+        InputStream slowBody = new ByteArrayInputStream(CSV) {
+            @Override
+            public synchronized int read(byte[] b, int off, int len) {
+                clock.now = clock.now.plus(Duration.ofHours(2)); // the upload takes longer than the retention
+                return super.read(b, off, len);
+            }
+        };
+
+        assertThatThrownBy(() -> requests.uploadDataset(slowBody, "n", "label", null, null, "k"))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("expired while the upload was received");
+        assertThat(store.saved).as("nothing remembered for the key").isEmpty();
+        assertThat(idempotency.claim("datasets", "k", null)).as("the retry is a new request")
+                .isInstanceOf(Claim.Proceed.class);
+    }
+
+    @Test
+    void aReplayWithinTheRetentionGivesTheStoredAnswer() throws Exception {
+        answered("k", "{\"a\":1}");
+
+        var response = requests.uploadDataset(new ByteArrayInputStream(CSV), "n", "label", null, null, "k");
+
+        assertThat(response.getStatusCode().value()).isEqualTo(201);
+        assertThat(response.getBody()).isEqualTo("{\"a\":1}");
+        assertThat(response.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
+    }
+}
