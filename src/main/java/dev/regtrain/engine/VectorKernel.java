@@ -14,13 +14,20 @@ import org.ojalgo.matrix.store.R064Store;
  */
 public final class VectorKernel implements MatrixKernel {
 
-    /** The kernel on the calling thread. */
-    public static final VectorKernel INSTANCE = new VectorKernel(TaskRunner.SEQUENTIAL);
+    /** The kernel on the calling thread, with the tile width that suits this JVM. */
+    public static final VectorKernel INSTANCE = new VectorKernel(TaskRunner.SEQUENTIAL,
+            VectorMicroKernel.PREFERRED_COLUMNS);
 
     private final TaskRunner runner;
+    private final int tileColumns;
 
-    private VectorKernel(TaskRunner runner) {
+    private VectorKernel(TaskRunner runner, int tileColumns) {
+        if (tileColumns != VectorMicroKernel.WIDE && tileColumns != VectorMicroKernel.NARROW) {
+            throw new IllegalArgumentException("a tile is " + VectorMicroKernel.WIDE + " or "
+                    + VectorMicroKernel.NARROW + " columns wide, not " + tileColumns);
+        }
         this.runner = runner;
+        this.tileColumns = tileColumns;
     }
 
     /**
@@ -28,7 +35,20 @@ public final class VectorKernel implements MatrixKernel {
      * are bit-identical to {@link #INSTANCE}'s.
      */
     public static VectorKernel parallel(TaskRunner runner) {
-        return new VectorKernel(Objects.requireNonNull(runner, "runner"));
+        return new VectorKernel(Objects.requireNonNull(runner, "runner"), VectorMicroKernel.PREFERRED_COLUMNS);
+    }
+
+    /**
+     * This kernel with tiles of the given width (6 or 4 columns) instead of the one that suits this JVM: the same
+     * results bit for bit, at another speed (for tests and {@code bench/gemm}).
+     */
+    VectorKernel withTileColumns(int columns) {
+        return new VectorKernel(runner, columns);
+    }
+
+    /** The width of this kernel's register tiles, in columns of the target. */
+    int tileColumns() {
+        return tileColumns;
     }
 
     @Override
@@ -41,7 +61,7 @@ public final class VectorKernel implements MatrixKernel {
         if (target.data == left.data || target.data == right.data) {
             throw new IllegalArgumentException("the target of a product must not be one of its operands");
         }
-        return new VectorProduct(target, left, transposeLeft, right, transposeRight, runner);
+        return new VectorProduct(target, left, transposeLeft, right, transposeRight, runner, tileColumns);
     }
 
     /** "vector", or "vector-2t" for a kernel whose runner runs 2 parts at once. */

@@ -1,7 +1,8 @@
 package dev.regtrain.engine;
 
 import static dev.regtrain.engine.VectorMicroKernel.MR;
-import static dev.regtrain.engine.VectorMicroKernel.NR;
+import static dev.regtrain.engine.VectorMicroKernel.NARROW;
+import static dev.regtrain.engine.VectorMicroKernel.WIDE;
 import static dev.regtrain.engine.VectorMicroKernel.SPECIES;
 import static dev.regtrain.engine.VectorMicroKernel.V;
 
@@ -10,7 +11,7 @@ import jdk.incubator.vector.DoubleVector;
 /**
  * Copies operands into the panel layout of {@link VectorMicroKernel}: op(A) (m × k) as row panels of MR rows, each
  * stored p-major (element (r, p) of panel P at {@code P·MR·k + p·MR + r}), and op(B) (k × n) as column panels of NR
- * columns, each stored p-major (element (p, q) of panel Q at {@code Q·NR·k + p·NR + q}). Rows and columns beyond the
+ * columns (the tile's width, 6 or 4), each stored p-major (element (p, q) of panel Q at {@code Q·NR·k + p·NR + q}). Rows and columns beyond the
  * matrix in the last panels are never written, so they stay at the zeros of the freshly allocated buffer.
  */
 final class VectorPacking {
@@ -50,16 +51,18 @@ final class VectorPacking {
     }
 
     /**
-     * Rows [p0, p1) of column panel {@code panel} of op(B): B is k × n column-major, or, {@code transposed}, n × k
-     * column-major so that row p of op(B) = Bᵀ is B's contiguous column p.
+     * Rows [p0, p1) of column panel {@code panel} of op(B), in panels of {@code nr} columns: B is k × n column-major,
+     * or, {@code transposed}, n × k column-major so that row p of op(B) = Bᵀ is B's contiguous column p.
      */
-    static void columnPanel(double[] b, boolean transposed, int k, int n, double[] packed, int panel, int p0, int p1) {
-        int j0 = panel * NR;
-        int columns = Math.min(NR, n - j0);
-        int base = panel * NR * k;
-        if (transposed && columns == NR) {
+    static void columnPanel(double[] b, boolean transposed, int k, int n, int nr, double[] packed, int panel, int p0,
+                            int p1) {
+        int j0 = panel * nr;
+        int columns = Math.min(nr, n - j0);
+        int base = panel * nr * k;
+        int full = columns == nr ? nr : 0; // a full panel of either width takes its unrolled path, an edge the loops
+        if (transposed && full == WIDE) {
             // six values per row of the panel: an arraycopy call each cost as much as the copying
-            for (int p = p0, t = base + p0 * NR, source = j0 + p0 * n; p < p1; p++, t += NR, source += n) {
+            for (int p = p0, t = base + p0 * WIDE, source = j0 + p0 * n; p < p1; p++, t += WIDE, source += n) {
                 packed[t] = b[source];
                 packed[t + 1] = b[source + 1];
                 packed[t + 2] = b[source + 2];
@@ -67,11 +70,18 @@ final class VectorPacking {
                 packed[t + 4] = b[source + 4];
                 packed[t + 5] = b[source + 5];
             }
+        } else if (transposed && full == NARROW) {
+            for (int p = p0, t = base + p0 * NARROW, source = j0 + p0 * n; p < p1; p++, t += NARROW, source += n) {
+                packed[t] = b[source];
+                packed[t + 1] = b[source + 1];
+                packed[t + 2] = b[source + 2];
+                packed[t + 3] = b[source + 3];
+            }
         } else if (transposed) {
             for (int p = p0; p < p1; p++) {
-                System.arraycopy(b, j0 + p * n, packed, base + p * NR, columns);
+                System.arraycopy(b, j0 + p * n, packed, base + p * nr, columns);
             }
-        } else if (columns == NR) {
+        } else if (full == WIDE) {
             // one row of the panel per step, its six values from B's six columns; the target index steps as its own
             // variable (base + 6·p would keep a bounds check per value, see VectorMicroKernel)
             int b0 = j0 * k;
@@ -80,7 +90,7 @@ final class VectorPacking {
             int b3 = b2 + k;
             int b4 = b3 + k;
             int b5 = b4 + k;
-            for (int p = p0, t = base + p0 * NR; p < p1; p++, t += NR) {
+            for (int p = p0, t = base + p0 * WIDE; p < p1; p++, t += WIDE) {
                 packed[t] = b[b0 + p];
                 packed[t + 1] = b[b1 + p];
                 packed[t + 2] = b[b2 + p];
@@ -88,11 +98,22 @@ final class VectorPacking {
                 packed[t + 4] = b[b4 + p];
                 packed[t + 5] = b[b5 + p];
             }
+        } else if (full == NARROW) {
+            int b0 = j0 * k;
+            int b1 = b0 + k;
+            int b2 = b1 + k;
+            int b3 = b2 + k;
+            for (int p = p0, t = base + p0 * NARROW; p < p1; p++, t += NARROW) {
+                packed[t] = b[b0 + p];
+                packed[t + 1] = b[b1 + p];
+                packed[t + 2] = b[b2 + p];
+                packed[t + 3] = b[b3 + p];
+            }
         } else {
             for (int q = 0; q < columns; q++) {
                 int column = (j0 + q) * k;
                 for (int p = p0; p < p1; p++) {
-                    packed[base + p * NR + q] = b[column + p];
+                    packed[base + p * nr + q] = b[column + p];
                 }
             }
         }

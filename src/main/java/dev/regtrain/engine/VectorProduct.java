@@ -1,7 +1,7 @@
 package dev.regtrain.engine;
 
 import static dev.regtrain.engine.VectorMicroKernel.MR;
-import static dev.regtrain.engine.VectorMicroKernel.NR;
+import static dev.regtrain.engine.VectorMicroKernel.WIDE;
 
 import dev.regtrain.engine.MatrixKernel.MatrixProduct;
 import java.util.Arrays;
@@ -17,7 +17,8 @@ import org.ojalgo.matrix.store.R064Store;
  * dimension in depth blocks of at most {@link #DEPTH_BLOCK} and the rows of A in row blocks, so that one block of
  * packed A (at most {@link #A_BLOCK_DOUBLES} values) stays in the core's L2 cache while every column panel of C
  * passes it. For each depth block a column panel of op(B) is packed (then hot in L1) and multiplied with each row
- * panel of the A block, MR × NR tile by tile. Without the blocks, R1's two large products streamed all of A (800 KB)
+ * panel of the A block, MR × NR tile by tile (NR the kernel's tile width). Without the blocks, R1's two large
+ * products streamed all of A (800 KB)
  * once per column panel, from L3 as soon as the second core did the same, and two threads ran them at 1.1–1.3 times
  * the speed of one. Full tiles are read and written in C directly; tiles that stick out of C go through a small
  * buffer. The packed copies are refreshed on every compute because the operands are the trainer's buffers and change
@@ -44,20 +45,21 @@ final class VectorProduct implements MatrixProduct {
 
     static final int MAX_PARTS_PER_THREAD = 4;
 
-    /** The longest depth block: a packed B panel of NR × 256 doubles is 12 KB, well inside a 32 KB L1 cache. */
+    /** The longest depth block: a packed B panel of NR × 256 doubles is 12 KB at most, well inside a 32 KB L1. */
     static final int DEPTH_BLOCK = 256;
 
     /** The most values of packed A one block holds: 256 KB, a quarter to a half of a core's L2 cache. */
     static final int A_BLOCK_DOUBLES = 32_768;
 
     /** Where the chains of a first depth block start: a tile of zeros, only ever read. */
-    private static final double[] ZEROS = new double[MR * NR];
+    private static final double[] ZEROS = new double[MR * WIDE];
 
     private final double[] c;
     private final double[] a;
     private final double[] b;
     private final boolean transposeLeft;
     private final boolean transposeRight;
+    private final int nr;
     private final int m;
     private final int n;
     private final int k;
@@ -73,8 +75,10 @@ final class VectorProduct implements MatrixProduct {
     private final IntConsumer packRowPart;
     private final IntConsumer columnPart;
 
+    /** @param nr the tile's width, {@link VectorMicroKernel#WIDE} or {@link VectorMicroKernel#NARROW} */
     VectorProduct(R064Store target, R064Store left, boolean transposeLeft, R064Store right, boolean transposeRight,
-                  TaskRunner runner) {
+                  TaskRunner runner, int nr) {
+        this.nr = nr;
         this.c = target.data;
         this.a = left.data;
         this.b = right.data;
@@ -84,20 +88,20 @@ final class VectorProduct implements MatrixProduct {
         this.n = target.getColDim();
         this.k = transposeLeft ? left.getRowDim() : left.getColDim();
         this.rowPanels = (m + MR - 1) / MR;
-        this.columnPanels = (n + NR - 1) / NR;
+        this.columnPanels = (n + nr - 1) / nr;
         this.depthBlocks = Math.max(1, (k + DEPTH_BLOCK - 1) / DEPTH_BLOCK);
         int longestDepth = (k + depthBlocks - 1) / depthBlocks;
         int panelsPerBlock = Math.max(1, A_BLOCK_DOUBLES / (MR * Math.max(1, longestDepth)));
         this.rowBlocks = (rowPanels + panelsPerBlock - 1) / panelsPerBlock;
         this.packedA = new double[rowPanels * MR * k];
-        this.packedB = new double[columnPanels * NR * k];
+        this.packedB = new double[columnPanels * nr * k];
         this.runner = runner;
         double flops = 2.0 * m * k * n;
         int threads = runner.parallelism();
         int wanted = (int) Math.min(threads * MAX_PARTS_PER_THREAD, Math.max(threads, flops / FLOPS_PER_PART));
         this.parts = flops < PARALLEL_MIN_FLOPS || threads <= 1 ? 1
                 : Math.min(wanted, Math.min(rowPanels, columnPanels));
-        this.edges = new double[parts][MR * NR];
+        this.edges = new double[parts][MR * nr];
         this.packRowPart = part -> VectorPacking.rowPanels(a, transposeLeft, m, k, packedA,
                 split(part, rowPanels), split(part + 1, rowPanels));
         this.columnPart = part -> multiplyColumnPanels(split(part, columnPanels), split(part + 1, columnPanels),
@@ -135,7 +139,7 @@ final class VectorProduct implements MatrixProduct {
                 boolean accumulate = depthBlock > 0;
                 for (int panel = from; panel < to; panel++) {
                     if (rowBlock == 0) {
-                        VectorPacking.columnPanel(b, transposeRight, k, n, packedB, panel, p0, p0 + depth);
+                        VectorPacking.columnPanel(b, transposeRight, k, n, nr, packedB, panel, p0, p0 + depth);
                     }
                     multiplyPanel(panel, firstRowPanel, endRowPanel, p0, depth, accumulate, edge);
                 }
@@ -146,19 +150,21 @@ final class VectorProduct implements MatrixProduct {
     /** Column panel {@code panel} of C, rows of the row panels [fromRowPanel, toRowPanel), depth p0..p0+depth. */
     private void multiplyPanel(int panel, int fromRowPanel, int toRowPanel, int p0, int depth, boolean accumulate,
                                double[] edge) {
-        int j0 = panel * NR;
-        int columns = Math.min(NR, n - j0);
-        int bOffset = panel * NR * k + p0 * NR;
+        int j0 = panel * nr;
+        int columns = Math.min(nr, n - j0);
+        int bOffset = panel * nr * k + p0 * nr;
         for (int rowPanel = fromRowPanel; rowPanel < toRowPanel; rowPanel++) {
             int i0 = rowPanel * MR;
             int rows = Math.min(MR, m - i0);
             int aOffset = rowPanel * MR * k + p0 * MR;
-            if (rows == MR && columns == NR) {
+            if (rows == MR && columns == nr) {
                 int cOffset = i0 + j0 * m;
                 if (accumulate) {
-                    VectorMicroKernel.tile(packedA, aOffset, packedB, bOffset, depth, c, cOffset, m, c, cOffset, m);
+                    VectorMicroKernel.tile(nr, packedA, aOffset, packedB, bOffset, depth, c, cOffset, m, c, cOffset,
+                            m);
                 } else {
-                    VectorMicroKernel.tile(packedA, aOffset, packedB, bOffset, depth, ZEROS, 0, MR, c, cOffset, m);
+                    VectorMicroKernel.tile(nr, packedA, aOffset, packedB, bOffset, depth, ZEROS, 0, MR, c, cOffset,
+                            m);
                 }
             } else {
                 if (accumulate) {
@@ -166,8 +172,8 @@ final class VectorProduct implements MatrixProduct {
                         System.arraycopy(c, i0 + (j0 + q) * m, edge, q * MR, rows);
                     }
                 }
-                VectorMicroKernel.tile(packedA, aOffset, packedB, bOffset, depth, accumulate ? edge : ZEROS, 0, MR,
-                        edge, 0, MR);
+                VectorMicroKernel.tile(nr, packedA, aOffset, packedB, bOffset, depth, accumulate ? edge : ZEROS, 0,
+                        MR, edge, 0, MR);
                 for (int q = 0; q < columns; q++) {
                     System.arraycopy(edge, q * MR, c, i0 + (j0 + q) * m, rows);
                 }

@@ -13,7 +13,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.ojalgo.matrix.store.R064Store;
 
@@ -103,11 +102,22 @@ class VectorKernelTests {
         }
     }
 
-    /** 1, small odd sizes, and one below, at and above multiples of the vector length and of both tile sizes. */
-    static List<Integer> edgeSizes() {
+    /** Both tile widths, the one this JVM uses and the other: every test below runs with each. */
+    static final List<Integer> TILE_WIDTHS = List.of(VectorMicroKernel.WIDE, VectorMicroKernel.NARROW);
+
+    static Stream<Arguments> layoutsAndTileWidths() {
+        return Stream.of(Layout.values()).flatMap(layout -> TILE_WIDTHS.stream()
+                .map(width -> Arguments.of(layout, width)));
+    }
+
+    private static MatrixKernel kernel(int tileColumns) {
+        return VectorKernel.INSTANCE.withTileColumns(tileColumns);
+    }
+
+    /** 1, small odd sizes, and one below, at and above multiples of the vector length and of the tile's sizes. */
+    static List<Integer> edgeSizes(int nr) {
         int v = VectorMicroKernel.V;
         int mr = VectorMicroKernel.MR;
-        int nr = VectorMicroKernel.NR;
         TreeSet<Integer> sizes = new TreeSet<>(List.of(1, 2, 3, 5, 7));
         for (int base : List.of(v, 2 * v, mr, 2 * mr, nr, 2 * nr, 3 * nr)) {
             sizes.addAll(List.of(base - 1, base, base + 1));
@@ -134,15 +144,16 @@ class VectorKernelTests {
         return all.stream();
     }
 
-    @ParameterizedTest
-    @EnumSource(Layout.class)
-    void everyEdgeShapeMatchesTheNaiveProductAndIsBitIdenticalOnTheSecondCall(Layout layout) {
-        List<Integer> sizes = edgeSizes();
+    @ParameterizedTest(name = "{0}, tiles {1} wide")
+    @MethodSource("layoutsAndTileWidths")
+    void everyEdgeShapeMatchesTheNaiveProductAndIsBitIdenticalOnTheSecondCall(Layout layout, int tileColumns) {
+        List<Integer> sizes = edgeSizes(tileColumns);
+        MatrixKernel kernel = kernel(tileColumns);
         int checked = 0;
         for (int m : sizes) {
             for (int k : sizes) {
                 for (int n : sizes) {
-                    Bound bound = new Bound(layout, m, k, n, VectorKernel.INSTANCE);
+                    Bound bound = new Bound(layout, m, k, n, kernel);
                     bound.randomise(31L * m + 17L * k + n);
                     bound.product.compute();
                     double[] first = bound.target.data.clone();
@@ -172,18 +183,18 @@ class VectorKernelTests {
         assertThat(bound.target.data).isEqualTo(first);
     }
 
-    @ParameterizedTest
-    @EnumSource(Layout.class)
-    void productsSplitIntoDepthAndRowBlocksKeepEveryElementsSingleChain(Layout layout) {
+    @ParameterizedTest(name = "{0}, tiles {1} wide")
+    @MethodSource("layoutsAndTileWidths")
+    void productsSplitIntoDepthAndRowBlocksKeepEveryElementsSingleChain(Layout layout, int tileColumns) {
         // depth 2·256 + 5 makes three depth blocks (173, 172, 172), which at most 32768 / (MR·173) row panels each
         // then split 267 ragged rows into two row blocks; 19 columns leave a ragged last column panel
         int k = 2 * VectorProduct.DEPTH_BLOCK + 5;
         int m = 267;
-        int n = 3 * VectorMicroKernel.NR + 1;
+        int n = 3 * tileColumns + 1;
         int panelsPerBlock = VectorProduct.A_BLOCK_DOUBLES / (VectorMicroKernel.MR * ((k + 2) / 3));
         assertThat((m + VectorMicroKernel.MR - 1) / VectorMicroKernel.MR).isGreaterThan(panelsPerBlock);
 
-        Bound bound = new Bound(layout, m, k, n, VectorKernel.INSTANCE);
+        Bound bound = new Bound(layout, m, k, n, kernel(tileColumns));
         bound.randomise(11);
         bound.product.compute();
 
@@ -191,11 +202,11 @@ class VectorKernelTests {
         assertThat(Fixtures.relativeError(bound.target.data, bound.naive())).isLessThan(1e-12);
     }
 
-    @ParameterizedTest
-    @EnumSource(Layout.class)
-    void aBoundProductSeesNewOperandValuesOnEveryCall(Layout layout) {
+    @ParameterizedTest(name = "{0}, tiles {1} wide")
+    @MethodSource("layoutsAndTileWidths")
+    void aBoundProductSeesNewOperandValuesOnEveryCall(Layout layout, int tileColumns) {
         int mr = VectorMicroKernel.MR;
-        Bound bound = new Bound(layout, 2 * mr + 3, 13, VectorMicroKernel.NR + 4, VectorKernel.INSTANCE);
+        Bound bound = new Bound(layout, 2 * mr + 3, 13, tileColumns + 4, kernel(tileColumns));
         for (long seed = 1; seed <= 3; seed++) {
             bound.randomise(seed);
             bound.product.compute();
@@ -203,28 +214,31 @@ class VectorKernelTests {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Layout.class)
-    void aParallelKernelGivesBitIdenticalResultsWhateverTheOrderAndThreadOfItsParts(Layout layout) {
+    @ParameterizedTest(name = "{0}, tiles {1} wide")
+    @MethodSource("layoutsAndTileWidths")
+    void aParallelKernelGivesBitIdenticalResultsWhateverTheOrderAndThreadOfItsParts(Layout layout, int tileColumns) {
         try (ShuffledRunner two = new ShuffledRunner(2); ShuffledRunner three = new ShuffledRunner(3)) {
-            MatrixKernel parallelTwo = VectorKernel.parallel(two);
-            MatrixKernel parallelThree = VectorKernel.parallel(three);
+            MatrixKernel parallelTwo = VectorKernel.parallel(two).withTileColumns(tileColumns);
+            MatrixKernel parallelThree = VectorKernel.parallel(three).withTileColumns(tileColumns);
             List<int[]> shapes = new ArrayList<>(List.of(new int[] {128, 784, 256}, new int[] {96, 128, 10},
                     new int[] {784, 128, 256}, new int[] {128, 10, 128}, new int[] {201, 67, 133}));
-            for (int size : List.of(1, VectorMicroKernel.MR + 1, 3 * VectorMicroKernel.NR - 1, 97)) {
+            for (int size : List.of(1, VectorMicroKernel.MR + 1, 3 * tileColumns - 1, 97)) {
                 shapes.add(new int[] {size, size + 2, size});
             }
             for (int[] shape : shapes) {
                 Bound sequential = new Bound(layout, shape[0], shape[1], shape[2], VectorKernel.INSTANCE);
+                Bound otherWidth = new Bound(layout, shape[0], shape[1], shape[2],
+                        kernel(VectorMicroKernel.WIDE + VectorMicroKernel.NARROW - tileColumns));
                 Bound twoParts = new Bound(layout, shape[0], shape[1], shape[2], parallelTwo);
                 Bound threeParts = new Bound(layout, shape[0], shape[1], shape[2], parallelThree);
-                for (Bound bound : List.of(sequential, twoParts, threeParts)) {
+                for (Bound bound : List.of(sequential, otherWidth, twoParts, threeParts)) {
                     bound.randomise(77);
                     bound.product.compute();
                 }
                 String name = layout + " " + shape[0] + "x" + shape[1] + "x" + shape[2];
                 assertThat(twoParts.target.data).as(name).isEqualTo(sequential.target.data);
                 assertThat(threeParts.target.data).as(name).isEqualTo(sequential.target.data);
+                assertThat(otherWidth.target.data).as(name + ", the other tile width").isEqualTo(sequential.target.data);
             }
             assertThat(two.runs).as("large products were split").isGreaterThan(0);
             assertThat(parallelTwo.name()).isEqualTo("vector-2t");
@@ -257,5 +271,7 @@ class VectorKernelTests {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("shape mismatch");
         assertThatThrownBy(() -> VectorKernel.INSTANCE.bind(square, square, false, other, false))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("operand");
+        assertThatThrownBy(() -> VectorKernel.INSTANCE.withTileColumns(5))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not 5");
     }
 }
