@@ -83,6 +83,23 @@ public final class CsvDatasetReader {
         return table.finish();
     }
 
+    /**
+     * Whether the text holds a surrogate that is not half of a pair. The parser decodes the three bytes UTF-8 would
+     * use for U+D800–U+DFFF (which it may not encode) into such a char; a class or column named with one could not be
+     * written back as JSON.
+     */
+    static boolean hasLoneSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Rows arrive as arrays of strings inside one outer array; the line a row starts on is where its array opens. */
     private static void readRows(JsonParser parser, CsvTable table) {
         if (parser.nextToken() != JsonToken.START_ARRAY) {
@@ -93,6 +110,10 @@ public final class CsvDatasetReader {
             JsonToken token;
             while ((token = parser.nextToken()) != JsonToken.END_ARRAY && token != null) {
                 String text = parser.getString();
+                if (text != null && hasLoneSurrogate(text)) {
+                    throw new CsvFormatException(table.line(), "line " + table.line()
+                            + " is not valid UTF-8 (it encodes half of a surrogate pair)");
+                }
                 table.field(text == null ? "" : text);
             }
             table.endRow();

@@ -42,6 +42,16 @@ class CsvDatasetReaderTests {
     }
 
     @Test
+    void labelsOutsideTheBasicPlaneAreKept() {
+        Dataset d = read("a,flower\n1,\uD83C\uDF38\n2,\uD83C\uDF3B\n3,\uD83C\uDF38\n");
+
+        assertThat(d.classes()).containsExactly("\uD83C\uDF38", "\uD83C\uDF3B");
+        assertThat(CsvDatasetReader.hasLoneSurrogate("x\uD83C\uDF38y")).isFalse();
+        assertThat(CsvDatasetReader.hasLoneSurrogate("x\uDF38")).isTrue();
+        assertThat(CsvDatasetReader.hasLoneSurrogate("x\uD83C")).isTrue();
+    }
+
+    @Test
     void oneNonNumericLabelMakesTheClassesStringOrdered() {
         Dataset d = read("a,y\n1,10\n2,9\n3,x\n");
 

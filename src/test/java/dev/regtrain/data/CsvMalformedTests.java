@@ -173,6 +173,16 @@ class CsvMalformedTests {
     }
 
     @Test
+    void aLoneSurrogateEncodedAsUtf8BytesIsReportedOnItsLine() {
+        // ED A0 80 is U+D800, half of a surrogate pair, which UTF-8 may not encode: a class named by it could not be
+        // written back as JSON
+        byte[] body = {'a', ',', 'y', '\n', '1', ',', 'b', '\n', '2', ',', 'x', (byte) 0xED, (byte) 0xA0, (byte) 0x80,
+            '\n', '3', ',', 'b', '\n'};
+
+        refused(body, options(), 3, "line 3 is not valid UTF-8 (it encodes half of a surrogate pair)");
+    }
+
+    @Test
     void anAbsurdlyLongFieldIsReportedOnItsLine() {
         String huge = "9".repeat(CsvDatasetReader.MAX_FIELD_CHARS + 1);
 
