@@ -158,15 +158,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
                                                              HttpStatusCode status, WebRequest request) {
         String detail = body instanceof ProblemDetail problem && problem.getDetail() != null ? problem.getDetail()
                 : "the request cannot be handled";
-        Problems.Kind kind = switch (status.value()) {
-            case 404 -> Problems.Kind.NOT_FOUND;
-            case 405 -> Problems.Kind.METHOD_NOT_ALLOWED;
-            case 406 -> Problems.Kind.NOT_ACCEPTABLE;
-            case 413 -> Problems.Kind.TOO_LARGE;
-            case 415 -> Problems.Kind.UNSUPPORTED_MEDIA_TYPE;
-            case 503 -> Problems.Kind.UNAVAILABLE;
-            default -> status.is4xxClientError() ? Problems.Kind.INVALID_REQUEST : Problems.Kind.INTERNAL;
-        };
+        Problems.Kind kind = Problems.Kind.forStatus(status.value());
         if (kind == Problems.Kind.INTERNAL) {
             log.error("request failed", e);
             detail = Problems.INTERNAL_DETAIL;

@@ -25,18 +25,14 @@ class ProblemErrorController implements ErrorController {
             return Problems.response(Problems.problem(Problems.Kind.NOT_FOUND, Problems.NOT_FOUND_DETAIL,
                     request.getRequestURI()));
         }
-        int status = code instanceof Integer value ? value : 500;
+        int status = code instanceof Integer value && value >= 400 && value < 600 ? value : 500;
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         Object detail = request.getAttribute(BodyLimitFilter.DETAIL_ATTRIBUTE);
-        Problems.Kind kind = switch (status) {
-            case 404 -> Problems.Kind.NOT_FOUND;
-            case 405 -> Problems.Kind.METHOD_NOT_ALLOWED;
-            case 413 -> Problems.Kind.TOO_LARGE;
-            case 415 -> Problems.Kind.UNSUPPORTED_MEDIA_TYPE;
-            default -> status >= 400 && status < 500 ? Problems.Kind.INVALID_REQUEST : Problems.Kind.INTERNAL;
-        };
+        Problems.Kind kind = Problems.Kind.forStatus(status);
         String text = detail != null ? detail.toString()
                 : Problems.containerDetail(kind, "the request is malformed");
-        return Problems.response(Problems.problem(kind, text, uri == null ? null : uri.toString()));
+        ProblemDetail problem = Problems.problem(kind, text, uri == null ? null : uri.toString());
+        problem.setStatus(status); // the container's own status, also where the kind is a generic one (408, 502)
+        return Problems.response(problem);
     }
 }

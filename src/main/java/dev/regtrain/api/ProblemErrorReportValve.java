@@ -35,12 +35,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
             status = 400;
             response.setStatus(status);
         }
-        Problems.Kind kind = switch (status) {
-            case 404 -> Problems.Kind.NOT_FOUND;
-            case 405 -> Problems.Kind.METHOD_NOT_ALLOWED;
-            case 413 -> Problems.Kind.TOO_LARGE;
-            default -> status < 500 ? Problems.Kind.INVALID_REQUEST : Problems.Kind.INTERNAL;
-        };
+        Problems.Kind kind = Problems.Kind.forStatus(status);
         String detail = protocol != null ? protocol
                 : Problems.containerDetail(kind, "the request is malformed and was refused by the server");
         ProblemDetail problem = Problems.problem(kind, detail, null);

@@ -44,6 +44,23 @@ final class Problems {
             this.slug = slug;
             this.title = title;
         }
+
+        /**
+         * The kind of a status that Spring or the container chose, not one of our handlers: 404, 405, 406, 413, 415 and
+         * 503 keep their own, any other 4xx is an invalid request and anything else an internal error. The one
+         * mapping for ApiErrors, the error controller and Tomcat's error-report valve.
+         */
+        static Kind forStatus(int status) {
+            return switch (status) {
+                case 404 -> NOT_FOUND;
+                case 405 -> METHOD_NOT_ALLOWED;
+                case 406 -> NOT_ACCEPTABLE;
+                case 413 -> TOO_LARGE;
+                case 415 -> UNSUPPORTED_MEDIA_TYPE;
+                case 503 -> UNAVAILABLE;
+                default -> status >= 400 && status < 500 ? INVALID_REQUEST : INTERNAL;
+            };
+        }
     }
 
     private Problems() {
@@ -70,13 +87,18 @@ final class Problems {
 
     /**
      * The detail of an error the servlet container reports without one of its own (the error controller's and the
-     * error report valve's): {@link #NOT_FOUND_DETAIL} for a 404, {@link #INTERNAL_DETAIL} for a 500, else
-     * {@code otherwise}.
+     * error report valve's): {@link #NOT_FOUND_DETAIL} for a 404, {@link #INTERNAL_DETAIL} for a 500, a sentence
+     * of its own for each other kind of {@link Kind#forStatus}, else {@code otherwise}.
      */
     static String containerDetail(Kind kind, String otherwise) {
         return switch (kind) {
             case NOT_FOUND -> NOT_FOUND_DETAIL;
             case INTERNAL -> INTERNAL_DETAIL;
+            case METHOD_NOT_ALLOWED -> "this path does not take that method";
+            case NOT_ACCEPTABLE -> "none of the media types the Accept header asks for can be produced here";
+            case TOO_LARGE -> "the request is larger than the server accepts";
+            case UNSUPPORTED_MEDIA_TYPE -> "the body's Content-Type is not one this endpoint reads";
+            case UNAVAILABLE -> "the service cannot take requests right now; try again later";
             default -> otherwise;
         };
     }
