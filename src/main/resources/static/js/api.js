@@ -29,6 +29,15 @@ async function answer(response) {
   return body;
 }
 
+/** A download as a Blob; a refusal becomes an ApiError with the service's problem, like every other call. */
+export async function getBlob(url, accept) {
+  const response = await fetch(url, { headers: { Accept: `${accept}, application/problem+json` } });
+  if (!response.ok) {
+    await answer(response);
+  }
+  return response.blob();
+}
+
 export async function getJson(url) {
   return answer(await fetch(url, { headers: { Accept: 'application/json' } }));
 }

@@ -1,6 +1,6 @@
 // One job: status, progress, live learning curves from the event stream, why it stopped, its results and plots,
 // and a prediction form.
-import { ApiError, getJson, jobUrl, postJson } from './api.js';
+import { ApiError, getBlob, getJson, jobUrl, postJson } from './api.js';
 import { announce, h } from './dom.js';
 import { follow } from './events.js';
 import { COLOURS, curveChart } from './curves.js';
@@ -203,7 +203,7 @@ export function jobView(main, id) {
 
   function showPlots(current) {
     const twoFeatures = current.data ? current.data.task === 'classification' && current.data.inputs === 2
-      : ['moons', 'circles', 'xor', 'spirals'].includes(current.request.dataset.builtin);
+      : twoFeatureBuiltin(current.request.dataset);
     const names = [['loss', 'Loss per epoch with the best epoch and early stopping marked'],
       ['accuracy', 'Accuracy or RMSE per epoch'], ['weights', 'Weight norm of each layer per epoch'],
       ['histogram', 'Histogram of the final weights per layer']];
@@ -228,8 +228,15 @@ export function jobView(main, id) {
   }
 
   async function downloadCsv() {
-    const response = await fetch(jobUrl(id, '/metrics'), { headers: { Accept: 'text/csv' } });
-    const url = URL.createObjectURL(await response.blob());
+    let blob;
+    try {
+      blob = await getBlob(jobUrl(id, '/metrics'), 'text/csv');
+    } catch (e) {
+      notice.textContent = `Not downloaded: ${e.message}`;
+      notice.hidden = false;
+      return;
+    }
+    const url = URL.createObjectURL(blob);
     const link = h('a', { href: url, download: `${id}-metrics.csv` });
     document.body.append(link);
     link.click();
@@ -243,4 +250,10 @@ export function jobView(main, id) {
     loss.destroy();
     accuracy.destroy();
   };
+}
+
+/** Whether a built-in dataset request makes two features: the plane generators, and blobs with its default 2. */
+function twoFeatureBuiltin(dataset) {
+  return ['moons', 'circles', 'xor', 'spirals'].includes(dataset.builtin)
+    || (dataset.builtin === 'blobs' && (dataset.features ?? 2) === 2);
 }

@@ -176,6 +176,33 @@ class DashboardBrowserTests extends ServiceTest {
     }
 
     @Test
+    void blobsInThePlaneGetDecisionRegionsAndAFailedDownloadIsSaid() {
+        String job = """
+                {"dataset": {"builtin": "blobs", "samples": 150, "classes": 3%s},
+                 "network": {"hidden": [{"units": 8, "activation": "relu"}]}, "training": {"epochs": 3}}""";
+        String plane = submit(job.formatted(""));
+        String space = submit(job.formatted(", \"features\": 3"));
+        awaitFinal(plane);
+        awaitFinal(space);
+
+        browser.get(url("#/jobs/" + plane));
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> browser
+                .findElements(By.cssSelector("#plots img")).stream()
+                .anyMatch(e -> e.getDomAttribute("src").contains("decision-boundary")));
+        browser.get(url("#/jobs/" + space));
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
+                .until(() -> browser.findElements(By.cssSelector("#plots img")).size() == 4);
+        assertThat(browser.findElements(By.cssSelector("#plots img"))).extracting(e -> e.getDomAttribute("src"))
+                .as("no decision regions for three features").noneMatch(src -> src.contains("decision-boundary"));
+
+        http.delete().uri("/api/v1/jobs/" + space).exchange().expectStatus().isNoContent();
+        browser.findElements(By.cssSelector("button.link")).stream()
+                .filter(b -> b.getText().equals("metrics as CSV")).findFirst().orElseThrow().click();
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> find(".notice.error").isDisplayed()
+                && find(".notice.error").getText().startsWith("Not downloaded: "));
+    }
+
+    @Test
     void theJobListStaysLiveWithMoreUnfinishedJobsThanTheBrowserHasConnections() {
         List<String> jobs = new java.util.ArrayList<>();
         try {
