@@ -6,6 +6,7 @@ import dev.regtrain.jobs.FieldError;
 import dev.regtrain.jobs.InvalidRequestException;
 import dev.regtrain.jobs.JobRecord;
 import dev.regtrain.jobs.JobService;
+import dev.regtrain.jobs.JobSnapshot;
 import dev.regtrain.jobs.ModelService;
 import dev.regtrain.jobs.NotFoundException;
 import dev.regtrain.jobs.ConflictException;
@@ -163,7 +164,8 @@ class PlotController {
         List<Comparison.Run> runs = new ArrayList<>();
         for (String id : ids) {
             try {
-                runs.add(new Comparison.Run(jobs.get(id), jobs.metrics(id)));
+                JobSnapshot snapshot = jobs.snapshot(id);
+                runs.add(new Comparison.Run(snapshot.record(), snapshot.metrics()));
             } catch (NotFoundException e) {
                 throw new InvalidRequestException("jobs", "names no job: '" + id + "' (it was just deleted)");
             }
@@ -171,11 +173,14 @@ class PlotController {
         return png(Comparison.png(runs, size));
     }
 
-    /** One of the per-epoch curves of a job: its size checked, then the job (404 if unknown) and its metrics. */
+    /**
+     * One of the per-epoch curves of a job: its size checked, then the job (404 if unknown) and its metrics, read
+     * together so that the marks the record places (the best epoch, the stop) fall on the rows drawn.
+     */
     private ResponseEntity<byte[]> curve(String id, int width, int height, CurvePlot plot) {
         PlotSize size = size(width, height);
-        JobRecord job = jobs.get(id);
-        return png(plot.render(job, jobs.metrics(id), size));
+        JobSnapshot snapshot = jobs.snapshot(id);
+        return png(plot.render(snapshot.record(), snapshot.metrics(), size));
     }
 
     /** A plot of {@link CurvePlots}: the job, its metrics so far, the size. */

@@ -96,6 +96,16 @@ final class JobEntry {
         }
     }
 
+    /** The record and the rows as one consistent pair (an epoch that ends meanwhile is in both or in neither). */
+    JobSnapshot snapshot() {
+        lock.lock();
+        try {
+            return new JobSnapshot(record, List.copyOf(metrics));
+        } finally {
+            lock.unlock();
+        }
+    }
+
     List<EpochMetrics> metrics() {
         lock.lock();
         try {

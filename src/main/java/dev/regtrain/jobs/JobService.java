@@ -180,6 +180,11 @@ public class JobService implements JobEvents, SmartLifecycle {
         return entry(id).metrics();
     }
 
+    /** The job's record and metrics read together, for views that draw both (404 if unknown). */
+    public JobSnapshot snapshot(String id) {
+        return entry(id).snapshot();
+    }
+
     /** Deletes an uploaded dataset unless a queued or running job trains on it. */
     public void deleteDataset(String datasetId) {
         datasetLock.writeLock().lock();
