@@ -25,6 +25,41 @@ class BuiltinDatasetsTests {
                 Task.CLASSIFICATION, Task.CLASSIFICATION, Task.CLASSIFICATION, Task.CLASSIFICATION, Task.REGRESSION, Task.CLASSIFICATION);
     }
 
+    /**
+     * describe() works out a generator's shape from its parameters without generating (a job is checked against it at
+     * submission); for every generator, at its defaults and at random parameters within their ranges (kept small), it
+     * must be exactly the shape generate() makes.
+     */
+    @Test
+    void describingAGeneratorGivesTheShapeItGenerates() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        Map<String, Double> small = Map.of("samples", 1500.0, "features", 40.0, "size", 24.0);
+        int checked = 0;
+        for (GeneratorInfo generator : BuiltinDatasets.catalogue()) {
+            for (int round = 0; round < 6; round++) {
+                Map<String, Double> parameters = new HashMap<>();
+                if (round > 0) {
+                    for (ParameterInfo parameter : generator.parameters()) {
+                        double max = Math.min(parameter.max(), small.getOrDefault(parameter.name(), parameter.max()));
+                        double value = random.nextDouble(parameter.min(), Math.nextUp(max));
+                        parameters.put(parameter.name(), parameter.integer() ? Math.rint(value) : value);
+                    }
+                }
+                Dataset made = BuiltinDatasets.generate(generator.name(), parameters, round);
+                DatasetDescription described = BuiltinDatasets.describe(generator.name(),
+                        BuiltinDatasets.withDefaults(generator.name(), parameters));
+                String what = generator.name() + " " + parameters;
+                assertThat(described.rows()).as(what).isEqualTo(made.rows());
+                assertThat(described.inputs()).as(what).isEqualTo(made.inputs());
+                assertThat(described.task()).as(what).isEqualTo(made.task());
+                assertThat(described.classes()).as(what).isEqualTo(made.classes());
+                assertThat(described.imageShape()).as(what).isEqualTo(made.imageShape());
+                checked++;
+            }
+        }
+        assertThat(checked).isEqualTo(6 * BuiltinDatasets.catalogue().size());
+    }
+
     @Test
     void theCatalogueGivesEveryParameterItsDefaultAndRange() {
         Map<String, List<ParameterInfo>> byName = new HashMap<>();
