@@ -61,10 +61,14 @@ class DatasetController {
     @ApiResponse(responseCode = "201", description = "Created, with Location",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                     schema = @Schema(implementation = DatasetRecord.class)))
-    @ApiResponse(responseCode = "409", description = "A request with the same Idempotency-Key is still being handled")
+    @ApiResponse(responseCode = "409", description = "A request with the same Idempotency-Key is still being handled, "
+            + "or the answer stored for the key expired while this upload was received (send it again to create the "
+            + "dataset)", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "422", description = "The Idempotency-Key was used with a different upload")
     @ApiResponse(responseCode = "400", description = "Malformed CSV; the problem names the line")
     @ApiResponse(responseCode = "413", description = "More rows, columns or bytes than the limits allow")
+    @ApiResponse(responseCode = "415", description = "The Content-Type is not text/csv (a wildcard included)",
+            content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<String> upload(
             InputStream body,
             @Parameter(description = "A name for the dataset", example = "iris") @RequestParam(required = false) String name,
