@@ -28,11 +28,7 @@ class ProblemErrorController implements ErrorController {
         int status = code instanceof Integer value && value >= 400 && value < 600 ? value : 500;
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         Object detail = request.getAttribute(BodyLimitFilter.DETAIL_ATTRIBUTE);
-        Problems.Kind kind = Problems.Kind.forStatus(status);
-        String text = detail != null ? detail.toString()
-                : Problems.containerDetail(kind, "the request is malformed");
-        ProblemDetail problem = Problems.problem(kind, text, uri == null ? null : uri.toString());
-        problem.setStatus(status); // the container's own status, also where the kind is a generic one (408, 502)
-        return Problems.response(problem);
+        return Problems.response(Problems.containerProblem(status, detail == null ? null : detail.toString(),
+                "the request is malformed", uri == null ? null : uri.toString()));
     }
 }

@@ -35,12 +35,10 @@ public class ProblemErrorReportValve extends ErrorReportValve {
             status = 400;
             response.setStatus(status);
         }
-        Problems.Kind kind = Problems.Kind.forStatus(status);
-        String detail = protocol != null ? protocol
-                : Problems.containerDetail(kind, "the request is malformed and was refused by the server");
-        ProblemDetail problem = Problems.problem(kind, detail, null);
+        ProblemDetail problem = Problems.containerProblem(status, protocol,
+                "the request is malformed and was refused by the server", null);
         String json = "{\"type\":\"" + problem.getType() + "\",\"title\":\"" + problem.getTitle() + "\",\"status\":"
-                + status + ",\"detail\":\"" + detail + "\"}";
+                + status + ",\"detail\":\"" + problem.getDetail() + "\"}";
         try {
             response.setContentType("application/problem+json");
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());

@@ -86,11 +86,19 @@ final class Problems {
     }
 
     /**
-     * The detail of an error the servlet container reports without one of its own (the error controller's and the
-     * error report valve's): {@link #NOT_FOUND_DETAIL} for a 404, {@link #INTERNAL_DETAIL} for a 500, a sentence
-     * of its own for each other kind of {@link Kind#forStatus}, else {@code otherwise}.
+     * The problem for an error status the servlet container reports without a handler of ours (the error
+     * controller's and the error report valve's): its kind by {@link Kind#forStatus}, the container's own status kept
+     * (also where the kind is a generic one: 408, 502), and {@code detail}, or when it is null a sentence for the kind
+     * ({@link #NOT_FOUND_DETAIL}, {@link #INTERNAL_DETAIL}, …), else {@code otherwise}.
      */
-    static String containerDetail(Kind kind, String otherwise) {
+    static ProblemDetail containerProblem(int status, String detail, String otherwise, String instance) {
+        Kind kind = Kind.forStatus(status);
+        ProblemDetail problem = problem(kind, detail != null ? detail : containerDetail(kind, otherwise), instance);
+        problem.setStatus(status);
+        return problem;
+    }
+
+    private static String containerDetail(Kind kind, String otherwise) {
         return switch (kind) {
             case NOT_FOUND -> NOT_FOUND_DETAIL;
             case INTERNAL -> INTERNAL_DETAIL;

@@ -13,7 +13,7 @@ final class AdamOptimizer extends Optimizer {
     private double secondCorrection;
 
     AdamOptimizer(OptimizerSpec spec, List<Parameter> parameters) {
-        super(spec, parameters, 2);
+        super(spec, parameters);
         this.parameterCount = parameters.size();
     }
 

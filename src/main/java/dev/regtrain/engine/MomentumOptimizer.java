@@ -11,7 +11,7 @@ final class MomentumOptimizer extends Optimizer {
     private final boolean nesterov;
 
     MomentumOptimizer(OptimizerSpec spec, List<Parameter> parameters, boolean nesterov) {
-        super(spec, parameters, 1);
+        super(spec, parameters);
         this.nesterov = nesterov;
     }
 

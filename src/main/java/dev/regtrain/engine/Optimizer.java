@@ -14,8 +14,9 @@ abstract class Optimizer {
     protected final double[][] slots;
     protected long step;
 
-    protected Optimizer(OptimizerSpec spec, List<Parameter> parameters, int slotsPerParameter) {
+    protected Optimizer(OptimizerSpec spec, List<Parameter> parameters) {
         this.spec = spec;
+        int slotsPerParameter = spec.kind().slots();
         this.slots = new double[slotsPerParameter * parameters.size()][];
         for (int s = 0; s < slotsPerParameter; s++) {
             for (int i = 0; i < parameters.size(); i++) {

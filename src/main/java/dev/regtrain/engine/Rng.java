@@ -42,15 +42,6 @@ public final class Rng {
     }
 
     /**
-     * Fills {@code values[0..length)} with the next {@code length} draws of {@link #nextDouble()}, in order: the same
-     * numbers and the same final state as that many calls, drawn in one loop that keeps the state in a register.
-     */
-    public void nextDoubles(double[] values, int length) {
-        peekDoubles(values, 0, length);
-        advance(length);
-    }
-
-    /**
      * Without advancing: sets {@code values[i]}, for i in [from, to), to what the (i+1)-th next call of
      * {@link #nextDouble()} would return. SplitMix64's state moves by a constant, so any draw can be computed on its
      * own, and ranges of one block of draws can be filled in any order, or at the same time.

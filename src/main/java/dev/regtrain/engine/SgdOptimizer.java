@@ -6,7 +6,7 @@ import java.util.List;
 final class SgdOptimizer extends Optimizer {
 
     SgdOptimizer(OptimizerSpec spec, List<Parameter> parameters) {
-        super(spec, parameters, 0);
+        super(spec, parameters);
     }
 
     @Override

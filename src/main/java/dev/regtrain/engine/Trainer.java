@@ -7,8 +7,9 @@ import java.util.function.IntConsumer;
 
 /**
  * Trains a network by mini-batch gradient descent on J (MATH.md). All buffers are allocated at construction, so the
- * engine allocates nothing per mini-batch (a parallel {@link TaskRunner} may: see {@code SpinningRunner}). A run is reproducible from its plan, its data and its seed, and can be
- * stopped after any epoch and continued from {@link #state()} with bit-identical results.
+ * engine allocates nothing per mini-batch (a parallel {@link TaskRunner} may: see {@code SpinningRunner}). A run is
+ * reproducible from its plan, its data and its seed, and can be stopped after any epoch and continued from
+ * {@link #state()} with bit-identical results.
  */
 public final class Trainer {
 

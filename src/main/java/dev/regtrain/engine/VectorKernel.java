@@ -46,11 +46,6 @@ public final class VectorKernel implements MatrixKernel {
         return new VectorKernel(runner, columns);
     }
 
-    /** The width of this kernel's register tiles, in columns of the target. */
-    int tileColumns() {
-        return tileColumns;
-    }
-
     @Override
     public MatrixProduct bind(R064Store target, R064Store left, boolean transposeLeft, R064Store right,
                               boolean transposeRight) {

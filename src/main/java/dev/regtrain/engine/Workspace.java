@@ -14,6 +14,9 @@ import org.ojalgo.matrix.store.R064Store;
  */
 final class Workspace {
 
+    /** Element-wise loops split into parts of at least this many values (a few microseconds of work). */
+    static final int PARALLEL_MIN_ELEMENTS = 4096;
+
     final int rows;
     private final NetworkSpec spec;
     private final Network network;
@@ -107,18 +110,15 @@ final class Workspace {
             }
         }
         this.runner = runner;
-        this.gatherParts = runner.partsFor(rows * spec.units(0), PARALLEL_MIN_ELEMENTS, (rows + 7) / 8);
-        this.gatherPart = part -> {
-            int blocks = (rows + 7) / 8;
-            int fromRow = firstOf(part, gatherParts, blocks) * 8;
-            int toRow = Math.min(rows, firstOf(part + 1, gatherParts, blocks) * 8);
-            LayerLoops.gather(input.data, rows, gatherData.features(), gatherData.inputs(), gatherOrder, gatherFrom,
-                    fromRow, toRow);
-        };
+        int blocks = (rows + 7) / 8; // the gather copies eight rows at a time
+        this.gatherParts = runner.partsFor(rows * spec.units(0), PARALLEL_MIN_ELEMENTS, blocks);
+        this.gatherPart = split(gatherParts, blocks, (fromBlock, toBlock) -> LayerLoops.gather(input.data, rows,
+                gatherData.features(), gatherData.inputs(), gatherOrder, gatherFrom, fromBlock * 8,
+                Math.min(rows, toBlock * 8)));
         int inputs = rows * spec.units(0);
         this.inputParts = runner.partsFor(inputs, PARALLEL_MIN_ELEMENTS, inputs);
-        this.inputDropoutPart = part -> LayerLoops.drop(input.data, out[0].data, mask[0], dropRate[0], dropoutRng,
-                firstOf(part, inputParts, inputs), firstOf(part + 1, inputParts, inputs));
+        this.inputDropoutPart = split(inputParts, inputs, (from, to) -> LayerLoops.drop(input.data, out[0].data,
+                mask[0], dropRate[0], dropoutRng, from, to));
         this.layerParts = new int[layers + 1];
         this.hiddenPart = new IntConsumer[layers + 1];
         this.biasGradientPart = new IntConsumer[layers + 1];
@@ -129,18 +129,29 @@ final class Workspace {
             layerParts[l] = runner.partsFor(rows * units, PARALLEL_MIN_ELEMENTS, units);
             int parts = layerParts[l];
             if (l < layers) { // the output layer has its own loops (bias, output activation, loss)
-                hiddenPart[l] = part -> hidden(layer, firstOf(part, parts, units), firstOf(part + 1, parts, units));
+                hiddenPart[l] = split(parts, units, (from, to) -> hidden(layer, from, to));
             }
             if (gradients != null) {
-                biasGradientPart[l] = part -> LayerLoops.columnSums(delta[layer].data, gradients.biases(layer).data,
-                        rows, firstOf(part, parts, units), firstOf(part + 1, parts, units));
+                biasGradientPart[l] = split(parts, units, (from, to) -> LayerLoops.columnSums(delta[layer].data,
+                        gradients.biases(layer).data, rows, from, to));
             }
             if (gradients != null && l < layers) {
-                throughActivationPart[l] = part -> LayerLoops.throughDropoutAndActivation(delta[layer].data,
-                        mask[layer], spec.activation(layer), act[layer].data, firstOf(part, parts, units) * rows,
-                        firstOf(part + 1, parts, units) * rows);
+                throughActivationPart[l] = split(parts, units, (from, to) -> LayerLoops.throughDropoutAndActivation(
+                        delta[layer].data, mask[layer], spec.activation(layer), act[layer].data, from * rows,
+                        to * rows));
             }
         }
+    }
+
+    /** Work on the pieces (columns, elements, blocks of rows) [from, to) of a buffer. */
+    @FunctionalInterface
+    private interface Range {
+        void apply(int from, int to);
+    }
+
+    /** Part i of {@code parts} runs {@code range} on its contiguous share of the {@code pieces} (TaskRunner.firstOf). */
+    private static IntConsumer split(int parts, int pieces, Range range) {
+        return part -> range.apply(firstOf(part, parts, pieces), firstOf(part + 1, parts, pieces));
     }
 
     /** Layer l after its product, for the columns [fromColumn, toColumn): bias, activation, dropout. */
@@ -152,9 +163,6 @@ final class Workspace {
                     toColumn * rows);
         }
     }
-
-    /** Element-wise loops split into parts of at least this many values (a few microseconds of work). */
-    static final int PARALLEL_MIN_ELEMENTS = 4096;
 
     private R064Store store(int columns) {
         return R064Store.FACTORY.make(rows, columns);

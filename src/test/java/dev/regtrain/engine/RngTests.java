@@ -7,20 +7,6 @@ import org.junit.jupiter.api.Test;
 class RngTests {
 
     @Test
-    void nextDoublesDrawsWhatThatManyNextDoubleCallsDrawAndEndsInTheSameState() {
-        Rng bulk = new Rng(2025);
-        Rng single = new Rng(2025);
-        double[] values = new double[1000];
-        bulk.nextDoubles(values, 999);
-
-        for (int i = 0; i < 999; i++) {
-            assertThat(values[i]).isEqualTo(single.nextDouble());
-        }
-        assertThat(values[999]).isZero();
-        assertThat(bulk.state()).isEqualTo(single.state());
-    }
-
-    @Test
     void peekedRangesFilledInAnyOrderAreTheNextDrawsAndAdvanceSkipsThem() {
         Rng peeked = new Rng(-7);
         Rng single = new Rng(-7);

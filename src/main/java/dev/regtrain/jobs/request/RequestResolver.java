@@ -3,9 +3,11 @@ package dev.regtrain.jobs.request;
 import dev.regtrain.config.RegtrainProperties;
 import dev.regtrain.data.BuiltinDatasets;
 import dev.regtrain.data.InvalidParameterException;
+import dev.regtrain.engine.OptimizerKind;
 import dev.regtrain.jobs.InvalidRequestException;
 import dev.regtrain.jobs.model.ModelDocument;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -60,11 +62,7 @@ public final class RequestResolver {
         }
         int batch = training.echo().batchSize();
         long batchRows = batch == 0 ? data.rows() : Math.min(batch, data.rows());
-        int slots = switch (training.optimizer()) {
-            case "sgd" -> 0;
-            case "momentum", "nesterov" -> 1;
-            default -> 2;
-        };
+        int slots = OptimizerKind.valueOf(training.optimizer().toUpperCase(Locale.ROOT)).slots();
         long needed = MemoryEstimate.bytes(NetworkResolution.parameterCount(network.inputs(), network.hidden(),
                 network.outputs()), slots, batchRows, units, data.rows(), data.inputs());
         long budget = limits.jobMemoryBudget();
