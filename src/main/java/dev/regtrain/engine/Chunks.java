@@ -1,12 +1,10 @@
 package dev.regtrain.engine;
 
 /**
- * A set of examples cut into chunks of {@link #CHUNK_ROWS} rows and a remainder, with one workspace for the full
- * chunks and one for the remainder, allocated once: the inference passes of validation and prediction.
+ * A set of examples cut into chunks of {@link Predictor#CHUNK_ROWS} rows and a remainder, with one workspace for the
+ * full chunks and one for the remainder, allocated once: the inference passes of validation and prediction.
  */
 final class Chunks {
-
-    static final int CHUNK_ROWS = 512;
 
     private final Examples data;
     private final Workspace full;
@@ -16,7 +14,7 @@ final class Chunks {
     /** {@code dropRates} null for plain inference, else the rates of Monte-Carlo dropout. */
     Chunks(Network network, Examples data, double[] dropRates, MatrixKernel kernel, TaskRunner runner) {
         this.data = data;
-        int chunk = Math.min(CHUNK_ROWS, data.rows());
+        int chunk = Math.min(Predictor.CHUNK_ROWS, data.rows());
         this.fullChunks = data.rows() / chunk;
         int rest = data.rows() - fullChunks * chunk;
         this.full = new Workspace(network, chunk, dropRates, null, kernel, runner);

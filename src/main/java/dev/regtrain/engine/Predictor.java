@@ -11,6 +11,9 @@ public final class Predictor {
     public record Distribution(double[] mean, double[] std) {
     }
 
+    /** Inference (prediction, validation) runs over the rows in chunks of at most this many, buffers reused. */
+    public static final int CHUNK_ROWS = 512;
+
     private Predictor() {
     }
 

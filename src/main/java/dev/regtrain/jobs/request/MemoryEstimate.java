@@ -1,5 +1,7 @@
 package dev.regtrain.jobs.request;
 
+import dev.regtrain.engine.Predictor;
+
 /**
  * What a job will need in memory at its peak, estimated by arithmetic before it is accepted, so that an oversized job
  * is refused with a clear message instead of running a shared service out of memory.
@@ -20,7 +22,7 @@ final class MemoryEstimate {
     static long bytes(long parameters, int slots, long batchRows, long unitsSum, long rows, long inputs) {
         long parameterCopies = 8 + 4L * slots;
         long batchBuffers = 5 * batchRows * unitsSum;
-        long evaluation = 2 * 512 * unitsSum;
+        long evaluation = 2L * Predictor.CHUNK_ROWS * unitsSum;
         long data = 3 * rows * inputs;
         return 8 * (parameters * parameterCopies + batchBuffers + evaluation + data);
     }
