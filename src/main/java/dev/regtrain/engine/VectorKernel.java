@@ -9,6 +9,9 @@ import org.ojalgo.matrix.store.R064Store;
  * NT (backward); both operands transposed is rejected. Needs {@code --add-modules jdk.incubator.vector}; select it
  * through {@link Kernels}, which loads this class only when the module is present.
  *
+ * <p>TN products whose right operand is mostly zeros (the weight gradients of layers behind relu and dropout) skip
+ * the zeros ({@link VectorSparseColumns}), with the same result bit for bit.
+ *
  * <p>Deterministic: every element of the target is one fixed chain of fused multiply-adds over the inner dimension,
  * so the same operands give bit-identical results on every call, with or without a parallel {@link TaskRunner}.
  */
@@ -16,18 +19,20 @@ public final class VectorKernel implements MatrixKernel {
 
     /** The kernel on the calling thread, with the tile width that suits this JVM. */
     public static final VectorKernel INSTANCE = new VectorKernel(TaskRunner.SEQUENTIAL,
-            VectorMicroKernel.PREFERRED_COLUMNS);
+            VectorMicroKernel.PREFERRED_COLUMNS, VectorProduct.Sparsity.DEFAULT);
 
     private final TaskRunner runner;
     private final int tileColumns;
+    private final VectorProduct.Sparsity sparsity;
 
-    private VectorKernel(TaskRunner runner, int tileColumns) {
+    private VectorKernel(TaskRunner runner, int tileColumns, VectorProduct.Sparsity sparsity) {
         if (tileColumns != VectorMicroKernel.WIDE && tileColumns != VectorMicroKernel.NARROW) {
             throw new IllegalArgumentException("a tile is " + VectorMicroKernel.WIDE + " or "
                     + VectorMicroKernel.NARROW + " columns wide, not " + tileColumns);
         }
         this.runner = runner;
         this.tileColumns = tileColumns;
+        this.sparsity = sparsity;
     }
 
     /**
@@ -35,7 +40,8 @@ public final class VectorKernel implements MatrixKernel {
      * are bit-identical to {@link #INSTANCE}'s.
      */
     public static VectorKernel parallel(TaskRunner runner) {
-        return new VectorKernel(Objects.requireNonNull(runner, "runner"), VectorMicroKernel.PREFERRED_COLUMNS);
+        return new VectorKernel(Objects.requireNonNull(runner, "runner"), VectorMicroKernel.PREFERRED_COLUMNS,
+                VectorProduct.Sparsity.DEFAULT);
     }
 
     /**
@@ -43,7 +49,15 @@ public final class VectorKernel implements MatrixKernel {
      * results bit for bit, at another speed (for tests and {@code bench/gemm}).
      */
     VectorKernel withTileColumns(int columns) {
-        return new VectorKernel(runner, columns);
+        return new VectorKernel(runner, columns, sparsity);
+    }
+
+    /**
+     * This kernel with another policy for the sparse path of TN products (never, always): the same results bit for
+     * bit, at another speed (for tests and {@code bench/gemm}).
+     */
+    VectorKernel withSparsity(VectorProduct.Sparsity policy) {
+        return new VectorKernel(runner, tileColumns, Objects.requireNonNull(policy, "policy"));
     }
 
     @Override
@@ -56,7 +70,8 @@ public final class VectorKernel implements MatrixKernel {
         if (target.data == left.data || target.data == right.data) {
             throw new IllegalArgumentException("the target of a product must not be one of its operands");
         }
-        return new VectorProduct(target, left, transposeLeft, right, transposeRight, runner, tileColumns);
+        return new VectorProduct(target, left, transposeLeft, right, transposeRight, runner, tileColumns,
+                sparsity);
     }
 
     /** "vector", or "vector-2t" for a kernel whose runner runs 2 parts at once. */

@@ -1,6 +1,5 @@
 package dev.regtrain.engine;
 
-import static dev.regtrain.engine.VectorMicroKernel.MR;
 import static dev.regtrain.engine.VectorMicroKernel.NARROW;
 import static dev.regtrain.engine.VectorMicroKernel.WIDE;
 import static dev.regtrain.engine.VectorMicroKernel.SPECIES;
@@ -10,7 +9,8 @@ import jdk.incubator.vector.DoubleVector;
 
 /**
  * Copies operands into the panel layout of {@link VectorMicroKernel}: op(A) (m × k) as row panels of MR rows, each
- * stored p-major (element (r, p) of panel P at {@code P·MR·k + p·MR + r}), and op(B) (k × n) as column panels of NR
+ * stored p-major (element (r, p) of panel P at {@code P·MR·k + p·MR + r}; {@link VectorSparseColumns} reads panels
+ * of its own height, laid out the same way), and op(B) (k × n) as column panels of NR
  * columns (the tile's width, 6 or 4), each stored p-major (element (p, q) of panel Q at {@code Q·NR·k + p·NR + q}). Rows and columns beyond the
  * matrix in the last panels are never written, so they stay at the zeros of the freshly allocated buffer.
  */
@@ -20,31 +20,34 @@ final class VectorPacking {
     }
 
     /**
-     * Row panels {@code [from, to)} of op(A): A is m × k column-major, or, {@code transposed}, k × m column-major so
-     * that row i of op(A) = Aᵀ is A's contiguous column i.
+     * Row panels {@code [from, to)} of op(A), each {@code height} rows (MR for the tiles, {@link
+     * VectorSparseColumns#GROUP} for the sparse path; a multiple of the vector length): A is m × k column-major, or,
+     * {@code transposed}, k × m column-major so that row i of op(A) = Aᵀ is A's contiguous column i.
      */
-    static void rowPanels(double[] a, boolean transposed, int m, int k, double[] packed, int from, int to) {
+    static void rowPanels(double[] a, boolean transposed, int m, int k, int height, double[] packed, int from,
+                          int to) {
         for (int panel = from; panel < to; panel++) {
-            int i0 = panel * MR;
-            int rows = Math.min(MR, m - i0);
-            int base = panel * MR * k;
+            int i0 = panel * height;
+            int rows = Math.min(height, m - i0);
+            int base = panel * height * k;
             if (transposed) {
                 for (int r = 0; r < rows; r++) {
                     int column = (i0 + r) * k;
-                    for (int p = 0; p < k; p++) {
-                        packed[base + p * MR + r] = a[column + p];
+                    for (int p = 0, target = base + r; p < k; p++, target += height) {
+                        packed[target] = a[column + p];
                     }
                 }
-            } else if (rows == MR) {
+            } else if (rows == height) {
                 for (int p = 0; p < k; p++) {
                     int source = i0 + p * m;
-                    int target = base + p * MR;
-                    DoubleVector.fromArray(SPECIES, a, source).intoArray(packed, target);
-                    DoubleVector.fromArray(SPECIES, a, source + V).intoArray(packed, target + V);
+                    int target = base + p * height;
+                    for (int v = 0; v < height; v += V) {
+                        DoubleVector.fromArray(SPECIES, a, source + v).intoArray(packed, target + v);
+                    }
                 }
             } else {
                 for (int p = 0; p < k; p++) {
-                    System.arraycopy(a, i0 + p * m, packed, base + p * MR, rows);
+                    System.arraycopy(a, i0 + p * m, packed, base + p * height, rows);
                 }
             }
         }

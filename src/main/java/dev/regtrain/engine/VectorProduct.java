@@ -2,6 +2,7 @@ package dev.regtrain.engine;
 
 import static dev.regtrain.engine.VectorMicroKernel.MR;
 import static dev.regtrain.engine.VectorMicroKernel.WIDE;
+import static dev.regtrain.engine.VectorSparseColumns.GROUP;
 
 import dev.regtrain.engine.MatrixKernel.MatrixProduct;
 import java.util.Arrays;
@@ -29,6 +30,11 @@ import org.ojalgo.matrix.store.R064Store;
  * one thread starts late or runs slower), each with its own edge buffer. Every element is the same chain of fused
  * multiply-adds whatever the blocks and parts (a tile continues the chain of its previous depth block from the
  * partial sums in C, which are stored exactly), so the result is bit-identical to the sequential, unblocked one.
+ *
+ * <p>A TN product (a weight gradient out[l−1]ᵀ·δ[l]) first lists the non-zero entries of B; when at most half of B
+ * is non-zero, as δ is behind relu and dropout (2 % in R1's first hidden layer, 20–25 % in its second), it takes the
+ * sparse path ({@link SparseRight}, {@link VectorSparseColumns}), whose work is proportional to the non-zero
+ * entries, with the same bits as the tiles.
  */
 final class VectorProduct implements MatrixProduct {
 
@@ -51,8 +57,11 @@ final class VectorProduct implements MatrixProduct {
     /** The most values of packed A one block holds: 256 KB, a quarter to a half of a core's L2 cache. */
     static final int A_BLOCK_DOUBLES = 32_768;
 
-    /** Where the chains of a first depth block start: a tile of zeros, only ever read. */
-    private static final double[] ZEROS = new double[MR * WIDE];
+    /** The sparse path's depth block: a packed group of op(A) is then GROUP × 128 doubles, 32 KB with AVX2. */
+    static final int SPARSE_DEPTH_BLOCK = 128;
+
+    /** Where the chains of a first depth block start: zeros, only ever read. */
+    private static final double[] ZEROS = new double[Math.max(MR * WIDE, GROUP)];
 
     private final double[] c;
     private final double[] a;
@@ -74,10 +83,15 @@ final class VectorProduct implements MatrixProduct {
     private final int parts;
     private final IntConsumer packRowPart;
     private final IntConsumer columnPart;
+    /** Null unless this product may take the sparse path (see {@link SparseRight}). */
+    private final SparseRight sparse;
 
-    /** @param nr the tile's width, {@link VectorMicroKernel#WIDE} or {@link VectorMicroKernel#NARROW} */
+    /**
+     * @param nr the tile's width, {@link VectorMicroKernel#WIDE} or {@link VectorMicroKernel#NARROW}
+     * @param sparsity when a TN product takes the sparse path
+     */
     VectorProduct(R064Store target, R064Store left, boolean transposeLeft, R064Store right, boolean transposeRight,
-                  TaskRunner runner, int nr) {
+                  TaskRunner runner, int nr, Sparsity sparsity) {
         this.nr = nr;
         this.c = target.data;
         this.a = left.data;
@@ -102,10 +116,11 @@ final class VectorProduct implements MatrixProduct {
         this.parts = flops < PARALLEL_MIN_FLOPS || threads <= 1 ? 1
                 : Math.min(wanted, Math.min(rowPanels, columnPanels));
         this.edges = new double[parts][MR * nr];
-        this.packRowPart = part -> VectorPacking.rowPanels(a, transposeLeft, m, k, packedA,
+        this.packRowPart = part -> VectorPacking.rowPanels(a, transposeLeft, m, k, MR, packedA,
                 split(part, rowPanels), split(part + 1, rowPanels));
         this.columnPart = part -> multiplyColumnPanels(split(part, columnPanels), split(part + 1, columnPanels),
                 edges[part]);
+        this.sparse = transposeLeft && !transposeRight && sparsity.applies(m, k) ? new SparseRight(sparsity) : null;
     }
 
     /** The first of {@code total} panels that belongs to {@code part} (or the end, for part = parts). */
@@ -119,13 +134,21 @@ final class VectorProduct implements MatrixProduct {
             Arrays.fill(c, 0, m * n, 0.0);
             return;
         }
+        if (sparse != null && sparse.compute()) {
+            return;
+        }
         if (parts == 1) {
-            VectorPacking.rowPanels(a, transposeLeft, m, k, packedA, 0, rowPanels);
+            VectorPacking.rowPanels(a, transposeLeft, m, k, MR, packedA, 0, rowPanels);
             multiplyColumnPanels(0, columnPanels, edges[0]);
         } else {
             runner.run(parts, packRowPart);
             runner.run(parts, columnPart);
         }
+    }
+
+    /** Whether the last compute took the sparse path (for tests). */
+    boolean tookSparsePath() {
+        return sparse != null && sparse.taken;
     }
 
     /** Column panels [from, to) of C, block by block; B is packed during the first row block, then reused. */
@@ -176,6 +199,125 @@ final class VectorProduct implements MatrixProduct {
                         MR, edge, 0, MR);
                 for (int q = 0; q < columns; q++) {
                     System.arraycopy(edge, q * MR, c, i0 + (j0 + q) * m, rows);
+                }
+            }
+        }
+    }
+
+    /** When a TN product takes the sparse path: B at most {@code maxDensity} non-zero, and op(A) at least so tall. */
+    record Sparsity(double maxDensity, int minRows) {
+
+        /** The engine's policy: below half non-zero, measured on R1 (docs/performance.md), for a full group. */
+        static final Sparsity DEFAULT = new Sparsity(0.5, GROUP);
+        /** Never sparse. */
+        static final Sparsity NEVER = new Sparsity(-1, 0);
+        /** Always sparse, whatever the shape (for tests). */
+        static final Sparsity ALWAYS = new Sparsity(1, 0);
+
+        boolean applies(int m, int k) {
+            return maxDensity >= 0 && m >= minRows && k > 0;
+        }
+    }
+
+    /**
+     * The sparse path of a TN product (a weight gradient out[l−1]ᵀ·δ[l], whose δ is mostly zeros after dropout and
+     * relu): B's columns are compacted ({@link VectorSparseColumns#compact}), in parts by columns, and if at most
+     * the policy's share of B is non-zero, op(A) is packed in groups of GROUP rows and each part multiplies its
+     * columns, depth block by depth block ({@link #SPARSE_DEPTH_BLOCK}), group by group (hot in L1), column by
+     * column. Otherwise the dense path runs as if nothing had happened. The choice depends on B's values only, not on
+     * the threads, and either path gives the same bits.
+     */
+    private final class SparseRight {
+
+        private final double maxDensity;
+        private final int groups = (m + GROUP - 1) / GROUP;
+        private final int blocks = (k + SPARSE_DEPTH_BLOCK - 1) / SPARSE_DEPTH_BLOCK;
+        private final int[] index = new int[k * n];
+        private final double[] value = new double[k * n];
+        /** Entries of column j in depth block d: {@code counts[j·blocks + d]}, listed from {@code j·k + p0(d)}. */
+        private final int[] counts = new int[n * blocks];
+        private final long[] partEntries = new long[parts];
+        private final double[] packed = new double[groups * GROUP * k];
+        private final double[][] groupEdges = new double[parts][GROUP];
+        private final IntConsumer compactPart = part -> partEntries[part] = compact(split(part, n), split(part + 1, n));
+        private final IntConsumer packPart = part -> VectorPacking.rowPanels(a, true, m, k, GROUP, packed,
+                split(part, groups), split(part + 1, groups));
+        private final IntConsumer multiplyPart = part -> multiply(split(part, n), split(part + 1, n),
+                groupEdges[part]);
+
+        /** Whether the last compute took this path. */
+        private boolean taken;
+
+        SparseRight(Sparsity sparsity) {
+            this.maxDensity = sparsity.maxDensity();
+        }
+
+        /** Runs the product on the sparse path and returns true, or returns false if B is too dense for it. */
+        boolean compute() {
+            long entries;
+            if (parts == 1) {
+                entries = compact(0, n);
+            } else {
+                runner.run(parts, compactPart);
+                entries = 0;
+                for (long e : partEntries) {
+                    entries += e;
+                }
+            }
+            taken = entries <= maxDensity * k * n;
+            if (!taken) {
+                return false;
+            }
+            if (parts == 1) {
+                VectorPacking.rowPanels(a, true, m, k, GROUP, packed, 0, groups);
+                multiply(0, n, groupEdges[0]);
+            } else {
+                runner.run(parts, packPart);
+                runner.run(parts, multiplyPart);
+            }
+            return true;
+        }
+
+        private long compact(int fromColumn, int toColumn) {
+            long entries = 0;
+            for (int j = fromColumn; j < toColumn; j++) {
+                for (int d = 0; d < blocks; d++) {
+                    int count = VectorSparseColumns.compact(b, k, j, firstDepth(d), firstDepth(d + 1), index, value);
+                    counts[j * blocks + d] = count;
+                    entries += count;
+                }
+            }
+            return entries;
+        }
+
+        private int firstDepth(int block) {
+            return TaskRunner.firstOf(block, blocks, k);
+        }
+
+        /** Columns [fromColumn, toColumn) of C. */
+        private void multiply(int fromColumn, int toColumn, double[] edge) {
+            for (int d = 0; d < blocks; d++) {
+                int p0 = firstDepth(d);
+                for (int group = 0; group < groups; group++) {
+                    int i0 = group * GROUP;
+                    int rows = Math.min(GROUP, m - i0);
+                    int groupOffset = group * GROUP * k;
+                    for (int j = fromColumn; j < toColumn; j++) {
+                        int from = j * k + p0;
+                        int to = from + counts[j * blocks + d];
+                        int cOffset = i0 + j * m;
+                        if (rows == GROUP) {
+                            VectorSparseColumns.column(packed, groupOffset, index, value, from, to,
+                                    d > 0 ? c : ZEROS, d > 0 ? cOffset : 0, c, cOffset);
+                        } else {
+                            if (d > 0) {
+                                System.arraycopy(c, cOffset, edge, 0, rows);
+                            }
+                            VectorSparseColumns.column(packed, groupOffset, index, value, from, to,
+                                    d > 0 ? edge : ZEROS, 0, edge, 0);
+                            System.arraycopy(edge, 0, c, cOffset, rows);
+                        }
+                    }
                 }
             }
         }

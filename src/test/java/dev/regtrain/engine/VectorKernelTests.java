@@ -63,6 +63,21 @@ class VectorKernelTests {
             }
         }
 
+        /** Keeps about {@code density} of B's entries and zeroes the rest, a quarter of them as −0. */
+        void sparsifyRight(long seed, double density) {
+            SplittableRandom random = new SplittableRandom(seed);
+            double[] data = right.data;
+            for (int i = 0; i < data.length; i++) {
+                if (random.nextDouble() >= density) {
+                    data[i] = random.nextInt(4) == 0 ? -0.0 : 0.0;
+                }
+            }
+        }
+
+        boolean tookSparsePath() {
+            return ((VectorProduct) product).tookSparsePath();
+        }
+
         double a(int i, int p) {
             return layout.transposeLeft ? left.data[p + i * k] : left.data[i + p * m];
         }
@@ -242,6 +257,101 @@ class VectorKernelTests {
             }
             assertThat(two.runs).as("large products were split").isGreaterThan(0);
             assertThat(parallelTwo.name()).isEqualTo("vector-2t");
+        }
+    }
+
+    static Stream<Arguments> sparseDensities() {
+        return Stream.of(0.0, 0.02, 0.3, 1.0).map(Arguments::of);
+    }
+
+    @ParameterizedTest(name = "B {0} non-zero")
+    @MethodSource("sparseDensities")
+    void theSparsePathOfATnProductGivesTheDenseTilesBitsForEveryEdgeShape(double density) {
+        int group = VectorSparseColumns.GROUP;
+        int depthBlock = VectorProduct.SPARSE_DEPTH_BLOCK;
+        MatrixKernel always = VectorKernel.INSTANCE.withSparsity(VectorProduct.Sparsity.ALWAYS);
+        MatrixKernel never = VectorKernel.INSTANCE.withSparsity(VectorProduct.Sparsity.NEVER);
+        int checked = 0;
+        for (int m : List.of(1, 7, group - 1, group, group + 1, 2 * group + 3)) {
+            for (int k : List.of(1, 5, depthBlock - 1, depthBlock, depthBlock + 1, 2 * depthBlock + 5)) {
+                for (int n : List.of(1, 3, 7)) {
+                    Bound sparse = new Bound(Layout.TN, m, k, n, always);
+                    Bound dense = new Bound(Layout.TN, m, k, n, never);
+                    for (Bound bound : List.of(sparse, dense)) {
+                        bound.randomise(13L * m + 7L * k + n);
+                        bound.sparsifyRight(k, density);
+                        bound.product.compute();
+                    }
+                    String shape = m + "x" + k + "x" + n;
+                    assertThat(sparse.tookSparsePath()).as(shape).isTrue();
+                    assertThat(dense.tookSparsePath()).as(shape).isFalse();
+                    assertThat(sparse.target.data).as(shape).isEqualTo(dense.target.data)
+                            .isEqualTo(sparse.fmaChain());
+                    checked++;
+                }
+            }
+        }
+        assertThat(checked).isEqualTo(108);
+    }
+
+    @Test
+    void theDefaultPolicyTakesTheSparsePathForTnProductsWithAtMostHalfOfBNonZeroAndEnoughRows() {
+        int group = VectorSparseColumns.GROUP;
+        record Case(Layout layout, int m, double density, boolean sparse) {
+        }
+        List<Case> cases = List.of(new Case(Layout.TN, 784, 0.02, true), new Case(Layout.TN, 256, 0.3, true),
+                new Case(Layout.TN, 784, 0.7, false), new Case(Layout.TN, 784, 1.0, false),
+                new Case(Layout.TN, group - 1, 0.02, false), new Case(Layout.TN, group, 0.02, true),
+                new Case(Layout.NN, 784, 0.02, false), new Case(Layout.NT, 784, 0.02, false));
+        for (Case c : cases) {
+            Bound bound = new Bound(c.layout(), c.m(), 128, 19, VectorKernel.INSTANCE);
+            bound.randomise(3);
+            bound.sparsifyRight(4, c.density());
+            bound.product.compute();
+            assertThat(bound.tookSparsePath()).as(c.toString()).isEqualTo(c.sparse());
+            assertThat(bound.target.data).as(c.toString()).isEqualTo(bound.fmaChain());
+        }
+    }
+
+    @Test
+    void aBoundProductSwitchesBetweenTheSparseAndTheDensePathAsItsRightOperandChanges() {
+        Bound bound = new Bound(Layout.TN, 75, 300, 14, VectorKernel.INSTANCE);
+        boolean[] expected = {true, false, true, true};
+        double[] densities = {0.1, 0.9, 0.0, 0.4};
+        for (int call = 0; call < densities.length; call++) {
+            bound.randomise(call);
+            bound.sparsifyRight(100 + call, densities[call]);
+            bound.product.compute();
+            assertThat(bound.tookSparsePath()).as("call %d", call).isEqualTo(expected[call]);
+            assertThat(bound.target.data).as("call %d", call).isEqualTo(bound.fmaChain());
+        }
+    }
+
+    @Test
+    void theSparsePathSplitAmongThreadsGivesTheSequentialBits() {
+        try (ShuffledRunner two = new ShuffledRunner(2); ShuffledRunner three = new ShuffledRunner(3)) {
+            List<MatrixKernel> kernels = List.of(VectorKernel.parallel(two), VectorKernel.parallel(three),
+                    VectorKernel.parallel(three).withSparsity(VectorProduct.Sparsity.ALWAYS));
+            for (int[] shape : List.of(new int[] {784, 128, 256}, new int[] {256, 96, 128}, new int[] {201, 300, 133})) {
+                for (double density : List.of(0.02, 0.25)) {
+                    Bound dense = new Bound(Layout.TN, shape[0], shape[1], shape[2],
+                            VectorKernel.INSTANCE.withSparsity(VectorProduct.Sparsity.NEVER));
+                    dense.randomise(5);
+                    dense.sparsifyRight(6, density);
+                    dense.product.compute();
+                    for (MatrixKernel kernel : kernels) {
+                        Bound split = new Bound(Layout.TN, shape[0], shape[1], shape[2], kernel);
+                        split.randomise(5);
+                        split.sparsifyRight(6, density);
+                        split.product.compute();
+                        String name = kernel.name() + " " + shape[0] + "x" + shape[1] + "x" + shape[2] + " at "
+                                + density;
+                        assertThat(split.tookSparsePath()).as(name).isTrue();
+                        assertThat(split.target.data).as(name).isEqualTo(dense.target.data);
+                    }
+                }
+            }
+            assertThat(three.runs).as("large products were split").isGreaterThan(0);
         }
     }
 

@@ -61,4 +61,23 @@ class VectorTrainingTests {
         assertThat(second.weights()).isDeepEqualTo(first.weights());
         assertThat(second.rows()).isEqualTo(first.rows());
     }
+
+    @ParameterizedTest
+    @EnumSource(value = OptimizerKind.class, names = {"MOMENTUM", "ADAM"})
+    void weightGradientsOnTheSparsePathTrainTheDenseTilesBits(OptimizerKind optimizer) {
+        // relu and dropout leave most of δ zero; 64 and 48 units give the weight gradients of layers 2 and 3 at
+        // least a group of rows, so the default policy takes the sparse path where B is sparse enough
+        TrainingPlan plan = Fixtures.aPlan(20, Output.SOFTMAX, 4).hidden(64, Activation.RELU)
+                .hidden(48, Activation.RELU).dropout(0.1, 0.5).l2(1.0)
+                .optimizer(OptimizerSpec.of(optimizer, optimizer == OptimizerKind.ADAM ? 0.01 : 0.05))
+                .batchSize(35).epochs(3).seed(5).build();
+        Run dense = train(plan, VectorKernel.INSTANCE.withSparsity(VectorProduct.Sparsity.NEVER));
+        Run always = train(plan, VectorKernel.INSTANCE.withSparsity(VectorProduct.Sparsity.ALWAYS));
+        Run byDefault = train(plan, VectorKernel.INSTANCE);
+
+        assertThat(always.weights()).isDeepEqualTo(dense.weights());
+        assertThat(always.rows()).isEqualTo(dense.rows());
+        assertThat(byDefault.weights()).isDeepEqualTo(dense.weights());
+        assertThat(byDefault.rows()).isEqualTo(dense.rows());
+    }
 }
