@@ -31,7 +31,22 @@ final class VectorPacking {
             int rows = Math.min(height, m - i0);
             int base = panel * height * k;
             if (transposed) {
-                for (int r = 0; r < rows; r++) {
+                // four rows at a time: each step of p writes four adjacent values, a quarter of the cache lines
+                // that one row at a time touched (with 32-row panels that made the packing 5 % of R1's epoch)
+                int r = 0;
+                for (; r + 4 <= rows; r += 4) {
+                    int c0 = (i0 + r) * k;
+                    int c1 = c0 + k;
+                    int c2 = c1 + k;
+                    int c3 = c2 + k;
+                    for (int p = 0, target = base + r; p < k; p++, target += height) {
+                        packed[target] = a[c0 + p];
+                        packed[target + 1] = a[c1 + p];
+                        packed[target + 2] = a[c2 + p];
+                        packed[target + 3] = a[c3 + p];
+                    }
+                }
+                for (; r < rows; r++) {
                     int column = (i0 + r) * k;
                     for (int p = 0, target = base + r; p < k; p++, target += height) {
                         packed[target] = a[column + p];

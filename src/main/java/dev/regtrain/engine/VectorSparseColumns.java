@@ -4,6 +4,7 @@ import static dev.regtrain.engine.VectorMicroKernel.SPECIES;
 import static dev.regtrain.engine.VectorMicroKernel.V;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorOperators;
 
 /**
  * The kernel of {@link VectorKernel}'s sparse path: C = op(A) · B where most of B is zero, as the weight gradient
@@ -35,19 +36,32 @@ final class VectorSparseColumns {
     /**
      * Lists the non-zero entries of rows [p0, p1) of column {@code column} of B (k × n, column-major) at
      * {@code index[column·k + p0 ...]} (their p) and {@code value[...]} (their value), in increasing p, and returns
-     * how many there are. Branch-free: every value is written, and the slot only advances past a non-zero one.
+     * how many there are. Within a vector that holds a non-zero, branch-free: every value is written, and the slot
+     * only advances past a non-zero one.
      */
     static int compact(double[] b, int k, int column, int p0, int p1, int[] index, double[] value) {
         int start = column * k + p0;
         int end = column * k + p1;
         int slot = start;
-        for (int source = start, p = p0; source < end; source++, p++) {
+        int source = start;
+        // a vector of zeros (most of them in a sparse column) is passed over with one comparison
+        for (int p = p0; source + V <= end; source += V, p += V) {
+            if (DoubleVector.fromArray(SPECIES, b, source).compare(VectorOperators.NE, 0.0).anyTrue()) {
+                slot = list(b, source, source + V, p, index, value, slot);
+            }
+        }
+        return list(b, source, end, p0 + (source - start), index, value, slot) - start;
+    }
+
+    /** Lists the non-zero values of b[from, to), whose first is row p, from {@code slot} on; returns the next slot. */
+    private static int list(double[] b, int from, int to, int p, int[] index, double[] value, int slot) {
+        for (int source = from; source < to; source++, p++) {
             double v = b[source];
             index[slot] = p;
             value[slot] = v;
             slot += v != 0 ? 1 : 0;
         }
-        return slot - start;
+        return slot;
     }
 
     /**
