@@ -1,5 +1,6 @@
 package dev.regtrain.engine;
 
+import static dev.regtrain.engine.VectorMicroKernel.MR;
 import static dev.regtrain.engine.VectorMicroKernel.NARROW;
 import static dev.regtrain.engine.VectorMicroKernel.WIDE;
 import static dev.regtrain.engine.VectorMicroKernel.SPECIES;
@@ -64,6 +65,45 @@ final class VectorPacking {
                 for (int p = 0; p < k; p++) {
                     System.arraycopy(a, i0 + p * m, packed, base + p * height, rows);
                 }
+            }
+        }
+    }
+
+    /**
+     * Row panels {@code [from, to)} of A (m × k column-major, NN) restricted to the columns {@code columns[0..depth)}:
+     * packed column p is A's column {@code columns[p]}, in panels of MR rows with {@code depth} values of p each.
+     */
+    static void rowPanelsOfColumns(double[] a, int m, int[] columns, int depth, double[] packed, int from, int to) {
+        for (int panel = from; panel < to; panel++) {
+            int i0 = panel * MR;
+            int rows = Math.min(MR, m - i0);
+            int base = panel * MR * depth;
+            for (int p = 0, target = base; p < depth; p++, target += MR) {
+                int source = i0 + columns[p] * m;
+                if (rows == MR) {
+                    DoubleVector.fromArray(SPECIES, a, source).intoArray(packed, target);
+                    DoubleVector.fromArray(SPECIES, a, source + V).intoArray(packed, target + V);
+                } else {
+                    System.arraycopy(a, source, packed, target, rows);
+                }
+            }
+        }
+    }
+
+    /**
+     * Packed rows [p0, p1) of column panel {@code panel} of B (k × n column-major, NN) restricted to the rows
+     * {@code rows[0..depth)}: packed row p is B's row {@code rows[p]}, in panels of {@code nr} columns with
+     * {@code depth} rows each.
+     */
+    static void columnPanelOfRows(double[] b, int k, int n, int nr, int[] rows, int depth, double[] packed, int panel,
+                                  int p0, int p1) {
+        int j0 = panel * nr;
+        int columns = Math.min(nr, n - j0);
+        int base = panel * nr * depth;
+        for (int q = 0; q < columns; q++) {
+            int column = (j0 + q) * k;
+            for (int p = p0, target = base + p0 * nr + q; p < p1; p++, target += nr) {
+                packed[target] = b[column + rows[p]];
             }
         }
     }

@@ -34,7 +34,8 @@ import org.ojalgo.matrix.store.R064Store;
  * <p>A TN product (a weight gradient out[l−1]ᵀ·δ[l]) first lists the non-zero entries of B; when at most half of B
  * is non-zero, as δ is behind relu and dropout (2 % in R1's first hidden layer, 20–25 % in its second), it takes the
  * sparse path ({@link SparseRight}, {@link VectorSparseColumns}), whose work is proportional to the non-zero
- * entries, with the same bits as the tiles.
+ * entries, with the same bits as the tiles. An NN product (a forward pass) multiplies over the live columns of A
+ * only, those that hold a non-zero: a unit that is flat or dropped for the whole batch contributes nothing.
  */
 final class VectorProduct implements MatrixProduct {
 
@@ -74,8 +75,16 @@ final class VectorProduct implements MatrixProduct {
     private final int k;
     private final int rowPanels;
     private final int columnPanels;
-    private final int depthBlocks;
-    private final int rowBlocks;
+    /** The depth this compute multiplies over: k, or for an NN product the live columns of A (see {@link #live}). */
+    private int depth;
+    private int depthBlocks;
+    private int rowBlocks;
+    /**
+     * For an NN product, the columns of A that hold a non-zero, {@code live[0..depth)}; null for TN and NT. A column
+     * of zeros (a unit that is dropped or flat for the whole batch, nine in ten of R1's first hidden layer after its
+     * first epoch) adds only exact zeros to every chain, so the product skips it and the rows of B it would meet.
+     */
+    private final int[] live;
     private final double[] packedA;
     private final double[] packedB;
     private final double[][] edges;
@@ -103,10 +112,8 @@ final class VectorProduct implements MatrixProduct {
         this.k = transposeLeft ? left.getRowDim() : left.getColDim();
         this.rowPanels = (m + MR - 1) / MR;
         this.columnPanels = (n + nr - 1) / nr;
-        this.depthBlocks = Math.max(1, (k + DEPTH_BLOCK - 1) / DEPTH_BLOCK);
-        int longestDepth = (k + depthBlocks - 1) / depthBlocks;
-        int panelsPerBlock = Math.max(1, A_BLOCK_DOUBLES / (MR * Math.max(1, longestDepth)));
-        this.rowBlocks = (rowPanels + panelsPerBlock - 1) / panelsPerBlock;
+        plan(k);
+        this.live = !transposeLeft && !transposeRight ? new int[k] : null;
         this.packedA = new double[rowPanels * MR * k];
         this.packedB = new double[columnPanels * nr * k];
         this.runner = runner;
@@ -116,11 +123,38 @@ final class VectorProduct implements MatrixProduct {
         this.parts = flops < PARALLEL_MIN_FLOPS || threads <= 1 ? 1
                 : Math.min(wanted, Math.min(rowPanels, columnPanels));
         this.edges = new double[parts][MR * nr];
-        this.packRowPart = part -> VectorPacking.rowPanels(a, transposeLeft, m, k, MR, packedA,
-                split(part, rowPanels), split(part + 1, rowPanels));
+        this.packRowPart = part -> packRowPanels(split(part, rowPanels), split(part + 1, rowPanels));
         this.columnPart = part -> multiplyColumnPanels(split(part, columnPanels), split(part + 1, columnPanels),
                 edges[part]);
         this.sparse = transposeLeft && !transposeRight && sparsity.applies(m, k) ? new SparseRight(sparsity) : null;
+    }
+
+    /** Blocks the product for a depth of {@code depth} (k, or fewer live columns). */
+    private void plan(int depth) {
+        this.depth = depth;
+        this.depthBlocks = Math.max(1, (depth + DEPTH_BLOCK - 1) / DEPTH_BLOCK);
+        int longestDepth = (depth + depthBlocks - 1) / depthBlocks;
+        int panelsPerBlock = Math.max(1, A_BLOCK_DOUBLES / (MR * Math.max(1, longestDepth)));
+        this.rowBlocks = (rowPanels + panelsPerBlock - 1) / panelsPerBlock;
+    }
+
+    /** Finds A's live columns (NN) and plans for them; returns false if there are none, when C is zero. */
+    private boolean planLiveDepth() {
+        int count = 0;
+        for (int p = 0; p < k; p++) {
+            live[count] = p;
+            count += VectorSparseColumns.anyNonZero(a, p * m, (p + 1) * m) ? 1 : 0;
+        }
+        plan(count);
+        return count > 0;
+    }
+
+    private void packRowPanels(int from, int to) {
+        if (depth < k) {
+            VectorPacking.rowPanelsOfColumns(a, m, live, depth, packedA, from, to);
+        } else {
+            VectorPacking.rowPanels(a, transposeLeft, m, k, MR, packedA, from, to);
+        }
     }
 
     /** The first of {@code total} panels that belongs to {@code part} (or the end, for part = parts). */
@@ -137,13 +171,22 @@ final class VectorProduct implements MatrixProduct {
         if (sparse != null && sparse.compute()) {
             return;
         }
+        if (live != null && !planLiveDepth()) {
+            Arrays.fill(c, 0, m * n, 0.0);
+            return;
+        }
         if (parts == 1) {
-            VectorPacking.rowPanels(a, transposeLeft, m, k, MR, packedA, 0, rowPanels);
+            packRowPanels(0, rowPanels);
             multiplyColumnPanels(0, columnPanels, edges[0]);
         } else {
             runner.run(parts, packRowPart);
             runner.run(parts, columnPart);
         }
+    }
+
+    /** The depth the last compute's tiles multiplied over: k, or the live columns of A (for tests). */
+    int lastDepth() {
+        return depth;
     }
 
     /** Whether the last compute took the sparse path (for tests). */
@@ -157,12 +200,17 @@ final class VectorProduct implements MatrixProduct {
             int firstRowPanel = TaskRunner.firstOf(rowBlock, rowBlocks, rowPanels);
             int endRowPanel = TaskRunner.firstOf(rowBlock + 1, rowBlocks, rowPanels);
             for (int depthBlock = 0; depthBlock < depthBlocks; depthBlock++) {
-                int p0 = TaskRunner.firstOf(depthBlock, depthBlocks, k);
-                int depth = TaskRunner.firstOf(depthBlock + 1, depthBlocks, k) - p0;
+                int p0 = TaskRunner.firstOf(depthBlock, depthBlocks, this.depth);
+                int depth = TaskRunner.firstOf(depthBlock + 1, depthBlocks, this.depth) - p0;
                 boolean accumulate = depthBlock > 0;
                 for (int panel = from; panel < to; panel++) {
                     if (rowBlock == 0) {
-                        VectorPacking.columnPanel(b, transposeRight, k, n, nr, packedB, panel, p0, p0 + depth);
+                        if (this.depth < k) {
+                            VectorPacking.columnPanelOfRows(b, k, n, nr, live, this.depth, packedB, panel, p0,
+                                    p0 + depth);
+                        } else {
+                            VectorPacking.columnPanel(b, transposeRight, k, n, nr, packedB, panel, p0, p0 + depth);
+                        }
                     }
                     multiplyPanel(panel, firstRowPanel, endRowPanel, p0, depth, accumulate, edge);
                 }
@@ -175,11 +223,11 @@ final class VectorProduct implements MatrixProduct {
                                double[] edge) {
         int j0 = panel * nr;
         int columns = Math.min(nr, n - j0);
-        int bOffset = panel * nr * k + p0 * nr;
+        int bOffset = panel * nr * this.depth + p0 * nr;
         for (int rowPanel = fromRowPanel; rowPanel < toRowPanel; rowPanel++) {
             int i0 = rowPanel * MR;
             int rows = Math.min(MR, m - i0);
-            int aOffset = rowPanel * MR * k + p0 * MR;
+            int aOffset = rowPanel * MR * this.depth + p0 * MR;
             if (rows == MR && columns == nr) {
                 int cOffset = i0 + j0 * m;
                 if (accumulate) {

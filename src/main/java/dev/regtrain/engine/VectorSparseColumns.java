@@ -53,6 +53,22 @@ final class VectorSparseColumns {
         return list(b, source, end, p0 + (source - start), index, value, slot) - start;
     }
 
+    /** Whether a[from, to) holds a value other than ±0 (a NaN counts as one); stops at the first vector that does. */
+    static boolean anyNonZero(double[] a, int from, int to) {
+        int i = from;
+        for (; i + V <= to; i += V) {
+            if (DoubleVector.fromArray(SPECIES, a, i).compare(VectorOperators.NE, 0.0).anyTrue()) {
+                return true;
+            }
+        }
+        for (; i < to; i++) {
+            if (a[i] != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Lists the non-zero values of b[from, to), whose first is row p, from {@code slot} on; returns the next slot. */
     private static int list(double[] b, int from, int to, int p, int[] index, double[] value, int slot) {
         for (int source = from; source < to; source++, p++) {

@@ -74,6 +74,26 @@ class VectorKernelTests {
             }
         }
 
+        /** Zeroes about {@code share} of A's columns (NN), some as −0; returns how many columns keep a non-zero. */
+        int zeroLeftColumns(long seed, double share) {
+            SplittableRandom random = new SplittableRandom(seed);
+            int live = 0;
+            for (int p = 0; p < k; p++) {
+                if (random.nextDouble() < share) {
+                    for (int i = 0; i < m; i++) {
+                        left.data[i + p * m] = random.nextInt(3) == 0 ? -0.0 : 0.0;
+                    }
+                } else {
+                    live++;
+                }
+            }
+            return live;
+        }
+
+        int lastDepth() {
+            return ((VectorProduct) product).lastDepth();
+        }
+
         boolean tookSparsePath() {
             return ((VectorProduct) product).tookSparsePath();
         }
@@ -352,6 +372,44 @@ class VectorKernelTests {
                 }
             }
             assertThat(three.runs).as("large products were split").isGreaterThan(0);
+        }
+    }
+
+    @Test
+    void anNnProductSkipsTheColumnsOfZerosOfItsLeftOperandWithTheSameBits() {
+        try (ShuffledRunner three = new ShuffledRunner(3)) {
+            List<MatrixKernel> kernels = new ArrayList<>(List.of(VectorKernel.parallel(three)));
+            TILE_WIDTHS.forEach(width -> kernels.add(kernel(width)));
+            List<int[]> shapes = List.of(new int[] {128, 256, 128}, new int[] {37, 600, 19}, new int[] {9, 7, 5},
+                    new int[] {1, 1, 1}, new int[] {128, 784, 256});
+            for (MatrixKernel kernel : kernels) {
+                for (int[] shape : shapes) {
+                    for (double share : List.of(0.0, 0.5, 0.9, 1.0)) {
+                        Bound bound = new Bound(Layout.NN, shape[0], shape[1], shape[2], kernel);
+                        bound.randomise(shape[1]);
+                        int live = bound.zeroLeftColumns(shape[0], share);
+                        bound.product.compute();
+                        String name = kernel.name() + " " + shape[0] + "x" + shape[1] + "x" + shape[2] + ", "
+                                + live + " live columns";
+                        assertThat(bound.lastDepth()).as(name).isEqualTo(live);
+                        assertThat(bound.target.data).as(name).isEqualTo(bound.fmaChain());
+                    }
+                }
+            }
+            assertThat(three.runs).as("large products were split").isGreaterThan(0);
+        }
+    }
+
+    @Test
+    void anNnProductFollowsItsLiveColumnsFromCallToCall() {
+        Bound bound = new Bound(Layout.NN, 70, 530, 13, VectorKernel.INSTANCE);
+        double[] shares = {0.6, 0.0, 1.0, 0.3, 0.95};
+        for (int call = 0; call < shares.length; call++) {
+            bound.randomise(call);
+            int live = bound.zeroLeftColumns(call + 40, shares[call]);
+            bound.product.compute();
+            assertThat(bound.lastDepth()).as("call %d", call).isEqualTo(live);
+            assertThat(bound.target.data).as("call %d", call).isEqualTo(bound.fmaChain());
         }
     }
 
