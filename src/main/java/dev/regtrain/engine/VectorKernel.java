@@ -53,6 +53,14 @@ public final class VectorKernel implements MatrixKernel {
     }
 
     /**
+     * This kernel without its skipping of zeros (no sparse weight gradients, no live-column forward products): the
+     * same results bit for bit, as fast as a dense product is, for comparisons ({@code bench/r1 --kernel vector-dense}).
+     */
+    public VectorKernel dense() {
+        return withSparsity(VectorProduct.Sparsity.NEVER);
+    }
+
+    /**
      * This kernel with another policy for the sparse path of TN products (never, always): the same results bit for
      * bit, at another speed (for tests and {@code bench/gemm}).
      */
@@ -74,10 +82,11 @@ public final class VectorKernel implements MatrixKernel {
                 sparsity);
     }
 
-    /** "vector", or "vector-2t" for a kernel whose runner runs 2 parts at once. */
+    /** "vector", "vector-2t" for a kernel whose runner runs 2 parts at once, "vector-dense" for {@link #dense()}. */
     @Override
     public String name() {
         int threads = runner.parallelism();
-        return threads > 1 ? "vector-" + threads + "t" : "vector";
+        String name = sparsity.skipsZeros() ? "vector" : "vector-dense";
+        return threads > 1 ? name + "-" + threads + "t" : name;
     }
 }

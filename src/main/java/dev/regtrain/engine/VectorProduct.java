@@ -113,7 +113,7 @@ final class VectorProduct implements MatrixProduct {
         this.rowPanels = (m + MR - 1) / MR;
         this.columnPanels = (n + nr - 1) / nr;
         plan(k);
-        this.live = !transposeLeft && !transposeRight ? new int[k] : null;
+        this.live = !transposeLeft && !transposeRight && sparsity.skipsZeros() ? new int[k] : null;
         this.packedA = new double[rowPanels * MR * k];
         this.packedB = new double[columnPanels * nr * k];
         this.runner = runner;
@@ -257,13 +257,18 @@ final class VectorProduct implements MatrixProduct {
 
         /** The engine's policy: below half non-zero, measured on R1 (docs/performance.md), for a full group. */
         static final Sparsity DEFAULT = new Sparsity(0.5, GROUP);
-        /** Never sparse. */
+        /** Never sparse, and NN products over all of k: the plain dense kernel. */
         static final Sparsity NEVER = new Sparsity(-1, 0);
         /** Always sparse, whatever the shape (for tests). */
         static final Sparsity ALWAYS = new Sparsity(1, 0);
 
+        /** Whether products skip zeros at all: TN products by the sparse path, NN ones by their live columns. */
+        boolean skipsZeros() {
+            return maxDensity >= 0;
+        }
+
         boolean applies(int m, int k) {
-            return maxDensity >= 0 && m >= minRows && k > 0;
+            return skipsZeros() && m >= minRows && k > 0;
         }
     }
 

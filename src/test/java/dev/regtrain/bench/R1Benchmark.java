@@ -22,6 +22,7 @@ import dev.regtrain.engine.Trainer;
 import dev.regtrain.engine.TrainingListener;
 import dev.regtrain.engine.TrainingPlan;
 import dev.regtrain.engine.TrainingState;
+import dev.regtrain.engine.VectorKernel;
 import dev.regtrain.jobs.cores.SpinningRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,14 +95,21 @@ public final class R1Benchmark {
                 data.rows() / median, gflops, gflops / peak.gflops(), peakRssMib());
     }
 
-    /** "auto", "vector" or "ojalgo" (Kernels.select), optionally with ":threads", e.g. "vector:2". */
+    /**
+     * "auto", "vector" or "ojalgo" (Kernels.select), or "vector-dense" (the vector kernel without its skipping of
+     * zeros, {@link VectorKernel#dense()}), optionally with ":threads", e.g. "vector:2".
+     */
     static MatrixKernel kernel(String spec) {
         return kernel(spec, runnerFor(spec));
     }
 
     /** The kernel the spec names, on the given runner (from {@link #runnerFor} of the same spec). */
     static MatrixKernel kernel(String spec, TaskRunner runner) {
-        return Kernels.select(spec.replaceAll(":.*", ""), runner);
+        String name = spec.replaceAll(":.*", "");
+        if (name.equals("vector-dense")) {
+            return ((VectorKernel) Kernels.select("vector", runner)).dense();
+        }
+        return Kernels.select(name, runner);
     }
 
     /**

@@ -401,6 +401,28 @@ class VectorKernelTests {
     }
 
     @Test
+    void theDenseKernelSkipsNoZerosAndGivesTheSameBits() {
+        try (ShuffledRunner two = new ShuffledRunner(2)) {
+            VectorKernel dense = VectorKernel.parallel(two).dense();
+            assertThat(dense.name()).isEqualTo("vector-dense-2t");
+            assertThat(VectorKernel.INSTANCE.dense().name()).isEqualTo("vector-dense");
+            Bound forward = new Bound(Layout.NN, 128, 256, 128, dense);
+            forward.randomise(1);
+            forward.zeroLeftColumns(2, 0.9);
+            forward.product.compute();
+            Bound gradient = new Bound(Layout.TN, 256, 128, 128, dense);
+            gradient.randomise(3);
+            gradient.sparsifyRight(4, 0.02);
+            gradient.product.compute();
+
+            assertThat(forward.lastDepth()).isEqualTo(256);
+            assertThat(forward.target.data).isEqualTo(forward.fmaChain());
+            assertThat(gradient.tookSparsePath()).isFalse();
+            assertThat(gradient.target.data).isEqualTo(gradient.fmaChain());
+        }
+    }
+
+    @Test
     void anNnProductFollowsItsLiveColumnsFromCallToCall() {
         Bound bound = new Bound(Layout.NN, 70, 530, 13, VectorKernel.INSTANCE);
         double[] shares = {0.6, 0.0, 1.0, 0.3, 0.95};
