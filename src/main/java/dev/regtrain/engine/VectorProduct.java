@@ -33,7 +33,7 @@ import org.ojalgo.matrix.store.R064Store;
  *
  * <p>A TN product (a weight gradient out[l−1]ᵀ·δ[l]) first lists the non-zero entries of B; when at most half of B
  * is non-zero, as δ is behind relu and dropout (2 % in R1's first hidden layer, 20–25 % in its second), it takes the
- * sparse path ({@link SparseRight}, {@link VectorSparseColumns}), whose work is proportional to the non-zero
+ * sparse path ({@link VectorSparseProduct}), whose work is proportional to the non-zero
  * entries, with the same bits as the tiles. An NN product (a forward pass) multiplies over the live columns of A
  * only, those that hold a non-zero: a unit that is flat or dropped for the whole batch contributes nothing.
  */
@@ -58,11 +58,8 @@ final class VectorProduct implements MatrixProduct {
     /** The most values of packed A one block holds: 256 KB, a quarter to a half of a core's L2 cache. */
     static final int A_BLOCK_DOUBLES = 32_768;
 
-    /** The sparse path's depth block: a packed group of op(A) is then GROUP × 128 doubles, 32 KB with AVX2. */
-    static final int SPARSE_DEPTH_BLOCK = 128;
-
     /** Where the chains of a first depth block start: zeros, only ever read. */
-    private static final double[] ZEROS = new double[Math.max(MR * WIDE, GROUP)];
+    static final double[] ZEROS = new double[Math.max(MR * WIDE, GROUP)];
 
     private final double[] c;
     private final double[] a;
@@ -92,8 +89,8 @@ final class VectorProduct implements MatrixProduct {
     private final int parts;
     private final IntConsumer packRowPart;
     private final IntConsumer columnPart;
-    /** Null unless this product may take the sparse path (see {@link SparseRight}). */
-    private final SparseRight sparse;
+    /** Null unless this product may take the sparse path. */
+    private final VectorSparseProduct sparse;
 
     /**
      * @param nr the tile's width, {@link VectorMicroKernel#WIDE} or {@link VectorMicroKernel#NARROW}
@@ -126,7 +123,8 @@ final class VectorProduct implements MatrixProduct {
         this.packRowPart = part -> packRowPanels(split(part, rowPanels), split(part + 1, rowPanels));
         this.columnPart = part -> multiplyColumnPanels(split(part, columnPanels), split(part + 1, columnPanels),
                 edges[part]);
-        this.sparse = transposeLeft && !transposeRight && sparsity.applies(m, k) ? new SparseRight(sparsity) : null;
+        this.sparse = transposeLeft && !transposeRight && sparsity.applies(m, k)
+                ? new VectorSparseProduct(c, a, b, m, k, n, parts, runner, sparsity.maxDensity()) : null;
     }
 
     /** Blocks the product for a depth of {@code depth} (k, or fewer live columns). */
@@ -191,7 +189,7 @@ final class VectorProduct implements MatrixProduct {
 
     /** Whether the last compute took the sparse path (for tests). */
     boolean tookSparsePath() {
-        return sparse != null && sparse.taken;
+        return sparse != null && sparse.taken();
     }
 
     /** Column panels [from, to) of C, block by block; B is packed during the first row block, then reused. */
@@ -269,110 +267,6 @@ final class VectorProduct implements MatrixProduct {
 
         boolean applies(int m, int k) {
             return skipsZeros() && m >= minRows && k > 0;
-        }
-    }
-
-    /**
-     * The sparse path of a TN product (a weight gradient out[l−1]ᵀ·δ[l], whose δ is mostly zeros after dropout and
-     * relu): B's columns are compacted ({@link VectorSparseColumns#compact}), in parts by columns, and if at most
-     * the policy's share of B is non-zero, op(A) is packed in groups of GROUP rows and each part multiplies its
-     * columns, depth block by depth block ({@link #SPARSE_DEPTH_BLOCK}), group by group (hot in L1), column by
-     * column. Otherwise the dense path runs as if nothing had happened. The choice depends on B's values only, not on
-     * the threads, and either path gives the same bits.
-     */
-    private final class SparseRight {
-
-        private final double maxDensity;
-        private final int groups = (m + GROUP - 1) / GROUP;
-        private final int blocks = (k + SPARSE_DEPTH_BLOCK - 1) / SPARSE_DEPTH_BLOCK;
-        private final int[] index = new int[k * n];
-        private final double[] value = new double[k * n];
-        /** Entries of column j in depth block d: {@code counts[j·blocks + d]}, listed from {@code j·k + p0(d)}. */
-        private final int[] counts = new int[n * blocks];
-        private final long[] partEntries = new long[parts];
-        private final double[] packed = new double[groups * GROUP * k];
-        private final double[][] groupEdges = new double[parts][GROUP];
-        private final IntConsumer compactPart = part -> partEntries[part] = compact(split(part, n), split(part + 1, n));
-        private final IntConsumer packPart = part -> VectorPacking.rowPanels(a, true, m, k, GROUP, packed,
-                split(part, groups), split(part + 1, groups));
-        private final IntConsumer multiplyPart = part -> multiply(split(part, n), split(part + 1, n),
-                groupEdges[part]);
-
-        /** Whether the last compute took this path. */
-        private boolean taken;
-
-        SparseRight(Sparsity sparsity) {
-            this.maxDensity = sparsity.maxDensity();
-        }
-
-        /** Runs the product on the sparse path and returns true, or returns false if B is too dense for it. */
-        boolean compute() {
-            long entries;
-            if (parts == 1) {
-                entries = compact(0, n);
-            } else {
-                runner.run(parts, compactPart);
-                entries = 0;
-                for (long e : partEntries) {
-                    entries += e;
-                }
-            }
-            taken = entries <= maxDensity * k * n;
-            if (!taken) {
-                return false;
-            }
-            if (parts == 1) {
-                VectorPacking.rowPanels(a, true, m, k, GROUP, packed, 0, groups);
-                multiply(0, n, groupEdges[0]);
-            } else {
-                runner.run(parts, packPart);
-                runner.run(parts, multiplyPart);
-            }
-            return true;
-        }
-
-        private long compact(int fromColumn, int toColumn) {
-            long entries = 0;
-            for (int j = fromColumn; j < toColumn; j++) {
-                for (int d = 0; d < blocks; d++) {
-                    int count = VectorSparseColumns.compact(b, k, j, firstDepth(d), firstDepth(d + 1), index, value);
-                    counts[j * blocks + d] = count;
-                    entries += count;
-                }
-            }
-            return entries;
-        }
-
-        private int firstDepth(int block) {
-            return TaskRunner.firstOf(block, blocks, k);
-        }
-
-        /** Columns [fromColumn, toColumn) of C. */
-        private void multiply(int fromColumn, int toColumn, double[] edge) {
-            for (int d = 0; d < blocks; d++) {
-                int p0 = firstDepth(d);
-                for (int group = 0; group < groups; group++) {
-                    int i0 = group * GROUP;
-                    int rows = Math.min(GROUP, m - i0);
-                    int groupOffset = group * GROUP * k;
-                    for (int j = fromColumn; j < toColumn; j++) {
-                        int from = j * k + p0;
-                        int to = from + counts[j * blocks + d];
-                        int cOffset = i0 + j * m;
-                        if (rows == GROUP) {
-                            VectorSparseColumns.column(packed, groupOffset, index, value, from, to,
-                                    d > 0 ? c : ZEROS, d > 0 ? cOffset : 0, c, cOffset);
-                        } else {
-                            if (d > 0) {
-                                System.arraycopy(c, cOffset, edge, 0, rows);
-                            }
-                            VectorSparseColumns.column(packed, groupOffset, index, value, from, to,
-                                    d > 0 ? edge : ZEROS, 0, edge, 0);
-                            System.arraycopy(edge, 0, c, cOffset, rows);
-                        }
-                    }
-                }
-            }
         }
     }
 }

@@ -288,7 +288,7 @@ class VectorKernelTests {
     @MethodSource("sparseDensities")
     void theSparsePathOfATnProductGivesTheDenseTilesBitsForEveryEdgeShape(double density) {
         int group = VectorSparseColumns.GROUP;
-        int depthBlock = VectorProduct.SPARSE_DEPTH_BLOCK;
+        int depthBlock = VectorSparseProduct.SPARSE_DEPTH_BLOCK;
         MatrixKernel always = VectorKernel.INSTANCE.withSparsity(VectorProduct.Sparsity.ALWAYS);
         MatrixKernel never = VectorKernel.INSTANCE.withSparsity(VectorProduct.Sparsity.NEVER);
         int checked = 0;

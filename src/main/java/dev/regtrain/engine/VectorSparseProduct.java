@@ -1,0 +1,152 @@
+package dev.regtrain.engine;
+
+import static dev.regtrain.engine.VectorSparseColumns.GROUP;
+
+import java.util.function.IntConsumer;
+
+/**
+ * The sparse path of a TN product (a weight gradient out[l−1]ᵀ·δ[l], whose δ is mostly zeros after dropout and
+ * relu): B's columns are compacted ({@link VectorSparseColumns#compact}), in parts by columns, and if at most
+ * {@code maxDensity} of B is non-zero, op(A) is packed in groups of GROUP rows and each part multiplies its
+ * columns, depth block by depth block ({@link #SPARSE_DEPTH_BLOCK}), group by group (hot in L1), column by
+ * column. Otherwise the dense path runs as if nothing had happened. The choice depends on B's values only, not on
+ * the threads, and either path gives the same bits.
+ */
+final class VectorSparseProduct {
+
+    /** The sparse path's depth block: a packed group of op(A) is then GROUP × 128 doubles, 32 KB with AVX2. */
+    static final int SPARSE_DEPTH_BLOCK = 128;
+
+    private final double[] c;
+    private final double[] a;
+    private final double[] b;
+    private final int m;
+    private final int k;
+    private final int n;
+    private final int parts;
+    private final TaskRunner runner;
+    private final double maxDensity;
+    private final int groups;
+    private final int blocks;
+    private final int[] index;
+    private final double[] value;
+    /** Entries of column j in depth block d: {@code counts[j·blocks + d]}, listed from {@code j·k + p0(d)}. */
+    private final int[] counts;
+    private final long[] partEntries;
+    private final double[] packed;
+    private final double[][] groupEdges;
+    private final IntConsumer compactPart;
+    private final IntConsumer packPart;
+    private final IntConsumer multiplyPart;
+    /** Whether the last compute took this path. */
+    private boolean taken;
+
+    /**
+     * C (m × n) = Aᵀ · B for A (k × m) and B (k × n), column-major, split into {@code parts} (by columns of C)
+     * on {@code runner}, sparse when at most {@code maxDensity} of B is non-zero.
+     */
+    VectorSparseProduct(double[] c, double[] a, double[] b, int m, int k, int n, int parts, TaskRunner runner,
+                        double maxDensity) {
+        this.c = c;
+        this.a = a;
+        this.b = b;
+        this.m = m;
+        this.k = k;
+        this.n = n;
+        this.parts = parts;
+        this.runner = runner;
+        this.maxDensity = maxDensity;
+        this.groups = (m + GROUP - 1) / GROUP;
+        this.blocks = (k + SPARSE_DEPTH_BLOCK - 1) / SPARSE_DEPTH_BLOCK;
+        this.index = new int[k * n];
+        this.value = new double[k * n];
+        this.counts = new int[n * blocks];
+        this.partEntries = new long[parts];
+        this.packed = new double[groups * GROUP * k];
+        this.groupEdges = new double[parts][GROUP];
+        this.compactPart = part -> partEntries[part] = compact(split(part, n), split(part + 1, n));
+        this.packPart = part -> VectorPacking.rowPanels(a, true, m, k, GROUP, packed, split(part, groups),
+                split(part + 1, groups));
+        this.multiplyPart = part -> multiply(split(part, n), split(part + 1, n), groupEdges[part]);
+    }
+
+    /** Whether the last compute took the sparse path. */
+    boolean taken() {
+        return taken;
+    }
+
+    /** The first of {@code total} pieces that belongs to {@code part}. */
+    private int split(int part, int total) {
+        return TaskRunner.firstOf(part, parts, total);
+    }
+
+    /** Runs the product on the sparse path and returns true, or returns false if B is too dense for it. */
+    boolean compute() {
+        long entries;
+        if (parts == 1) {
+            entries = compact(0, n);
+        } else {
+            runner.run(parts, compactPart);
+            entries = 0;
+            for (long e : partEntries) {
+                entries += e;
+            }
+        }
+        taken = entries <= maxDensity * k * n;
+        if (!taken) {
+            return false;
+        }
+        if (parts == 1) {
+            VectorPacking.rowPanels(a, true, m, k, GROUP, packed, 0, groups);
+            multiply(0, n, groupEdges[0]);
+        } else {
+            runner.run(parts, packPart);
+            runner.run(parts, multiplyPart);
+        }
+        return true;
+    }
+
+    private long compact(int fromColumn, int toColumn) {
+        long entries = 0;
+        for (int j = fromColumn; j < toColumn; j++) {
+            for (int d = 0; d < blocks; d++) {
+                int count = VectorSparseColumns.compact(b, k, j, firstDepth(d), firstDepth(d + 1), index, value);
+                counts[j * blocks + d] = count;
+                entries += count;
+            }
+        }
+        return entries;
+    }
+
+    private int firstDepth(int block) {
+        return TaskRunner.firstOf(block, blocks, k);
+    }
+
+    /** Columns [fromColumn, toColumn) of C. */
+    private void multiply(int fromColumn, int toColumn, double[] edge) {
+        for (int d = 0; d < blocks; d++) {
+            int p0 = firstDepth(d);
+            for (int group = 0; group < groups; group++) {
+                int i0 = group * GROUP;
+                int rows = Math.min(GROUP, m - i0);
+                int groupOffset = group * GROUP * k;
+                for (int j = fromColumn; j < toColumn; j++) {
+                    int from = j * k + p0;
+                    int to = from + counts[j * blocks + d];
+                    int cOffset = i0 + j * m;
+                    if (rows == GROUP) {
+                        VectorSparseColumns.column(packed, groupOffset, index, value, from, to,
+                                d > 0 ? c : VectorProduct.ZEROS, d > 0 ? cOffset : 0, c, cOffset);
+                    } else {
+                        if (d > 0) {
+                            System.arraycopy(c, cOffset, edge, 0, rows);
+                        }
+                        VectorSparseColumns.column(packed, groupOffset, index, value, from, to,
+                                d > 0 ? edge : VectorProduct.ZEROS, 0, edge, 0);
+                        System.arraycopy(edge, 0, c, cOffset, rows);
+                    }
+                }
+            }
+        }
+    }
+}
