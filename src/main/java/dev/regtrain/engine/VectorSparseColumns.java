@@ -53,6 +53,19 @@ final class VectorSparseColumns {
         return list(b, source, end, p0 + (source - start), index, value, slot) - start;
     }
 
+    /** How many values of a[from, to) are other than ±0 (a NaN counts). */
+    static long countNonZero(double[] a, int from, int to) {
+        long count = 0;
+        int i = from;
+        for (; i + V <= to; i += V) {
+            count += DoubleVector.fromArray(SPECIES, a, i).compare(VectorOperators.NE, 0.0).trueCount();
+        }
+        for (; i < to; i++) {
+            count += a[i] != 0 ? 1 : 0;
+        }
+        return count;
+    }
+
     /** Whether a[from, to) holds a value other than ±0 (a NaN counts as one); stops at the first vector that does. */
     static boolean anyNonZero(double[] a, int from, int to) {
         int i = from;

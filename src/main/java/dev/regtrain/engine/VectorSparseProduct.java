@@ -80,8 +80,15 @@ final class VectorSparseProduct {
         return TaskRunner.firstOf(part, parts, total);
     }
 
-    /** Runs the product on the sparse path and returns true, or returns false if B is too dense for it. */
+    /**
+     * Runs the product on the sparse path and returns true, or returns false if B is too dense for it. After a call
+     * that was too dense, B's non-zeros are first counted (one vector comparison per four values, a fraction of
+     * what listing them costs), so that a product whose B stays dense pays little for the attempt.
+     */
     boolean compute() {
+        if (!taken && VectorSparseColumns.countNonZero(b, 0, k * n) > maxDensity * k * n) {
+            return false;
+        }
         long entries;
         if (parts == 1) {
             entries = compact(0, n);
