@@ -54,7 +54,8 @@ public final class VectorKernel implements MatrixKernel {
 
     /**
      * This kernel without its skipping of zeros (no sparse weight gradients, no live-column forward products): the
-     * same results bit for bit, as fast as a dense product is, for comparisons ({@code bench/r1 --kernel vector-dense}).
+     * same results bit for bit, as fast as a dense product is, for comparisons
+     * ({@code bench/r1 --kernel vector-dense}).
      */
     public VectorKernel dense() {
         return withSparsity(VectorProduct.Sparsity.NEVER);
