@@ -90,6 +90,10 @@ public final class R1Benchmark {
         List<Double> sorted = seconds.stream().sorted().toList();
         double median = sorted.get(sorted.size() / 2);
         double gflops = flopsPerEpoch(network, data.rows()) / median / 1e9;
+        if (kernel.name().startsWith("vector") && !kernel.name().startsWith("vector-dense")) {
+            System.out.println("gflops and peak_fraction count every product as dense; this kernel skips exact zeros,"
+                    + " so they are the rate a dense engine would need to match it (--kernel vector-dense for one)");
+        }
         System.out.printf(Locale.ROOT, "RESULT regtrain-%s-float64 median_epoch_s %.3f best_epoch_s %.3f samples_per_s %.0f"
                         + " gflops %.1f peak_fraction %.3f peak_rss_mib %.0f%n", kernel.name(), median, sorted.get(0),
                 data.rows() / median, gflops, gflops / peak.gflops(), peakRssMib());
