@@ -9,6 +9,7 @@ import dev.regtrain.jobs.IdempotencyService.Claim;
 import dev.regtrain.jobs.JobRecord;
 import dev.regtrain.jobs.JobService;
 import dev.regtrain.jobs.request.JobRequest;
+import dev.regtrain.storage.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,9 +17,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -52,7 +51,7 @@ class IdempotentRequests {
         if (key == null) {
             return jobCreated(jobs.submit(request));
         }
-        String fingerprint = sha256(json.writeValueAsBytes(request));
+        String fingerprint = Sha256.hex(json.writeValueAsBytes(request));
         Claim claim = idempotency.claim("jobs", key, fingerprint);
         if (claim instanceof Claim.Replay replay) {
             return replayed(replay.record());
@@ -68,13 +67,13 @@ class IdempotentRequests {
             return datasetCreated(datasets.upload(body, name, label, task, imageShape));
         }
         String query = String.join("\n", "name=" + name, "label=" + label, "task=" + task, "imageShape=" + imageShape);
-        MessageDigest digest = sha256Digest();
+        MessageDigest digest = Sha256.digest();
         digest.update(query.getBytes(StandardCharsets.UTF_8));
         InputStream digested = new DigestInputStream(body, digest);
         IdempotencyRecord seen = idempotency.find("datasets", key).orElse(null);
         if (seen != null && seen.completed()) {
             drain(digested); // the fingerprint covers the body: a replay must send the same bytes
-            Claim claim = idempotency.claim("datasets", key, HexFormat.of().formatHex(digest.digest()));
+            Claim claim = idempotency.claim("datasets", key, Sha256.hex(digest));
             if (claim instanceof Claim.Replay replay) {
                 return replayed(replay.record());
             }
@@ -92,7 +91,7 @@ class IdempotentRequests {
             }
             drain(digested);
             return datasetCreated(record);
-        }, () -> HexFormat.of().formatHex(digest.digest()));
+        }, () -> Sha256.hex(digest));
     }
 
     /** The id a new or an unanswered claim creates its resource under. */
@@ -149,15 +148,4 @@ class IdempotentRequests {
         }
     }
 
-    private static MessageDigest sha256Digest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String sha256(byte[] bytes) {
-        return HexFormat.of().formatHex(sha256Digest().digest(bytes));
-    }
 }

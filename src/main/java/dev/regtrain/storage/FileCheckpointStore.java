@@ -12,11 +12,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -68,7 +65,7 @@ class FileCheckpointStore implements CheckpointStore {
             Path dir = dir(jobId);
             AtomicFiles.write(dir.resolve(stored.base() + ".ckpt"), bytes);
             CheckpointInfo info = new CheckpointInfo(kind == CheckpointKind.BEST ? "best" : Integer.toString(state.epoch()),
-                    state.epoch(), kind, monitorValue, clock.instant(), bytes.length, sha256(bytes));
+                    state.epoch(), kind, monitorValue, clock.instant(), bytes.length, Sha256.hex(bytes));
             AtomicFiles.write(dir.resolve(stored.base() + ".json"), StorageJson.MAPPER.writeValueAsBytes(info));
             if (kind == CheckpointKind.FINAL) {
                 remove(new Stored(null, CheckpointKind.PERIODIC, state.epoch()), dir);
@@ -179,7 +176,7 @@ class FileCheckpointStore implements CheckpointStore {
             byte[] bytes = AtomicFiles.read(stored.file());
             return Optional.of(new CheckpointInfo(stored.kind() == CheckpointKind.BEST ? "best"
                     : Integer.toString(stored.epoch()), stored.epoch(), stored.kind(), null,
-                    Files.getLastModifiedTime(stored.file()).toInstant(), bytes.length, sha256(bytes)));
+                    Files.getLastModifiedTime(stored.file()).toInstant(), bytes.length, Sha256.hex(bytes)));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
@@ -191,14 +188,6 @@ class FileCheckpointStore implements CheckpointStore {
             Files.deleteIfExists(dir.resolve(stored.base() + ".ckpt"));
         } catch (IOException e) {
             log.warn("could not remove checkpoint {}", stored.base(), e);
-        }
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -8,9 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,12 +26,7 @@ class FileIdempotencyStore implements IdempotencyStore {
     }
 
     private Path file(String scope, String key) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return root.resolve(scope + "-" + HexFormat.of().formatHex(digest) + ".json");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return root.resolve(scope + "-" + Sha256.hex(key.getBytes(StandardCharsets.UTF_8)) + ".json");
     }
 
     @Override
