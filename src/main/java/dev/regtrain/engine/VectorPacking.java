@@ -70,6 +70,25 @@ final class VectorPacking {
     }
 
     /**
+     * Row panels {@code [from, to)}, each {@code height} rows, of op(A) = Aᵀ (A k × m column-major, TN) restricted to
+     * the rows {@code rows[0..count)}: packed row r is A's contiguous column {@code rows[r]}.
+     */
+    static void rowPanelsOfRows(double[] a, int k, int[] rows, int count, int height, double[] packed, int from,
+                                int to) {
+        for (int panel = from; panel < to; panel++) {
+            int r0 = panel * height;
+            int panelRows = Math.min(height, count - r0);
+            int base = panel * height * k;
+            for (int r = 0; r < panelRows; r++) {
+                int column = rows[r0 + r] * k;
+                for (int p = 0, target = base + r; p < k; p++, target += height) {
+                    packed[target] = a[column + p];
+                }
+            }
+        }
+    }
+
+    /**
      * Row panels {@code [from, to)} of A (m × k column-major, NN) restricted to the columns {@code columns[0..depth)}:
      * packed column p is A's column {@code columns[p]}, in panels of MR rows with {@code depth} values of p each.
      */

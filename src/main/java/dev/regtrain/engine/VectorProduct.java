@@ -187,6 +187,11 @@ final class VectorProduct implements MatrixProduct {
         return depth;
     }
 
+    /** The live rows of op(A) the last compute's sparse path multiplied (for tests). */
+    int lastLiveRows() {
+        return sparse.liveRows();
+    }
+
     /** Whether the last compute took the sparse path (for tests). */
     boolean tookSparsePath() {
         return sparse != null && sparse.taken();

@@ -2,6 +2,7 @@ package dev.regtrain.engine;
 
 import static dev.regtrain.engine.VectorSparseColumns.GROUP;
 
+import java.util.Arrays;
 import java.util.function.IntConsumer;
 
 /**
@@ -9,7 +10,8 @@ import java.util.function.IntConsumer;
  * relu): B's columns are compacted ({@link VectorSparseColumns#compact}), in parts by columns, and if at most
  * {@code maxDensity} of B is non-zero, op(A) is packed in groups of GROUP rows and each part multiplies its
  * columns, depth block by depth block ({@link #SPARSE_DEPTH_BLOCK}), group by group (hot in L1), column by
- * column. Otherwise the dense path runs as if nothing had happened. The choice depends on B's values only, not on
+ * column. Only the rows of op(A) that hold a non-zero are packed and multiplied; the others give rows of zeros in C.
+ * Otherwise the dense path runs as if nothing had happened. The choice depends on B's values only, not on
  * the threads, and either path gives the same bits.
  */
 final class VectorSparseProduct {
@@ -38,6 +40,10 @@ final class VectorSparseProduct {
     private final IntConsumer compactPart;
     private final IntConsumer packPart;
     private final IntConsumer multiplyPart;
+    /** The rows of op(A) with a non-zero, {@code liveRows[0..liveCount)}, in {@code liveGroups} groups. */
+    private final int[] liveRows;
+    private int liveCount;
+    private int liveGroups;
     /** Whether the last compute took this path. */
     private boolean taken;
 
@@ -65,9 +71,14 @@ final class VectorSparseProduct {
         this.packed = new double[groups * GROUP * k];
         this.groupEdges = new double[parts][GROUP];
         this.compactPart = part -> partEntries[part] = compact(split(part, n), split(part + 1, n));
-        this.packPart = part -> VectorPacking.rowPanels(a, true, m, k, GROUP, packed, split(part, groups),
-                split(part + 1, groups));
+        this.packPart = part -> pack(split(part, liveGroups), split(part + 1, liveGroups));
+        this.liveRows = new int[m];
         this.multiplyPart = part -> multiply(split(part, n), split(part + 1, n), groupEdges[part]);
+    }
+
+    /** How many rows of op(A) held a non-zero at the last sparse compute. */
+    int liveRows() {
+        return liveCount;
     }
 
     /** Whether the last compute took the sparse path. */
@@ -103,14 +114,38 @@ final class VectorSparseProduct {
         if (!taken) {
             return false;
         }
+        findLiveRows();
         if (parts == 1) {
-            VectorPacking.rowPanels(a, true, m, k, GROUP, packed, 0, groups);
+            pack(0, liveGroups);
             multiply(0, n, groupEdges[0]);
         } else {
             runner.run(parts, packPart);
             runner.run(parts, multiplyPart);
         }
         return true;
+    }
+
+    /**
+     * The rows of op(A) that hold a non-zero (A's columns, out[l−1]'s units): a row of zeros, a unit flat or dropped
+     * for the whole batch (nine in ten of R1's first hidden layer), gives a row of zeros in C, written as such.
+     */
+    private void findLiveRows() {
+        int count = 0;
+        for (int i = 0; i < m; i++) {
+            liveRows[count] = i;
+            count += VectorSparseColumns.anyNonZero(a, i * k, (i + 1) * k) ? 1 : 0;
+        }
+        liveCount = count;
+        liveGroups = (count + GROUP - 1) / GROUP;
+    }
+
+    /** Groups [from, to) of op(A), of all its rows or of its live ones. */
+    private void pack(int from, int to) {
+        if (liveCount == m) {
+            VectorPacking.rowPanels(a, true, m, k, GROUP, packed, from, to);
+        } else {
+            VectorPacking.rowPanelsOfRows(a, k, liveRows, liveCount, GROUP, packed, from, to);
+        }
     }
 
     private long compact(int fromColumn, int toColumn) {
@@ -131,6 +166,10 @@ final class VectorSparseProduct {
 
     /** Columns [fromColumn, toColumn) of C. */
     private void multiply(int fromColumn, int toColumn, double[] edge) {
+        if (liveCount < m) {
+            multiplyLiveRows(fromColumn, toColumn, edge);
+            return;
+        }
         for (int d = 0; d < blocks; d++) {
             int p0 = firstDepth(d);
             for (int group = 0; group < groups; group++) {
@@ -151,6 +190,32 @@ final class VectorSparseProduct {
                         VectorSparseColumns.column(packed, groupOffset, index, value, from, to,
                                 d > 0 ? edge : VectorProduct.ZEROS, 0, edge, 0);
                         System.arraycopy(edge, 0, c, cOffset, rows);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Columns [fromColumn, toColumn) of C from the live rows of op(A); the other rows of C are zeros. */
+    private void multiplyLiveRows(int fromColumn, int toColumn, double[] edge) {
+        Arrays.fill(c, fromColumn * m, toColumn * m, 0.0);
+        for (int d = 0; d < blocks; d++) {
+            int p0 = firstDepth(d);
+            for (int group = 0; group < liveGroups; group++) {
+                int r0 = group * GROUP;
+                int rows = Math.min(GROUP, liveCount - r0);
+                int groupOffset = group * GROUP * k;
+                for (int j = fromColumn; j < toColumn; j++) {
+                    int from = j * k + p0;
+                    int to = from + counts[j * blocks + d];
+                    int column = j * m;
+                    for (int r = 0; r < rows && d > 0; r++) {
+                        edge[r] = c[column + liveRows[r0 + r]];
+                    }
+                    VectorSparseColumns.column(packed, groupOffset, index, value, from, to,
+                            d > 0 ? edge : VectorProduct.ZEROS, 0, edge, 0);
+                    for (int r = 0; r < rows; r++) {
+                        c[column + liveRows[r0 + r]] = edge[r];
                     }
                 }
             }

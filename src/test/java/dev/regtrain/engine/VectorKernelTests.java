@@ -74,20 +74,28 @@ class VectorKernelTests {
             }
         }
 
-        /** Zeroes about {@code share} of A's columns (NN), some as −0; returns how many columns keep a non-zero. */
+        /**
+         * Zeroes about {@code share} of the stored left operand's columns (NN: A's columns, the depth; TN: Aᵀ's rows),
+         * some as −0; returns how many columns keep a non-zero.
+         */
         int zeroLeftColumns(long seed, double share) {
             SplittableRandom random = new SplittableRandom(seed);
+            int rows = left.getRowDim();
             int live = 0;
-            for (int p = 0; p < k; p++) {
+            for (int column = 0; column < left.getColDim(); column++) {
                 if (random.nextDouble() < share) {
-                    for (int i = 0; i < m; i++) {
-                        left.data[i + p * m] = random.nextInt(3) == 0 ? -0.0 : 0.0;
+                    for (int i = 0; i < rows; i++) {
+                        left.data[i + column * rows] = random.nextInt(3) == 0 ? -0.0 : 0.0;
                     }
                 } else {
                     live++;
                 }
             }
             return live;
+        }
+
+        int lastLiveRows() {
+            return ((VectorProduct) product).lastLiveRows();
         }
 
         int lastDepth() {
@@ -419,6 +427,34 @@ class VectorKernelTests {
             assertThat(forward.target.data).isEqualTo(forward.fmaChain());
             assertThat(gradient.tookSparsePath()).isFalse();
             assertThat(gradient.target.data).isEqualTo(gradient.fmaChain());
+        }
+    }
+
+    @Test
+    void theSparsePathSkipsTheRowsOfZerosOfOpAWithTheSameBits() {
+        try (ShuffledRunner three = new ShuffledRunner(3)) {
+            List<MatrixKernel> kernels = List.of(VectorKernel.INSTANCE, VectorKernel.parallel(three),
+                    VectorKernel.INSTANCE.withSparsity(VectorProduct.Sparsity.ALWAYS));
+            List<int[]> shapes = List.of(new int[] {784, 128, 256}, new int[] {256, 300, 128}, new int[] {37, 5, 19},
+                    new int[] {1, 3, 2});
+            for (MatrixKernel kernel : kernels) {
+                for (int[] shape : shapes) {
+                    for (double share : List.of(0.0, 0.5, 0.9, 1.0)) {
+                        Bound bound = new Bound(Layout.TN, shape[0], shape[1], shape[2], kernel);
+                        bound.randomise(shape[0]);
+                        int live = bound.zeroLeftColumns(shape[1], share);
+                        bound.sparsifyRight(shape[2], 0.2);
+                        bound.product.compute();
+                        String name = kernel.name() + " " + shape[0] + "x" + shape[1] + "x" + shape[2] + ", "
+                                + live + " live rows";
+                        if (bound.tookSparsePath()) {
+                            assertThat(bound.lastLiveRows()).as(name).isEqualTo(live);
+                        }
+                        assertThat(bound.target.data).as(name).isEqualTo(bound.fmaChain());
+                    }
+                }
+            }
+            assertThat(three.runs).as("large products were split").isGreaterThan(0);
         }
     }
 
