@@ -49,6 +49,16 @@ final class LayerLoops {
         activation.multiplyByDerivative(delta, output, from, to);
     }
 
+    /** Whether values[from, to) holds anything but ±0 (a NaN counts); stops at the first that does. */
+    static boolean anyNonZero(double[] values, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (values[i] != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** sums[j] = Σᵢ values[i, j] for the columns [fromColumn, toColumn), each summed in row order. */
     static void columnSums(double[] values, double[] sums, int rows, int fromColumn, int toColumn) {
         for (int j = fromColumn; j < toColumn; j++) {

@@ -23,6 +23,15 @@ public interface MatrixKernel {
     @FunctionalInterface
     interface MatrixProduct {
         void compute();
+
+        /**
+         * Computes the target's columns {@code columns[0..count)} (increasing) as {@link #compute()} does, for a
+         * caller that multiplies every other column by zero afterwards: those hold zeros or what compute() would
+         * have written. This default computes every column.
+         */
+        default void computeColumns(int[] columns, int count) {
+            compute();
+        }
     }
 
     static void checkShapes(R064Store target, R064Store left, boolean transposeLeft, R064Store right,

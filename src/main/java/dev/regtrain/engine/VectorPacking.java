@@ -89,6 +89,23 @@ final class VectorPacking {
     }
 
     /**
+     * Rows [p0, p1) of column panel {@code panel} of op(B) = Bᵀ (B n × k column-major, NT) restricted to the columns
+     * {@code columns[0..count)}: packed column q is op(B)'s column {@code columns[q]}, B's row.
+     */
+    static void columnPanelOfColumns(double[] b, int k, int n, int nr, int[] columns, int count, double[] packed,
+                                     int panel, int p0, int p1) {
+        int q0 = panel * nr;
+        int width = Math.min(nr, count - q0);
+        int base = panel * nr * k;
+        for (int q = 0; q < width; q++) {
+            int row = columns[q0 + q];
+            for (int p = p0, target = base + p0 * nr + q; p < p1; p++, target += nr) {
+                packed[target] = b[row + p * n];
+            }
+        }
+    }
+
+    /**
      * Row panels {@code [from, to)} of A (m × k column-major, NN) restricted to the columns {@code columns[0..depth)}:
      * packed column p is A's column {@code columns[p]}, in panels of MR rows with {@code depth} values of p each.
      */

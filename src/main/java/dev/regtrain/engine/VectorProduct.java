@@ -82,6 +82,15 @@ final class VectorProduct implements MatrixProduct {
      * first epoch) adds only exact zeros to every chain, so the product skips it and the rows of B it would meet.
      */
     private final int[] live;
+    /** Whether this product skips zeros at all (not with {@link Sparsity#NEVER}). */
+    private final boolean skipsZeros;
+    /**
+     * During {@link #computeColumns}, the columns of C to compute, {@code selected[0..selectedCount)}; null otherwise.
+     * Column panels then hold selected columns, and {@link #panels} counts them.
+     */
+    private int[] selected;
+    private int selectedCount;
+    private int panels;
     private final double[] packedA;
     private final double[] packedB;
     private final double[][] edges;
@@ -110,7 +119,9 @@ final class VectorProduct implements MatrixProduct {
         this.rowPanels = (m + MR - 1) / MR;
         this.columnPanels = (n + nr - 1) / nr;
         plan(k);
-        this.live = !transposeLeft && !transposeRight && sparsity.skipsZeros() ? new int[k] : null;
+        this.skipsZeros = sparsity.skipsZeros();
+        this.live = !transposeLeft && !transposeRight && skipsZeros ? new int[k] : null;
+        this.panels = columnPanels;
         this.packedA = new double[rowPanels * MR * k];
         this.packedB = new double[columnPanels * nr * k];
         this.runner = runner;
@@ -121,8 +132,7 @@ final class VectorProduct implements MatrixProduct {
                 : Math.min(wanted, Math.min(rowPanels, columnPanels));
         this.edges = new double[parts][MR * nr];
         this.packRowPart = part -> packRowPanels(split(part, rowPanels), split(part + 1, rowPanels));
-        this.columnPart = part -> multiplyColumnPanels(split(part, columnPanels), split(part + 1, columnPanels),
-                edges[part]);
+        this.columnPart = part -> multiplyColumnPanels(split(part, panels), split(part + 1, panels), edges[part]);
         this.sparse = transposeLeft && !transposeRight && sparsity.applies(m, k)
                 ? new VectorSparseProduct(c, a, b, m, k, n, parts, runner, sparsity.maxDensity()) : null;
     }
@@ -182,6 +192,39 @@ final class VectorProduct implements MatrixProduct {
         }
     }
 
+    /**
+     * For an NT product (the backward pass's δ[l]·W[l]ᵀ, whose columns the caller then multiplies by the dropout mask
+     * and the activation's derivative), only the columns {@code columns[0..count)} (increasing), and zeros in the
+     * others: the caller passes the units whose mask and derivative are not zero for the whole batch, and every other
+     * column would become zeros anyway. Other layouts, and a kernel that skips no zeros, compute every column.
+     */
+    @Override
+    public void computeColumns(int[] columns, int count) {
+        if (!transposeRight || !skipsZeros || count == n || k == 0) {
+            compute();
+            return;
+        }
+        Arrays.fill(c, 0, m * n, 0.0);
+        if (count == 0) {
+            return;
+        }
+        selected = columns;
+        selectedCount = count;
+        panels = (count + nr - 1) / nr;
+        try {
+            if (parts == 1) {
+                packRowPanels(0, rowPanels);
+                multiplyColumnPanels(0, panels, edges[0]);
+            } else {
+                runner.run(parts, packRowPart);
+                runner.run(parts, columnPart);
+            }
+        } finally {
+            selected = null;
+            panels = columnPanels;
+        }
+    }
+
     /** The depth the last compute's tiles multiplied over: k, or the live columns of A (for tests). */
     int lastDepth() {
         return depth;
@@ -207,7 +250,10 @@ final class VectorProduct implements MatrixProduct {
                 int blockDepth = TaskRunner.firstOf(depthBlock + 1, depthBlocks, depth) - p0;
                 boolean accumulate = depthBlock > 0;
                 for (int panel = from; panel < to; panel++) {
-                    if (rowBlock == 0 && depth < k) {
+                    if (rowBlock == 0 && selected != null) {
+                        VectorPacking.columnPanelOfColumns(b, k, n, nr, selected, selectedCount, packedB, panel,
+                                p0, p0 + blockDepth);
+                    } else if (rowBlock == 0 && depth < k) {
                         VectorPacking.columnPanelOfRows(b, k, n, nr, live, depth, packedB, panel, p0,
                                 p0 + blockDepth);
                     } else if (rowBlock == 0) {
@@ -226,13 +272,13 @@ final class VectorProduct implements MatrixProduct {
     private void multiplyPanel(int panel, int fromRowPanel, int toRowPanel, int p0, int blockDepth,
                                boolean accumulate, double[] edge) {
         int j0 = panel * nr;
-        int columns = Math.min(nr, n - j0);
+        int columns = Math.min(nr, (selected == null ? n : selectedCount) - j0);
         int bOffset = panel * nr * depth + p0 * nr;
         for (int rowPanel = fromRowPanel; rowPanel < toRowPanel; rowPanel++) {
             int i0 = rowPanel * MR;
             int rows = Math.min(MR, m - i0);
             int aOffset = rowPanel * MR * depth + p0 * MR;
-            if (rows == MR && columns == nr) {
+            if (rows == MR && columns == nr && selected == null) {
                 int cOffset = i0 + j0 * m;
                 if (accumulate) {
                     VectorMicroKernel.tile(nr, packedA, aOffset, packedB, bOffset, blockDepth, c, cOffset, m, c,
@@ -244,16 +290,21 @@ final class VectorProduct implements MatrixProduct {
             } else {
                 if (accumulate) {
                     for (int q = 0; q < columns; q++) {
-                        System.arraycopy(c, i0 + (j0 + q) * m, edge, q * MR, rows);
+                        System.arraycopy(c, i0 + column(j0 + q) * m, edge, q * MR, rows);
                     }
                 }
                 VectorMicroKernel.tile(nr, packedA, aOffset, packedB, bOffset, blockDepth,
                         accumulate ? edge : ZEROS, 0, MR, edge, 0, MR);
                 for (int q = 0; q < columns; q++) {
-                    System.arraycopy(edge, q * MR, c, i0 + (j0 + q) * m, rows);
+                    System.arraycopy(edge, q * MR, c, i0 + column(j0 + q) * m, rows);
                 }
             }
         }
+    }
+
+    /** The column of C that packed column j stands for. */
+    private int column(int j) {
+        return selected == null ? j : selected[j];
     }
 
     /**

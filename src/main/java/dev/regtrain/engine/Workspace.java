@@ -44,6 +44,11 @@ final class Workspace {
     private final IntConsumer[] hiddenPart;
     private final IntConsumer[] biasGradientPart;
     private final IntConsumer[] throughActivationPart;
+    /**
+     * For a relu layer l, the units whose out[l] is not zero for the whole batch (the rest are flat or dropped, and
+     * their δ is multiplied by zero), filled before the backward product that computes δ[l]; null for other layers.
+     */
+    private final int[][] liveUnits;
     private Examples gatherData;
     private int[] gatherOrder;
     private int gatherFrom;
@@ -123,6 +128,7 @@ final class Workspace {
         this.hiddenPart = new IntConsumer[layers + 1];
         this.biasGradientPart = new IntConsumer[layers + 1];
         this.throughActivationPart = new IntConsumer[layers + 1];
+        this.liveUnits = new int[layers + 1][];
         for (int l = 1; l <= layers; l++) {
             int layer = l;
             int units = spec.units(l);
@@ -134,6 +140,9 @@ final class Workspace {
             if (gradients != null) {
                 biasGradientPart[l] = split(parts, units, (from, to) -> LayerLoops.columnSums(delta[layer].data,
                         gradients.biases(layer).data, rows, from, to));
+            }
+            if (gradients != null && l < layers && spec.activation(l) == Activation.RELU) {
+                liveUnits[l] = new int[units];
             }
             if (gradients != null && l < layers) {
                 throughActivationPart[l] = split(parts, units, (from, to) -> LayerLoops.throughDropoutAndActivation(
@@ -220,11 +229,32 @@ final class Workspace {
             weightGradientProducts[l].compute(); // dW[l] = out[l−1]ᵀ·δ[l]
             runner.run(layerParts[l], biasGradientPart[l]); // db[l] = Σᵢ δ[l]ᵢ
             if (l > 1) {
-                backwardProducts[l].compute(); // δ[l−1] = δ[l]·W[l]ᵀ, the gradient at out[l−1]
+                computeBackward(l); // δ[l−1] = δ[l]·W[l]ᵀ, the gradient at out[l−1]
                 // through the dropout (⊙ M/(1 − p)) and the activation (⊙ g'(z))
                 runner.run(layerParts[l - 1], throughActivationPart[l - 1]);
             }
         }
+    }
+
+    /**
+     * δ[l−1] = δ[l]·W[l]ᵀ; behind a relu layer only for its live units: a unit whose out[l−1] is zero in every row
+     * has, in every row, relu's derivative or the dropout mask at zero, so its column of δ[l−1] becomes zeros
+     * whatever the product gives, and the kernel may skip it (the same bits downstream; only a product that had
+     * overflowed, from weights or gradients that already had, would have left NaNs there instead).
+     */
+    private void computeBackward(int l) {
+        int[] live = liveUnits[l - 1];
+        if (live == null) {
+            backwardProducts[l].compute();
+            return;
+        }
+        double[] values = out[l - 1].data;
+        int count = 0;
+        for (int j = 0; j < live.length; j++) {
+            live[count] = j;
+            count += LayerLoops.anyNonZero(values, j * rows, (j + 1) * rows) ? 1 : 0;
+        }
+        backwardProducts[l].computeColumns(live, count);
     }
 
     /** Σ over the rows of ℓ(a, y) after a forward pass. */

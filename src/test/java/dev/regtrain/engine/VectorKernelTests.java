@@ -459,6 +459,67 @@ class VectorKernelTests {
     }
 
     @Test
+    void anNtProductComputesTheColumnsAskedForAndZerosTheOthers() {
+        try (ShuffledRunner three = new ShuffledRunner(3)) {
+            List<MatrixKernel> kernels = new ArrayList<>(List.of(VectorKernel.parallel(three)));
+            TILE_WIDTHS.forEach(width -> kernels.add(kernel(width)));
+            List<int[]> shapes = List.of(new int[] {128, 128, 256}, new int[] {37, 600, 19}, new int[] {9, 7, 5},
+                    new int[] {1, 1, 1});
+            for (MatrixKernel kernel : kernels) {
+                for (int[] shape : shapes) {
+                    int n = shape[2];
+                    for (double share : List.of(0.0, 0.1, 0.5, 0.9, 1.0)) {
+                        Bound bound = new Bound(Layout.NT, shape[0], shape[1], n, kernel);
+                        bound.randomise(n);
+                        SplittableRandom random = new SplittableRandom(shape[0]);
+                        int[] columns = new int[n + 3]; // longer than needed, as the workspace's may be
+                        int count = 0;
+                        for (int j = 0; j < n; j++) {
+                            if (random.nextDouble() < share) {
+                                columns[count++] = j;
+                            }
+                        }
+                        bound.product.computeColumns(columns, count);
+
+                        double[] expected = bound.fmaChain();
+                        boolean[] asked = new boolean[n];
+                        for (int q = 0; q < count; q++) {
+                            asked[columns[q]] = true;
+                        }
+                        for (int j = 0; j < n; j++) {
+                            if (!asked[j] && count < n) {
+                                Arrays.fill(expected, j * shape[0], (j + 1) * shape[0], 0.0);
+                            }
+                        }
+                        String name = kernel.name() + " " + shape[0] + "x" + shape[1] + "x" + n + ", " + count
+                                + " columns";
+                        assertThat(bound.target.data).as(name).isEqualTo(expected);
+                    }
+                }
+            }
+            assertThat(three.runs).as("large products were split").isGreaterThan(0);
+        }
+    }
+
+    @Test
+    void everyOtherProductAndTheDenseKernelComputeEveryColumn() {
+        int[] columns = {1, 4};
+        for (Layout layout : Layout.values()) {
+            for (MatrixKernel kernel : List.of(VectorKernel.INSTANCE, VectorKernel.INSTANCE.dense(),
+                    OjalgoKernel.INSTANCE)) {
+                if (layout == Layout.NT && kernel == VectorKernel.INSTANCE) {
+                    continue; // the one that computes only the columns asked for, above
+                }
+                Bound bound = new Bound(layout, 40, 30, 7, kernel);
+                bound.randomise(8);
+                bound.product.computeColumns(columns, columns.length);
+                assertThat(Fixtures.relativeError(bound.target.data, bound.naive())).as(layout + " " + kernel.name())
+                        .isLessThan(1e-12);
+            }
+        }
+    }
+
+    @Test
     void anNnProductFollowsItsLiveColumnsFromCallToCall() {
         Bound bound = new Bound(Layout.NN, 70, 530, 13, VectorKernel.INSTANCE);
         double[] shares = {0.6, 0.0, 1.0, 0.3, 0.95};

@@ -80,4 +80,20 @@ class VectorTrainingTests {
         assertThat(byDefault.weights()).isDeepEqualTo(dense.weights());
         assertThat(byDefault.rows()).isEqualTo(dense.rows());
     }
+
+    @ParameterizedTest
+    @EnumSource(value = OptimizerKind.class, names = {"MOMENTUM", "ADAM"})
+    void unitsFlatForAWholeBatchAreSkippedWithTheDenseKernelsBits(OptimizerKind optimizer) {
+        // batches of 4 with dropout 0.5 behind relu: about a third of the units are zero in every row of a batch,
+        // so the forward products skip their columns and the backward products their columns of δ
+        TrainingPlan plan = Fixtures.aPlan(20, Output.SOFTMAX, 4).hidden(64, Activation.RELU)
+                .hidden(48, Activation.RELU).dropout(0.0, 0.5).l2(1.0)
+                .optimizer(OptimizerSpec.of(optimizer, optimizer == OptimizerKind.ADAM ? 0.01 : 0.05))
+                .batchSize(4).epochs(2).seed(6).build();
+        Run dense = train(plan, VectorKernel.INSTANCE.dense());
+        Run skipping = train(plan, VectorKernel.INSTANCE);
+
+        assertThat(skipping.weights()).isDeepEqualTo(dense.weights());
+        assertThat(skipping.rows()).isEqualTo(dense.rows());
+    }
 }
