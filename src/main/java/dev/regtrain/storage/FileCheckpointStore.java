@@ -8,6 +8,7 @@ import dev.regtrain.engine.TrainingState;
 import dev.regtrain.jobs.CheckpointInfo;
 import dev.regtrain.jobs.CheckpointKind;
 import dev.regtrain.jobs.CheckpointStore;
+import dev.regtrain.jobs.Sha256;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

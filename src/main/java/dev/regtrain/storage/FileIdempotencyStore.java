@@ -3,6 +3,7 @@ package dev.regtrain.storage;
 import dev.regtrain.config.RegtrainProperties;
 import dev.regtrain.jobs.IdempotencyRecord;
 import dev.regtrain.jobs.IdempotencyStore;
+import dev.regtrain.jobs.Sha256;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.regtrain.storage;
+package dev.regtrain.jobs;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,4 +1,4 @@
-package dev.regtrain.storage;
+package dev.regtrain.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
