@@ -86,11 +86,10 @@ final class VectorProduct implements MatrixProduct {
     private final boolean skipsZeros;
     /**
      * During {@link #computeColumns}, the columns of C to compute, {@code selected[0..selectedCount)}; null otherwise.
-     * Column panels then hold selected columns, and {@link #panels} counts them.
+     * Column panels then hold selected columns ({@link #panels()}).
      */
     private int[] selected;
     private int selectedCount;
-    private int panels;
     private final double[] packedA;
     private final double[] packedB;
     private final double[][] edges;
@@ -121,7 +120,6 @@ final class VectorProduct implements MatrixProduct {
         plan(k);
         this.skipsZeros = sparsity.skipsZeros();
         this.live = !transposeLeft && !transposeRight && skipsZeros ? new int[k] : null;
-        this.panels = columnPanels;
         this.packedA = new double[rowPanels * MR * k];
         this.packedB = new double[columnPanels * nr * k];
         this.runner = runner;
@@ -132,7 +130,7 @@ final class VectorProduct implements MatrixProduct {
                 : Math.min(wanted, Math.min(rowPanels, columnPanels));
         this.edges = new double[parts][MR * nr];
         this.packRowPart = part -> packRowPanels(split(part, rowPanels), split(part + 1, rowPanels));
-        this.columnPart = part -> multiplyColumnPanels(split(part, panels), split(part + 1, panels), edges[part]);
+        this.columnPart = part -> multiplyColumnPanels(split(part, panels()), split(part + 1, panels()), edges[part]);
         this.sparse = transposeLeft && !transposeRight && sparsity.applies(m, k)
                 ? new VectorSparseProduct(c, a, b, m, k, n, parts, runner, sparsity.maxDensity()) : null;
     }
@@ -183,13 +181,18 @@ final class VectorProduct implements MatrixProduct {
             Arrays.fill(c, 0, m * n, 0.0);
             return;
         }
-        if (parts == 1) {
-            packRowPanels(0, rowPanels);
-            multiplyColumnPanels(0, columnPanels, edges[0]);
-        } else {
-            runner.run(parts, packRowPart);
-            runner.run(parts, columnPart);
-        }
+        packAndMultiply();
+    }
+
+    /** Packs op(A) and multiplies the column panels, each in parts (a runner runs a lone part on the caller). */
+    private void packAndMultiply() {
+        runner.run(parts, packRowPart);
+        runner.run(parts, columnPart);
+    }
+
+    /** The column panels of this compute: all of C's, or those of the selected columns. */
+    private int panels() {
+        return selected == null ? columnPanels : (selectedCount + nr - 1) / nr;
     }
 
     /**
@@ -210,18 +213,10 @@ final class VectorProduct implements MatrixProduct {
         }
         selected = columns;
         selectedCount = count;
-        panels = (count + nr - 1) / nr;
         try {
-            if (parts == 1) {
-                packRowPanels(0, rowPanels);
-                multiplyColumnPanels(0, panels, edges[0]);
-            } else {
-                runner.run(parts, packRowPart);
-                runner.run(parts, columnPart);
-            }
+            packAndMultiply();
         } finally {
             selected = null;
-            panels = columnPanels;
         }
     }
 

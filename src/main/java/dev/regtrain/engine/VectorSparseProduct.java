@@ -28,7 +28,6 @@ final class VectorSparseProduct {
     private final int parts;
     private final TaskRunner runner;
     private final double maxDensity;
-    private final int groups;
     private final int blocks;
     private final int[] index;
     private final double[] value;
@@ -62,7 +61,7 @@ final class VectorSparseProduct {
         this.parts = parts;
         this.runner = runner;
         this.maxDensity = maxDensity;
-        this.groups = (m + GROUP - 1) / GROUP;
+        int groups = (m + GROUP - 1) / GROUP;
         this.blocks = (k + SPARSE_DEPTH_BLOCK - 1) / SPARSE_DEPTH_BLOCK;
         this.index = new int[k * n];
         this.value = new double[k * n];
@@ -100,28 +99,18 @@ final class VectorSparseProduct {
         if (!taken && VectorSparseColumns.countNonZero(b, 0, k * n) > maxDensity * k * n) {
             return false;
         }
-        long entries;
-        if (parts == 1) {
-            entries = compact(0, n);
-        } else {
-            runner.run(parts, compactPart);
-            entries = 0;
-            for (long e : partEntries) {
-                entries += e;
-            }
+        runner.run(parts, compactPart);
+        long entries = 0;
+        for (long e : partEntries) {
+            entries += e;
         }
         taken = entries <= maxDensity * k * n;
         if (!taken) {
             return false;
         }
         findLiveRows();
-        if (parts == 1) {
-            pack(0, liveGroups);
-            multiply(0, n, groupEdges[0]);
-        } else {
-            runner.run(parts, packPart);
-            runner.run(parts, multiplyPart);
-        }
+        runner.run(parts, packPart);
+        runner.run(parts, multiplyPart);
         return true;
     }
 
@@ -164,41 +153,16 @@ final class VectorSparseProduct {
         return TaskRunner.firstOf(block, blocks, k);
     }
 
-    /** Columns [fromColumn, toColumn) of C. */
+    /**
+     * Columns [fromColumn, toColumn) of C, group by group of the live rows of op(A). With every row live, a full
+     * group is read and written in C directly; otherwise a group goes through {@code edge}, gathered from and
+     * scattered to its rows of C, and the rows that are not live are zeros.
+     */
     private void multiply(int fromColumn, int toColumn, double[] edge) {
-        if (liveCount < m) {
-            multiplyLiveRows(fromColumn, toColumn, edge);
-            return;
+        boolean allLive = liveCount == m;
+        if (!allLive) {
+            Arrays.fill(c, fromColumn * m, toColumn * m, 0.0);
         }
-        for (int d = 0; d < blocks; d++) {
-            int p0 = firstDepth(d);
-            for (int group = 0; group < groups; group++) {
-                int i0 = group * GROUP;
-                int rows = Math.min(GROUP, m - i0);
-                int groupOffset = group * GROUP * k;
-                for (int j = fromColumn; j < toColumn; j++) {
-                    int from = j * k + p0;
-                    int to = from + counts[j * blocks + d];
-                    int cOffset = i0 + j * m;
-                    if (rows == GROUP) {
-                        VectorSparseColumns.column(packed, groupOffset, index, value, from, to,
-                                d > 0 ? c : VectorProduct.ZEROS, d > 0 ? cOffset : 0, c, cOffset);
-                    } else {
-                        if (d > 0) {
-                            System.arraycopy(c, cOffset, edge, 0, rows);
-                        }
-                        VectorSparseColumns.column(packed, groupOffset, index, value, from, to,
-                                d > 0 ? edge : VectorProduct.ZEROS, 0, edge, 0);
-                        System.arraycopy(edge, 0, c, cOffset, rows);
-                    }
-                }
-            }
-        }
-    }
-
-    /** Columns [fromColumn, toColumn) of C from the live rows of op(A); the other rows of C are zeros. */
-    private void multiplyLiveRows(int fromColumn, int toColumn, double[] edge) {
-        Arrays.fill(c, fromColumn * m, toColumn * m, 0.0);
         for (int d = 0; d < blocks; d++) {
             int p0 = firstDepth(d);
             for (int group = 0; group < liveGroups; group++) {
@@ -209,6 +173,11 @@ final class VectorSparseProduct {
                     int from = j * k + p0;
                     int to = from + counts[j * blocks + d];
                     int column = j * m;
+                    if (allLive && rows == GROUP) {
+                        VectorSparseColumns.column(packed, groupOffset, index, value, from, to,
+                                d > 0 ? c : VectorProduct.ZEROS, d > 0 ? column + r0 : 0, c, column + r0);
+                        continue;
+                    }
                     for (int r = 0; r < rows && d > 0; r++) {
                         edge[r] = c[column + liveRows[r0 + r]];
                     }

@@ -25,6 +25,15 @@ class VectorTrainingTests {
                 .batchSize(35).epochs(3).seed(5).build();
     }
 
+    /** Two relu layers of 64 and 48 units behind dropout: most of δ is zero, and some units are flat. */
+    private static TrainingPlan reluPlan(OptimizerKind optimizer, double inputDropout, int batchSize, int epochs,
+                                         long seed) {
+        return Fixtures.aPlan(20, Output.SOFTMAX, 4).hidden(64, Activation.RELU).hidden(48, Activation.RELU)
+                .dropout(inputDropout, 0.5).l2(1.0)
+                .optimizer(OptimizerSpec.of(optimizer, optimizer == OptimizerKind.ADAM ? 0.01 : 0.05))
+                .batchSize(batchSize).epochs(epochs).seed(seed).build();
+    }
+
     /** The final weights and the per-epoch metrics of a run. */
     private record Run(double[][] weights, List<EpochMetrics> rows) {
     }
@@ -67,11 +76,8 @@ class VectorTrainingTests {
     void weightGradientsOnTheSparsePathTrainTheDenseTilesBits(OptimizerKind optimizer) {
         // relu and dropout leave most of δ zero; 64 and 48 units give the weight gradients of layers 2 and 3 at
         // least a group of rows, so the default policy takes the sparse path where B is sparse enough
-        TrainingPlan plan = Fixtures.aPlan(20, Output.SOFTMAX, 4).hidden(64, Activation.RELU)
-                .hidden(48, Activation.RELU).dropout(0.1, 0.5).l2(1.0)
-                .optimizer(OptimizerSpec.of(optimizer, optimizer == OptimizerKind.ADAM ? 0.01 : 0.05))
-                .batchSize(35).epochs(3).seed(5).build();
-        Run dense = train(plan, VectorKernel.INSTANCE.withSparsity(VectorProduct.Sparsity.NEVER));
+        TrainingPlan plan = reluPlan(optimizer, 0.1, 35, 3, 5);
+        Run dense = train(plan, VectorKernel.INSTANCE.dense());
         Run always = train(plan, VectorKernel.INSTANCE.withSparsity(VectorProduct.Sparsity.ALWAYS));
         Run byDefault = train(plan, VectorKernel.INSTANCE);
 
@@ -86,10 +92,7 @@ class VectorTrainingTests {
     void unitsFlatForAWholeBatchAreSkippedWithTheDenseKernelsBits(OptimizerKind optimizer) {
         // batches of 4 with dropout 0.5 behind relu: about a third of the units are zero in every row of a batch,
         // so the forward products skip their columns and the backward products their columns of δ
-        TrainingPlan plan = Fixtures.aPlan(20, Output.SOFTMAX, 4).hidden(64, Activation.RELU)
-                .hidden(48, Activation.RELU).dropout(0.0, 0.5).l2(1.0)
-                .optimizer(OptimizerSpec.of(optimizer, optimizer == OptimizerKind.ADAM ? 0.01 : 0.05))
-                .batchSize(4).epochs(2).seed(6).build();
+        TrainingPlan plan = reluPlan(optimizer, 0.0, 4, 2, 6);
         Run dense = train(plan, VectorKernel.INSTANCE.dense());
         Run skipping = train(plan, VectorKernel.INSTANCE);
 
