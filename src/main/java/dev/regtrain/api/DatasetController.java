@@ -1,8 +1,8 @@
 package dev.regtrain.api;
 
 import dev.regtrain.data.BuiltinDatasets;
-import dev.regtrain.jobs.DatasetRecord;
-import dev.regtrain.jobs.DatasetService;
+import dev.regtrain.datasets.DatasetRecord;
+import dev.regtrain.datasets.DatasetService;
 import dev.regtrain.jobs.JobService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;

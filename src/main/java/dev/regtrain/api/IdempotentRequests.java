@@ -1,14 +1,14 @@
 package dev.regtrain.api;
 
-import dev.regtrain.jobs.ConflictException;
-import dev.regtrain.jobs.DatasetRecord;
-import dev.regtrain.jobs.DatasetService;
-import dev.regtrain.jobs.IdempotencyRecord;
-import dev.regtrain.jobs.IdempotencyService;
-import dev.regtrain.jobs.IdempotencyService.Claim;
+import dev.regtrain.common.ConflictException;
+import dev.regtrain.datasets.DatasetRecord;
+import dev.regtrain.datasets.DatasetService;
+import dev.regtrain.idempotency.IdempotencyRecord;
+import dev.regtrain.idempotency.IdempotencyService;
+import dev.regtrain.idempotency.IdempotencyService.Claim;
 import dev.regtrain.jobs.JobRecord;
 import dev.regtrain.jobs.JobService;
-import dev.regtrain.jobs.Sha256;
+import dev.regtrain.common.Sha256;
 import dev.regtrain.jobs.request.JobRequest;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,6 @@
 package dev.regtrain.api;
 
-import dev.regtrain.jobs.InvalidRequestException;
+import dev.regtrain.common.InvalidRequestException;
 import dev.regtrain.jobs.JobPage;
 import dev.regtrain.jobs.JobService;
 import dev.regtrain.jobs.JobStatus;

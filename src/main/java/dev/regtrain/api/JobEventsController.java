@@ -5,7 +5,7 @@ import dev.regtrain.engine.EpochMetrics;
 import dev.regtrain.jobs.JobEvents;
 import dev.regtrain.jobs.JobRecord;
 import dev.regtrain.jobs.JobService;
-import dev.regtrain.jobs.NotFoundException;
+import dev.regtrain.common.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -1,6 +1,6 @@
 package dev.regtrain.api;
 
-import dev.regtrain.jobs.FieldError;
+import dev.regtrain.common.FieldError;
 import java.util.Collection;
 import java.util.Map;
 import tools.jackson.core.JacksonException;

@@ -1,16 +1,16 @@
 package dev.regtrain.api;
 
 import dev.regtrain.engine.EpochMetrics;
-import dev.regtrain.jobs.DecisionSurfaces;
-import dev.regtrain.jobs.FieldError;
-import dev.regtrain.jobs.InvalidRequestException;
+import dev.regtrain.models.DecisionSurfaces;
+import dev.regtrain.common.FieldError;
+import dev.regtrain.common.InvalidRequestException;
 import dev.regtrain.jobs.JobRecord;
 import dev.regtrain.jobs.JobService;
 import dev.regtrain.jobs.JobSnapshot;
-import dev.regtrain.jobs.ModelService;
-import dev.regtrain.jobs.NotFoundException;
-import dev.regtrain.jobs.ConflictException;
-import dev.regtrain.jobs.model.ModelDocument;
+import dev.regtrain.models.ModelService;
+import dev.regtrain.common.NotFoundException;
+import dev.regtrain.common.ConflictException;
+import dev.regtrain.models.document.ModelDocument;
 import dev.regtrain.plots.Comparison;
 import dev.regtrain.plots.CurvePlots;
 import dev.regtrain.plots.DecisionRegions;

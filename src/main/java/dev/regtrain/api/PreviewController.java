@@ -1,6 +1,6 @@
 package dev.regtrain.api;
 
-import dev.regtrain.jobs.PreviewService;
+import dev.regtrain.datasets.PreviewService;
 import dev.regtrain.jobs.request.AugmentationRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -64,7 +64,7 @@ class PreviewController {
                 try {
                     generator.put(key, Double.parseDouble(value));
                 } catch (NumberFormatException e) {
-                    throw new dev.regtrain.jobs.InvalidRequestException(key, "must be a number");
+                    throw new dev.regtrain.common.InvalidRequestException(key, "must be a number");
                 }
             }
         });

@@ -1,7 +1,7 @@
 package dev.regtrain.api;
 
 import dev.regtrain.data.ImageShape;
-import dev.regtrain.jobs.Preview;
+import dev.regtrain.datasets.Preview;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;

@@ -1,6 +1,6 @@
 package dev.regtrain.api;
 
-import dev.regtrain.jobs.FieldError;
+import dev.regtrain.common.FieldError;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.regtrain.data;
 
-import dev.regtrain.engine.ByteReader;
-import dev.regtrain.engine.ByteWriter;
+import dev.regtrain.engine.state.ByteReader;
+import dev.regtrain.engine.state.ByteWriter;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,8 @@
 package dev.regtrain.engine;
 
+import dev.regtrain.engine.kernel.MatrixKernel;
+import dev.regtrain.engine.kernel.TaskRunner;
+
 /**
  * A set of examples cut into chunks of {@link Predictor#CHUNK_ROWS} rows and a remainder, with one workspace for the
  * full chunks and one for the remainder, allocated once: the inference passes of validation and prediction.

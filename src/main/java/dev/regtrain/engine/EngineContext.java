@@ -1,5 +1,8 @@
 package dev.regtrain.engine;
 
+import dev.regtrain.engine.kernel.MatrixKernel;
+import dev.regtrain.engine.kernel.OjalgoKernel;
+import dev.regtrain.engine.kernel.TaskRunner;
 import java.util.Objects;
 
 /**

@@ -1,5 +1,8 @@
 package dev.regtrain.engine;
 
+import dev.regtrain.engine.kernel.MatrixKernel;
+import dev.regtrain.engine.kernel.TaskRunner;
+
 /**
  * Inference-mode passes over a whole set of examples in {@link Chunks}: the validation metrics of every epoch.
  */

@@ -1,5 +1,7 @@
 package dev.regtrain.engine;
 
+import dev.regtrain.engine.kernel.MatrixKernel;
+
 /**
  * The full-batch objective J(W, b) = (1/m)·Σᵢ ℓ(aᵢ, yᵢ) + (λ₂/(2m))·Σₗ‖W[l]‖²_F + (λ₁/m)·Σₗ‖W[l]‖₁ of a network on a
  * set of examples, in inference mode, and its gradient. It runs the same forward, backward and penalty code as

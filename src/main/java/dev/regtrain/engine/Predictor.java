@@ -1,5 +1,8 @@
 package dev.regtrain.engine;
 
+import dev.regtrain.engine.kernel.MatrixKernel;
+import dev.regtrain.engine.kernel.TaskRunner;
+
 /**
  * Inference with a trained network, in chunks. Plain prediction drops nothing and rescales nothing, so it is
  * deterministic; Monte-Carlo dropout keeps the training-time masks on and reports the mean and the standard

@@ -1,5 +1,6 @@
 package dev.regtrain.engine;
 
+import dev.regtrain.engine.kernel.TaskRunner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;

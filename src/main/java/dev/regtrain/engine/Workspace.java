@@ -1,8 +1,10 @@
 package dev.regtrain.engine;
 
-import static dev.regtrain.engine.TaskRunner.firstOf;
+import dev.regtrain.engine.kernel.MatrixKernel;
+import dev.regtrain.engine.kernel.TaskRunner;
+import static dev.regtrain.engine.kernel.TaskRunner.firstOf;
 
-import dev.regtrain.engine.MatrixKernel.MatrixProduct;
+import dev.regtrain.engine.kernel.MatrixKernel.MatrixProduct;
 import java.util.function.IntConsumer;
 import org.ojalgo.matrix.store.R064Store;
 

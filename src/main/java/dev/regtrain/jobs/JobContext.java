@@ -1,5 +1,6 @@
 package dev.regtrain.jobs;
 
+import dev.regtrain.datasets.JobDatasets;
 import dev.regtrain.engine.EngineContext;
 import dev.regtrain.jobs.cores.SharedCores;
 

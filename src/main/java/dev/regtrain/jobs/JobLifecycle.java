@@ -1,5 +1,6 @@
 package dev.regtrain.jobs;
 
+import dev.regtrain.common.NotFoundException;
 import dev.regtrain.data.DatasetException;
 import dev.regtrain.engine.StopReason;
 import dev.regtrain.engine.TrainingOutcome;

@@ -1,5 +1,6 @@
 package dev.regtrain.jobs;
 
+import dev.regtrain.common.InvalidRequestException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;

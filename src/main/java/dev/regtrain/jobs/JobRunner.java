@@ -1,5 +1,7 @@
 package dev.regtrain.jobs;
 
+import dev.regtrain.jobs.request.Objectives;
+import dev.regtrain.jobs.request.PlanFactory;
 import dev.regtrain.data.Dataset;
 import dev.regtrain.data.PreparedData;
 import dev.regtrain.data.Preparation;
@@ -14,10 +16,10 @@ import dev.regtrain.engine.Trainer;
 import dev.regtrain.engine.TrainingOutcome;
 import dev.regtrain.engine.TrainingPlan;
 import dev.regtrain.engine.TrainingState;
-import dev.regtrain.jobs.model.ModelDocument;
-import dev.regtrain.jobs.model.ModelDocuments;
-import dev.regtrain.jobs.model.ModelMeta;
-import dev.regtrain.jobs.model.StandardizationDocument;
+import dev.regtrain.models.document.ModelDocument;
+import dev.regtrain.models.document.ModelDocuments;
+import dev.regtrain.models.document.ModelMeta;
+import dev.regtrain.models.document.StandardizationDocument;
 import dev.regtrain.jobs.request.JobRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

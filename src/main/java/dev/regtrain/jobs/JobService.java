@@ -1,5 +1,11 @@
 package dev.regtrain.jobs;
 
+import dev.regtrain.datasets.JobDatasets;
+import dev.regtrain.common.ConflictException;
+import dev.regtrain.datasets.DatasetService;
+import dev.regtrain.common.InvalidRequestException;
+import dev.regtrain.common.NotFoundException;
+import dev.regtrain.jobs.request.Objectives;
 import dev.regtrain.config.RegtrainProperties;
 import dev.regtrain.engine.EpochMetrics;
 import dev.regtrain.jobs.request.JobRequest;

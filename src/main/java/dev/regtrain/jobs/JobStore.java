@@ -1,8 +1,8 @@
 package dev.regtrain.jobs;
 
 import dev.regtrain.engine.EpochMetrics;
-import dev.regtrain.jobs.model.ModelDocument;
-import dev.regtrain.jobs.model.ModelMeta;
+import dev.regtrain.models.document.ModelDocument;
+import dev.regtrain.models.document.ModelMeta;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,9 +1,10 @@
 package dev.regtrain.jobs;
 
+import dev.regtrain.datasets.DatasetService;
 import dev.regtrain.data.ImageShape;
 import dev.regtrain.data.Task;
-import dev.regtrain.jobs.model.ModelDocument;
-import dev.regtrain.jobs.model.ModelDocuments;
+import dev.regtrain.models.document.ModelDocument;
+import dev.regtrain.models.document.ModelDocuments;
 import dev.regtrain.jobs.request.DatasetLookup;
 import dev.regtrain.jobs.request.DatasetShape;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package dev.regtrain.plots;
 
-import dev.regtrain.jobs.ClassProbabilities;
-import dev.regtrain.jobs.DecisionSurface;
+import dev.regtrain.models.ClassProbabilities;
+import dev.regtrain.models.DecisionSurface;
 import dev.regtrain.jobs.JobRecord;
 import java.awt.Color;
 import java.awt.Graphics2D;

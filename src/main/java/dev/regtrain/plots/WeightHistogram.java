@@ -1,8 +1,8 @@
 package dev.regtrain.plots;
 
 import dev.regtrain.jobs.JobRecord;
-import dev.regtrain.jobs.model.ModelDocument;
-import dev.regtrain.jobs.model.ModelLayer;
+import dev.regtrain.models.document.ModelDocument;
+import dev.regtrain.models.document.ModelLayer;
 import java.awt.Color;
 import java.util.List;
 import org.knowm.xchart.XYChart;

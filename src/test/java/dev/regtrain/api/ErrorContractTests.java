@@ -13,13 +13,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.regtrain.config.JacksonConfiguration;
 import dev.regtrain.config.RegtrainProperties;
-import dev.regtrain.jobs.ConflictException;
-import dev.regtrain.jobs.DatasetService;
-import dev.regtrain.jobs.FieldError;
-import dev.regtrain.jobs.InvalidRequestException;
+import dev.regtrain.common.ConflictException;
+import dev.regtrain.datasets.DatasetService;
+import dev.regtrain.common.FieldError;
+import dev.regtrain.common.InvalidRequestException;
 import dev.regtrain.jobs.JobService;
-import dev.regtrain.jobs.ModelService;
-import dev.regtrain.jobs.NotFoundException;
+import dev.regtrain.models.ModelService;
+import dev.regtrain.common.NotFoundException;
 import dev.regtrain.jobs.QueueFullException;
 import dev.regtrain.jobs.cores.EngineConfiguration;
 import java.time.Duration;
@@ -55,7 +55,7 @@ class ErrorContractTests {
     DatasetService datasets;
 
     @MockitoBean
-    dev.regtrain.jobs.IdempotencyService idempotency;
+    dev.regtrain.idempotency.IdempotencyService idempotency;
 
     private ResultActions perform(MockHttpServletRequestBuilder request) throws Exception {
         return mvc.perform(request).andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))

@@ -3,11 +3,11 @@ package dev.regtrain.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.regtrain.jobs.ConflictException;
-import dev.regtrain.jobs.IdempotencyRecord;
-import dev.regtrain.jobs.IdempotencyService;
-import dev.regtrain.jobs.IdempotencyService.Claim;
-import dev.regtrain.jobs.IdempotencyStore;
+import dev.regtrain.common.ConflictException;
+import dev.regtrain.idempotency.IdempotencyRecord;
+import dev.regtrain.idempotency.IdempotencyService;
+import dev.regtrain.idempotency.IdempotencyService.Claim;
+import dev.regtrain.idempotency.IdempotencyStore;
 import dev.regtrain.storage.TestProperties;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;

@@ -14,7 +14,7 @@ import dev.regtrain.engine.Activation;
 import dev.regtrain.engine.DropoutSpec;
 import dev.regtrain.engine.EarlyStoppingSpec;
 import dev.regtrain.engine.EngineContext;
-import dev.regtrain.engine.Kernels;
+import dev.regtrain.engine.kernel.Kernels;
 import dev.regtrain.engine.EpochMetrics;
 import dev.regtrain.engine.Initialization;
 import dev.regtrain.engine.LayerSpec;

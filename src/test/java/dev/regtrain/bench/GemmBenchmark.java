@@ -1,7 +1,7 @@
 package dev.regtrain.bench;
 
-import dev.regtrain.engine.MatrixKernel;
-import dev.regtrain.engine.MatrixKernel.MatrixProduct;
+import dev.regtrain.engine.kernel.MatrixKernel;
+import dev.regtrain.engine.kernel.MatrixKernel.MatrixProduct;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -5,7 +5,7 @@ import java.util.Collections;
 import java.util.List;
 
 /** Generated data and a plan builder for engine tests (no files, everything from a seed). */
-final class Fixtures {
+public final class Fixtures {
 
     private Fixtures() {
     }
@@ -14,7 +14,7 @@ final class Fixtures {
      * Gaussian inputs labelled by a random linear teacher plus noise; for {@code outputs == 1} the targets are 0/1
      * (sigmoid), otherwise one-hot over {@code outputs} classes (softmax).
      */
-    static Examples classification(int rows, int inputs, int outputs, double noise, long seed) {
+    public static Examples classification(int rows, int inputs, int outputs, double noise, long seed) {
         Rng rng = new Rng(seed);
         int classes = Math.max(2, outputs);
         double[] teacher = gaussian(rng, inputs * classes);
@@ -43,7 +43,7 @@ final class Fixtures {
     }
 
     /** y = tanh(x·T) + noise, {@code outputs} targets per row. */
-    static Examples regression(int rows, int inputs, int outputs, double noise, long seed) {
+    public static Examples regression(int rows, int inputs, int outputs, double noise, long seed) {
         Rng rng = new Rng(seed);
         double[] teacher = gaussian(rng, inputs * outputs);
         double[] x = gaussian(rng, rows * inputs);
@@ -60,7 +60,7 @@ final class Fixtures {
         return new Examples(x, y, rows, inputs, outputs);
     }
 
-    static double[] gaussian(Rng rng, int n) {
+    public static double[] gaussian(Rng rng, int n) {
         double[] values = new double[n];
         for (int i = 0; i < n; i++) {
             values[i] = rng.nextGaussian();
@@ -68,12 +68,12 @@ final class Fixtures {
         return values;
     }
 
-    static PlanBuilder aPlan(int inputs, Output output, int outputs) {
+    public static PlanBuilder aPlan(int inputs, Output output, int outputs) {
         return new PlanBuilder(inputs, output, outputs);
     }
 
     /** A test-data builder for training plans; every setting has a small, sensible default. */
-    static final class PlanBuilder {
+    public static final class PlanBuilder {
         private final int inputs;
         private final Output output;
         private final int outputs;
@@ -166,12 +166,12 @@ final class Fixtures {
     }
 
     /** ‖actual − expected‖ / ‖expected‖ (the plain distance when expected is zero). */
-    static double relativeError(double[] actual, double[] expected) {
+    public static double relativeError(double[] actual, double[] expected) {
         return relativeError(new double[][] {actual}, new double[][] {expected});
     }
 
     /** ‖actual − expected‖ / ‖expected‖ over all blocks (the plain distance when expected is zero). */
-    static double relativeError(double[][] actual, double[][] expected) {
+    public static double relativeError(double[][] actual, double[][] expected) {
         double difference = 0;
         double norm = 0;
         for (int p = 0; p < expected.length; p++) {

@@ -1,5 +1,7 @@
 package dev.regtrain.engine;
 
+import dev.regtrain.engine.kernel.Kernels;
+import dev.regtrain.engine.kernel.OjalgoKernel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.withinPercentage;
 

@@ -1,5 +1,6 @@
 package dev.regtrain.engine;
 
+import dev.regtrain.engine.kernel.VectorKernel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.regtrain.jobs.cores.SharedCores;

@@ -1,5 +1,7 @@
 package dev.regtrain.engine;
 
+import dev.regtrain.engine.state.StateCodec;
+import dev.regtrain.engine.state.StateLimits;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.atomic.AtomicInteger;

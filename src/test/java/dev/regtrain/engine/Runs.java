@@ -5,19 +5,19 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /** A listener that records everything a run publishes, for comparing runs. */
-final class Runs implements TrainingListener {
+public final class Runs implements TrainingListener {
 
     final List<EpochMetrics> rows = new ArrayList<>();
     final List<TrainingState> bests = new ArrayList<>();
-    final List<TrainingState> states = new ArrayList<>();
+    public final List<TrainingState> states = new ArrayList<>();
     private final int keepStateAtEpoch;
 
-    Runs() {
+    public Runs() {
         this(-1);
     }
 
     /** Also keeps a snapshot of the complete state after the given epoch. */
-    Runs(int keepStateAtEpoch) {
+    public Runs(int keepStateAtEpoch) {
         this.keepStateAtEpoch = keepStateAtEpoch;
     }
 
@@ -35,7 +35,7 @@ final class Runs implements TrainingListener {
     }
 
     /** A plan that exercises every piece of state: dropout, momentum, penalties, shuffling, a ragged last batch. */
-    static TrainingPlan richPlan(OptimizerKind optimizer, int epochs) {
+    public static TrainingPlan richPlan(OptimizerKind optimizer, int epochs) {
         return Fixtures.aPlan(6, Output.SOFTMAX, 3).hidden(12, Activation.RELU).hidden(8, Activation.TANH)
                 .dropout(0.1, 0.3)
                 .penalty(new PenaltySpec(0.5, 2.0, false, L1Update.PROXIMAL, 0.01, 3.0, List.of()))
@@ -44,6 +44,6 @@ final class Runs implements TrainingListener {
                 .batchSize(7).epochs(epochs).seed(2025).build();
     }
 
-    static final Examples TRAIN = Fixtures.classification(90, 6, 3, 0.8, 31);
-    static final Examples VALIDATION = Fixtures.classification(40, 6, 3, 0.8, 32);
+    public static final Examples TRAIN = Fixtures.classification(90, 6, 3, 0.8, 31);
+    public static final Examples VALIDATION = Fixtures.classification(40, 6, 3, 0.8, 32);
 }

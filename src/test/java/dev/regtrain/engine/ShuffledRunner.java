@@ -1,5 +1,6 @@
 package dev.regtrain.engine;
 
+import dev.regtrain.engine.kernel.TaskRunner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -9,14 +10,14 @@ import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 
 /** A test runner that runs the parts in reverse order on a pool of three threads: any order, any thread. */
-final class ShuffledRunner implements TaskRunner, AutoCloseable {
+public final class ShuffledRunner implements TaskRunner, AutoCloseable {
 
     private final int parallelism;
     private final ExecutorService pool = Executors.newFixedThreadPool(3);
-    int runs;
+    public int runs;
     int maxParts;
 
-    ShuffledRunner(int parallelism) {
+    public ShuffledRunner(int parallelism) {
         this.parallelism = parallelism;
     }
 

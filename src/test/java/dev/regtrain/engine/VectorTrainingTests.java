@@ -1,5 +1,10 @@
 package dev.regtrain.engine;
 
+import dev.regtrain.engine.kernel.Kernels;
+import dev.regtrain.engine.kernel.MatrixKernel;
+import dev.regtrain.engine.kernel.OjalgoKernel;
+import dev.regtrain.engine.kernel.VectorKernel;
+import dev.regtrain.engine.kernel.Sparsity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.withinPercentage;
 
@@ -78,7 +83,7 @@ class VectorTrainingTests {
         // least a group of rows, so the default policy takes the sparse path where B is sparse enough
         TrainingPlan plan = reluPlan(optimizer, 0.1, 35, 3, 5);
         Run dense = train(plan, VectorKernel.INSTANCE.dense());
-        Run always = train(plan, VectorKernel.INSTANCE.withSparsity(VectorProduct.Sparsity.ALWAYS));
+        Run always = train(plan, VectorKernel.INSTANCE.withSparsity(Sparsity.ALWAYS));
         Run byDefault = train(plan, VectorKernel.INSTANCE);
 
         assertThat(always.weights()).isDeepEqualTo(dense.weights());

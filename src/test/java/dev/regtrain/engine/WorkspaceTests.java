@@ -1,5 +1,6 @@
 package dev.regtrain.engine;
 
+import dev.regtrain.engine.kernel.OjalgoKernel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.regtrain.jobs.cores;
 import dev.regtrain.config.RegtrainProperties;
 import dev.regtrain.engine.BatchAugmenter;
 import dev.regtrain.engine.EngineContext;
-import dev.regtrain.engine.Kernels;
+import dev.regtrain.engine.kernel.Kernels;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

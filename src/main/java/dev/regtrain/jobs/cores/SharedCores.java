@@ -1,6 +1,6 @@
 package dev.regtrain.jobs.cores;
 
-import dev.regtrain.engine.TaskRunner;
+import dev.regtrain.engine.kernel.TaskRunner;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.IntConsumer;

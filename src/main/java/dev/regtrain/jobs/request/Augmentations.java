@@ -42,7 +42,7 @@ public final class Augmentations {
     /**
      * Checks augmentation settings given outside a job (a preview's query), against an image shape or none.
      *
-     * @throws dev.regtrain.jobs.InvalidRequestException naming each bad parameter
+     * @throws dev.regtrain.common.InvalidRequestException naming each bad parameter
      */
     public static AugmentationRequest check(AugmentationRequest a, dev.regtrain.data.ImageShape shape) {
         Checks checks = new Checks();
@@ -50,8 +50,8 @@ public final class Augmentations {
                 dev.regtrain.data.Task.CLASSIFICATION, java.util.List.of("0", "1"), shape);
         AugmentationRequest resolved = resolve(a, data, checks);
         if (!checks.ok()) {
-            throw new dev.regtrain.jobs.InvalidRequestException(checks.errors().stream()
-                    .map(e -> new dev.regtrain.jobs.FieldError(e.field().substring(PREFIX.length()), e.message()))
+            throw new dev.regtrain.common.InvalidRequestException(checks.errors().stream()
+                    .map(e -> new dev.regtrain.common.FieldError(e.field().substring(PREFIX.length()), e.message()))
                     .toList());
         }
         return resolved;

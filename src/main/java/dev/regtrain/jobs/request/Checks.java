@@ -1,6 +1,6 @@
 package dev.regtrain.jobs.request;
 
-import dev.regtrain.jobs.FieldError;
+import dev.regtrain.common.FieldError;
 import java.util.ArrayList;
 import java.util.List;
 

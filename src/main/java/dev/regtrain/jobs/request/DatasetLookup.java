@@ -1,6 +1,6 @@
 package dev.regtrain.jobs.request;
 
-import dev.regtrain.jobs.model.ModelDocument;
+import dev.regtrain.models.document.ModelDocument;
 import java.util.Optional;
 
 /** What request resolution may look up: uploaded datasets and other jobs' checkpoints. */

@@ -1,7 +1,7 @@
 package dev.regtrain.jobs.request;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.regtrain.jobs.model.ModelDocument;
+import dev.regtrain.models.document.ModelDocument;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /** A warm start: another job's checkpoint ({@code job} and {@code checkpoint}) or a model document. */

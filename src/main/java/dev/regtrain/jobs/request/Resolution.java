@@ -1,6 +1,6 @@
 package dev.regtrain.jobs.request;
 
-import dev.regtrain.jobs.model.ModelDocument;
+import dev.regtrain.models.document.ModelDocument;
 
 /**
  * A validated request: the echo with every default filled in, the dataset's shape, and the warm-start model if any

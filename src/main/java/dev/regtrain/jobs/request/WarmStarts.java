@@ -1,7 +1,7 @@
 package dev.regtrain.jobs.request;
 
-import dev.regtrain.jobs.model.ModelDocument;
-import dev.regtrain.jobs.model.ModelLayer;
+import dev.regtrain.models.document.ModelDocument;
+import dev.regtrain.models.document.ModelLayer;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -2,8 +2,8 @@ package dev.regtrain.data.augment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.regtrain.engine.StateCodec;
-import dev.regtrain.engine.StateLimits;
+import dev.regtrain.engine.state.StateCodec;
+import dev.regtrain.engine.state.StateLimits;
 import dev.regtrain.engine.TrainingState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -2,7 +2,7 @@ package dev.regtrain.jobs.cores;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.regtrain.engine.TaskRunner;
+import dev.regtrain.engine.kernel.TaskRunner;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicIntegerArray;

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.regtrain.config.RegtrainProperties;
 import dev.regtrain.data.Task;
-import dev.regtrain.jobs.FieldError;
-import dev.regtrain.jobs.InvalidRequestException;
-import dev.regtrain.jobs.model.ModelDocument;
+import dev.regtrain.common.FieldError;
+import dev.regtrain.common.InvalidRequestException;
+import dev.regtrain.models.document.ModelDocument;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -295,7 +295,7 @@ class RequestResolverTests {
     @Test
     void aWarmStartModelMustMatchTheArchitecture() {
         ModelDocument model = new ModelDocument(ModelDocument.FORMAT, null, 1, "classification", 2, null, null,
-                List.of(new dev.regtrain.jobs.model.ModelLayer(2, 1, "sigmoid", new double[][] {{0.1}, {0.2}},
+                List.of(new dev.regtrain.models.document.ModelLayer(2, 1, "sigmoid", new double[][] {{0.1}, {0.2}},
                         new double[] {0})));
         NetworkRequest hidden = new NetworkRequest(List.of(new HiddenLayerRequest(4, "relu")), null, null);
         JobRequest matching = new JobRequest(null, 1L, builtin("moons"), null, null, null, null, null, null,
@@ -313,7 +313,7 @@ class RequestResolverTests {
     @Test
     void aWarmStartModelWithANullLayerIsAFieldErrorNotACrash() {
         ModelDocument model = new ModelDocument(ModelDocument.FORMAT, null, 1, "classification", 2, null, null,
-                Arrays.asList((dev.regtrain.jobs.model.ModelLayer) null));
+                Arrays.asList((dev.regtrain.models.document.ModelLayer) null));
         JobRequest request = new JobRequest(null, 1L, builtin("moons"), null, null, null, null, null, null,
                 new InitialWeightsRequest(null, null, model));
 

@@ -1,0 +1,106 @@
+package dev.regtrain.datasets;
+
+import dev.regtrain.common.InvalidRequestException;
+import dev.regtrain.common.NotFoundException;
+import dev.regtrain.config.RegtrainProperties;
+import dev.regtrain.data.CsvDatasetReader;
+import dev.regtrain.data.CsvOptions;
+import dev.regtrain.data.Dataset;
+import dev.regtrain.data.ImageShape;
+import dev.regtrain.data.TaskChoice;
+import dev.regtrain.models.document.ModelDocuments;
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Service;
+
+/** Uploaded datasets: parse and store a CSV upload, list, look up and load them. */
+@Service
+public class DatasetService {
+
+    private final DatasetStore store;
+    private final RegtrainProperties.Limits limits;
+    private final Clock clock;
+    private final Map<String, DatasetRecord> records = new ConcurrentHashMap<>();
+
+    public DatasetService(DatasetStore store, RegtrainProperties properties, Clock clock) {
+        this.store = store;
+        this.limits = properties.limits();
+        this.clock = clock;
+        store.loadAll().forEach(r -> records.put(r.id(), r));
+    }
+
+    /**
+     * Parses a CSV body (streamed: limits stop the read as soon as they are exceeded) and stores the dataset.
+     *
+     * @param label the label column, or null for the last one
+     * @param task {@code auto}, {@code classification} or {@code regression}
+     * @param imageShape e.g. {@code 28x28}, or null
+     */
+    public DatasetRecord upload(InputStream body, String name, String label, String task, String imageShape) {
+        return upload(body, name, label, task, imageShape, UUID.randomUUID().toString());
+    }
+
+    /** Uploads with an id chosen by the caller (an Idempotency-Key's claim chooses it before the dataset exists). */
+    public DatasetRecord upload(InputStream body, String name, String label, String task, String imageShape,
+                                String id) {
+        TaskChoice choice = switch (task == null ? "auto" : task) {
+            case "auto" -> TaskChoice.AUTO;
+            case "classification" -> TaskChoice.CLASSIFICATION;
+            case "regression" -> TaskChoice.REGRESSION;
+            default -> throw new InvalidRequestException("task",
+                    "must be one of auto, classification, regression; got '" + task + "'");
+        };
+        ImageShape shape = null;
+        if (imageShape != null) {
+            try {
+                shape = ImageShape.parse(imageShape);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidRequestException("imageShape", e.getMessage());
+            }
+        }
+        if (name != null && name.length() > 200) {
+            throw new InvalidRequestException("name", "must be at most 200 characters");
+        }
+        String datasetName = name == null || name.isBlank() ? "dataset" : name;
+        Dataset data = CsvDatasetReader.read(body, new CsvOptions(datasetName, label, choice, shape,
+                limits.maxRows(), limits.maxColumns(), limits.maxUploadBytes().toBytes()));
+        DatasetRecord record = new DatasetRecord(id, datasetName, data.rows(),
+                data.inputs(), ModelDocuments.name(data.task()), data.classes(),
+                data.imageShape() == null ? null : data.imageShape().toString(), clock.instant());
+        store.save(record, data);
+        records.put(record.id(), record);
+        return record;
+    }
+
+    /** Newest first. */
+    public List<DatasetRecord> list() {
+        return records.values().stream().sorted(Comparator.comparing(DatasetRecord::createdAt).reversed()
+                .thenComparing(DatasetRecord::id)).toList();
+    }
+
+    public Optional<DatasetRecord> find(String id) {
+        return Optional.ofNullable(records.get(id));
+    }
+
+    public DatasetRecord get(String id) {
+        return find(id).orElseThrow(() -> new NotFoundException("no dataset with id '" + id + "'"));
+    }
+
+    public Dataset load(String id) {
+        get(id);
+        return store.load(id).orElseThrow(() -> new NotFoundException("the data of dataset '" + id + "' is missing"));
+    }
+
+    /** Removes a dataset; callers check first that no queued or running job uses it. */
+    public void remove(String id) {
+        get(id);
+        records.remove(id);
+        store.delete(id);
+    }
+}

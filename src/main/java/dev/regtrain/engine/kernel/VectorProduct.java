@@ -1,0 +1,304 @@
+package dev.regtrain.engine.kernel;
+
+import static dev.regtrain.engine.kernel.VectorMicroKernel.MR;
+import static dev.regtrain.engine.kernel.VectorMicroKernel.WIDE;
+import static dev.regtrain.engine.kernel.VectorSparseColumns.GROUP;
+
+import dev.regtrain.engine.kernel.MatrixKernel.MatrixProduct;
+import java.util.Arrays;
+import java.util.function.IntConsumer;
+import org.ojalgo.matrix.store.R064Store;
+
+/**
+ * One bound product C (m × n) = op(A) (m × k) · op(B) (k × n) of {@link VectorKernel}, for the layouts NN, TN and NT,
+ * on the column-major {@code data} arrays of the stores. The packing buffers are allocated here, once; a compute
+ * allocates nothing.
+ *
+ * <p>A compute packs op(A) into row panels, then walks C in blocks, the order of the GotoBLAS papers: the inner
+ * dimension in depth blocks of at most {@link #DEPTH_BLOCK} and the rows of A in row blocks, so that one block of
+ * packed A (at most {@link #A_BLOCK_DOUBLES} values) stays in the core's L2 cache while every column panel of C
+ * passes it. For each depth block a column panel of op(B) is packed (then hot in L1) and multiplied with each row
+ * panel of the A block, MR × NR tile by tile (NR the kernel's tile width). Without the blocks, R1's two large
+ * products streamed all of A (800 KB)
+ * once per column panel, from L3 as soon as the second core did the same, and two threads ran them at 1.1–1.3 times
+ * the speed of one. Full tiles are read and written in C directly; tiles that stick out of C go through a small
+ * buffer. The packed copies are refreshed on every compute because the operands are the trainer's buffers and change
+ * between mini-batches.
+ *
+ * <p>With a parallel {@link TaskRunner} and enough work, the row panels of A are packed in parts, and then the column
+ * panels of C are divided into contiguous ranges, up to a few per thread (so that the runner can balance them when
+ * one thread starts late or runs slower), each with its own edge buffer. Every element is the same chain of fused
+ * multiply-adds whatever the blocks and parts (a tile continues the chain of its previous depth block from the
+ * partial sums in C, which are stored exactly), so the result is bit-identical to the sequential, unblocked one.
+ *
+ * <p>A TN product (a weight gradient out[l−1]ᵀ·δ[l]) whose B is at most half non-zero, as δ is behind relu and
+ * dropout (2 % in R1's first hidden layer, 20–25 % in its second), takes the sparse path ({@link
+ * VectorSparseProduct}), whose work is proportional to the non-zero entries, with the same bits as the tiles. An NN
+ * product (a forward pass) multiplies over the live columns of A only, those that hold a non-zero: a unit that is
+ * flat or dropped for the whole batch contributes nothing.
+ */
+final class VectorProduct implements MatrixProduct {
+
+    /** Below this many flops (2·m·k·n) a product runs on the calling thread: handing it over would cost more. */
+    static final double PARALLEL_MIN_FLOPS = 2e6;
+
+    /**
+     * A split aims at parts of this many flops (~150 µs on one core here), one part per thread at least and
+     * {@link #MAX_PARTS_PER_THREAD} at most. Several parts per thread let the runner balance threads that start late
+     * or share their core with other processes; on an idle machine one part per thread was best for the 8 MFLOP
+     * products of R1 and the number made no difference for its 51 MFLOP ones.
+     */
+    static final double FLOPS_PER_PART = 6e6;
+
+    static final int MAX_PARTS_PER_THREAD = 4;
+
+    /** The longest depth block: a packed B panel of NR × 256 doubles is 12 KB at most, well inside a 32 KB L1. */
+    static final int DEPTH_BLOCK = 256;
+
+    /** The most values of packed A one block holds: 256 KB, a quarter to a half of a core's L2 cache. */
+    static final int A_BLOCK_DOUBLES = 32_768;
+
+    /** Where the chains of a first depth block start: zeros, only ever read. */
+    static final double[] ZEROS = new double[Math.max(MR * WIDE, GROUP)];
+
+    private final double[] c;
+    private final double[] a;
+    private final double[] b;
+    private final boolean transposeLeft;
+    private final boolean transposeRight;
+    private final int nr;
+    private final int m;
+    private final int n;
+    private final int k;
+    private final int rowPanels;
+    private final int columnPanels;
+    /** The depth this compute multiplies over: k, or for an NN product the live columns of A (see {@link #live}). */
+    private int depth;
+    private int depthBlocks;
+    private int rowBlocks;
+    /**
+     * For an NN product, the columns of A that hold a non-zero, {@code live[0..depth)}; null for TN and NT. A column
+     * of zeros (a unit that is dropped or flat for the whole batch, nine in ten of R1's first hidden layer after its
+     * first epoch) adds only exact zeros to every chain, so the product skips it and the rows of B it would meet.
+     */
+    private final int[] live;
+    /** Whether this product skips zeros at all (not with {@link Sparsity#NEVER}). */
+    private final boolean skipsZeros;
+    /**
+     * During {@link #computeColumns}, the columns of C to compute, {@code selected[0..selectedCount)}; null otherwise.
+     * Column panels then hold selected columns ({@link #panels()}).
+     */
+    private int[] selected;
+    private int selectedCount;
+    private final double[] packedA;
+    private final double[] packedB;
+    private final double[][] edges;
+    private final TaskRunner runner;
+    private final int parts;
+    private final IntConsumer packRowPart;
+    private final IntConsumer columnPart;
+    /** Null unless this product may take the sparse path. */
+    private final VectorSparseProduct sparse;
+
+    /**
+     * @param nr the tile's width, {@link VectorMicroKernel#WIDE} or {@link VectorMicroKernel#NARROW}
+     * @param sparsity when a TN product takes the sparse path
+     */
+    VectorProduct(R064Store target, R064Store left, boolean transposeLeft, R064Store right, boolean transposeRight,
+                  TaskRunner runner, int nr, Sparsity sparsity) {
+        this.nr = nr;
+        this.c = target.data;
+        this.a = left.data;
+        this.b = right.data;
+        this.transposeLeft = transposeLeft;
+        this.transposeRight = transposeRight;
+        this.m = target.getRowDim();
+        this.n = target.getColDim();
+        this.k = transposeLeft ? left.getRowDim() : left.getColDim();
+        this.rowPanels = (m + MR - 1) / MR;
+        this.columnPanels = (n + nr - 1) / nr;
+        plan(k);
+        this.skipsZeros = sparsity.skipsZeros();
+        this.live = !transposeLeft && !transposeRight && skipsZeros ? new int[k] : null;
+        this.packedA = new double[rowPanels * MR * k];
+        this.packedB = new double[columnPanels * nr * k];
+        this.runner = runner;
+        double flops = 2.0 * m * k * n;
+        int threads = runner.parallelism();
+        int wanted = (int) Math.min(threads * MAX_PARTS_PER_THREAD, Math.max(threads, flops / FLOPS_PER_PART));
+        this.parts = flops < PARALLEL_MIN_FLOPS || threads <= 1 ? 1
+                : Math.min(wanted, Math.min(rowPanels, columnPanels));
+        this.edges = new double[parts][MR * nr];
+        this.packRowPart = part -> packRowPanels(split(part, rowPanels), split(part + 1, rowPanels));
+        this.columnPart = part -> multiplyColumnPanels(split(part, panels()), split(part + 1, panels()), edges[part]);
+        this.sparse = transposeLeft && !transposeRight && sparsity.applies(m, k)
+                ? new VectorSparseProduct(c, a, b, m, k, n, parts, runner, sparsity.maxDensity()) : null;
+    }
+
+    /** Blocks the product for a depth of {@code depth} (k, or fewer live columns). */
+    private void plan(int depth) {
+        this.depth = depth;
+        this.depthBlocks = Math.max(1, (depth + DEPTH_BLOCK - 1) / DEPTH_BLOCK);
+        int longestDepth = (depth + depthBlocks - 1) / depthBlocks;
+        int panelsPerBlock = Math.max(1, A_BLOCK_DOUBLES / (MR * Math.max(1, longestDepth)));
+        this.rowBlocks = (rowPanels + panelsPerBlock - 1) / panelsPerBlock;
+    }
+
+    /** Finds A's live columns (NN) and plans for them; returns false if there are none, when C is zero. */
+    private boolean planLiveDepth() {
+        int count = 0;
+        for (int p = 0; p < k; p++) {
+            live[count] = p;
+            count += VectorSparseColumns.anyNonZero(a, p * m, (p + 1) * m) ? 1 : 0;
+        }
+        plan(count);
+        return count > 0;
+    }
+
+    private void packRowPanels(int from, int to) {
+        if (depth < k) {
+            VectorPacking.rowPanelsOfColumns(a, m, live, depth, packedA, from, to);
+        } else {
+            VectorPacking.rowPanels(a, transposeLeft, m, k, MR, packedA, from, to);
+        }
+    }
+
+    /** The first of {@code total} panels that belongs to {@code part} (or the end, for part = parts). */
+    private int split(int part, int total) {
+        return TaskRunner.firstOf(part, parts, total);
+    }
+
+    @Override
+    public void compute() {
+        if (k == 0) {
+            Arrays.fill(c, 0, m * n, 0.0);
+            return;
+        }
+        if (sparse != null && sparse.compute()) {
+            return;
+        }
+        if (live != null && !planLiveDepth()) {
+            Arrays.fill(c, 0, m * n, 0.0);
+            return;
+        }
+        packAndMultiply();
+    }
+
+    /** Packs op(A) and multiplies the column panels, each in parts (a runner runs a lone part on the caller). */
+    private void packAndMultiply() {
+        runner.run(parts, packRowPart);
+        runner.run(parts, columnPart);
+    }
+
+    /** The column panels of this compute: all of C's, or those of the selected columns. */
+    private int panels() {
+        return selected == null ? columnPanels : (selectedCount + nr - 1) / nr;
+    }
+
+    /**
+     * For an NT product (the backward pass's δ[l]·W[l]ᵀ, whose columns the caller then multiplies by the dropout mask
+     * and the activation's derivative), only the columns {@code columns[0..count)} (increasing), and zeros in the
+     * others: the caller passes the units whose mask and derivative are not zero for the whole batch, and every other
+     * column would become zeros anyway. Other layouts, and a kernel that skips no zeros, compute every column.
+     */
+    @Override
+    public void computeColumns(int[] columns, int count) {
+        if (!transposeRight || !skipsZeros || count == n || k == 0) {
+            compute();
+            return;
+        }
+        Arrays.fill(c, 0, m * n, 0.0);
+        if (count == 0) {
+            return;
+        }
+        selected = columns;
+        selectedCount = count;
+        try {
+            packAndMultiply();
+        } finally {
+            selected = null;
+        }
+    }
+
+    /** The depth the last compute's tiles multiplied over: k, or the live columns of A (for tests). */
+    int lastDepth() {
+        return depth;
+    }
+
+    /** The live rows of op(A) the last compute's sparse path multiplied (for tests). */
+    int lastLiveRows() {
+        return sparse.liveRows();
+    }
+
+    /** Whether the last compute took the sparse path (for tests). */
+    boolean tookSparsePath() {
+        return sparse != null && sparse.taken();
+    }
+
+    /** Column panels [from, to) of C, block by block; B is packed during the first row block, then reused. */
+    private void multiplyColumnPanels(int from, int to, double[] edge) {
+        for (int rowBlock = 0; rowBlock < rowBlocks; rowBlock++) {
+            int firstRowPanel = TaskRunner.firstOf(rowBlock, rowBlocks, rowPanels);
+            int endRowPanel = TaskRunner.firstOf(rowBlock + 1, rowBlocks, rowPanels);
+            for (int depthBlock = 0; depthBlock < depthBlocks; depthBlock++) {
+                int p0 = TaskRunner.firstOf(depthBlock, depthBlocks, depth);
+                int blockDepth = TaskRunner.firstOf(depthBlock + 1, depthBlocks, depth) - p0;
+                boolean accumulate = depthBlock > 0;
+                for (int panel = from; panel < to; panel++) {
+                    if (rowBlock == 0 && selected != null) {
+                        VectorPacking.columnPanelOfColumns(b, k, n, nr, selected, selectedCount, packedB, panel,
+                                p0, p0 + blockDepth);
+                    } else if (rowBlock == 0 && depth < k) {
+                        VectorPacking.columnPanelOfRows(b, k, n, nr, live, depth, packedB, panel, p0,
+                                p0 + blockDepth);
+                    } else if (rowBlock == 0) {
+                        VectorPacking.columnPanel(b, transposeRight, k, n, nr, packedB, panel, p0, p0 + blockDepth);
+                    }
+                    multiplyPanel(panel, firstRowPanel, endRowPanel, p0, blockDepth, accumulate, edge);
+                }
+            }
+        }
+    }
+
+    /**
+     * Column panel {@code panel} of C, rows of the row panels [fromRowPanel, toRowPanel), packed depth
+     * p0..p0+blockDepth.
+     */
+    private void multiplyPanel(int panel, int fromRowPanel, int toRowPanel, int p0, int blockDepth,
+                               boolean accumulate, double[] edge) {
+        int j0 = panel * nr;
+        int columns = Math.min(nr, (selected == null ? n : selectedCount) - j0);
+        int bOffset = panel * nr * depth + p0 * nr;
+        for (int rowPanel = fromRowPanel; rowPanel < toRowPanel; rowPanel++) {
+            int i0 = rowPanel * MR;
+            int rows = Math.min(MR, m - i0);
+            int aOffset = rowPanel * MR * depth + p0 * MR;
+            if (rows == MR && columns == nr && selected == null) {
+                int cOffset = i0 + j0 * m;
+                if (accumulate) {
+                    VectorMicroKernel.tile(nr, packedA, aOffset, packedB, bOffset, blockDepth, c, cOffset, m, c,
+                            cOffset, m);
+                } else {
+                    VectorMicroKernel.tile(nr, packedA, aOffset, packedB, bOffset, blockDepth, ZEROS, 0, MR, c,
+                            cOffset, m);
+                }
+            } else {
+                if (accumulate) {
+                    for (int q = 0; q < columns; q++) {
+                        System.arraycopy(c, i0 + column(j0 + q) * m, edge, q * MR, rows);
+                    }
+                }
+                VectorMicroKernel.tile(nr, packedA, aOffset, packedB, bOffset, blockDepth,
+                        accumulate ? edge : ZEROS, 0, MR, edge, 0, MR);
+                for (int q = 0; q < columns; q++) {
+                    System.arraycopy(edge, q * MR, c, i0 + column(j0 + q) * m, rows);
+                }
+            }
+        }
+    }
+
+    /** The column of C that packed column j stands for. */
+    private int column(int j) {
+        return selected == null ? j : selected[j];
+    }
+}

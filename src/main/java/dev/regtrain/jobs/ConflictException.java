@@ -1,9 +1,0 @@
-package dev.regtrain.jobs;
-
-/** A request that the resource's current state does not allow (cancel a finished job, delete a running one). */
-public class ConflictException extends RuntimeException {
-
-    public ConflictException(String message) {
-        super(message);
-    }
-}

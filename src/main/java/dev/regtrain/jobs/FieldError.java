@@ -1,5 +1,0 @@
-package dev.regtrain.jobs;
-
-/** One problem with a request, located by its field path, e.g. {@code regularization.dropout.hidden[1]}. */
-public record FieldError(String field, String message) {
-}

@@ -1,9 +1,0 @@
-package dev.regtrain.jobs;
-
-/** An Idempotency-Key reused with a different request. */
-public class IdempotencyMismatchException extends RuntimeException {
-
-    public IdempotencyMismatchException(String message) {
-        super(message);
-    }
-}

@@ -1,9 +1,0 @@
-package dev.regtrain.jobs;
-
-/** A job, dataset or checkpoint that does not exist. */
-public class NotFoundException extends RuntimeException {
-
-    public NotFoundException(String message) {
-        super(message);
-    }
-}

@@ -1,5 +1,0 @@
-package dev.regtrain.jobs.model;
-
-/** Per-feature mean and standard deviation: inputs are standardised as (x − mean)/std. */
-public record StandardizationDocument(double[] mean, double[] std) {
-}

@@ -1,0 +1,63 @@
+package dev.regtrain.jobs.request;
+
+import dev.regtrain.engine.Numbers;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The objective a job minimises, written out with its actual λ and m, e.g.
+ * {@code J = (1/m)·Σℓ + (0.5/(2m))·Σ‖W‖²_F, biases not penalised, m = 800}, followed by what acts outside J
+ * (proximal L1, decoupled weight decay, max-norm).
+ */
+public final class Objectives {
+
+    private Objectives() {
+    }
+
+    /** @param examples m, or null while the data is not prepared yet */
+    public static String describe(JobRequest request, Integer examples) {
+        PenaltyRequest p = request.regularization().penalty();
+        int layers = request.network().hidden().size() + 1;
+        StringBuilder j = new StringBuilder("J = (1/m)·Σℓ");
+        boolean penalised = false;
+        if (p.layers() == null) {
+            penalised |= term(j, p.l2(), p.l1(), "Σ");
+        } else {
+            for (int l = 1; l <= layers; l++) {
+                LayerPenaltyRequest o = p.layers().get(l - 1);
+                penalised |= term(j, o == null ? p.l2() : o.l2(), o == null ? p.l1() : o.l1(), "[" + l + "]");
+            }
+        }
+        List<String> notes = new ArrayList<>();
+        if (penalised) {
+            notes.add(p.regularizeBias() ? "biases penalised like weights" : "biases not penalised");
+        }
+        if (p.l1Update().equals("proximal") && anyL1(p)) {
+            notes.add("L1 applied by soft-thresholding after each step (proximal), which gives exact zeros");
+        }
+        if (p.weightDecay() > 0) {
+            notes.add("plus decoupled weight decay W ← W − α·" + Numbers.format(p.weightDecay()) + "·W after each step");
+        }
+        if (p.maxNorm() != null) {
+            notes.add("each unit's incoming weights capped at norm " + Numbers.format(p.maxNorm()));
+        }
+        notes.add(examples == null ? "m = the training examples after the split (known when the job starts)"
+                : "m = " + examples);
+        return j + ", " + String.join(", ", notes);
+    }
+
+    private static boolean term(StringBuilder j, double l2, double l1, String layer) {
+        String w = layer.equals("Σ") ? "Σ‖W‖" : "‖W" + layer + "‖";
+        if (l2 > 0) {
+            j.append(" + (").append(Numbers.format(l2)).append("/(2m))·").append(w).append("²_F");
+        }
+        if (l1 > 0) {
+            j.append(" + (").append(Numbers.format(l1)).append("/m)·").append(w).append("₁");
+        }
+        return l1 > 0 || l2 > 0;
+    }
+
+    private static boolean anyL1(PenaltyRequest p) {
+        return p.l1() > 0 || (p.layers() != null && p.layers().stream().anyMatch(o -> o != null && o.l1() > 0));
+    }
+}

@@ -1,0 +1,89 @@
+package dev.regtrain.jobs.request;
+
+import dev.regtrain.engine.Activation;
+import dev.regtrain.engine.DropoutSpec;
+import dev.regtrain.engine.EarlyStoppingSpec;
+import dev.regtrain.engine.Initialization;
+import dev.regtrain.engine.L1Update;
+import dev.regtrain.engine.LayerPenalty;
+import dev.regtrain.engine.LayerSpec;
+import dev.regtrain.engine.Monitor;
+import dev.regtrain.engine.NetworkSpec;
+import dev.regtrain.engine.OptimizerKind;
+import dev.regtrain.engine.OptimizerSpec;
+import dev.regtrain.engine.Output;
+import dev.regtrain.engine.PenaltySpec;
+import dev.regtrain.engine.TrainingPlan;
+import dev.regtrain.data.augment.AugmentationSettings;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Turns a resolved request (every default filled in) into the engine's plan. */
+public final class PlanFactory {
+
+    private PlanFactory() {
+    }
+
+    public static TrainingPlan plan(JobRequest request, int inputs, int outputs, boolean hasValidation) {
+        NetworkSpec network = network(request, inputs, outputs);
+        TrainingRequest t = request.training();
+        OptimizerSpec optimizer = new OptimizerSpec(constant(OptimizerKind.class, t.optimizer()), t.learningRate(),
+                t.momentum(), t.beta1(), t.beta2(), t.epsilon());
+        return new TrainingPlan(network, optimizer, penalty(request.regularization().penalty()), dropout(request),
+                earlyStopping(request.regularization().earlyStopping(), hasValidation), t.epochs(), t.batchSize(),
+                t.shuffle(), request.seed());
+    }
+
+    public static NetworkSpec network(JobRequest request, int inputs, int outputs) {
+        List<LayerSpec> hidden = request.network().hidden().stream()
+                .map(h -> new LayerSpec(h.units(), constant(Activation.class, h.activation()))).toList();
+        return new NetworkSpec(inputs, hidden, constant(Output.class, request.network().output()), outputs,
+                constant(Initialization.class, request.network().init()));
+    }
+
+    private static PenaltySpec penalty(PenaltyRequest p) {
+        List<LayerPenalty> layers = new ArrayList<>();
+        if (p.layers() != null) {
+            for (LayerPenaltyRequest layer : p.layers()) {
+                layers.add(layer == null ? null : new LayerPenalty(layer.l1(), layer.l2()));
+            }
+        }
+        return new PenaltySpec(p.l1(), p.l2(), p.regularizeBias(), constant(L1Update.class, p.l1Update()),
+                p.weightDecay(), p.maxNorm(), layers);
+    }
+
+    /**
+     * The user's early stopping, or, without one, a monitor that only picks the best checkpoint: val_loss when there
+     * is a validation split, else train_loss (API.md, checkpoints).
+     */
+    static EarlyStoppingSpec earlyStopping(EarlyStoppingRequest e, boolean hasValidation) {
+        if (e == null) {
+            return EarlyStoppingSpec.trackingOnly(hasValidation ? Monitor.VAL_LOSS : Monitor.TRAIN_LOSS);
+        }
+        return new EarlyStoppingSpec(constant(Monitor.class, e.monitor()), e.mode().equals("max"), e.patience(),
+                e.minDelta(), e.relativeDelta(), e.startFromEpoch(), e.baseline(), e.restoreBestWeights(), true);
+    }
+
+    /** The resolved augmentation section as settings; {@link AugmentationSettings#NONE} when there is none. */
+    public static AugmentationSettings augmentation(JobRequest request) {
+        AugmentationRequest a = request.regularization().augmentation();
+        return a == null ? AugmentationSettings.NONE : augmentation(a);
+    }
+
+    /** An augmentation section as settings. */
+    public static AugmentationSettings augmentation(AugmentationRequest a) {
+        return new AugmentationSettings(a.shift(), a.flipHorizontal(), a.flipVertical(), a.rotationDegrees(),
+                a.zoom(), a.brightness(), a.contrast(), a.gaussianNoise(), a.mixup());
+    }
+
+    /** The job's dropout rates, as in training (and in Monte-Carlo prediction). */
+    public static DropoutSpec dropout(JobRequest request) {
+        return new DropoutSpec(request.regularization().dropout().input(),
+                request.regularization().dropout().hidden());
+    }
+
+    public static <E extends Enum<E>> E constant(Class<E> type, String apiName) {
+        return Enum.valueOf(type, apiName.toUpperCase(Locale.ROOT));
+    }
+}

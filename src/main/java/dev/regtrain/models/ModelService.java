@@ -1,0 +1,144 @@
+package dev.regtrain.models;
+
+import dev.regtrain.jobs.CheckpointInfo;
+import dev.regtrain.jobs.CheckpointKind;
+import dev.regtrain.jobs.CheckpointStore;
+import dev.regtrain.common.ConflictException;
+import dev.regtrain.common.InvalidRequestException;
+import dev.regtrain.jobs.JobRecord;
+import dev.regtrain.jobs.JobService;
+import dev.regtrain.jobs.JobStore;
+import dev.regtrain.common.NotFoundException;
+import dev.regtrain.jobs.request.PlanFactory;
+import dev.regtrain.config.RegtrainProperties;
+import dev.regtrain.engine.DropoutSpec;
+import dev.regtrain.engine.EngineContext;
+import dev.regtrain.engine.Network;
+import dev.regtrain.engine.Output;
+import dev.regtrain.engine.Predictor;
+import dev.regtrain.engine.RandomPurpose;
+import dev.regtrain.engine.Rng;
+import dev.regtrain.models.document.ModelDocument;
+import dev.regtrain.models.document.ModelDocuments;
+import dev.regtrain.models.document.ModelMeta;
+import dev.regtrain.jobs.request.EarlyStoppingRequest;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/** A job's checkpoints and model as documents, and predictions with them. */
+@Service
+public class ModelService {
+
+    private final JobService jobs;
+    private final CheckpointStore checkpoints;
+    private final JobStore store;
+    private final EngineContext engine;
+    private final RegtrainProperties.Limits limits;
+
+    public ModelService(JobService jobs, CheckpointStore checkpoints, JobStore store, EngineContext engine,
+                        RegtrainProperties properties) {
+        this.jobs = jobs;
+        this.checkpoints = checkpoints;
+        this.store = store;
+        this.engine = engine;
+        this.limits = properties.limits();
+    }
+
+    public List<CheckpointInfo> checkpoints(String jobId) {
+        jobs.get(jobId);
+        return checkpoints.list(jobId);
+    }
+
+    /** A checkpoint ({@code best}, {@code latest} or an epoch) as a model document. */
+    public ModelDocument checkpoint(String jobId, String ref) {
+        jobs.get(jobId);
+        CheckpointStore.Loaded loaded = checkpoints.load(jobId, ref)
+                .orElseThrow(() -> new NotFoundException("job " + jobId + " has no checkpoint '" + ref + "'"));
+        return ModelDocuments.toDocument(jobId, loaded.info().epoch(), meta(jobId), loaded.state().network(),
+                loaded.state().parameters());
+    }
+
+    /**
+     * The model the job produced: after it ended, the best weights with restoreBestWeights, else the last; while it
+     * runs, the best checkpoint so far with restoreBestWeights, else the latest. 409 while there is none.
+     */
+    public ModelDocument model(String jobId) {
+        return checkpoint(jobId, modelRef(jobs.get(jobId)));
+    }
+
+    public List<Prediction> predict(String jobId, PredictionRequest request) {
+        JobRecord job = jobs.get(jobId);
+        String ref = request.checkpoint() != null ? request.checkpoint() : modelRef(job);
+        int samples = request.mcDropoutSamples() == null ? 0 : request.mcDropoutSamples();
+        if (samples < 0 || samples > limits.maxMonteCarloSamples()) {
+            throw new InvalidRequestException("mcDropoutSamples", "must be between 0 and "
+                    + limits.maxMonteCarloSamples() + " (limit regtrain.limits.max-monte-carlo-samples); got " + samples);
+        }
+        CheckpointStore.Loaded loaded = checkpoints.load(jobId, ref)
+                .orElseThrow(() -> new NotFoundException("job " + jobId + " has no checkpoint '" + ref + "'"));
+        ModelMeta meta = meta(jobId);
+        double[] features = Inputs.standardised(request.inputs(), meta, limits.maxPredictionRows());
+        int rows = request.inputs().length;
+        Network network = loaded.state().toNetwork();
+        if (samples == 0) {
+            return Inputs.predictions(Predictor.predict(network, features, rows, engine.kernel()), null, rows,
+                    network.spec(), meta);
+        }
+        DropoutSpec dropout = PlanFactory.dropout(job.request());
+        long seed = request.seed() != null ? request.seed() : job.request().seed();
+        Predictor.Distribution distribution = Predictor.predictWithDropout(network, dropout, features, rows, samples,
+                Rng.of(seed, RandomPurpose.PREDICT), engine.kernel());
+        return Inputs.predictions(distribution.mean(), distribution.std(), rows, network.spec(), meta);
+    }
+
+    /**
+     * Class probabilities of the job's current model (the one {@link #model} serves) for raw input rows, in plain
+     * inference: {@code rows × classes} values, row-major, also for a sigmoid output. Empty while the job has no
+     * model. The caller chooses the rows (a plot's grid), so the prediction row limit does not apply.
+     */
+    public Optional<ClassProbabilities> classProbabilities(JobRecord job, double[][] inputs) {
+        Optional<String> ref = findModelRef(job);
+        Optional<ModelMeta> meta = store.loadModelMeta(job.id());
+        Optional<CheckpointStore.Loaded> loaded = ref.flatMap(r -> checkpoints.load(job.id(), r));
+        if (meta.isEmpty() || loaded.isEmpty() || meta.get().classes() == null) {
+            return Optional.empty();
+        }
+        double[] features = Inputs.standardised(inputs, meta.get(), inputs.length);
+        Network network = loaded.get().state().toNetwork();
+        double[] outputs = Predictor.predict(network, features, inputs.length, engine.kernel());
+        if (network.spec().output() != Output.SIGMOID) {
+            return Optional.of(new ClassProbabilities(loaded.get().info().epoch(), network.spec().outputs(), outputs));
+        }
+        double[] both = new double[2 * inputs.length];
+        for (int i = 0; i < inputs.length; i++) {
+            both[2 * i] = 1 - outputs[i];
+            both[2 * i + 1] = outputs[i];
+        }
+        return Optional.of(new ClassProbabilities(loaded.get().info().epoch(), 2, both));
+    }
+
+    private String modelRef(JobRecord job) {
+        return findModelRef(job).orElseThrow(() -> new ConflictException("job " + job.id()
+                + " has not produced a model (status " + job.status() + ", epoch " + job.epochsDone() + ")"));
+    }
+
+    private Optional<String> findModelRef(JobRecord job) {
+        if (job.modelRef() != null) {
+            return Optional.of(job.modelRef());
+        }
+        List<CheckpointInfo> stored = checkpoints.list(job.id());
+        if (job.status().isFinal() || stored.isEmpty()) {
+            return Optional.empty();
+        }
+        EarlyStoppingRequest es = job.request().regularization().earlyStopping();
+        boolean restoresBest = es != null && es.restoreBestWeights();
+        return Optional.of(restoresBest && stored.stream().anyMatch(c -> c.kind() == CheckpointKind.BEST) ? "best"
+                : "latest");
+    }
+
+    private ModelMeta meta(String jobId) {
+        return store.loadModelMeta(jobId).orElseThrow(() -> new ConflictException(
+                "job " + jobId + " has not prepared its data yet"));
+    }
+}

@@ -1,0 +1,174 @@
+package dev.regtrain.storage.file;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Comparator;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * Crash-safe file operations: a write goes to a temporary file in the same directory, is forced to disk, renamed over
+ * the target in one atomic step, and the directory is forced too. A reader sees the old file or the new one, never a
+ * torn mix.
+ */
+final class AtomicFiles {
+
+    private AtomicFiles() {
+    }
+
+    static void write(Path target, byte[] bytes) {
+        Path directory = target.getParent();
+        Path temporary = directory.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        try {
+            Files.createDirectories(directory);
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+            try {
+                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            forceDirectory(directory);
+        } catch (IOException e) {
+            try {
+                Files.deleteIfExists(temporary);
+            } catch (IOException ignored) {
+                // the temporary file is cleaned at the next start
+            }
+            throw new UncheckedIOException("could not write " + target.getFileName(), e);
+        }
+    }
+
+    /** Forces a directory's entries (a rename) to disk, where the platform allows it. */
+    static void forceDirectory(Path directory) {
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            // some platforms cannot open directories; the rename is still atomic there
+        }
+    }
+
+    /** Appends bytes to a file (not forced: callers force when the data must survive a power loss). */
+    static void append(Path target, byte[] bytes) {
+        try {
+            Files.createDirectories(target.getParent());
+            Files.write(target, bytes, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not append to " + target.getFileName(), e);
+        }
+    }
+
+    static void force(Path file) {
+        if (!Files.exists(file)) {
+            return;
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.force(true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not force " + file.getFileName(), e);
+        }
+    }
+
+    static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + file.getFileName(), e);
+        }
+    }
+
+    /** Deletes a directory tree: first renamed aside, so a crash midway never leaves a half-deleted live entry. */
+    static void deleteTree(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        Path trash = directory.resolveSibling(".deleted-" + directory.getFileName() + "-" + UUID.randomUUID());
+        try {
+            Files.move(directory, trash, StandardCopyOption.ATOMIC_MOVE);
+            forceDirectory(directory.getParent());
+            removeTree(trash);
+        } catch (NoSuchFileException e) {
+            // already gone
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not delete " + directory.getFileName(), e);
+        }
+    }
+
+    /**
+     * The store's directory {@code name} under the data directory, created if missing and cleaned of what interrupted
+     * writes and deletions left behind.
+     */
+    static Path prepareRoot(Path dataDir, String name) {
+        Path root = dataDir.resolve(name);
+        try {
+            Files.createDirectories(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the " + name + " directory", e);
+        }
+        cleanLeftovers(root);
+        return root;
+    }
+
+    /**
+     * Removes leftovers of interrupted writes ({@code .*.tmp}) and deletions ({@code .deleted-*}) anywhere under a
+     * directory: in a job's checkpoints as much as at the top.
+     */
+    static void cleanLeftovers(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            return;
+        }
+        try {
+            Files.walkFileTree(directory, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) throws IOException {
+                    if (dir.getFileName().toString().startsWith(".deleted-")) {
+                        removeTree(dir);
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                    String name = file.getFileName().toString();
+                    if (name.startsWith(".") && name.endsWith(".tmp")) {
+                        Files.deleteIfExists(file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not clean " + directory.getFileName(), e);
+        }
+    }
+
+    private static void removeTree(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+                try {
+                    Files.deleteIfExists(path);
+                } catch (DirectoryNotEmptyException e) {
+                    // a concurrent writer; the next start removes it
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,194 @@
+package dev.regtrain.storage.file;
+
+import dev.regtrain.config.RegtrainProperties;
+import dev.regtrain.engine.state.CorruptStateException;
+import dev.regtrain.engine.state.StateCodec;
+import dev.regtrain.engine.state.StateLimits;
+import dev.regtrain.engine.TrainingState;
+import dev.regtrain.jobs.CheckpointInfo;
+import dev.regtrain.jobs.CheckpointKind;
+import dev.regtrain.jobs.CheckpointStore;
+import dev.regtrain.common.Sha256;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checkpoints under {@code <data-dir>/jobs/<id>/checkpoints/}: {@code <kind>-<epoch>.ckpt} holds the versioned,
+ * checksummed training state and {@code <kind>-<epoch>.json} its description. The two newest best checkpoints are
+ * kept, so that a damaged one falls back to the previous; a file that fails its checksum is never loaded.
+ */
+@Component
+class FileCheckpointStore implements CheckpointStore {
+
+    private static final Logger log = LoggerFactory.getLogger(FileCheckpointStore.class);
+    private static final int BEST_FILES_KEPT = 2;
+
+    private final Path root;
+    private final StateLimits limits;
+    private final Clock clock;
+    private final ConcurrentHashMap<String, Object> locks = new ConcurrentHashMap<>();
+
+    FileCheckpointStore(RegtrainProperties properties, Clock clock) {
+        this.root = properties.dataDir().resolve("jobs");
+        RegtrainProperties.Limits l = properties.limits();
+        this.limits = new StateLimits(l.maxHiddenLayers() + 1, Math.max(l.maxUnits(), l.maxColumns()),
+                l.maxParameters(), l.maxEpochs());
+        this.clock = clock;
+    }
+
+    private record Stored(Path file, CheckpointKind kind, int epoch) {
+        String base() {
+            return kind.name().toLowerCase(Locale.ROOT) + "-" + String.format(Locale.ROOT, "%08d", epoch);
+        }
+    }
+
+    private Path dir(String jobId) {
+        return StorageJson.directory(root, jobId).resolve("checkpoints");
+    }
+
+    @Override
+    public CheckpointInfo save(String jobId, CheckpointKind kind, TrainingState state, Double monitorValue) {
+        synchronized (locks.computeIfAbsent(jobId, id -> new Object())) {
+            byte[] bytes = StateCodec.encode(state);
+            Stored stored = new Stored(null, kind, state.epoch());
+            Path dir = dir(jobId);
+            AtomicFiles.write(dir.resolve(stored.base() + ".ckpt"), bytes);
+            CheckpointInfo info = new CheckpointInfo(kind == CheckpointKind.BEST ? "best" : Integer.toString(state.epoch()),
+                    state.epoch(), kind, monitorValue, clock.instant(), bytes.length, Sha256.hex(bytes));
+            AtomicFiles.write(dir.resolve(stored.base() + ".json"), StorageJson.MAPPER.writeValueAsBytes(info));
+            if (kind == CheckpointKind.FINAL) {
+                remove(new Stored(null, CheckpointKind.PERIODIC, state.epoch()), dir);
+            }
+            if (kind == CheckpointKind.BEST) {
+                stored(jobId, CheckpointKind.BEST).stream().skip(BEST_FILES_KEPT).forEach(s -> remove(s, dir));
+            }
+            return info;
+        }
+    }
+
+    @Override
+    public List<CheckpointInfo> list(String jobId) {
+        List<Stored> all = stored(jobId, null);
+        Stored newestBest = all.stream().filter(s -> s.kind() == CheckpointKind.BEST).findFirst().orElse(null);
+        return all.stream().filter(s -> s.kind() != CheckpointKind.BEST || s == newestBest)
+                .map(s -> info(jobId, s)).flatMap(Optional::stream)
+                .sorted(Comparator.comparing((CheckpointInfo c) -> c.kind() != CheckpointKind.BEST)
+                        .thenComparingInt(CheckpointInfo::epoch))
+                .toList();
+    }
+
+    @Override
+    public Optional<Loaded> load(String jobId, String ref) {
+        List<Stored> candidates;
+        if (ref.equals("best")) {
+            candidates = stored(jobId, CheckpointKind.BEST);
+        } else if (ref.equals("latest")) {
+            candidates = stored(jobId, null);
+        } else {
+            int epoch = parseEpoch(ref);
+            candidates = stored(jobId, null).stream()
+                    .filter(s -> s.kind() != CheckpointKind.BEST && s.epoch() == epoch).toList();
+        }
+        for (Stored candidate : candidates) {
+            try {
+                TrainingState state = StateCodec.decode(AtomicFiles.read(candidate.file()), limits);
+                return info(jobId, candidate).map(info -> new Loaded(info, state));
+            } catch (CorruptStateException | UncheckedIOException e) {
+                log.warn("job {}: checkpoint {} is damaged and is skipped: {}", jobId,
+                        candidate.file().getFileName(), e.getMessage());
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public void prune(String jobId, int keepLast) {
+        synchronized (locks.computeIfAbsent(jobId, id -> new Object())) {
+            Path dir = dir(jobId);
+            stored(jobId, CheckpointKind.PERIODIC).stream().skip(keepLast).forEach(s -> remove(s, dir));
+        }
+    }
+
+    private static int parseEpoch(String ref) {
+        try {
+            return Integer.parseInt(ref);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** Checkpoint files of a kind (all kinds when null), newest epoch first; at equal epochs final, periodic, best. */
+    private List<Stored> stored(String jobId, CheckpointKind kind) {
+        Path dir = dir(jobId);
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(FileCheckpointStore::parse).flatMap(Optional::stream)
+                    .filter(s -> kind == null || s.kind() == kind)
+                    .sorted(Comparator.comparingInt(Stored::epoch).reversed()
+                            .thenComparing(s -> s.kind() == CheckpointKind.FINAL ? 0
+                                    : s.kind() == CheckpointKind.PERIODIC ? 1 : 2))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list checkpoints", e);
+        }
+    }
+
+    private static Optional<Stored> parse(Path file) {
+        String name = file.getFileName().toString();
+        if (!name.endsWith(".ckpt") || name.startsWith(".")) {
+            return Optional.empty();
+        }
+        int dash = name.indexOf('-');
+        try {
+            CheckpointKind kind = CheckpointKind.valueOf(name.substring(0, dash).toUpperCase(Locale.ROOT));
+            int epoch = Integer.parseInt(name.substring(dash + 1, name.length() - 5));
+            return Optional.of(new Stored(file, kind, epoch));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The sidecar description, or one rebuilt from the file when the sidecar was lost or damaged in a crash. */
+    private Optional<CheckpointInfo> info(String jobId, Stored stored) {
+        Path sidecar = dir(jobId).resolve(stored.base() + ".json");
+        if (Files.exists(sidecar)) {
+            try {
+                return Optional.of(StorageJson.MAPPER.readValue(AtomicFiles.read(sidecar), CheckpointInfo.class));
+            } catch (RuntimeException e) {
+                log.warn("job {}: the description {} is damaged; it is rebuilt from its checkpoint: {}", jobId,
+                        sidecar.getFileName(), e.getMessage());
+            }
+        }
+        try {
+            byte[] bytes = AtomicFiles.read(stored.file());
+            return Optional.of(new CheckpointInfo(stored.kind() == CheckpointKind.BEST ? "best"
+                    : Integer.toString(stored.epoch()), stored.epoch(), stored.kind(), null,
+                    Files.getLastModifiedTime(stored.file()).toInstant(), bytes.length, Sha256.hex(bytes)));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private void remove(Stored stored, Path dir) {
+        try {
+            Files.deleteIfExists(dir.resolve(stored.base() + ".json"));
+            Files.deleteIfExists(dir.resolve(stored.base() + ".ckpt"));
+        } catch (IOException e) {
+            log.warn("could not remove checkpoint {}", stored.base(), e);
+        }
+    }
+}

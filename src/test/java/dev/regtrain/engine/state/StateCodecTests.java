@@ -1,0 +1,112 @@
+package dev.regtrain.engine.state;
+
+import dev.regtrain.engine.EngineContext;
+import dev.regtrain.engine.OptimizerKind;
+import dev.regtrain.engine.Runs;
+import dev.regtrain.engine.Trainer;
+import dev.regtrain.engine.TrainingState;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class StateCodecTests {
+
+    private static TrainingState stateAfterEpoch(int k) {
+        Runs runs = new Runs(k);
+        Trainer.start(Runs.richPlan(OptimizerKind.ADAM, k), Runs.TRAIN, Runs.VALIDATION, EngineContext.DEFAULT)
+                .run(runs, () -> false);
+        return runs.states.get(0);
+    }
+
+    @Test
+    void aStateSurvivesTheRoundTripExactly() {
+        TrainingState state = stateAfterEpoch(3);
+
+        TrainingState decoded = StateCodec.decode(StateCodec.encode(state), StateLimits.DEFAULT);
+
+        assertThat(decoded.network()).isEqualTo(state.network());
+        assertThat(decoded.epoch()).isEqualTo(3);
+        assertThat(decoded.parameters()).isDeepEqualTo(state.parameters());
+        assertThat(decoded.optimizer().step()).isEqualTo(state.optimizer().step());
+        assertThat(decoded.optimizer().slots()).isDeepEqualTo(state.optimizer().slots());
+        assertThat(decoded.shuffleRandom()).isEqualTo(state.shuffleRandom());
+        assertThat(decoded.dropoutRandom()).isEqualTo(state.dropoutRandom());
+        assertThat(decoded.augmentRandom()).isEqualTo(state.augmentRandom());
+        assertThat(decoded.earlyStopping()).isEqualTo(state.earlyStopping());
+        assertThat(decoded.bestParameters()).isDeepEqualTo(state.bestParameters());
+        assertThat(decoded.history()).isEqualTo(state.history());
+    }
+
+    @Test
+    void everySingleFlippedByteIsDetected() {
+        byte[] bytes = StateCodec.encode(stateAfterEpoch(1));
+        for (int i = 0; i < bytes.length; i += Math.max(1, bytes.length / 200)) {
+            byte[] corrupt = bytes.clone();
+            corrupt[i] ^= 0x10;
+            assertThatThrownBy(() -> StateCodec.decode(corrupt, StateLimits.DEFAULT))
+                    .as("byte %d flipped", i).isInstanceOf(CorruptStateException.class);
+        }
+    }
+
+    @Test
+    void aTornStateIsDetected() {
+        byte[] bytes = StateCodec.encode(stateAfterEpoch(1));
+        for (int length : new int[] {0, 5, 11, bytes.length / 2, bytes.length - 1}) {
+            byte[] torn = java.util.Arrays.copyOf(bytes, length);
+            assertThatThrownBy(() -> StateCodec.decode(torn, StateLimits.DEFAULT))
+                    .isInstanceOf(CorruptStateException.class);
+        }
+    }
+
+    @Test
+    void anUnknownFormatVersionIsRefused() {
+        byte[] bytes = StateCodec.encode(stateAfterEpoch(1));
+        bytes[7] = 9;
+
+        assertThatThrownBy(() -> StateCodec.decode(bytes, StateLimits.DEFAULT))
+                .isInstanceOf(CorruptStateException.class).hasMessageContaining("version 9");
+    }
+
+    @Test
+    void dimensionsBeyondTheLimitsAreRefusedBeforeAllocating() {
+        // A well-formed header with a valid checksum that claims 2³⁰ inputs: decoding must refuse it at once.
+        ByteWriter out = new ByteWriter();
+        out.putInt(StateCodec.MAGIC);
+        out.putInt(StateCodec.VERSION);
+        out.putInt(1 << 30);
+        out.putInt(1);
+        out.putString("SIGMOID");
+        out.putString("HE");
+        out.putInt(0);
+        byte[] body = out.toArray();
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(body, 0, body.length);
+        out.putInt((int) crc.getValue());
+        byte[] hostile = out.toArray();
+
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> StateCodec.decode(hostile, StateLimits.DEFAULT))
+                .isInstanceOf(CorruptStateException.class).hasMessageContaining("exceeds the limit");
+        assertThat(System.nanoTime() - started).isLessThan(1_000_000_000L);
+    }
+
+    @Test
+    void aStateLargerThanTheConfiguredLimitsIsRefused() {
+        byte[] bytes = StateCodec.encode(stateAfterEpoch(1));
+        StateLimits tight = new StateLimits(64, 10, 1_000_000, 1000);
+
+        assertThatThrownBy(() -> StateCodec.decode(bytes, tight))
+                .isInstanceOf(CorruptStateException.class).hasMessageContaining("12 units exceeds the limit of 10");
+    }
+
+    @Test
+    void aStateNeedsOneMetricsRowPerEpoch() {
+        TrainingState state = stateAfterEpoch(2);
+
+        assertThatThrownBy(() -> new TrainingState(state.network(), 3, state.parameters(), state.optimizer(), 0, 0, 0,
+                state.earlyStopping(), null, List.copyOf(state.history())))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
