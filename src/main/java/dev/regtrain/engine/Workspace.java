@@ -2,10 +2,7 @@ package dev.regtrain.engine;
 
 import dev.regtrain.engine.kernel.MatrixKernel;
 import dev.regtrain.engine.kernel.TaskRunner;
-import static dev.regtrain.engine.kernel.TaskRunner.firstOf;
-
 import dev.regtrain.engine.kernel.MatrixKernel.MatrixProduct;
-import java.util.function.IntConsumer;
 import org.ojalgo.matrix.store.R064Store;
 
 /**
@@ -16,45 +13,30 @@ import org.ojalgo.matrix.store.R064Store;
  */
 final class Workspace {
 
-    /** Element-wise loops split into parts of at least this many values (a few microseconds of work). */
-    static final int PARALLEL_MIN_ELEMENTS = 4096;
-
     final int rows;
-    private final NetworkSpec spec;
-    private final Network network;
-    private final int layers;
+    final NetworkSpec spec;
+    final Network network;
+    final int layers;
     final R064Store input;
     final R064Store targets;
     final R064Store logits;
-    private final R064Store[] act;
-    private final R064Store[] out;
-    private final double[][] mask;
-    private final double[] dropRate;
+    final R064Store[] act;
+    final R064Store[] out;
+    final double[][] mask;
+    final double[] dropRate;
     /** Whether any layer's output is dropped, so that a forward pass needs a generator. */
     private final boolean drops;
-    private final R064Store[] delta;
-    private final Network gradients;
+    final R064Store[] delta;
+    final Network gradients;
     private final MatrixProduct[] forwardProducts;
     private final MatrixProduct[] weightGradientProducts;
     private final MatrixProduct[] backwardProducts;
-    private final TaskRunner runner;
-    private final int gatherParts;
-    private final int inputParts;
-    private final int[] layerParts;
-    private final IntConsumer gatherPart;
-    private final IntConsumer inputDropoutPart;
-    private final IntConsumer[] hiddenPart;
-    private final IntConsumer[] biasGradientPart;
-    private final IntConsumer[] throughActivationPart;
+    private final WorkspaceParts parts;
     /**
      * For a relu layer l, the units whose out[l] is not zero for the whole batch (the rest are flat or dropped, and
      * their δ is multiplied by zero), filled before the backward product that computes δ[l]; null for other layers.
      */
     private final int[][] liveUnits;
-    private Examples gatherData;
-    private int[] gatherOrder;
-    private int gatherFrom;
-    private Rng dropoutRng;
 
     /** A workspace whose element-wise loops run on the calling thread. */
     Workspace(Network network, int rows, double[] dropRates, Network gradients, MatrixKernel kernel) {
@@ -116,63 +98,13 @@ final class Workspace {
                 }
             }
         }
-        this.runner = runner;
-        int blocks = (rows + 7) / 8; // the gather copies eight rows at a time
-        this.gatherParts = runner.partsFor(rows * spec.units(0), PARALLEL_MIN_ELEMENTS, blocks);
-        this.gatherPart = split(gatherParts, blocks, (fromBlock, toBlock) -> LayerLoops.gather(input.data, rows,
-                gatherData.features(), gatherData.inputs(), gatherOrder, gatherFrom, fromBlock * 8,
-                Math.min(rows, toBlock * 8)));
-        int inputs = rows * spec.units(0);
-        this.inputParts = runner.partsFor(inputs, PARALLEL_MIN_ELEMENTS, inputs);
-        this.inputDropoutPart = split(inputParts, inputs, (from, to) -> LayerLoops.drop(input.data, out[0].data,
-                mask[0], dropRate[0], dropoutRng, from, to));
-        this.layerParts = new int[layers + 1];
-        this.hiddenPart = new IntConsumer[layers + 1];
-        this.biasGradientPart = new IntConsumer[layers + 1];
-        this.throughActivationPart = new IntConsumer[layers + 1];
         this.liveUnits = new int[layers + 1][];
-        for (int l = 1; l <= layers; l++) {
-            int layer = l;
-            int units = spec.units(l);
-            layerParts[l] = runner.partsFor(rows * units, PARALLEL_MIN_ELEMENTS, units);
-            int parts = layerParts[l];
-            if (l < layers) { // the output layer has its own loops (bias, output activation, loss)
-                hiddenPart[l] = split(parts, units, (from, to) -> hidden(layer, from, to));
-            }
-            if (gradients != null) {
-                biasGradientPart[l] = split(parts, units, (from, to) -> LayerLoops.columnSums(delta[layer].data,
-                        gradients.biases(layer).data, rows, from, to));
-            }
-            if (gradients != null && l < layers && spec.activation(l) == Activation.RELU) {
-                liveUnits[l] = new int[units];
-            }
-            if (gradients != null && l < layers) {
-                throughActivationPart[l] = split(parts, units, (from, to) -> LayerLoops.throughDropoutAndActivation(
-                        delta[layer].data, mask[layer], spec.activation(layer), act[layer].data, from * rows,
-                        to * rows));
+        for (int l = 1; l < layers && gradients != null; l++) {
+            if (spec.activation(l) == Activation.RELU) {
+                liveUnits[l] = new int[spec.units(l)];
             }
         }
-    }
-
-    /** Work on the pieces (columns, elements, blocks of rows) [from, to) of a buffer. */
-    @FunctionalInterface
-    private interface Range {
-        void apply(int from, int to);
-    }
-
-    /** Part i of {@code parts} runs {@code range} on its contiguous share of the {@code pieces} (TaskRunner.firstOf). */
-    private static IntConsumer split(int parts, int pieces, Range range) {
-        return part -> range.apply(firstOf(part, parts, pieces), firstOf(part + 1, parts, pieces));
-    }
-
-    /** Layer l after its product, for the columns [fromColumn, toColumn): bias, activation, dropout. */
-    private void hidden(int l, int fromColumn, int toColumn) {
-        LayerLoops.addBias(act[l].data, network.biases(l).data, rows, fromColumn, toColumn);
-        spec.activation(l).applyInPlace(act[l].data, fromColumn * rows, toColumn * rows);
-        if (mask[l] != null) {
-            LayerLoops.drop(act[l].data, out[l].data, mask[l], dropRate[l], dropoutRng, fromColumn * rows,
-                    toColumn * rows);
-        }
+        this.parts = new WorkspaceParts(this, runner);
     }
 
     private R064Store store(int columns) {
@@ -181,13 +113,8 @@ final class Workspace {
 
     /** Copies rows {@code order[from..from+rows)} of the examples into the input and target buffers. */
     void gather(Examples data, int[] order, int from) {
-        gatherData = data;
-        gatherOrder = order;
-        gatherFrom = from;
-        runner.run(gatherParts, gatherPart);
+        parts.gather(data, order, from);
         LayerLoops.gather(targets.data, rows, data.targets(), data.outputs(), order, from, 0, rows);
-        gatherData = null;
-        gatherOrder = null;
     }
 
     /**
@@ -198,15 +125,14 @@ final class Workspace {
         if (dropout == null && drops) {
             throw new IllegalStateException("dropout needs a random generator");
         }
-        dropoutRng = dropout;
         if (mask[0] != null) {
-            runner.run(inputParts, inputDropoutPart);
+            parts.dropInputs(dropout);
             dropout.advance(mask[0].length);
         }
         for (int l = 1; l <= layers; l++) {
             forwardProducts[l].compute();
             if (l < layers) {
-                runner.run(layerParts[l], hiddenPart[l]);
+                parts.hidden(l, dropout);
                 if (mask[l] != null) {
                     dropout.advance(mask[l].length);
                 }
@@ -215,7 +141,6 @@ final class Workspace {
                 spec.output().activate(logits.data, act[l].data, rows, spec.outputs());
             }
         }
-        dropoutRng = null;
     }
 
     /** Backward pass after {@link #forward}: fills the bound gradients with the batch's mean data gradient. */
@@ -229,11 +154,11 @@ final class Workspace {
         }
         for (int l = layers; l >= 1; l--) {
             weightGradientProducts[l].compute(); // dW[l] = out[l−1]ᵀ·δ[l]
-            runner.run(layerParts[l], biasGradientPart[l]); // db[l] = Σᵢ δ[l]ᵢ
+            parts.biasGradient(l); // db[l] = Σᵢ δ[l]ᵢ
             if (l > 1) {
                 computeBackward(l); // δ[l−1] = δ[l]·W[l]ᵀ, the gradient at out[l−1]
                 // through the dropout (⊙ M/(1 − p)) and the activation (⊙ g'(z))
-                runner.run(layerParts[l - 1], throughActivationPart[l - 1]);
+                parts.throughDropoutAndActivation(l - 1);
             }
         }
     }

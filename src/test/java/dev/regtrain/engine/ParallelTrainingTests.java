@@ -49,7 +49,7 @@ class ParallelTrainingTests {
             assertThat(parallelRows.rows).isEqualTo(sequentialRows.rows);
             long values = Network.zeros(plan.network()).parameters().stream().mapToLong(Parameter::size).sum();
             assertThat(values / Trainer.UPDATE_VALUES_PER_PART).as("the update is split").isGreaterThanOrEqualTo(2);
-            assertThat(64 * 150 / Workspace.PARALLEL_MIN_ELEMENTS).as("the gather is split").isGreaterThanOrEqualTo(2);
+            assertThat(64 * 150 / WorkspaceParts.PARALLEL_MIN_ELEMENTS).as("the gather is split").isGreaterThanOrEqualTo(2);
         }
     }
 

@@ -10,15 +10,14 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Both panels are packed ({@link VectorPacking}): element (r, p) of the A panel is {@code a[aOffset + p·MR + r]}
  * and element (p, q) of the B panel is {@code b[bOffset + p·NR + q]}. The constant strides let the JIT hoist the
- * bounds checks out of the loop and keep the loads sequential; with operands read in place through variable
- * strides the same tile ran at 70–80 % of this speed.
+ * bounds checks out of the loop and keep the loads sequential; operands read in place through variable strides
+ * were markedly slower.
  *
  * <p>Which width is faster depends on the JIT ({@code bench/tile} measures both): JDK 17's C2 keeps the 8 × 6 tile's
- * 12 accumulators, 2 A vectors and the broadcast in the 16 AVX2 registers (43 GFLOP/s of the core's 45 here, the
- * 8 × 4 tile 1–4 % less in R1's products), while JDK 25's schedules two broadcasts early, spills an accumulator and
- * keeps the bounds checks on A in the loop (18–19 GFLOP/s; the 8 × 4 tile 39–41, R1's products 2.1–2.3 times as
- * fast). {@link #PREFERRED_COLUMNS} is therefore 6 on JDKs before 21 and 4 from 21 on (21, the container's runtime,
- * is not installed here: the narrow tile is the choice that costs little if its JIT behaves like 17's).
+ * 12 accumulators, 2 A vectors and the broadcast in the 16 AVX2 registers, while JDK 25's schedules two broadcasts
+ * early, spills an accumulator and keeps the bounds checks on A in the loop, where the 8 × 4 tile stays clean.
+ * {@link #PREFERRED_COLUMNS} is therefore 6 on JDKs before 21 and 4 from 21 on (docs/performance.md has the
+ * measurements per JDK).
  *
  * <p>Every element of C is one chain of fused multiply-adds c = fma(a_p, b_p, c) over p = 0, 1, …, k−1, starting from
  * 0: the result does not depend on the tile's width or position, on how C is split into tiles, blocks or among
@@ -72,8 +71,7 @@ final class VectorMicroKernel {
         DoubleVector c51 = DoubleVector.fromArray(SPECIES, s, sOffset + 5 * sStride + V);
         // The B index steps as the loop variable, the A index beside it: with the usual p = 0..depth−1 and
         // bp = bOffset + 6·p, C2 turns 6·p into two shifts, no longer sees a scaled loop variable, and keeps two
-        // bounds checks on B in the loop; with bp as the loop variable those go, and one 8 × 6 tile ran at 36–41
-        // GFLOP/s instead of 28–32 (JDK 17, one core of 44, L1-resident panels).
+        // bounds checks on B in the loop; with bp as the loop variable those go (docs/performance.md).
         int bEnd = bOffset + depth * WIDE;
         for (int ap = aOffset, bp = bOffset; bp < bEnd; ap += MR, bp += WIDE) {
             DoubleVector a0 = DoubleVector.fromArray(SPECIES, a, ap);

@@ -33,7 +33,7 @@ final class VectorPacking {
             int base = panel * height * k;
             if (transposed) {
                 // four rows at a time: each step of p writes four adjacent values, a quarter of the cache lines
-                // that one row at a time touched (with 32-row panels that made the packing 5 % of R1's epoch)
+                // that one row at a time touched (docs/performance.md)
                 int r = 0;
                 for (; r + 4 <= rows; r += 4) {
                     int c0 = (i0 + r) * k;

@@ -18,10 +18,9 @@ import org.ojalgo.matrix.store.R064Store;
  * dimension in depth blocks of at most {@link #DEPTH_BLOCK} and the rows of A in row blocks, so that one block of
  * packed A (at most {@link #A_BLOCK_DOUBLES} values) stays in the core's L2 cache while every column panel of C
  * passes it. For each depth block a column panel of op(B) is packed (then hot in L1) and multiplied with each row
- * panel of the A block, MR × NR tile by tile (NR the kernel's tile width). Without the blocks, R1's two large
- * products streamed all of A (800 KB)
- * once per column panel, from L3 as soon as the second core did the same, and two threads ran them at 1.1–1.3 times
- * the speed of one. Full tiles are read and written in C directly; tiles that stick out of C go through a small
+ * panel of the A block, MR × NR tile by tile (NR the kernel's tile width). Without the blocks, a large product
+ * streams all of A once per column panel, from L3 as soon as the second core does the same, and two threads gain
+ * little over one. Full tiles are read and written in C directly; tiles that stick out of C go through a small
  * buffer. The packed copies are refreshed on every compute because the operands are the trainer's buffers and change
  * between mini-batches.
  *
@@ -32,7 +31,7 @@ import org.ojalgo.matrix.store.R064Store;
  * partial sums in C, which are stored exactly), so the result is bit-identical to the sequential, unblocked one.
  *
  * <p>A TN product (a weight gradient out[l−1]ᵀ·δ[l]) whose B is at most half non-zero, as δ is behind relu and
- * dropout (2 % in R1's first hidden layer, 20–25 % in its second), takes the sparse path ({@link
+ * dropout, takes the sparse path ({@link
  * VectorSparseProduct}), whose work is proportional to the non-zero entries, with the same bits as the tiles. An NN
  * product (a forward pass) multiplies over the live columns of A only, those that hold a non-zero: a unit that is
  * flat or dropped for the whole batch contributes nothing.
@@ -43,10 +42,9 @@ final class VectorProduct implements MatrixProduct {
     static final double PARALLEL_MIN_FLOPS = 2e6;
 
     /**
-     * A split aims at parts of this many flops (~150 µs on one core here), one part per thread at least and
-     * {@link #MAX_PARTS_PER_THREAD} at most. Several parts per thread let the runner balance threads that start late
-     * or share their core with other processes; on an idle machine one part per thread was best for the 8 MFLOP
-     * products of R1 and the number made no difference for its 51 MFLOP ones.
+     * A split aims at parts of this many flops (a fraction of a millisecond on one core), one part per thread at
+     * least and {@link #MAX_PARTS_PER_THREAD} at most. Several parts per thread let the runner balance threads that
+     * start late or share their core with other processes.
      */
     static final double FLOPS_PER_PART = 6e6;
 
@@ -78,8 +76,7 @@ final class VectorProduct implements MatrixProduct {
     private int rowBlocks;
     /**
      * For an NN product, the columns of A that hold a non-zero, {@code live[0..depth)}; null for TN and NT. A column
-     * of zeros (a unit that is dropped or flat for the whole batch, nine in ten of R1's first hidden layer after its
-     * first epoch) adds only exact zeros to every chain, so the product skips it and the rows of B it would meet.
+     * of zeros (a unit that is dropped or flat for the whole batch) adds only exact zeros to every chain, so the product skips it and the rows of B it would meet.
      */
     private final int[] live;
     /** Whether this product skips zeros at all (not with {@link Sparsity#NEVER}). */
@@ -220,17 +217,16 @@ final class VectorProduct implements MatrixProduct {
         }
     }
 
-    /** The depth the last compute's tiles multiplied over: k, or the live columns of A (for tests). */
+    /** For tests: the depth the last compute's tiles multiplied over (k, or the live columns of A). */
     int lastDepth() {
         return depth;
     }
 
-    /** The live rows of op(A) the last compute's sparse path multiplied (for tests). */
+    /** For tests: the live rows of op(A) the last compute's sparse path multiplied; whether it took that path. */
     int lastLiveRows() {
         return sparse.liveRows();
     }
 
-    /** Whether the last compute took the sparse path (for tests). */
     boolean tookSparsePath() {
         return sparse != null && sparse.taken();
     }

@@ -8,8 +8,7 @@ import jdk.incubator.vector.VectorOperators;
 
 /**
  * The kernel of {@link VectorKernel}'s sparse path: C = op(A) · B where most of B is zero, as the weight gradient
- * out[l−1]ᵀ·δ[l] of a hidden layer is (δ is zero wherever dropout dropped a unit or relu was flat, three quarters of
- * it in R1). B's columns are compacted into lists of their non-zero entries, and column j of C is then
+ * out[l−1]ᵀ·δ[l] of a hidden layer is (δ is zero wherever dropout dropped a unit or relu was flat). B's columns are compacted into lists of their non-zero entries, and column j of C is then
  * Σ over the non-zero B(p, j) of B(p, j)·op(A)(·, p): each entry costs one broadcast and one fused multiply-add per
  * vector of rows, and the zeros cost nothing.
  *

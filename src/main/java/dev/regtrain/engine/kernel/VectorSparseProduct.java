@@ -116,7 +116,7 @@ final class VectorSparseProduct {
 
     /**
      * The rows of op(A) that hold a non-zero (A's columns, out[l−1]'s units): a row of zeros, a unit flat or dropped
-     * for the whole batch (nine in ten of R1's first hidden layer), gives a row of zeros in C, written as such.
+     * for the whole batch, gives a row of zeros in C, written as such.
      */
     private void findLiveRows() {
         int count = 0;

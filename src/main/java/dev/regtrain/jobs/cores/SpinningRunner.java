@@ -17,12 +17,12 @@ import java.util.function.IntConsumer;
  * the thread it waits for needs one.
  *
  * <p>On a machine shared with other processes a worker can be descheduled while it holds a part, and the caller then
- * waits for a whole scheduler time slice. A wait longer than {@link #STALL_NANOS} (a part is ~0.1 ms of work) is a
+ * waits for a whole scheduler time slice. A wait longer than {@link #STALL_NANOS} (a part is a fraction of a millisecond of work) is a
  * stall; when two stalls come within {@link #STALL_BURST_NANOS}, the caller runs every part itself for the next
  * {@link #SOLO_NANOS} (by default), so that under contention the runner costs about what one thread would, instead of
- * several times that (measured: 10–19 s per R1 epoch at a load average of 10). A lone stall, as a quiet machine has
- * a few per second (a collection, the JIT, the hypervisor), changes nothing: going solo after each of those cost
- * R1 about 20 % in a pair of runs on a quiet machine (1.73 s per epoch without, 2.1 s with).
+ * several times that. A lone stall, as a quiet machine has a few per second (a collection, the JIT, the hypervisor),
+ * changes nothing: going solo after each of those costs more than it saves (docs/performance.md, "Measurements
+ * behind the code", has the numbers).
  */
 public final class SpinningRunner implements TaskRunner, AutoCloseable {
 

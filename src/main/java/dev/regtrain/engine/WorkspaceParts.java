@@ -1,0 +1,128 @@
+package dev.regtrain.engine;
+
+import static dev.regtrain.engine.kernel.TaskRunner.firstOf;
+
+import dev.regtrain.engine.kernel.TaskRunner;
+import java.util.function.IntConsumer;
+
+/**
+ * How a workspace's element-wise loops are cut into parts that its runner's threads share: each part works on a
+ * contiguous share of the buffer's columns (units), elements or blocks of rows, so every element is computed by
+ * exactly one part, with the same result whatever the number of parts. The parts are built once with the
+ * workspace; a pass only runs them.
+ */
+final class WorkspaceParts {
+
+    /** Element-wise loops split into parts of at least this many values (a few microseconds of work). */
+    static final int PARALLEL_MIN_ELEMENTS = 4096;
+
+    private final Workspace w;
+    private final TaskRunner runner;
+    private final int gatherParts;
+    private final IntConsumer gatherPart;
+    private final int inputParts;
+    private final IntConsumer inputDropoutPart;
+    private final int[] layerParts;
+    private final IntConsumer[] hiddenPart;
+    private final IntConsumer[] biasGradientPart;
+    private final IntConsumer[] throughActivationPart;
+    private Examples gatherData;
+    private int[] gatherOrder;
+    private int gatherFrom;
+    private Rng dropoutRng;
+
+    WorkspaceParts(Workspace w, TaskRunner runner) {
+        this.w = w;
+        this.runner = runner;
+        int rows = w.rows;
+        NetworkSpec spec = w.spec;
+        int blocks = (rows + 7) / 8; // the gather copies eight rows at a time
+        this.gatherParts = runner.partsFor(rows * spec.units(0), PARALLEL_MIN_ELEMENTS, blocks);
+        this.gatherPart = split(gatherParts, blocks, (fromBlock, toBlock) -> LayerLoops.gather(w.input.data, rows,
+                gatherData.features(), gatherData.inputs(), gatherOrder, gatherFrom, fromBlock * 8,
+                Math.min(rows, toBlock * 8)));
+        int inputs = rows * spec.units(0);
+        this.inputParts = runner.partsFor(inputs, PARALLEL_MIN_ELEMENTS, inputs);
+        this.inputDropoutPart = split(inputParts, inputs, (from, to) -> LayerLoops.drop(w.input.data,
+                w.out[0].data, w.mask[0], w.dropRate[0], dropoutRng, from, to));
+        int layers = w.layers;
+        this.layerParts = new int[layers + 1];
+        this.hiddenPart = new IntConsumer[layers + 1];
+        this.biasGradientPart = new IntConsumer[layers + 1];
+        this.throughActivationPart = new IntConsumer[layers + 1];
+        for (int l = 1; l <= layers; l++) {
+            int layer = l;
+            int units = spec.units(l);
+            layerParts[l] = runner.partsFor(rows * units, PARALLEL_MIN_ELEMENTS, units);
+            int parts = layerParts[l];
+            if (l < layers) { // the output layer has its own loops (bias, output activation, loss)
+                hiddenPart[l] = split(parts, units, (from, to) -> hidden(layer, from, to));
+            }
+            if (w.gradients != null) {
+                biasGradientPart[l] = split(parts, units, (from, to) -> LayerLoops.columnSums(w.delta[layer].data,
+                        w.gradients.biases(layer).data, rows, from, to));
+            }
+            if (w.gradients != null && l < layers) {
+                throughActivationPart[l] = split(parts, units, (from, to) -> LayerLoops.throughDropoutAndActivation(
+                        w.delta[layer].data, w.mask[layer], spec.activation(layer), w.act[layer].data, from * rows,
+                        to * rows));
+            }
+        }
+    }
+
+    /** Work on the pieces (columns, elements, blocks of rows) [from, to) of a buffer. */
+    @FunctionalInterface
+    private interface Range {
+        void apply(int from, int to);
+    }
+
+    /** Part i of {@code parts} runs {@code range} on its contiguous share of the {@code pieces} (TaskRunner.firstOf). */
+    private static IntConsumer split(int parts, int pieces, Range range) {
+        return part -> range.apply(firstOf(part, parts, pieces), firstOf(part + 1, parts, pieces));
+    }
+
+    /** Copies rows {@code order[from..from+rows)} of the examples' features into the input buffer. */
+    void gather(Examples data, int[] order, int from) {
+        gatherData = data;
+        gatherOrder = order;
+        gatherFrom = from;
+        runner.run(gatherParts, gatherPart);
+        gatherData = null;
+        gatherOrder = null;
+    }
+
+    /** Inverted dropout on the inputs, out[0] = x ⊙ M/(1 − p). */
+    void dropInputs(Rng dropout) {
+        dropoutRng = dropout;
+        runner.run(inputParts, inputDropoutPart);
+        dropoutRng = null;
+    }
+
+    /** Hidden layer l after its product: bias, activation and, with a generator, dropout. */
+    void hidden(int l, Rng dropout) {
+        dropoutRng = dropout;
+        runner.run(layerParts[l], hiddenPart[l]);
+        dropoutRng = null;
+    }
+
+    /** db[l] = Σᵢ δ[l]ᵢ. */
+    void biasGradient(int l) {
+        runner.run(layerParts[l], biasGradientPart[l]);
+    }
+
+    /** δ[l] ⊙ M/(1 − p) ⊙ g'(z): from the gradient at out[l] to the gradient at z[l]. */
+    void throughDropoutAndActivation(int l) {
+        runner.run(layerParts[l], throughActivationPart[l]);
+    }
+
+    /** Layer l after its product, for the columns [fromColumn, toColumn): bias, activation, dropout. */
+    private void hidden(int l, int fromColumn, int toColumn) {
+        int rows = w.rows;
+        LayerLoops.addBias(w.act[l].data, w.network.biases(l).data, rows, fromColumn, toColumn);
+        w.spec.activation(l).applyInPlace(w.act[l].data, fromColumn * rows, toColumn * rows);
+        if (w.mask[l] != null) {
+            LayerLoops.drop(w.act[l].data, w.out[l].data, w.mask[l], w.dropRate[l], dropoutRng, fromColumn * rows,
+                    toColumn * rows);
+        }
+    }
+}
