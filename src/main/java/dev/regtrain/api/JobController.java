@@ -1,6 +1,7 @@
 package dev.regtrain.api;
 
 import dev.regtrain.common.InvalidRequestException;
+import dev.regtrain.jobs.JobFilter;
 import dev.regtrain.jobs.JobPage;
 import dev.regtrain.jobs.JobService;
 import dev.regtrain.jobs.JobStatus;
@@ -105,7 +106,7 @@ class JobController {
             String status,
             @Parameter(description = "Jobs per page") @RequestParam(defaultValue = "50") int limit,
             @Parameter(description = "The 'next' of the previous page") @RequestParam(required = false) String cursor) {
-        JobPage page = jobs.list(statuses(status), limit, cursor);
+        JobPage page = jobs.list(new JobFilter(statuses(status)), limit, cursor);
         return new JobSummary.Page(page.jobs().stream().map(j -> JobSummary.of(j, clock.instant())).toList(),
                 page.next());
     }

@@ -11,12 +11,9 @@ import dev.regtrain.data.TaskChoice;
 import dev.regtrain.models.document.ModelDocuments;
 import java.io.InputStream;
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Service;
 
 /** Uploaded datasets: parse and store a CSV upload, list, look up and load them. */
@@ -26,13 +23,11 @@ public class DatasetService {
     private final DatasetStore store;
     private final RegtrainProperties.Limits limits;
     private final Clock clock;
-    private final Map<String, DatasetRecord> records = new ConcurrentHashMap<>();
 
     public DatasetService(DatasetStore store, RegtrainProperties properties, Clock clock) {
         this.store = store;
         this.limits = properties.limits();
         this.clock = clock;
-        store.loadAll().forEach(r -> records.put(r.id(), r));
     }
 
     /**
@@ -74,18 +69,16 @@ public class DatasetService {
                 data.inputs(), ModelDocuments.name(data.task()), data.classes(),
                 data.imageShape() == null ? null : data.imageShape().toString(), clock.instant());
         store.save(record, data);
-        records.put(record.id(), record);
         return record;
     }
 
     /** Newest first. */
     public List<DatasetRecord> list() {
-        return records.values().stream().sorted(Comparator.comparing(DatasetRecord::createdAt).reversed()
-                .thenComparing(DatasetRecord::id)).toList();
+        return store.list();
     }
 
     public Optional<DatasetRecord> find(String id) {
-        return Optional.ofNullable(records.get(id));
+        return id == null ? Optional.empty() : store.find(id);
     }
 
     public DatasetRecord get(String id) {
@@ -100,7 +93,6 @@ public class DatasetService {
     /** Removes a dataset; callers check first that no queued or running job uses it. */
     public void remove(String id) {
         get(id);
-        records.remove(id);
         store.delete(id);
     }
 }

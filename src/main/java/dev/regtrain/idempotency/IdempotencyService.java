@@ -5,7 +5,7 @@ import dev.regtrain.common.InvalidRequestException;
 import dev.regtrain.config.RegtrainProperties;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -36,18 +36,18 @@ public class IdempotencyService {
     }
 
     private static final int MAX_KEY_LENGTH = 255;
+    private static final Duration PURGE_INTERVAL = Duration.ofMinutes(1);
 
     private final IdempotencyStore store;
     private final Clock clock;
     private final Duration retention;
-    private final Map<String, IdempotencyRecord> records = new ConcurrentHashMap<>();
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private Instant lastPurge = Instant.MIN;
 
     public IdempotencyService(IdempotencyStore store, Clock clock, RegtrainProperties properties) {
         this.store = store;
         this.clock = clock;
         this.retention = properties.idempotencyRetention();
-        store.loadAll().forEach(r -> records.put(id(r.scope(), r.key()), r));
     }
 
     private static String id(String scope, String key) {
@@ -58,7 +58,12 @@ public class IdempotencyService {
     public synchronized Optional<IdempotencyRecord> find(String scope, String key) {
         check(key);
         purgeExpired();
-        return Optional.ofNullable(records.get(id(scope, key)));
+        Optional<IdempotencyRecord> found = store.find(scope, key);
+        if (found.isPresent() && expired(found.get())) {
+            store.delete(scope, key);
+            return Optional.empty();
+        }
+        return found;
     }
 
     /**
@@ -73,10 +78,11 @@ public class IdempotencyService {
         if (existing == null) {
             IdempotencyRecord claimed = new IdempotencyRecord(scope, key, fingerprint, UUID.randomUUID().toString(),
                     false, 0, null, null, clock.instant());
-            store.save(claimed);
-            records.put(id, claimed);
-            inFlight.add(id);
-            return new Claim.Proceed(claimed.resourceId());
+            if (store.claim(claimed)) {
+                inFlight.add(id);
+                return new Claim.Proceed(claimed.resourceId());
+            }
+            existing = store.find(scope, key).orElseThrow();
         }
         if (fingerprint != null && existing.fingerprint() != null && !existing.fingerprint().equals(fingerprint)) {
             throw new IdempotencyMismatchException("Idempotency-Key '" + key + "' was used with a different request");
@@ -95,34 +101,29 @@ public class IdempotencyService {
     /** Records the response to give again for this key. */
     public synchronized void complete(String scope, String key, String fingerprint, int status, String location,
                                       String body) {
-        String id = id(scope, key);
-        IdempotencyRecord claimed = records.get(id);
-        if (claimed != null) {
-            IdempotencyRecord done = claimed.completedWith(fingerprint, status, location, body);
-            store.save(done);
-            records.put(id, done);
-        }
-        inFlight.remove(id);
+        store.find(scope, key).ifPresent(claimed ->
+                store.save(claimed.completedWith(fingerprint, status, location, body)));
+        inFlight.remove(id(scope, key));
     }
 
     /** Forgets a claim whose request failed, so that the key can be used again. */
     public synchronized void abandon(String scope, String key) {
-        String id = id(scope, key);
-        inFlight.remove(id);
-        if (records.remove(id) != null) {
-            store.delete(scope, key);
-        }
+        inFlight.remove(id(scope, key));
+        store.delete(scope, key);
     }
 
+    private boolean expired(IdempotencyRecord record) {
+        return record.createdAt().isBefore(clock.instant().minus(retention))
+                && !inFlight.contains(id(record.scope(), record.key()));
+    }
+
+    /** Forgets expired keys in bulk, at most once a minute (a key is also checked whenever it is looked up). */
     private void purgeExpired() {
-        var cutoff = clock.instant().minus(retention);
-        records.values().removeIf(r -> {
-            boolean expired = r.createdAt().isBefore(cutoff) && !inFlight.contains(id(r.scope(), r.key()));
-            if (expired) {
-                store.delete(r.scope(), r.key());
-            }
-            return expired;
-        });
+        Instant now = clock.instant();
+        if (lastPurge.isBefore(now.minus(PURGE_INTERVAL)) && inFlight.isEmpty()) {
+            lastPurge = now;
+            store.deleteCreatedBefore(now.minus(retention));
+        }
     }
 
     private static void check(String key) {

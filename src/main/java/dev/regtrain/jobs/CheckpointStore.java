@@ -4,7 +4,10 @@ import dev.regtrain.engine.TrainingState;
 import java.util.List;
 import java.util.Optional;
 
-/** Where checkpoints live. Implemented by the storage adapters. */
+/**
+ * Where checkpoints live; the storage adapters implement it and {@code CheckpointStoreContract} holds every adapter to
+ * the same behaviour.
+ */
 public interface CheckpointStore {
 
     /** A checkpoint read back: its description and its complete training state. */
@@ -24,4 +27,7 @@ public interface CheckpointStore {
 
     /** Keeps the newest {@code keepLast} periodic checkpoints and removes older ones. */
     void prune(String jobId, int keepLast);
+
+    /** Removes every checkpoint of the job. */
+    void deleteAll(String jobId);
 }

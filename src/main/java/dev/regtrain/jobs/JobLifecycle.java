@@ -7,6 +7,7 @@ import dev.regtrain.engine.TrainingOutcome;
 import dev.regtrain.engine.TrainingState;
 import java.time.Clock;
 import java.util.Comparator;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,14 +24,18 @@ final class JobLifecycle {
     private final JobQueue queue;
     private final JobMetrics metrics;
     private final Clock clock;
+    private final Consumer<JobEntry> ended;
     private volatile boolean stopping;
 
-    JobLifecycle(JobStore store, CheckpointStore checkpoints, JobQueue queue, JobMetrics metrics, Clock clock) {
+    /** @param ended told of every job that reached a final state */
+    JobLifecycle(JobStore store, CheckpointStore checkpoints, JobQueue queue, JobMetrics metrics, Clock clock,
+                 Consumer<JobEntry> ended) {
         this.store = store;
         this.checkpoints = checkpoints;
         this.queue = queue;
         this.metrics = metrics;
         this.clock = clock;
+        this.ended = ended;
     }
 
     /** Set at shutdown: running jobs stop after their current mini-batch and checkpoint. */
@@ -55,9 +60,11 @@ final class JobLifecycle {
         if (stopping) {
             return false; // shutting down: the job stays QUEUED on disk and runs at the next start
         }
+        String detail = !recovering ? null : resumedFrom == null ? "started again from the beginning after a restart"
+                : "resumed after a restart from its checkpoint at epoch " + resumedFrom;
         JobRecord record = entry.update(r -> r.status() == JobStatus.QUEUED
                 || (recovering && r.status() == JobStatus.RUNNING) ? r.started(clock.instant(),
-                recovering ? resumedFrom : r.resumedFromEpoch()) : r, store::save);
+                recovering ? resumedFrom : r.resumedFromEpoch(), detail) : r, store::save);
         if (record.status() == JobStatus.RUNNING) {
             log.info("job {} started{}", entry.id(), resumedFrom == null ? (recovering ? " again from the beginning" : "")
                     : " again, resuming from its checkpoint at epoch " + resumedFrom);
@@ -89,6 +96,7 @@ final class JobLifecycle {
         String ref = modelRef;
         entry.update(r -> r.finished(status, clock.instant(), stop, error, ref), store::save);
         metrics.jobStopped(entry.id());
+        ended.accept(entry);
         log.info("job {} {} at epoch {}: {}", entry.id(), status, outcome.stopEpoch(), outcome.detail());
     }
 
@@ -100,6 +108,7 @@ final class JobLifecycle {
         entry.update(r -> r.finished(JobStatus.FAILED, clock.instant(), stop, new JobError(message), null),
                 store::save);
         metrics.jobStopped(entry.id());
+        ended.accept(entry);
         log.warn("job {} FAILED: {}", entry.id(), message);
     }
 
@@ -127,6 +136,9 @@ final class JobLifecycle {
         }, store::save);
         if (cancelled[0] && entry.giveUpQueueSlot()) {
             queue.leave();
+        }
+        if (cancelled[0]) {
+            ended.accept(entry);
         }
     }
 

@@ -8,13 +8,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /** The service's own metrics, all named {@code regtrain.*} (Prometheus: {@code regtrain_*}). */
-final class JobMetrics {
+public final class JobMetrics {
 
     private final Counter epochs;
     private final Counter samples;
     private final Map<String, Double> samplesPerSecondByJob = new ConcurrentHashMap<>();
 
-    JobMetrics(MeterRegistry registry, Supplier<Map<JobStatus, Long>> countsByStatus, Supplier<Integer> waiting) {
+    public JobMetrics(MeterRegistry registry, Supplier<Map<JobStatus, Long>> countsByStatus, Supplier<Integer> waiting) {
         this.epochs = Counter.builder("regtrain.epochs.trained").description("Epochs trained by all jobs")
                 .register(registry);
         this.samples = Counter.builder("regtrain.training.samples").description("Training examples processed")

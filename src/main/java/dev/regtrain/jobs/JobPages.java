@@ -6,37 +6,41 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
  * Pages of jobs, newest first. The cursor is opaque to clients: the creation time and id of the last job of the
- * previous page, so that paging is stable while new jobs arrive.
+ * previous page, so that paging is stable while new jobs arrive. Adapters that hold their jobs in memory page with
+ * {@link #page}; a database decodes the cursor with {@link #decode} and pages in its query.
  */
-final class JobPages {
+public final class JobPages {
 
-    static final Comparator<JobRecord> NEWEST_FIRST = Comparator.comparing(JobRecord::createdAt).reversed()
+    public static final Comparator<JobRecord> NEWEST_FIRST = Comparator.comparing(JobRecord::createdAt).reversed()
             .thenComparing(JobRecord::id, Comparator.reverseOrder());
 
-    private record Position(Instant createdAt, String id) {
+    /** Where a page starts: after the job created at {@code createdAt} with id {@code id}. */
+    public record Position(Instant createdAt, String id) {
     }
 
     private JobPages() {
     }
 
-    static JobPage page(Stream<JobRecord> jobs, Set<JobStatus> statuses, int limit, String cursor) {
-        Stream<JobRecord> all = jobs.filter(r -> statuses.isEmpty() || statuses.contains(r.status()))
-                .sorted(NEWEST_FIRST);
+    public static JobPage page(Stream<JobRecord> jobs, JobFilter filter, int limit, String cursor) {
+        Stream<JobRecord> all = jobs.filter(filter::matches).sorted(NEWEST_FIRST);
         if (cursor != null) {
             Position after = decode(cursor);
             all = all.filter(r -> r.createdAt().isBefore(after.createdAt())
                     || r.createdAt().equals(after.createdAt()) && r.id().compareTo(after.id()) < 0);
         }
-        List<JobRecord> page = all.limit(limit + 1L).toList();
-        if (page.size() <= limit) {
-            return new JobPage(page, null);
+        return of(all.limit(limit + 1L).toList(), limit);
+    }
+
+    /** A page from up to {@code limit + 1} jobs in order: the extra one says that there is a next page. */
+    public static JobPage of(List<JobRecord> jobsAndOneMore, int limit) {
+        if (jobsAndOneMore.size() <= limit) {
+            return new JobPage(List.copyOf(jobsAndOneMore), null);
         }
-        List<JobRecord> shown = page.subList(0, limit);
+        List<JobRecord> shown = List.copyOf(jobsAndOneMore.subList(0, limit));
         return new JobPage(shown, encode(shown.get(limit - 1)));
     }
 
@@ -45,7 +49,8 @@ final class JobPages {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static Position decode(String cursor) {
+    /** The position a cursor stands for; a cursor this service did not issue is a 400 on {@code cursor}. */
+    public static Position decode(String cursor) {
         try {
             String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
             int bar = raw.indexOf('|');

@@ -1,38 +1,51 @@
 package dev.regtrain.jobs;
 
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 
 /**
  * A fixed pool of training workers behind a bounded waiting line. A job takes a slot when it is admitted and gives
  * it back when it starts running or is cancelled while waiting, so at most {@code capacity} new jobs are admitted;
  * jobs that were already accepted before a restart are counted even beyond a capacity lowered since.
  */
-final class JobQueue {
+public final class JobQueue {
 
     private final AtomicInteger waiting = new AtomicInteger();
     private final int capacity;
     private final int workerCount;
-    private final AtomicInteger counter = new AtomicInteger();
-    private volatile ThreadPoolExecutor workers;
+    private final IntFunction<ExecutorService> pools;
+    private volatile ExecutorService workers;
 
-    JobQueue(int workerCount, int capacity) {
+    /** A queue whose workers are {@code workerCount} daemon threads. */
+    public JobQueue(int workerCount, int capacity) {
+        this(workerCount, capacity, JobQueue::threads);
+    }
+
+    /** @param pools makes the pool of {@code workerCount} workers at every (re)start */
+    public JobQueue(int workerCount, int capacity, IntFunction<ExecutorService> pools) {
         this.capacity = capacity;
         this.workerCount = workerCount;
+        this.pools = pools;
+    }
+
+    private static ExecutorService threads(int count) {
+        AtomicInteger counter = new AtomicInteger();
+        return new ThreadPoolExecutor(count, count, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), runnable -> {
+            Thread thread = new Thread(runnable, "regtrain-worker-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /** Starts (or restarts, after {@link #shutdown()}) the workers with every waiting slot free. */
     synchronized void start() {
         if (workers == null || workers.isShutdown()) {
             waiting.set(0);
-            workers = new ThreadPoolExecutor(workerCount, workerCount, 0, TimeUnit.SECONDS,
-                    new LinkedBlockingQueue<>(), runnable -> {
-                        Thread thread = new Thread(runnable, "regtrain-worker-" + counter.incrementAndGet());
-                        thread.setDaemon(true);
-                        return thread;
-                    });
+            workers = pools.apply(workerCount);
         }
     }
 
@@ -59,7 +72,7 @@ final class JobQueue {
     }
 
     /** Jobs admitted and not yet running. */
-    int waiting() {
+    public int waiting() {
         return waiting.get();
     }
 

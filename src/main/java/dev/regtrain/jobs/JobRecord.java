@@ -3,6 +3,8 @@ package dev.regtrain.jobs;
 import dev.regtrain.engine.EpochMetrics;
 import dev.regtrain.jobs.request.JobRequest;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * An immutable snapshot of a job, as stored and as the API shows it.
@@ -14,43 +16,73 @@ import java.time.Instant;
  * @param latest the last metrics row, or null
  * @param resumedFromEpoch the checkpoint epoch the job last resumed from after a restart, or null
  * @param modelRef the checkpoint that holds the job's model once it has one ("best" or an epoch), or null
+ * @param history every status the job entered, oldest first (a record stored before histories existed gets the
+ *                one its times tell)
  */
 public record JobRecord(String id, String name, JobStatus status, Instant createdAt, Instant startedAt,
                         Instant finishedAt, JobRequest request, String objective, DataSummary data, int epochsDone,
                         double trainingSeconds, EpochMetrics latest, BestValue best, JobStop stop, JobError error,
-                        Integer resumedFromEpoch, String modelRef) {
+                        Integer resumedFromEpoch, String modelRef, List<StatusChange> history) {
 
-    public JobRecord withStatus(JobStatus newStatus) {
-        return new JobRecord(id, name, newStatus, createdAt, startedAt, finishedAt, request, objective, data,
-                epochsDone, trainingSeconds, latest, best, stop, error, resumedFromEpoch, modelRef);
+    public JobRecord {
+        history = history != null ? List.copyOf(history) : reconstructed(status, createdAt, startedAt, finishedAt);
     }
 
-    public JobRecord started(Instant at, Integer resumedFrom) {
+    /** A new job, waiting for a worker. */
+    public static JobRecord queued(String id, JobRequest request, String objective, Instant at) {
+        return new JobRecord(id, request.name(), JobStatus.QUEUED, at, null, null, request, objective, null, 0, 0,
+                null, null, null, null, null, null, List.of(StatusChange.of(JobStatus.QUEUED, at)));
+    }
+
+    private static List<StatusChange> reconstructed(JobStatus status, Instant createdAt, Instant startedAt,
+                                                    Instant finishedAt) {
+        List<StatusChange> history = new ArrayList<>();
+        if (createdAt != null) {
+            history.add(StatusChange.of(JobStatus.QUEUED, createdAt));
+        }
+        if (startedAt != null) {
+            history.add(StatusChange.of(JobStatus.RUNNING, startedAt));
+        }
+        if (status != null && status.isFinal()) {
+            history.add(StatusChange.of(status, finishedAt != null ? finishedAt : createdAt));
+        }
+        return List.copyOf(history);
+    }
+
+    /** QUEUED → RUNNING, or RUNNING again after a restart (then {@code detail} says how it continues). */
+    public JobRecord started(Instant at, Integer resumedFrom, String detail) {
         return new JobRecord(id, name, JobStatus.RUNNING, createdAt, startedAt != null ? startedAt : at, null,
                 request, objective, data, epochsDone, trainingSeconds, latest, best, stop, error, resumedFrom,
-                modelRef);
+                modelRef, appended(new StatusChange(JobStatus.RUNNING, at, detail)));
     }
 
     public JobRecord prepared(DataSummary summary, String newObjective) {
         return new JobRecord(id, name, status, createdAt, startedAt, finishedAt, request, newObjective, summary,
-                epochsDone, trainingSeconds, latest, best, stop, error, resumedFromEpoch, modelRef);
+                epochsDone, trainingSeconds, latest, best, stop, error, resumedFromEpoch, modelRef, history);
     }
 
     public JobRecord afterEpoch(EpochMetrics row, BestValue newBest, String newModelRef) {
         return new JobRecord(id, name, status, createdAt, startedAt, finishedAt, request, objective, data,
                 row.epoch(), trainingSeconds + row.seconds(), row, newBest, stop, error, resumedFromEpoch,
-                newModelRef);
+                newModelRef, history);
     }
 
     /** Rewinds to a checkpoint after a restart: the epochs after it will be trained again. */
     public JobRecord rewoundTo(int epoch, double seconds, EpochMetrics row, BestValue newBest, String newModelRef) {
         return new JobRecord(id, name, status, createdAt, startedAt, finishedAt, request, objective, data, epoch,
-                seconds, row, newBest, stop, error, resumedFromEpoch, newModelRef);
+                seconds, row, newBest, stop, error, resumedFromEpoch, newModelRef, history);
     }
 
     public JobRecord finished(JobStatus finalStatus, Instant at, JobStop newStop, JobError newError,
                               String newModelRef) {
         return new JobRecord(id, name, finalStatus, createdAt, startedAt, at, request, objective, data, epochsDone,
-                trainingSeconds, latest, best, newStop, newError, resumedFromEpoch, newModelRef);
+                trainingSeconds, latest, best, newStop, newError, resumedFromEpoch, newModelRef,
+                appended(StatusChange.of(finalStatus, at)));
+    }
+
+    private List<StatusChange> appended(StatusChange change) {
+        List<StatusChange> longer = new ArrayList<>(history);
+        longer.add(change);
+        return longer;
     }
 }

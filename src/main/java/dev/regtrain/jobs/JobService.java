@@ -1,68 +1,69 @@
 package dev.regtrain.jobs;
 
-import dev.regtrain.datasets.JobDatasets;
 import dev.regtrain.common.ConflictException;
-import dev.regtrain.datasets.DatasetService;
 import dev.regtrain.common.InvalidRequestException;
 import dev.regtrain.common.NotFoundException;
-import dev.regtrain.jobs.request.Objectives;
 import dev.regtrain.config.RegtrainProperties;
+import dev.regtrain.datasets.DatasetService;
+import dev.regtrain.datasets.JobDatasets;
+import dev.regtrain.engine.EngineContext;
 import dev.regtrain.engine.EpochMetrics;
+import dev.regtrain.jobs.cores.SharedCores;
 import dev.regtrain.jobs.request.JobRequest;
+import dev.regtrain.jobs.request.Objectives;
 import dev.regtrain.jobs.request.RequestResolver;
 import dev.regtrain.jobs.request.Resolution;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import dev.regtrain.engine.EngineContext;
-import dev.regtrain.jobs.cores.SharedCores;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.stereotype.Service;
 
-/** Submits, lists, cancels and deletes jobs, and lets callers follow them. */
-@Service
+/**
+ * Submits, lists, cancels and deletes jobs, and lets callers follow them. The jobs this service is queueing or
+ * training live in memory (their records, metrics rows, cancel flags and the condition event streams wait on); every
+ * other job is read from the {@link JobStore}, which also lists and pages.
+ */
 public class JobService implements JobEvents, SmartLifecycle {
 
-    private final Map<String, JobEntry> jobs = new ConcurrentHashMap<>();
+    /** A cursor's status version meaning "the final status was sent": a job read from the store never changes. */
+    private static final long FINAL_SENT = -1;
+
+    private final Map<String, JobEntry> live = new ConcurrentHashMap<>();
     private final JobStore store;
+    private final CheckpointStore checkpoints;
     private final DatasetService datasets;
     private final RequestResolver resolver;
     private final JobQueue queue;
     private final JobContext context;
     private final Clock clock;
     private final RegtrainProperties.Limits limits;
+    private final Duration shutdownGrace;
     /** Submissions hold it shared, dataset deletion exclusively: a dataset in use is never deleted. */
     private final ReadWriteLock datasetLock = new ReentrantReadWriteLock();
-
     private final JobLifecycle lifecycle;
-    private final Duration shutdownGrace;
     private volatile boolean running;
 
-    public JobService(RegtrainProperties properties, JobStore store, CheckpointStore checkpoints,
-                      DatasetService datasets, EngineContext engine, SharedCores cores, Clock clock,
-                      MeterRegistry registry) {
+    public JobService(JobStore store, CheckpointStore checkpoints, DatasetService datasets, JobQueue queue,
+                      JobMetrics metrics, EngineContext engine, SharedCores cores, Clock clock,
+                      RegtrainProperties.Limits limits, Duration shutdownGrace) {
         this.store = store;
+        this.checkpoints = checkpoints;
         this.datasets = datasets;
+        this.queue = queue;
         this.clock = clock;
-        this.limits = properties.limits();
-        this.shutdownGrace = properties.shutdownGrace();
-        this.queue = new JobQueue(properties.effectiveWorkers(), properties.queueCapacity());
-        JobMetrics metrics = new JobMetrics(registry, this::countsByStatus, queue::waiting);
-        this.lifecycle = new JobLifecycle(store, checkpoints, queue, metrics, clock);
+        this.limits = limits;
+        this.shutdownGrace = shutdownGrace;
+        this.lifecycle = new JobLifecycle(store, checkpoints, queue, metrics, clock, e -> live.remove(e.id(), e));
         this.context = new JobContext(store, checkpoints, new JobDatasets(datasets), engine, cores, lifecycle,
                 metrics);
-        this.resolver = new RequestResolver(limits, new Lookups(datasets, checkpoints, store, jobs::containsKey));
-        for (JobRecord record : store.loadAll()) {
-            jobs.put(record.id(), new JobEntry(record, store.loadMetrics(record.id())));
+        this.resolver = new RequestResolver(limits, new Lookups(datasets, checkpoints, store));
+        for (JobRecord record : store.unfinished()) {
+            live.put(record.id(), new JobEntry(record, store.loadMetrics(record.id())));
         }
     }
 
@@ -72,8 +73,9 @@ public class JobService implements JobEvents, SmartLifecycle {
         queue.start();
         lifecycle.resume();
         running = true;
-        new JobRecovery(context, queue).recover(jobs.values().stream()
-                .sorted(Comparator.comparing((JobEntry e) -> e.record().createdAt())).toList());
+        List<JobEntry> unfinished = store.unfinished().stream().map(r -> live.get(r.id()))
+                .filter(e -> e != null).toList();
+        new JobRecovery(context, queue).recover(unfinished);
     }
 
     /** Stops taking work; running jobs checkpoint their last complete epoch within the grace period. */
@@ -114,8 +116,7 @@ public class JobService implements JobEvents, SmartLifecycle {
                         + "(regtrain.queue-capacity); try again later", Duration.ofSeconds(10));
             }
             JobRequest request = resolution.request();
-            JobRecord record = new JobRecord(id, request.name(), JobStatus.QUEUED, clock.instant(), null, null,
-                    request, Objectives.describe(request, null), null, 0, 0, null, null, null, null, null, null);
+            JobRecord record = JobRecord.queued(id, request, Objectives.describe(request, null), clock.instant());
             JobEntry entry = new JobEntry(record, List.of());
             entry.takeQueueSlot();
             try {
@@ -128,7 +129,7 @@ public class JobService implements JobEvents, SmartLifecycle {
                 queue.leave();
                 throw e;
             }
-            jobs.put(id, entry);
+            live.put(id, entry);
             queue.execute(new JobRunner(entry, context, null, false));
             return record;
         } finally {
@@ -137,30 +138,39 @@ public class JobService implements JobEvents, SmartLifecycle {
     }
 
     public JobRecord get(String id) {
-        return entry(id).record();
+        JobEntry entry = id == null ? null : live.get(id);
+        return entry != null ? entry.record() : stored(id);
     }
 
     public boolean exists(String id) {
-        return id != null && jobs.containsKey(id);
+        return id != null && (live.containsKey(id) || store.find(id).isPresent());
     }
 
     /** Newest first, optionally only some statuses, paged by the cursor of the previous page. */
-    public JobPage list(Set<JobStatus> statuses, int limit, String cursor) {
+    public JobPage list(JobFilter filter, int limit, String cursor) {
         if (limit < 1 || limit > limits.maxListLimit()) {
             throw new InvalidRequestException("limit", "must be between 1 and " + limits.maxListLimit()
                     + " (limit regtrain.limits.max-list-limit); got " + limit);
         }
-        return JobPages.page(jobs.values().stream().map(JobEntry::record), statuses, limit, cursor);
+        JobPage page = store.page(filter, limit, cursor);
+        // the store has every status change; a job training here has newer progress in memory
+        return new JobPage(page.jobs().stream().map(r -> {
+            JobEntry entry = live.get(r.id());
+            return entry != null ? entry.record() : r;
+        }).toList(), page.next());
     }
 
     /** A queued job is cancelled at once; a running one within one mini-batch. */
     public JobRecord cancel(String id) {
-        JobEntry entry = entry(id);
+        JobEntry entry = id == null ? null : live.get(id);
+        if (entry == null) {
+            throw new ConflictException("job " + id + " is already " + stored(id).status());
+        }
         if (entry.record().status().isFinal()) {
             throw new ConflictException("job " + id + " is already " + entry.record().status());
         }
         entry.requestCancel();
-        context.lifecycle().cancelWaiting(entry);
+        lifecycle.cancelWaiting(entry);
         JobRecord after = entry.record();
         if (after.status().isFinal() && after.stop() != null && after.stop().reason() != StopReasonCode.CANCELLED) {
             throw new ConflictException("job " + id + " had already finished: " + after.status());
@@ -168,27 +178,39 @@ public class JobService implements JobEvents, SmartLifecycle {
         return after;
     }
 
-    /** Removes a job in a final state with all its files. */
+    /** Removes a job in a final state with its checkpoints and everything else stored for it. */
     public void delete(String id) {
-        JobEntry entry = entry(id);
-        entry.locked(() -> {
-            JobStatus status = entry.record().status();
-            if (!status.isFinal()) {
-                throw new ConflictException("job " + id + " is " + status + "; cancel it and wait until it ends");
-            }
-            if (jobs.remove(id) != null) {
-                store.delete(id);
-            }
-        });
+        JobEntry entry = id == null ? null : live.get(id);
+        if (entry != null) {
+            entry.locked(() -> {
+                JobStatus status = entry.record().status();
+                if (!status.isFinal()) {
+                    throw new ConflictException("job " + id + " is " + status + "; cancel it and wait until it ends");
+                }
+                live.remove(id, entry);
+            });
+        }
+        JobRecord record = stored(id);
+        if (!record.status().isFinal()) {
+            throw new ConflictException("job " + id + " is " + record.status() + "; cancel it and wait until it ends");
+        }
+        checkpoints.deleteAll(id);
+        store.delete(id);
     }
 
     public List<EpochMetrics> metrics(String id) {
-        return entry(id).metrics();
+        JobEntry entry = id == null ? null : live.get(id);
+        return entry != null ? entry.metrics() : snapshot(id).metrics();
     }
 
     /** The job's record and metrics read together, for views that draw both (404 if unknown). */
     public JobSnapshot snapshot(String id) {
-        return entry(id).snapshot();
+        JobEntry entry = id == null ? null : live.get(id);
+        if (entry != null) {
+            return entry.snapshot();
+        }
+        JobRecord record = stored(id);
+        return new JobSnapshot(record, store.loadMetrics(id));
     }
 
     /** Deletes an uploaded dataset unless a queued or running job trains on it. */
@@ -196,9 +218,8 @@ public class JobService implements JobEvents, SmartLifecycle {
         datasetLock.writeLock().lock();
         try {
             datasets.get(datasetId);
-            List<String> users = jobs.values().stream().map(JobEntry::record)
-                    .filter(r -> !r.status().isFinal() && datasetId.equals(r.request().dataset().id()))
-                    .map(JobRecord::id).toList();
+            List<String> users = store.unfinished().stream()
+                    .filter(r -> datasetId.equals(r.request().dataset().id())).map(JobRecord::id).toList();
             if (!users.isEmpty()) {
                 throw new ConflictException("dataset " + datasetId + " is used by " + users.size()
                         + " queued or running job(s), e.g. " + users.get(0));
@@ -209,27 +230,31 @@ public class JobService implements JobEvents, SmartLifecycle {
         }
     }
 
-    Map<JobStatus, Long> countsByStatus() {
-        Map<JobStatus, Long> counts = new EnumMap<>(JobStatus.class);
-        jobs.values().forEach(e -> counts.merge(e.record().status(), 1L, Long::sum));
-        return counts;
-    }
-
     @Override
     public Start follow(String jobId, int epochsAlreadySeen) {
-        return entry(jobId).start(epochsAlreadySeen);
+        JobEntry entry = jobId == null ? null : live.get(jobId);
+        if (entry != null) {
+            return entry.start(epochsAlreadySeen);
+        }
+        return new Start(stored(jobId), new Cursor(Math.max(0, epochsAlreadySeen), FINAL_SENT));
     }
 
     @Override
     public Batch next(String jobId, Cursor cursor, Duration timeout) throws InterruptedException {
-        return entry(jobId).awaitAfter(cursor, timeout);
+        JobEntry entry = jobId == null ? null : live.get(jobId);
+        if (entry != null) {
+            return entry.awaitAfter(cursor, timeout);
+        }
+        // the job ended (and left memory) or was never here: everything after the cursor, and the end
+        JobSnapshot snapshot = snapshot(jobId);
+        List<EpochMetrics> rows = snapshot.metrics();
+        int from = Math.min(cursor.epochsSent(), rows.size());
+        JobRecord status = cursor.statusVersion() == FINAL_SENT ? null : snapshot.record();
+        return new Batch(List.copyOf(rows.subList(from, rows.size())), status, true,
+                new Cursor(rows.size(), FINAL_SENT));
     }
 
-    JobEntry entry(String id) {
-        JobEntry entry = id == null ? null : jobs.get(id);
-        if (entry == null) {
-            throw new NotFoundException("no job with id '" + id + "'");
-        }
-        return entry;
+    private JobRecord stored(String id) {
+        return store.find(id).orElseThrow(() -> new NotFoundException("no job with id '" + id + "'"));
     }
 }

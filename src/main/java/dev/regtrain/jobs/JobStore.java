@@ -4,18 +4,31 @@ import dev.regtrain.engine.EpochMetrics;
 import dev.regtrain.models.document.ModelDocument;
 import dev.regtrain.models.document.ModelMeta;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** Where jobs, their metrics and their model context are kept. Implemented by the storage adapters. */
+/**
+ * Where jobs, their metrics and their model context are kept; the storage adapters implement it and
+ * {@code JobStoreContract} holds every adapter to the same behaviour. Checkpoints have their own port
+ * ({@link CheckpointStore}), which owns their data.
+ */
 public interface JobStore {
 
     /** Writes the job's record, replacing the previous one atomically. */
     void save(JobRecord job);
 
-    /** Every stored job, for the start of the service. */
-    List<JobRecord> loadAll();
+    Optional<JobRecord> find(String jobId);
 
-    /** Removes the job and everything stored for it. */
+    /** Jobs that match, newest first (by creation time, then id), {@code limit} at most, after the cursor's job. */
+    JobPage page(JobFilter filter, int limit, String cursor);
+
+    /** QUEUED and RUNNING jobs, oldest first: what a start must continue. */
+    List<JobRecord> unfinished();
+
+    /** How many jobs are in each status (statuses without jobs may be absent). */
+    Map<JobStatus, Long> countByStatus();
+
+    /** Removes the job's record, metrics and model context (not its checkpoints). */
     void delete(String jobId);
 
     void appendMetrics(String jobId, EpochMetrics row);

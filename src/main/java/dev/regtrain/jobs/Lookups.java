@@ -8,7 +8,6 @@ import dev.regtrain.models.document.ModelDocuments;
 import dev.regtrain.jobs.request.DatasetLookup;
 import dev.regtrain.jobs.request.DatasetShape;
 import java.util.Optional;
-import java.util.function.Predicate;
 
 /** What request resolution looks up: uploaded datasets' shapes and other jobs' checkpoints as model documents. */
 final class Lookups implements DatasetLookup {
@@ -16,13 +15,11 @@ final class Lookups implements DatasetLookup {
     private final DatasetService datasets;
     private final CheckpointStore checkpoints;
     private final JobStore store;
-    private final Predicate<String> jobExists;
 
-    Lookups(DatasetService datasets, CheckpointStore checkpoints, JobStore store, Predicate<String> jobExists) {
+    Lookups(DatasetService datasets, CheckpointStore checkpoints, JobStore store) {
         this.datasets = datasets;
         this.checkpoints = checkpoints;
         this.store = store;
-        this.jobExists = jobExists;
     }
 
     @Override
@@ -34,7 +31,7 @@ final class Lookups implements DatasetLookup {
 
     @Override
     public Optional<ModelDocument> checkpointModel(String jobId, String ref) {
-        if (!jobExists.test(jobId)) {
+        if (store.find(jobId).isEmpty()) {
             return Optional.empty();
         }
         return checkpoints.load(jobId, ref).flatMap(loaded -> store.loadModelMeta(jobId).map(meta ->

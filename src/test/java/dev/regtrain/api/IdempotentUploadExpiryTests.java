@@ -7,7 +7,7 @@ import dev.regtrain.common.ConflictException;
 import dev.regtrain.idempotency.IdempotencyRecord;
 import dev.regtrain.idempotency.IdempotencyService;
 import dev.regtrain.idempotency.IdempotencyService.Claim;
-import dev.regtrain.idempotency.IdempotencyStore;
+import dev.regtrain.idempotency.InMemoryIdempotencyStore;
 import dev.regtrain.storage.TestProperties;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -50,30 +50,10 @@ class IdempotentUploadExpiryTests {
         }
     }
 
-    private static final class MemoryStore implements IdempotencyStore {
-        final List<IdempotencyRecord> saved = new ArrayList<>();
-
-        @Override
-        public List<IdempotencyRecord> loadAll() {
-            return List.of();
-        }
-
-        @Override
-        public void save(IdempotencyRecord record) {
-            saved.removeIf(r -> r.scope().equals(record.scope()) && r.key().equals(record.key()));
-            saved.add(record);
-        }
-
-        @Override
-        public void delete(String scope, String key) {
-            saved.removeIf(r -> r.scope().equals(scope) && r.key().equals(key));
-        }
-    }
-
     private static final byte[] CSV = "x,label\n1,a\n2,b\n".getBytes(StandardCharsets.UTF_8);
 
     private final MovingClock clock = new MovingClock();
-    private final MemoryStore store = new MemoryStore();
+    private final InMemoryIdempotencyStore store = new InMemoryIdempotencyStore();
     private final IdempotencyService idempotency = new IdempotencyService(store, clock,
             TestProperties.with("regtrain.idempotency-retention", "1h"));
     private final IdempotentRequests requests = new IdempotentRequests(idempotency, null, null,
@@ -102,7 +82,7 @@ class IdempotentUploadExpiryTests {
 
         assertThatThrownBy(() -> requests.uploadDataset(slowBody, "n", "label", null, null, "k"))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("expired while the upload was received");
-        assertThat(store.saved).as("nothing remembered for the key").isEmpty();
+        assertThat(store.all()).as("nothing remembered for the key").isEmpty();
         assertThat(idempotency.claim("datasets", "k", null)).as("the retry is a new request")
                 .isInstanceOf(Claim.Proceed.class);
     }

@@ -121,6 +121,14 @@ class FileCheckpointStore implements CheckpointStore {
         }
     }
 
+    @Override
+    public void deleteAll(String jobId) {
+        synchronized (locks.computeIfAbsent(jobId, id -> new Object())) {
+            AtomicFiles.deleteTree(dir(jobId));
+        }
+        locks.remove(jobId);
+    }
+
     private static int parseEpoch(String ref) {
         try {
             return Integer.parseInt(ref);

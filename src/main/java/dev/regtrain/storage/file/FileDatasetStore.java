@@ -8,15 +8,19 @@ import dev.regtrain.datasets.DatasetRecord;
 import dev.regtrain.datasets.DatasetStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * Uploaded datasets under {@code <data-dir>/datasets/<id>/}: {@code dataset.bin} (versioned, checksummed) is
- * written first and {@code dataset.json} (the record) last, so a dataset exists only once it is complete.
+ * written first and {@code dataset.json} (the record) last, so a dataset exists only once it is complete. The records
+ * are read once at start into an index that lists; the files stay the truth.
  */
 @Component
 class FileDatasetStore implements DatasetStore {
@@ -25,10 +29,13 @@ class FileDatasetStore implements DatasetStore {
 
     private final Path root;
     private final RegtrainProperties.Limits limits;
+    private final Map<String, DatasetRecord> index = new ConcurrentHashMap<>();
 
     FileDatasetStore(RegtrainProperties properties) {
         this.root = AtomicFiles.prepareRoot(properties.dataDir(), "datasets");
         this.limits = properties.limits();
+        StorageJson.readAll(root, dir -> dir.resolve("dataset.json"), DatasetRecord.class, log)
+                .forEach(r -> index.put(r.id(), r));
     }
 
     @Override
@@ -36,15 +43,25 @@ class FileDatasetStore implements DatasetStore {
         Path dir = StorageJson.directory(root, record.id());
         AtomicFiles.write(dir.resolve("dataset.bin"), DatasetCodec.encode(data));
         AtomicFiles.write(dir.resolve("dataset.json"), StorageJson.MAPPER.writeValueAsBytes(record));
+        index.put(record.id(), record);
     }
 
     @Override
-    public List<DatasetRecord> loadAll() {
-        return StorageJson.readAll(root, dir -> dir.resolve("dataset.json"), DatasetRecord.class, log);
+    public Optional<DatasetRecord> find(String id) {
+        return Optional.ofNullable(index.get(id));
+    }
+
+    @Override
+    public List<DatasetRecord> list() {
+        return index.values().stream().sorted(Comparator.comparing(DatasetRecord::createdAt).reversed()
+                .thenComparing(DatasetRecord::id)).toList();
     }
 
     @Override
     public Optional<Dataset> load(String id) {
+        if (!index.containsKey(id)) {
+            return Optional.empty();
+        }
         Path file = StorageJson.directory(root, id).resolve("dataset.bin");
         if (!Files.exists(file)) {
             return Optional.empty();
@@ -59,6 +76,7 @@ class FileDatasetStore implements DatasetStore {
 
     @Override
     public void delete(String id) {
+        index.remove(id);
         AtomicFiles.deleteTree(StorageJson.directory(root, id));
     }
 }

@@ -2,16 +2,27 @@ package dev.regtrain.storage.file;
 
 import dev.regtrain.config.RegtrainProperties;
 import dev.regtrain.engine.EpochMetrics;
+import dev.regtrain.jobs.JobFilter;
+import dev.regtrain.jobs.JobPage;
+import dev.regtrain.jobs.JobPages;
 import dev.regtrain.jobs.JobRecord;
+import dev.regtrain.jobs.JobStatus;
 import dev.regtrain.jobs.JobStore;
 import dev.regtrain.models.document.ModelDocument;
 import dev.regtrain.models.document.ModelMeta;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -20,17 +31,23 @@ import tools.jackson.core.JacksonException;
 /**
  * Jobs under {@code <data-dir>/jobs/<id>/}: {@code job.json} (replaced atomically), {@code metrics.jsonl} (one row
  * per line, appended; a torn last line from a crash is ignored), {@code model-meta.json} and
- * {@code initial-model.json}.
+ * {@code initial-model.json}. The folder's {@code checkpoints/} belongs to the checkpoint store. The records are
+ * read once at start into an index that lists and pages; the files stay the truth.
  */
 @Component
 class FileJobStore implements JobStore {
 
     private static final Logger log = LoggerFactory.getLogger(FileJobStore.class);
+    private static final List<String> OWN_FILES = List.of("metrics.jsonl", "model-meta.json", "initial-model.json");
 
     private final Path root;
+    private final Map<String, JobRecord> index = new ConcurrentHashMap<>();
 
     FileJobStore(RegtrainProperties properties) {
         this.root = AtomicFiles.prepareRoot(properties.dataDir(), "jobs");
+        for (JobRecord record : StorageJson.readAll(root, dir -> dir.resolve("job.json"), JobRecord.class, log)) {
+            index.put(record.id(), record);
+        }
     }
 
     private Path dir(String id) {
@@ -44,16 +61,49 @@ class FileJobStore implements JobStore {
             AtomicFiles.force(dir.resolve("metrics.jsonl"));
         }
         AtomicFiles.write(dir.resolve("job.json"), StorageJson.MAPPER.writeValueAsBytes(job));
+        index.put(job.id(), job);
     }
 
     @Override
-    public List<JobRecord> loadAll() {
-        return StorageJson.readAll(root, dir -> dir.resolve("job.json"), JobRecord.class, log);
+    public Optional<JobRecord> find(String jobId) {
+        return jobId == null ? Optional.empty() : Optional.ofNullable(index.get(jobId));
     }
 
+    @Override
+    public JobPage page(JobFilter filter, int limit, String cursor) {
+        return JobPages.page(index.values().stream(), filter, limit, cursor);
+    }
+
+    @Override
+    public List<JobRecord> unfinished() {
+        return index.values().stream().filter(r -> !r.status().isFinal())
+                .sorted(Comparator.comparing(JobRecord::createdAt).thenComparing(JobRecord::id)).toList();
+    }
+
+    @Override
+    public Map<JobStatus, Long> countByStatus() {
+        Map<JobStatus, Long> counts = new EnumMap<>(JobStatus.class);
+        index.values().forEach(r -> counts.merge(r.status(), 1L, Long::sum));
+        return counts;
+    }
+
+    /** The job's own files, its record last (until then the job still exists), then its folder if nothing is left. */
     @Override
     public void delete(String jobId) {
-        AtomicFiles.deleteTree(dir(jobId));
+        Path dir = dir(jobId);
+        try {
+            for (String file : OWN_FILES) {
+                Files.deleteIfExists(dir.resolve(file));
+            }
+            Files.deleteIfExists(dir.resolve("job.json"));
+            index.remove(jobId);
+            AtomicFiles.forceDirectory(dir);
+            Files.deleteIfExists(dir);
+        } catch (DirectoryNotEmptyException e) {
+            log.warn("job {}: its folder still holds files other than the job's own; they are left", jobId);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not delete job " + jobId, e);
+        }
     }
 
     @Override

@@ -1,0 +1,33 @@
+package dev.regtrain.jobs;
+
+import dev.regtrain.config.RegtrainProperties;
+import dev.regtrain.datasets.DatasetService;
+import dev.regtrain.engine.EngineContext;
+import dev.regtrain.jobs.cores.SharedCores;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The job lifecycle's parts, wired from the configuration and the storage adapters' ports. */
+@Configuration(proxyBeanMethods = false)
+class JobsConfiguration {
+
+    @Bean
+    JobQueue jobQueue(RegtrainProperties properties) {
+        return new JobQueue(properties.effectiveWorkers(), properties.queueCapacity());
+    }
+
+    @Bean
+    JobMetrics jobMetrics(MeterRegistry registry, JobStore store, JobQueue queue) {
+        return new JobMetrics(registry, store::countByStatus, queue::waiting);
+    }
+
+    @Bean
+    JobService jobService(JobStore store, CheckpointStore checkpoints, DatasetService datasets, JobQueue queue,
+                          JobMetrics metrics, EngineContext engine, SharedCores cores, Clock clock,
+                          RegtrainProperties properties) {
+        return new JobService(store, checkpoints, datasets, queue, metrics, engine, cores, clock, properties.limits(),
+                properties.shutdownGrace());
+    }
+}
