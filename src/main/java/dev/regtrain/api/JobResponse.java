@@ -6,9 +6,11 @@ import dev.regtrain.jobs.JobError;
 import dev.regtrain.jobs.JobRecord;
 import dev.regtrain.jobs.JobStatus;
 import dev.regtrain.jobs.JobStop;
+import dev.regtrain.jobs.StatusChange;
 import dev.regtrain.jobs.request.JobRequest;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
+import java.util.List;
 
 /** A job as {@code GET /api/v1/jobs/{id}} returns it. */
 @Schema(description = "A training job: its status, progress, latest and best metrics, how it stopped, the request "
@@ -30,6 +32,8 @@ record JobResponse(
         DataSummary data,
         @Schema(description = "The checkpoint epoch the job continued from after a restart; null when never resumed")
         Integer resumedFromEpoch,
+        @Schema(description = "Every status the job entered, oldest first, with when (and why, for a resume)")
+        List<StatusChange> history,
         Links links) {
 
     /** Epochs done, share of the plan, wall-clock seconds since the start and an estimate of the seconds left. */
@@ -52,7 +56,8 @@ record JobResponse(
     static JobResponse of(JobRecord job, Instant now) {
         return new JobResponse(job.id(), job.name(), job.status(), job.createdAt(), job.startedAt(),
                 job.finishedAt(), progress(job, now), MetricsRow.of(job.latest()), job.best(), job.stop(),
-                job.error(), job.request(), job.objective(), job.data(), job.resumedFromEpoch(), Links.of(job.id()));
+                job.error(), job.request(), job.objective(), job.data(), job.resumedFromEpoch(), job.history(),
+                Links.of(job.id()));
     }
 
     static Progress progress(JobRecord job, Instant now) {

@@ -30,6 +30,10 @@ class JobsEndToEndTests extends ServiceTest {
         assertThat(job.get("request").get("regularization").get("dropout").get("hidden").get(0).asDouble())
                 .isEqualTo(0.2);
         assertThat(job.get("links").get("metrics").asString()).isEqualTo("/api/v1/jobs/" + id + "/metrics");
+        List<String> statuses = new ArrayList<>();
+        job.get("history").forEach(h -> statuses.add(h.get("status").asString()));
+        assertThat(statuses).containsExactly("QUEUED", "RUNNING", "SUCCEEDED");
+        assertThat(job.get("history").get(2).get("at").asString()).isEqualTo(job.get("finishedAt").asString());
 
         JsonNode metrics = getJson("/api/v1/jobs/" + id + "/metrics");
         assertThat(metrics.get("epochs")).hasSize(12);

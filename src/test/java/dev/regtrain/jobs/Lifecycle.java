@@ -1,0 +1,82 @@
+package dev.regtrain.jobs;
+
+import dev.regtrain.common.MutableClock;
+import dev.regtrain.config.RegtrainProperties;
+import dev.regtrain.datasets.DatasetService;
+import dev.regtrain.datasets.InMemoryDatasetStore;
+import dev.regtrain.engine.EngineContext;
+import dev.regtrain.jobs.cores.SharedCores;
+import dev.regtrain.jobs.request.JobRequest;
+import dev.regtrain.storage.TestProperties;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A JobService on in-memory fakes of its ports, with workers the test drives ({@link ManualExecutor}) and a clock it
+ * moves: the lifecycle without HTTP, files or threads. {@link #restart()} starts a new service on the same stores,
+ * as the process would after a crash or a shutdown.
+ */
+final class Lifecycle {
+
+    static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final RegtrainProperties PROPERTIES = TestProperties.with("regtrain.queue-capacity", "3");
+
+    final InMemoryJobStore store;
+    final InMemoryCheckpointStore checkpoints;
+    final InMemoryDatasetStore datasetStore;
+    final MutableClock clock;
+    final ManualExecutor workers = new ManualExecutor();
+    final DatasetService datasets;
+    final JobQueue queue;
+    final JobService service;
+
+    Lifecycle() {
+        this(new InMemoryJobStore(), new MutableClock(T0), new InMemoryDatasetStore());
+    }
+
+    private Lifecycle(InMemoryJobStore store, MutableClock clock, InMemoryDatasetStore datasetStore) {
+        this(store, new InMemoryCheckpointStore(clock), clock, datasetStore);
+    }
+
+    private Lifecycle(InMemoryJobStore store, InMemoryCheckpointStore checkpoints, MutableClock clock,
+                      InMemoryDatasetStore datasetStore) {
+        this.store = store;
+        this.checkpoints = checkpoints;
+        this.clock = clock;
+        this.datasetStore = datasetStore;
+        this.datasets = new DatasetService(datasetStore, PROPERTIES, clock);
+        this.queue = new JobQueue(1, PROPERTIES.queueCapacity(), n -> workers);
+        JobMetrics metrics = new JobMetrics(new SimpleMeterRegistry(), store::countByStatus, queue::waiting);
+        this.service = new JobService(store, checkpoints, datasets, queue, metrics, EngineContext.DEFAULT,
+                new SharedCores(1), clock, PROPERTIES.limits(), Duration.ZERO);
+        service.start();
+    }
+
+    /** A new service on the same stores and clock, started, as after a restart of the process. */
+    Lifecycle restart() {
+        return new Lifecycle(store, checkpoints, clock, datasetStore);
+    }
+
+    /** A small job: moons, one hidden layer, {@code epochs} epochs of 3 mini-batches, a checkpoint every 2. */
+    static JobRequest moons(int epochs) {
+        return JSON.readValue("""
+                {"name": "moons", "seed": 42, "dataset": {"builtin": "moons", "samples": 60, "noise": 0.2},
+                 "network": {"hidden": [{"units": 8, "activation": "relu"}]},
+                 "training": {"epochs": %d, "batchSize": 16, "optimizer": "adam", "learningRate": 0.01},
+                 "checkpoints": {"everyEpochs": 2, "keepLast": 5}}
+                """.formatted(epochs), JobRequest.class);
+    }
+
+    static JobRequest parse(String json) {
+        return JSON.readValue(json, JobRequest.class);
+    }
+
+    /** Moves the clock on by a second and runs the next waiting runner. */
+    void workOnNext() {
+        clock.advance(Duration.ofSeconds(1));
+        workers.runNext();
+    }
+}
