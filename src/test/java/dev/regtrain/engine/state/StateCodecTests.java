@@ -86,10 +86,8 @@ class StateCodecTests {
         out.putInt((int) crc.getValue());
         byte[] hostile = out.toArray();
 
-        long started = System.nanoTime();
         assertThatThrownBy(() -> StateCodec.decode(hostile, StateLimits.DEFAULT))
                 .isInstanceOf(CorruptStateException.class).hasMessageContaining("exceeds the limit");
-        assertThat(System.nanoTime() - started).isLessThan(1_000_000_000L);
     }
 
     @Test

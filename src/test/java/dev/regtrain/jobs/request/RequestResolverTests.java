@@ -239,7 +239,6 @@ class RequestResolverTests {
                 new HiddenLayerRequest(4096, "relu"), new HiddenLayerRequest(4096, "relu")), null, null);
         TrainingRequest forever = new TrainingRequest(1_000_000_000, null, null, null, null, null, null, null, null);
 
-        long started = System.nanoTime();
         assertThat(errorsOf(request(builtin("moons"), huge, null, null)).get(0).message())
                 .contains("regtrain.limits.max-units");
         assertThat(errorsOf(request(builtin("moons"), deep, null, null)).get(0).message())
@@ -250,7 +249,6 @@ class RequestResolverTests {
                 .contains("regtrain.limits.max-epochs");
         assertThat(errorsOf(request(builtin("moons", "samples", 100_000_000), null, null, null)).get(0).field())
                 .isEqualTo("dataset.samples");
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
     }
 
     @Test

@@ -1,0 +1,28 @@
+package dev.regtrain.api;
+
+import dev.regtrain.config.JacksonConfiguration;
+import dev.regtrain.config.RegtrainProperties;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/**
+ * What a {@code @WebMvcTest} of one controller needs besides the controller, the error handler and the filters: the
+ * configuration properties, the service's strict JSON, and a clock standing at {@link #NOW}.
+ */
+@TestConfiguration
+@EnableConfigurationProperties(RegtrainProperties.class)
+@Import(JacksonConfiguration.class)
+class WebSlice {
+
+    static final Instant NOW = Instant.parse("2026-01-01T00:01:00Z");
+
+    @Bean
+    Clock clock() {
+        return Clock.fixed(NOW, ZoneOffset.UTC);
+    }
+}
