@@ -1,0 +1,105 @@
+package dev.regtrain.api;
+
+import static dev.regtrain.jobs.JobRecords.aJob;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+
+import dev.regtrain.common.ConflictException;
+import dev.regtrain.common.InvalidRequestException;
+import dev.regtrain.engine.EpochMetrics;
+import dev.regtrain.engine.LayerMetrics;
+import dev.regtrain.jobs.CheckpointInfo;
+import dev.regtrain.jobs.CheckpointKind;
+import dev.regtrain.jobs.JobRecord;
+import dev.regtrain.jobs.JobService;
+import dev.regtrain.models.ModelService;
+import dev.regtrain.models.Prediction;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+/** The HTTP mapping of a job's metrics, checkpoints, model and predictions, on mocked services. */
+@WebMvcTest(JobDataController.class)
+@Import(WebSlice.class)
+class JobDataControllerTests {
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @MockitoBean
+    JobService jobs;
+
+    @MockitoBean
+    ModelService models;
+
+    private static EpochMetrics row(int epoch) {
+        return new EpochMetrics(epoch, 0.5, 0.1, 0.3, 0.25, 0.05, 0, 0.05, 0.9, 0.28, 0.91, null, null,
+                List.of(new LayerMetrics(1, 2.0, 3.0, 0, 0.1, 0.4, 0.01)));
+    }
+
+    @Test
+    void metricsAreJsonRowsOrCsvByTheAcceptHeader() {
+        JobRecord job = aJob().succeeded().build();
+        given(jobs.metrics(job.id())).willReturn(List.of(row(1), row(2)));
+        given(jobs.get(job.id())).willReturn(job);
+
+        assertThat(mvc.get().uri("/api/v1/jobs/{id}/metrics", job.id())).hasStatusOk().bodyJson().satisfies(b -> {
+            assertThat(b).extractingPath("$.jobId").isEqualTo(job.id());
+            assertThat(b).extractingPath("$.epochs[1].epoch").isEqualTo(2);
+            assertThat(b).extractingPath("$.epochs[0].trainRmse").isNull();
+            assertThat(b).extractingPath("$.epochs[0].layers[0].weightNorm").isEqualTo(2.0);
+        });
+        assertThat(mvc.get().uri("/api/v1/jobs/{id}/metrics", job.id()).accept(MediaType.parseMediaType("text/csv")))
+                .hasStatusOk().hasContentTypeCompatibleWith("text/csv").bodyText()
+                .startsWith("epoch,seconds,learningRate,").contains("layer1.weightNorm").contains("\n2,0.5,");
+    }
+
+    @Test
+    void checkpointsAreListedBestFirst() {
+        given(models.checkpoints("j")).willReturn(List.of(
+                new CheckpointInfo("best", 3, CheckpointKind.BEST, 0.2, Instant.EPOCH, 10, "ab"),
+                new CheckpointInfo("5", 5, CheckpointKind.FINAL, null, Instant.EPOCH, 11, "cd")));
+
+        assertThat(mvc.get().uri("/api/v1/jobs/j/checkpoints")).hasStatusOk().bodyJson().satisfies(b -> {
+            assertThat(b).extractingPath("$.checkpoints[*].ref").asArray().containsExactly("best", "5");
+            assertThat(b).extractingPath("$.checkpoints[0].kind").isEqualTo("BEST");
+            assertThat(b).extractingPath("$.checkpoints[0].monitorValue").isEqualTo(0.2);
+        });
+    }
+
+    @Test
+    void aJobWithoutAModelYetIs409() {
+        given(models.model("j")).willThrow(new ConflictException("job j has produced no model yet"));
+
+        assertThat(mvc.get().uri("/api/v1/jobs/j/model")).hasStatus(HttpStatus.CONFLICT)
+                .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void predictionsAreAnsweredAndARowOfTheWrongWidthIsA400NamingIt() {
+        given(models.predict(eq("j"), any())).willReturn(List.of(
+                new Prediction("1", new double[] {0.2, 0.8}, null, null)));
+        given(models.predict(eq("bad"), any())).willThrow(
+                new InvalidRequestException("inputs[1]", "has 3 values; the model takes 2"));
+
+        assertThat(mvc.post().uri("/api/v1/jobs/j/predictions").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"inputs\": [[0, 1]]}")).hasStatusOk().bodyJson().satisfies(b -> {
+                    assertThat(b).extractingPath("$.predictions[0].label").isEqualTo("1");
+                    assertThat(b).doesNotHavePath("$.predictions[0].std");
+                });
+        assertThat(mvc.post().uri("/api/v1/jobs/bad/predictions").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"inputs\": [[0, 1], [1, 2, 3]]}")).hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson().extractingPath("$.errors[0].field").isEqualTo("inputs[1]");
+        assertThat(mvc.post().uri("/api/v1/jobs/j/predictions").contentType(MediaType.APPLICATION_JSON))
+                .hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.errors[0].field").isEqualTo("inputs");
+    }
+}
