@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.regtrain.common.ConflictException;
+import dev.regtrain.common.MutableClock;
 import dev.regtrain.idempotency.IdempotencyRecord;
 import dev.regtrain.idempotency.IdempotencyService;
 import dev.regtrain.idempotency.IdempotencyService.Claim;
@@ -13,11 +14,8 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -30,29 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class IdempotentUploadExpiryTests {
 
-    /** A clock the test moves. */
-    private static final class MovingClock extends Clock {
-        Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     private static final byte[] CSV = "x,label\n1,a\n2,b\n".getBytes(StandardCharsets.UTF_8);
 
-    private final MovingClock clock = new MovingClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     private final InMemoryIdempotencyStore store = new InMemoryIdempotencyStore();
     private final IdempotencyService idempotency = new IdempotencyService(store, clock,
             TestProperties.with("regtrain.idempotency-retention", "1h"));
@@ -75,7 +53,7 @@ class IdempotentUploadExpiryTests {
         InputStream slowBody = new ByteArrayInputStream(CSV) {
             @Override
             public synchronized int read(byte[] b, int off, int len) {
-                clock.now = clock.now.plus(Duration.ofHours(2)); // the upload takes longer than the retention
+                clock.advance(Duration.ofHours(2)); // the upload takes longer than the retention
                 return super.read(b, off, len);
             }
         };
