@@ -8,6 +8,8 @@ import dev.regtrain.common.FieldError;
 import dev.regtrain.idempotency.IdempotencyMismatchException;
 import dev.regtrain.common.InvalidRequestException;
 import dev.regtrain.common.NotFoundException;
+import dev.regtrain.common.StorageException;
+import dev.regtrain.common.StorageFullException;
 import dev.regtrain.jobs.QueueFullException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
@@ -91,6 +93,22 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> tooManyStreams(RuntimeException e, HttpServletRequest request) {
         return Problems.response(Problems.problem(Problems.Kind.UNAVAILABLE, e.getMessage(), request.getRequestURI()),
                 5);
+    }
+
+    /** The data directory is full: nothing was created or changed; retry once an operator has made room. */
+    @ExceptionHandler(StorageFullException.class)
+    ResponseEntity<ProblemDetail> storageFull(StorageFullException e, HttpServletRequest request) {
+        log.warn("{} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+        return Problems.response(Problems.problem(Problems.Kind.STORAGE_FULL, e.getMessage()
+                + "; nothing was changed; retry once there is room again", request.getRequestURI()), 60);
+    }
+
+    /** The store failed to read or write: the operation did not happen; a retry may succeed. */
+    @ExceptionHandler(StorageException.class)
+    ResponseEntity<ProblemDetail> storageFailed(StorageException e, HttpServletRequest request) {
+        log.error("{} {}: the store failed", request.getMethod(), request.getRequestURI(), e);
+        return Problems.response(Problems.problem(Problems.Kind.UNAVAILABLE, e.getMessage()
+                + "; nothing was changed; retry later", request.getRequestURI()), 10);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -33,6 +33,7 @@ final class Problems {
         UNPROCESSABLE(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "Idempotency key reused"),
         QUEUE_FULL(HttpStatus.TOO_MANY_REQUESTS, "queue-full", "Queue full"),
         UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Service unavailable"),
+        STORAGE_FULL(HttpStatus.INSUFFICIENT_STORAGE, "storage-full", "Storage full"),
         INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error");
 
         final HttpStatus status;
@@ -58,6 +59,7 @@ final class Problems {
                 case 413 -> TOO_LARGE;
                 case 415 -> UNSUPPORTED_MEDIA_TYPE;
                 case 503 -> UNAVAILABLE;
+                case 507 -> STORAGE_FULL;
                 default -> status >= 400 && status < 500 ? INVALID_REQUEST : INTERNAL;
             };
         }

@@ -8,6 +8,8 @@ import dev.regtrain.engine.TrainingState;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.function.Consumer;
+import dev.regtrain.common.StorageException;
+import dev.regtrain.common.StorageFullException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,11 +27,16 @@ final class JobLifecycle {
     private final JobMetrics metrics;
     private final Clock clock;
     private final Consumer<JobEntry> ended;
+    private final PendingSaves pending;
     private volatile boolean stopping;
 
-    /** @param ended told of every job that reached a final state */
+    /**
+     * @param ended told of every job that reached a final state
+     * @param pending saves final records, later if the store cannot take them now: a job always ends
+     */
     JobLifecycle(JobStore store, CheckpointStore checkpoints, JobQueue queue, JobMetrics metrics, Clock clock,
-                 Consumer<JobEntry> ended) {
+                 Consumer<JobEntry> ended, PendingSaves pending) {
+        this.pending = pending;
         this.store = store;
         this.checkpoints = checkpoints;
         this.queue = queue;
@@ -83,18 +90,29 @@ final class JobLifecycle {
             case DIVERGED -> JobStatus.FAILED;
         };
         String modelRef = outcome.restoredBestWeights() ? "best" : null;
+        String unsaved = "";
+        CheckpointInfo saved = null;
         if (status != JobStatus.FAILED && last.epoch() > 0) {
-            CheckpointInfo saved = checkpoints.save(entry.id(), CheckpointKind.FINAL, last, null);
+            try {
+                saved = checkpoints.save(entry.id(), CheckpointKind.FINAL, last, null);
+            } catch (StorageException e) {
+                log.warn("job {}: the final checkpoint could not be written: {}", entry.id(), e.getMessage());
+                unsaved = "; the checkpoint of epoch " + last.epoch() + " could not be written (" + e.getMessage()
+                        + "), so the model is the latest checkpoint written before it";
+            }
+        }
+        if (saved != null) {
             modelRef = modelRef != null ? modelRef : saved.ref();
         } else if (modelRef == null) {
             modelRef = checkpoints.list(entry.id()).stream().filter(c -> c.kind() == CheckpointKind.PERIODIC)
                     .max(Comparator.comparingInt(CheckpointInfo::epoch)).map(CheckpointInfo::ref).orElse(null);
         }
         JobStop stop = new JobStop(StopReasonCode.valueOf(outcome.reason().name()), outcome.stopEpoch(),
-                outcome.bestEpoch() > 0 ? outcome.bestEpoch() : null, outcome.restoredBestWeights(), outcome.detail());
+                outcome.bestEpoch() > 0 ? outcome.bestEpoch() : null, outcome.restoredBestWeights(),
+                outcome.detail() + unsaved);
         JobError error = outcome.reason() == StopReason.DIVERGED ? new JobError(outcome.detail()) : null;
         String ref = modelRef;
-        entry.update(r -> r.finished(status, clock.instant(), stop, error, ref), store::save);
+        entry.update(r -> r.finished(status, clock.instant(), stop, error, ref), pending::save);
         metrics.jobStopped(entry.id());
         ended.accept(entry);
         log.info("job {} {} at epoch {}: {}", entry.id(), status, outcome.stopEpoch(), outcome.detail());
@@ -106,7 +124,7 @@ final class JobLifecycle {
         Integer bestEpoch = current.best() == null ? null : current.best().epoch();
         JobStop stop = new JobStop(StopReasonCode.FAILED, current.epochsDone(), bestEpoch, false, message);
         entry.update(r -> r.finished(JobStatus.FAILED, clock.instant(), stop, new JobError(message), null),
-                store::save);
+                pending::save);
         metrics.jobStopped(entry.id());
         ended.accept(entry);
         log.warn("job {} FAILED: {}", entry.id(), message);
@@ -114,10 +132,15 @@ final class JobLifecycle {
 
     /** A shutdown interrupted the job: keep its last complete epoch as a checkpoint and leave it RUNNING. */
     void suspended(JobEntry entry, TrainingState last) {
-        if (last.epoch() > 0) {
-            checkpoints.save(entry.id(), CheckpointKind.PERIODIC, last, null);
+        try {
+            if (last.epoch() > 0) {
+                checkpoints.save(entry.id(), CheckpointKind.PERIODIC, last, null);
+            }
+            store.save(entry.record());
+        } catch (StorageException e) {
+            log.warn("job {}: its last epochs could not be saved at the shutdown ({}); it continues from its latest "
+                    + "checkpoint at the next start", entry.id(), e.getMessage());
         }
-        store.save(entry.record());
         metrics.jobStopped(entry.id());
         log.info("job {} suspended by the shutdown after epoch {}; it continues at the next start", entry.id(),
                 last.epoch());
@@ -133,7 +156,7 @@ final class JobLifecycle {
             cancelled[0] = true;
             return r.finished(JobStatus.CANCELLED, clock.instant(),
                     new JobStop(StopReasonCode.CANCELLED, 0, null, false, "cancelled while queued"), null, null);
-        }, store::save);
+        }, pending::save);
         if (cancelled[0] && entry.giveUpQueueSlot()) {
             queue.leave();
         }
@@ -142,7 +165,14 @@ final class JobLifecycle {
         }
     }
 
-    private static String describe(Throwable failure) {
+    private String describe(Throwable failure) {
+        if (failure instanceof StorageFullException) {
+            return failure.getMessage() + " while saving the job's progress; its checkpoints until then are kept; "
+                    + "free some space and submit the job again";
+        }
+        if (failure instanceof StorageException) {
+            return failure.getMessage() + " while saving the job's progress; the service log has the details";
+        }
         if (failure instanceof OutOfMemoryError) {
             return "the job ran out of memory; a smaller network, batch or dataset needs less";
         }

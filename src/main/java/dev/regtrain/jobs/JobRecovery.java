@@ -3,6 +3,9 @@ package dev.regtrain.jobs;
 import dev.regtrain.engine.EpochMetrics;
 import dev.regtrain.engine.TrainingState;
 import java.util.List;
+import dev.regtrain.common.StorageException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * At start: a job that was RUNNING when the service stopped (cleanly or not) continues from its latest intact
@@ -11,18 +14,22 @@ import java.util.List;
  */
 final class JobRecovery {
 
+    private static final Logger log = LoggerFactory.getLogger(JobRecovery.class);
+
     private final JobContext context;
     private final JobQueue queue;
+    private final Later later;
 
-    JobRecovery(JobContext context, JobQueue queue) {
+    JobRecovery(JobContext context, JobQueue queue, Later later) {
         this.context = context;
         this.queue = queue;
+        this.later = later;
     }
 
     void recover(List<JobEntry> entries) {
         for (JobEntry entry : entries) {
             if (entry.record().status() == JobStatus.RUNNING) {
-                queue.execute(new JobRunner(entry, context, rewind(entry), true));
+                resume(entry);
             }
         }
         for (JobEntry entry : entries) {
@@ -31,6 +38,24 @@ final class JobRecovery {
                 entry.takeQueueSlot();
                 queue.execute(new JobRunner(entry, context, null, false));
             }
+        }
+    }
+
+    /**
+     * Rewinds a RUNNING job and queues it; when the store cannot take the rewind (its disk is full), the job stays
+     * RUNNING as it is and the resume is tried again later: a full disk never stops the service from starting.
+     */
+    private void resume(JobEntry entry) {
+        try {
+            queue.execute(new JobRunner(entry, context, rewind(entry), true));
+        } catch (StorageException e) {
+            log.warn("job {} cannot resume now ({}); it is tried again in {} s", entry.id(), e.getMessage(),
+                    PendingSaves.RETRY.toSeconds());
+            later.run(() -> {
+                if (!context.lifecycle().stopping()) {
+                    resume(entry);
+                }
+            }, PendingSaves.RETRY);
         }
     }
 

@@ -21,6 +21,7 @@ import dev.regtrain.models.document.ModelDocuments;
 import dev.regtrain.models.document.ModelMeta;
 import dev.regtrain.models.document.StandardizationDocument;
 import dev.regtrain.jobs.request.JobRequest;
+import dev.regtrain.common.StorageException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,15 +46,23 @@ final class JobRunner implements Runnable {
         this.recovering = recovering;
     }
 
+    /**
+     * Whatever fails (the store included: a full disk), the job ends with a reason and the worker lives on for the
+     * next job. Only the death of the process itself gets past this.
+     */
     @Override
     public void run() {
-        if (!context.lifecycle().start(entry, resumeFrom, recovering)) {
-            return; // cancelled while waiting
-        }
         try {
+            if (!context.lifecycle().start(entry, resumeFrom, recovering)) {
+                return; // cancelled while waiting
+            }
             train();
-        } catch (RuntimeException | OutOfMemoryError e) {
-            log.warn("job {} failed", entry.id(), e);
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            if (e instanceof StorageException) {
+                log.warn("job {} failed: {}", entry.id(), e.getMessage());
+            } else {
+                log.warn("job {} failed", entry.id(), e);
+            }
             context.lifecycle().fail(entry, e);
         }
     }

@@ -46,11 +46,16 @@ public class JobService implements JobEvents, SmartLifecycle {
     /** Submissions hold it shared, dataset deletion exclusively: a dataset in use is never deleted. */
     private final ReadWriteLock datasetLock = new ReentrantReadWriteLock();
     private final JobLifecycle lifecycle;
+    private final PendingSaves pending;
+    private final Later later;
     private volatile boolean running;
 
+    /** @param later runs the retries of what the store could not take (a full disk) */
     public JobService(JobStore store, CheckpointStore checkpoints, DatasetService datasets, JobQueue queue,
                       JobMetrics metrics, EngineContext engine, SharedCores cores, Clock clock,
-                      RegtrainProperties.Limits limits, Duration shutdownGrace) {
+                      RegtrainProperties.Limits limits, Duration shutdownGrace, Later later) {
+        this.later = later;
+        this.pending = new PendingSaves(store, later, this::retireIfEnded);
         this.store = store;
         this.checkpoints = checkpoints;
         this.datasets = datasets;
@@ -58,10 +63,12 @@ public class JobService implements JobEvents, SmartLifecycle {
         this.clock = clock;
         this.limits = limits;
         this.shutdownGrace = shutdownGrace;
-        this.lifecycle = new JobLifecycle(store, checkpoints, queue, metrics, clock, e -> live.remove(e.id(), e));
+        this.lifecycle = new JobLifecycle(store, checkpoints, queue, metrics, clock, e -> retireIfEnded(e.id()),
+                pending);
         this.context = new JobContext(store, checkpoints, new JobDatasets(datasets), engine, cores, lifecycle,
                 metrics);
         this.resolver = new RequestResolver(limits, new Lookups(datasets, checkpoints, store));
+        metrics.countStatusesWith(this::countsByStatus);
         for (JobRecord record : store.unfinished()) {
             live.put(record.id(), new JobEntry(record, store.loadMetrics(record.id())));
         }
@@ -75,7 +82,26 @@ public class JobService implements JobEvents, SmartLifecycle {
         running = true;
         List<JobEntry> unfinished = store.unfinished().stream().map(r -> live.get(r.id()))
                 .filter(e -> e != null).toList();
-        new JobRecovery(context, queue).recover(unfinished);
+        new JobRecovery(context, queue, later).recover(unfinished);
+    }
+
+    /** A job that ended leaves memory once the store has its final record (until then, memory is the truth). */
+    private void retireIfEnded(String id) {
+        JobEntry entry = live.get(id);
+        if (entry != null && entry.record().status().isFinal() && !pending.contains(id)) {
+            live.remove(id, entry);
+        }
+    }
+
+    /** Jobs by status: the store's counts, corrected for the final records it has not taken yet. */
+    public Map<JobStatus, Long> countsByStatus() {
+        Map<JobStatus, Long> counts = new java.util.EnumMap<>(JobStatus.class);
+        counts.putAll(store.countByStatus());
+        for (JobRecord record : pending.records()) {
+            store.find(record.id()).ifPresent(stored -> counts.merge(stored.status(), -1L, Long::sum));
+            counts.merge(record.status(), 1L, Long::sum);
+        }
+        return counts;
     }
 
     /** Stops taking work; running jobs checkpoint their last complete epoch within the grace period. */
@@ -181,19 +207,23 @@ public class JobService implements JobEvents, SmartLifecycle {
     /** Removes a job in a final state with its checkpoints and everything else stored for it. */
     public void delete(String id) {
         JobEntry entry = id == null ? null : live.get(id);
+        JobStatus status;
         if (entry != null) {
+            JobStatus[] seen = new JobStatus[1];
             entry.locked(() -> {
-                JobStatus status = entry.record().status();
-                if (!status.isFinal()) {
-                    throw new ConflictException("job " + id + " is " + status + "; cancel it and wait until it ends");
+                seen[0] = entry.record().status();
+                if (seen[0].isFinal()) {
+                    live.remove(id, entry);
                 }
-                live.remove(id, entry);
             });
+            status = seen[0];
+        } else {
+            status = stored(id).status();
         }
-        JobRecord record = stored(id);
-        if (!record.status().isFinal()) {
-            throw new ConflictException("job " + id + " is " + record.status() + "; cancel it and wait until it ends");
+        if (!status.isFinal()) {
+            throw new ConflictException("job " + id + " is " + status + "; cancel it and wait until it ends");
         }
+        pending.discard(id);
         checkpoints.deleteAll(id);
         store.delete(id);
     }
@@ -255,6 +285,10 @@ public class JobService implements JobEvents, SmartLifecycle {
     }
 
     private JobRecord stored(String id) {
+        JobEntry entry = id == null ? null : live.get(id);
+        if (entry != null) {
+            return entry.record();
+        }
         return store.find(id).orElseThrow(() -> new NotFoundException("no job with id '" + id + "'"));
     }
 }

@@ -19,8 +19,8 @@ class JobsConfiguration {
     }
 
     @Bean
-    JobMetrics jobMetrics(MeterRegistry registry, JobStore store, JobQueue queue) {
-        return new JobMetrics(registry, store::countByStatus, queue::waiting);
+    JobMetrics jobMetrics(MeterRegistry registry, JobQueue queue) {
+        return new JobMetrics(registry, queue::waiting);
     }
 
     @Bean
@@ -28,6 +28,6 @@ class JobsConfiguration {
                           JobMetrics metrics, EngineContext engine, SharedCores cores, Clock clock,
                           RegtrainProperties properties) {
         return new JobService(store, checkpoints, datasets, queue, metrics, engine, cores, clock, properties.limits(),
-                properties.shutdownGrace());
+                properties.shutdownGrace(), Later.daemon("regtrain-storage-retry"));
     }
 }

@@ -30,14 +30,22 @@ public final class InMemoryCheckpointStore implements CheckpointStore {
 
     private final Map<String, List<Stored>> byJob = new ConcurrentHashMap<>();
     private final Clock clock;
+    private final FullDisk disk;
 
     public InMemoryCheckpointStore(Clock clock) {
+        this(clock, new FullDisk());
+    }
+
+    /** A store whose writes fail while {@code disk} is full. */
+    public InMemoryCheckpointStore(Clock clock, FullDisk disk) {
         this.clock = clock;
+        this.disk = disk;
     }
 
     @Override
     public synchronized CheckpointInfo save(String jobId, CheckpointKind kind, TrainingState state,
                                             Double monitorValue) {
+        disk.write("a checkpoint");
         byte[] bytes = StateCodec.encode(state);
         CheckpointInfo info = new CheckpointInfo(kind == CheckpointKind.BEST ? "best"
                 : Integer.toString(state.epoch()), state.epoch(), kind, monitorValue, clock.instant(), bytes.length,

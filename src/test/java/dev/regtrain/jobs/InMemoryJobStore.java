@@ -23,6 +23,16 @@ public final class InMemoryJobStore implements JobStore {
     private final Map<String, ModelMeta> metas = new ConcurrentHashMap<>();
     private final Map<String, ModelDocument> initialModels = new ConcurrentHashMap<>();
     private volatile Consumer<EpochMetrics> onAppend = row -> { };
+    private final FullDisk disk;
+
+    public InMemoryJobStore() {
+        this(new FullDisk());
+    }
+
+    /** A store whose writes fail while {@code disk} is full. */
+    public InMemoryJobStore(FullDisk disk) {
+        this.disk = disk;
+    }
 
     /** Runs {@code action} after each metrics row is stored (on the training thread). */
     public void onAppend(Consumer<EpochMetrics> action) {
@@ -31,6 +41,7 @@ public final class InMemoryJobStore implements JobStore {
 
     @Override
     public void save(JobRecord job) {
+        disk.write("job.json");
         records.put(job.id(), job);
     }
 
@@ -67,12 +78,14 @@ public final class InMemoryJobStore implements JobStore {
 
     @Override
     public void appendMetrics(String jobId, EpochMetrics row) {
+        disk.write("metrics.jsonl");
         metrics.computeIfAbsent(jobId, id -> new ArrayList<>()).add(row);
         onAppend.accept(row);
     }
 
     @Override
     public void replaceMetrics(String jobId, List<EpochMetrics> rows) {
+        disk.write("metrics.jsonl");
         metrics.put(jobId, new ArrayList<>(rows));
     }
 
@@ -83,6 +96,7 @@ public final class InMemoryJobStore implements JobStore {
 
     @Override
     public void saveModelMeta(String jobId, ModelMeta meta) {
+        disk.write("model-meta.json");
         metas.put(jobId, meta);
     }
 
@@ -93,6 +107,7 @@ public final class InMemoryJobStore implements JobStore {
 
     @Override
     public void saveInitialModel(String jobId, ModelDocument model) {
+        disk.write("initial-model.json");
         initialModels.put(jobId, model);
     }
 

@@ -28,36 +28,40 @@ final class Lifecycle {
     final InMemoryCheckpointStore checkpoints;
     final InMemoryDatasetStore datasetStore;
     final MutableClock clock;
+    final FullDisk disk;
+    final ManualLater later = new ManualLater();
     final ManualExecutor workers = new ManualExecutor();
     final DatasetService datasets;
     final JobQueue queue;
     final JobService service;
 
     Lifecycle() {
-        this(new InMemoryJobStore(), new MutableClock(T0), new InMemoryDatasetStore());
+        this(new FullDisk(), new MutableClock(T0));
     }
 
-    private Lifecycle(InMemoryJobStore store, MutableClock clock, InMemoryDatasetStore datasetStore) {
-        this(store, new InMemoryCheckpointStore(clock), clock, datasetStore);
+    private Lifecycle(FullDisk disk, MutableClock clock) {
+        this(new InMemoryJobStore(disk), new InMemoryCheckpointStore(clock, disk), clock, new InMemoryDatasetStore(),
+                disk);
     }
 
     private Lifecycle(InMemoryJobStore store, InMemoryCheckpointStore checkpoints, MutableClock clock,
-                      InMemoryDatasetStore datasetStore) {
+                      InMemoryDatasetStore datasetStore, FullDisk disk) {
+        this.disk = disk;
         this.store = store;
         this.checkpoints = checkpoints;
         this.clock = clock;
         this.datasetStore = datasetStore;
         this.datasets = new DatasetService(datasetStore, PROPERTIES, clock);
         this.queue = new JobQueue(1, PROPERTIES.queueCapacity(), n -> workers);
-        JobMetrics metrics = new JobMetrics(new SimpleMeterRegistry(), store::countByStatus, queue::waiting);
+        JobMetrics metrics = new JobMetrics(new SimpleMeterRegistry(), queue::waiting);
         this.service = new JobService(store, checkpoints, datasets, queue, metrics, EngineContext.DEFAULT,
-                new SharedCores(1), clock, PROPERTIES.limits(), Duration.ZERO);
+                new SharedCores(1), clock, PROPERTIES.limits(), Duration.ZERO, later);
         service.start();
     }
 
     /** A new service on the same stores and clock, started, as after a restart of the process. */
     Lifecycle restart() {
-        return new Lifecycle(store, checkpoints, clock, datasetStore);
+        return new Lifecycle(store, checkpoints, clock, datasetStore, disk);
     }
 
     /** A small job: moons, one hidden layer, {@code epochs} epochs of 3 mini-batches, a checkpoint every 2. */

@@ -1,7 +1,6 @@
 package dev.regtrain.storage.file;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -17,6 +16,8 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Comparator;
 import java.util.UUID;
 import java.util.stream.Stream;
+import dev.regtrain.common.StorageException;
+import dev.regtrain.common.StorageFullException;
 
 /**
  * Crash-safe file operations: a write goes to a temporary file in the same directory, is forced to disk, renamed over
@@ -26,6 +27,20 @@ import java.util.stream.Stream;
 final class AtomicFiles {
 
     private AtomicFiles() {
+    }
+
+    /**
+     * The exception a failed write becomes: {@link StorageFullException} when the file system has no room left
+     * (ENOSPC, EDQUOT), else {@link StorageException}; the message names what was written, never a path.
+     */
+    static StorageException failure(String what, IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = String.valueOf(t.getMessage());
+            if (message.contains("No space left on device") || message.contains("Disk quota exceeded")) {
+                return new StorageFullException("the data directory is full: could not write " + what, e);
+            }
+        }
+        return new StorageException("could not write " + what + ": " + e.getClass().getSimpleName(), e);
     }
 
     static void write(Path target, byte[] bytes) {
@@ -53,7 +68,7 @@ final class AtomicFiles {
             } catch (IOException ignored) {
                 // the temporary file is cleaned at the next start
             }
-            throw new UncheckedIOException("could not write " + target.getFileName(), e);
+            throw failure(describe(target), e);
         }
     }
 
@@ -72,7 +87,7 @@ final class AtomicFiles {
             Files.createDirectories(target.getParent());
             Files.write(target, bytes, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
-            throw new UncheckedIOException("could not append to " + target.getFileName(), e);
+            throw failure(describe(target), e);
         }
     }
 
@@ -83,15 +98,20 @@ final class AtomicFiles {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
             channel.force(true);
         } catch (IOException e) {
-            throw new UncheckedIOException("could not force " + file.getFileName(), e);
+            throw failure(describe(file), e);
         }
+    }
+
+    /** What a file is, for a message: its name within the job, dataset or key folder ({@code job.json}, …). */
+    static String describe(Path file) {
+        return file.getFileName().toString();
     }
 
     static byte[] read(Path file) {
         try {
             return Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("could not read " + file.getFileName(), e);
+            throw new StorageException("could not read " + describe(file), e);
         }
     }
 
@@ -108,7 +128,7 @@ final class AtomicFiles {
         } catch (NoSuchFileException e) {
             // already gone
         } catch (IOException e) {
-            throw new UncheckedIOException("could not delete " + directory.getFileName(), e);
+            throw new StorageException("could not delete " + describe(directory), e);
         }
     }
 
@@ -121,7 +141,7 @@ final class AtomicFiles {
         try {
             Files.createDirectories(root);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the " + name + " directory", e);
+            throw new StorageException("cannot create the " + name + " directory", e);
         }
         cleanLeftovers(root);
         return root;
@@ -156,7 +176,7 @@ final class AtomicFiles {
                 }
             });
         } catch (IOException e) {
-            throw new UncheckedIOException("could not clean " + directory.getFileName(), e);
+            throw new StorageException("could not clean " + describe(directory), e);
         }
     }
 

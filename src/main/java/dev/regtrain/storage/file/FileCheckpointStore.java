@@ -10,7 +10,7 @@ import dev.regtrain.jobs.CheckpointKind;
 import dev.regtrain.jobs.CheckpointStore;
 import dev.regtrain.common.Sha256;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.regtrain.common.StorageException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -105,7 +105,7 @@ class FileCheckpointStore implements CheckpointStore {
             try {
                 TrainingState state = StateCodec.decode(AtomicFiles.read(candidate.file()), limits);
                 return info(jobId, candidate).map(info -> new Loaded(info, state));
-            } catch (CorruptStateException | UncheckedIOException e) {
+            } catch (CorruptStateException | StorageException e) {
                 log.warn("job {}: checkpoint {} is damaged and is skipped: {}", jobId,
                         candidate.file().getFileName(), e.getMessage());
             }
@@ -151,7 +151,7 @@ class FileCheckpointStore implements CheckpointStore {
                                     : s.kind() == CheckpointKind.PERIODIC ? 1 : 2))
                     .toList();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot list checkpoints", e);
+            throw new StorageException("cannot list checkpoints", e);
         }
     }
 

@@ -5,7 +5,7 @@ import dev.regtrain.config.RegtrainProperties;
 import dev.regtrain.idempotency.IdempotencyRecord;
 import dev.regtrain.idempotency.IdempotencyStore;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.regtrain.common.StorageException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,7 +70,7 @@ class FileIdempotencyStore implements IdempotencyStore {
         try {
             Files.deleteIfExists(file(scope, key));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete an idempotency record", e);
+            throw new StorageException("cannot delete an idempotency record", e);
         }
         index.remove(id(scope, key));
     }

@@ -11,7 +11,7 @@ import dev.regtrain.jobs.JobStore;
 import dev.regtrain.models.document.ModelDocument;
 import dev.regtrain.models.document.ModelMeta;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.regtrain.common.StorageException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
@@ -102,7 +102,7 @@ class FileJobStore implements JobStore {
         } catch (DirectoryNotEmptyException e) {
             log.warn("job {}: its folder still holds files other than the job's own; they are left", jobId);
         } catch (IOException e) {
-            throw new UncheckedIOException("could not delete job " + jobId, e);
+            throw new StorageException("could not delete job " + jobId, e);
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.regtrain.storage.file;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.regtrain.common.StorageException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,12 +41,12 @@ final class StorageJson {
                 }
                 try {
                     records.add(MAPPER.readValue(AtomicFiles.read(path), type));
-                } catch (JacksonException | UncheckedIOException e) {
+                } catch (JacksonException | StorageException e) {
                     log.error("skipping {}: it cannot be read", root.relativize(path), e);
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + root.getFileName(), e);
+            throw new StorageException("cannot list " + root.getFileName(), e);
         }
         return records;
     }
