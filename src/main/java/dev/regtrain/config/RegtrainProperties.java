@@ -21,6 +21,7 @@ import org.springframework.validation.annotation.Validated;
  * @param queueCapacity jobs that may wait for a worker; a submission beyond it is answered 429
  * @param shutdownGrace how long a shutdown waits for running jobs to checkpoint their last complete epoch
  * @param idempotencyRetention how long an Idempotency-Key is remembered
+ * @param minFreeSpace below this much free space in the data directory the service reports itself not ready
  */
 @Validated
 @ConfigurationProperties("regtrain")
@@ -30,6 +31,7 @@ public record RegtrainProperties(
         @Min(1) @Max(100_000) @DefaultValue("100") int queueCapacity,
         @NotNull @DefaultValue("30s") Duration shutdownGrace,
         @NotNull @DefaultValue("24h") Duration idempotencyRetention,
+        @NotNull @DefaultValue("100MB") DataSize minFreeSpace,
         @Valid @NotNull @DefaultValue Engine engine,
         @Valid @NotNull @DefaultValue Limits limits,
         @Valid @NotNull @DefaultValue Events events) {

@@ -10,6 +10,7 @@ import static org.mockito.BDDMockito.willThrow;
 
 import dev.regtrain.common.ConflictException;
 import dev.regtrain.common.NotFoundException;
+import dev.regtrain.common.StorageFullException;
 import dev.regtrain.datasets.DatasetRecord;
 import dev.regtrain.datasets.DatasetService;
 import dev.regtrain.jobs.JobService;
@@ -62,6 +63,19 @@ class DatasetControllerTests {
         assertThat(mvc.post().uri("/api/v1/datasets?name=iris&imageShape=8x8").header("Idempotency-Key", "k")
                 .contentType("text/csv").content("a,label\n1,x\n")).hasStatus(HttpStatus.CREATED)
                 .hasHeader("Location", "/api/v1/datasets/d1");
+    }
+
+    @Test
+    void anUploadOnAFullDiskIsA507ProblemWithRetryAfter() {
+        given(idempotent.uploadDataset(any(), any(), any(), any(), any(), any())).willThrow(new StorageFullException(
+                "the data directory is full: could not write dataset.bin", new java.io.IOException("No space")));
+
+        assertThat(mvc.post().uri("/api/v1/datasets").contentType("text/csv").content("a,label\n1,x\n"))
+                .hasStatus(HttpStatus.INSUFFICIENT_STORAGE).hasHeader("Retry-After", "60")
+                .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON).bodyJson().satisfies(b -> {
+                    assertThat(b).extractingPath("$.type").isEqualTo("https://regtrain.dev/problems/storage-full");
+                    assertThat(b).extractingPath("$.detail").asString().contains("the data directory is full");
+                });
     }
 
     @Test

@@ -38,11 +38,17 @@ class FileDatasetStore implements DatasetStore {
                 .forEach(r -> index.put(r.id(), r));
     }
 
+    /** Writes the data, then the record; if either fails, nothing of the dataset is left behind. */
     @Override
     public void save(DatasetRecord record, Dataset data) {
         Path dir = StorageJson.directory(root, record.id());
-        AtomicFiles.write(dir.resolve("dataset.bin"), DatasetCodec.encode(data));
-        AtomicFiles.write(dir.resolve("dataset.json"), StorageJson.MAPPER.writeValueAsBytes(record));
+        try {
+            AtomicFiles.write(dir.resolve("dataset.bin"), DatasetCodec.encode(data));
+            AtomicFiles.write(dir.resolve("dataset.json"), StorageJson.MAPPER.writeValueAsBytes(record));
+        } catch (RuntimeException e) {
+            AtomicFiles.deleteTree(dir);
+            throw e;
+        }
         index.put(record.id(), record);
     }
 

@@ -1,7 +1,9 @@
 package dev.regtrain.storage.file;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.regtrain.common.StorageException;
 import dev.regtrain.datasets.DatasetRecord;
 import dev.regtrain.datasets.DatasetStore;
 import dev.regtrain.datasets.DatasetStoreContract;
@@ -24,6 +26,20 @@ class FileDatasetStoreTests extends DatasetStoreContract {
     @Override
     protected DatasetStore reopen() {
         return newStore();
+    }
+
+    /** The record cannot be written (here its name is taken by a folder): the data written before it goes too. */
+    @Test
+    void aDatasetWhoseWriteFailsLeavesNothingBehind() throws Exception {
+        DatasetRecord record = record(1);
+        Path dir = dataDir.resolve("datasets").resolve(record.id());
+        Files.createDirectories(dir.resolve("dataset.json").resolve("in the way"));
+
+        assertThatThrownBy(() -> store.save(record, MOONS)).isInstanceOf(StorageException.class);
+
+        assertThat(dir).doesNotExist();
+        assertThat(store.find(record.id())).isEmpty();
+        assertThat(store.list()).isEmpty();
     }
 
     @Test
