@@ -1,7 +1,9 @@
 package dev.regtrain.api;
 
 import dev.regtrain.common.InvalidRequestException;
+import dev.regtrain.common.DamageLog;
 import dev.regtrain.jobs.JobFilter;
+import dev.regtrain.jobs.JobRecord;
 import dev.regtrain.jobs.JobPage;
 import dev.regtrain.jobs.JobService;
 import dev.regtrain.jobs.JobStatus;
@@ -53,8 +55,10 @@ class JobController {
     private final JobService jobs;
     private final IdempotentRequests idempotent;
     private final Clock clock;
+    private final DamageLog damage;
 
-    JobController(JobService jobs, IdempotentRequests idempotent, Clock clock) {
+    JobController(JobService jobs, IdempotentRequests idempotent, Clock clock, DamageLog damage) {
+        this.damage = damage;
         this.jobs = jobs;
         this.idempotent = idempotent;
         this.clock = clock;
@@ -95,7 +99,8 @@ class JobController {
     @ApiResponse(responseCode = "200", description = "The job")
     @ApiResponse(responseCode = "404", description = "No such job")
     JobResponse get(@PathVariable String id) {
-        return JobResponse.of(jobs.get(id), clock.instant());
+        JobRecord job = jobs.get(id);
+        return JobResponse.of(job, clock.instant(), damage.about("job", id));
     }
 
     @GetMapping

@@ -1,5 +1,6 @@
 package dev.regtrain.api;
 
+import dev.regtrain.common.DamageLog;
 import dev.regtrain.engine.EpochMetrics;
 import dev.regtrain.jobs.CheckpointInfo;
 import dev.regtrain.jobs.JobService;
@@ -29,13 +30,17 @@ class JobDataController {
     private final JobService jobs;
     private final ModelService models;
 
-    JobDataController(JobService jobs, ModelService models) {
+    private final DamageLog damage;
+
+    JobDataController(JobService jobs, ModelService models, DamageLog damage) {
+        this.damage = damage;
         this.jobs = jobs;
         this.models = models;
     }
 
     /** Every epoch's metrics so far. */
-    record MetricsResponse(String jobId, List<MetricsRow> epochs) {
+    /** @param warnings damage found in the stored rows (a line left out), empty when all is intact */
+    record MetricsResponse(String jobId, List<MetricsRow> epochs, List<String> warnings) {
     }
 
     record CheckpointsResponse(List<CheckpointInfo> checkpoints) {
@@ -48,7 +53,8 @@ class JobDataController {
     @Operation(summary = "Per-epoch metrics", description = "One row per epoch. Ask for text/csv to get the same "
             + "rows as CSV, one column per scalar and per-layer values as layer1.weightNorm etc.")
     MetricsResponse metrics(@PathVariable String id) {
-        return new MetricsResponse(id, jobs.metrics(id).stream().map(MetricsRow::of).toList());
+        List<MetricsRow> rows = jobs.metrics(id).stream().map(MetricsRow::of).toList();
+        return new MetricsResponse(id, rows, damage.about("job", id));
     }
 
     @GetMapping(path = "/metrics", produces = "text/csv")

@@ -34,6 +34,9 @@ record JobResponse(
         Integer resumedFromEpoch,
         @Schema(description = "Every status the job entered, oldest first, with when (and why, for a resume)")
         List<StatusChange> history,
+        @Schema(description = "Damage found in what is stored for the job (a metrics line, a checkpoint), each a "
+                + "sentence saying what is not served; empty when all is intact")
+        List<String> warnings,
         Links links) {
 
     /** Epochs done, share of the plan, wall-clock seconds since the start and an estimate of the seconds left. */
@@ -54,10 +57,14 @@ record JobResponse(
     }
 
     static JobResponse of(JobRecord job, Instant now) {
+        return of(job, now, List.of());
+    }
+
+    static JobResponse of(JobRecord job, Instant now, List<String> warnings) {
         return new JobResponse(job.id(), job.name(), job.status(), job.createdAt(), job.startedAt(),
                 job.finishedAt(), progress(job, now), MetricsRow.of(job.latest()), job.best(), job.stop(),
                 job.error(), job.request(), job.objective(), job.data(), job.resumedFromEpoch(), job.history(),
-                Links.of(job.id()));
+                List.copyOf(warnings), Links.of(job.id()));
     }
 
     static Progress progress(JobRecord job, Instant now) {

@@ -32,10 +32,32 @@ final class JsonErrors {
         if (e instanceof MismatchedInputException mismatch) {
             return new FieldError(path, expected(mismatch.getTargetType()));
         }
-        if (e instanceof StreamReadException) {
+        if (e instanceof StreamReadException read) {
+            if (isDuplicate(read.getOriginalMessage()) && read.processor() != null) {
+                return new FieldError(dotted(read.processor().streamReadContext().pathAsPointer().toString()),
+                        "is given more than once; give each field once");
+            }
             return null;
         }
         return new FieldError(path, "has a value of the wrong type");
+    }
+
+    /** Whether a parser refused a property given twice ({@code Duplicate Object property "seed"}). */
+    private static boolean isDuplicate(String message) {
+        return message != null && message.startsWith("Duplicate Object property");
+    }
+
+    /** A JSON pointer ({@code /hidden/1/units}) as the API names fields ({@code hidden[1].units}). */
+    static String dotted(String pointer) {
+        StringBuilder path = new StringBuilder();
+        for (String step : pointer.substring(1).split("/")) {
+            if (step.chars().allMatch(Character::isDigit) && !step.isEmpty()) {
+                path.append('[').append(step).append(']');
+            } else {
+                path.append(path.isEmpty() ? "" : ".").append(step.replace("~1", "/").replace("~0", "~"));
+            }
+        }
+        return path.toString();
     }
 
     /** Where broken JSON broke, for the problem's detail. */

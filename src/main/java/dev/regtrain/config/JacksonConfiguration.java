@@ -3,6 +3,7 @@ package dev.regtrain.config;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
@@ -10,7 +11,8 @@ import tools.jackson.databind.type.LogicalType;
 
 /**
  * Strict JSON for the API, so that a typo never silently trains the wrong model: unknown fields are errors, and so
- * are 1.5 for a whole number, "12" for a number, 1 for true or false, and null inside a list of numbers.
+ * are a field given twice ({@code "seed": 1, "seed": 2} would otherwise train with 2), 1.5 for a whole number, "12"
+ * for a number, 1 for true or false, and null inside a list of numbers.
  */
 @Configuration(proxyBeanMethods = false)
 public class JacksonConfiguration {
@@ -18,6 +20,7 @@ public class JacksonConfiguration {
     @Bean
     JsonMapperBuilderCustomizer strictJson() {
         return builder -> builder
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)

@@ -1,9 +1,25 @@
 package dev.regtrain.datasets;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 
-/** An uploaded dataset as the API lists it; {@code classes} is null for regression. */
+/**
+ * An uploaded dataset as the API lists it; {@code classes} is null for regression.
+ *
+ * @param damaged what is wrong when its stored data does not read back intact (it cannot be trained on), else null;
+ *                found when the dataset is read, never stored
+ */
 public record DatasetRecord(String id, String name, int rows, int features, String task, List<String> classes,
-                            String imageShape, Instant createdAt) {
+                            String imageShape, Instant createdAt,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) String damaged) {
+
+    public DatasetRecord(String id, String name, int rows, int features, String task, List<String> classes,
+                         String imageShape, Instant createdAt) {
+        this(id, name, rows, features, task, classes, imageShape, createdAt, null);
+    }
+
+    public DatasetRecord withDamage(String problem) {
+        return new DatasetRecord(id, name, rows, features, task, classes, imageShape, createdAt, problem);
+    }
 }

@@ -16,6 +16,16 @@ public interface CheckpointStore {
 
     CheckpointInfo save(String jobId, CheckpointKind kind, TrainingState state, Double monitorValue);
 
+    /**
+     * One state in several roles at once (the best checkpoint that is also a periodic one): an adapter writes it once
+     * where it can; this default writes it once per role. {@code monitorValue} goes with the BEST role.
+     */
+    default List<CheckpointInfo> saveAs(String jobId, List<CheckpointKind> kinds, TrainingState state,
+                                        Double monitorValue) {
+        return kinds.stream().map(kind -> save(jobId, kind, state, kind == CheckpointKind.BEST ? monitorValue : null))
+                .toList();
+    }
+
     /** The job's checkpoints, best first, then by epoch. */
     List<CheckpointInfo> list(String jobId);
 

@@ -4,6 +4,7 @@ import dev.regtrain.engine.EpochMetrics;
 import dev.regtrain.engine.TrainingListener;
 import dev.regtrain.engine.TrainingState;
 import dev.regtrain.jobs.request.JobRequest;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -67,8 +68,15 @@ final class CheckpointingListener implements TrainingListener {
         entry.addEpoch(row, r -> r.afterEpoch(row, current, r.modelRef()));
         context.metrics().epochDone(entry.id(), trainingExamples, row.seconds());
         if (everyEpochs > 0 && row.epoch() % everyEpochs == 0 && Double.isFinite(row.trainLoss())) {
-            writeBest();
-            context.checkpoints().save(entry.id(), CheckpointKind.PERIODIC, state.get(), null);
+            if (unwrittenBest != null && unwrittenBest.epoch() == row.epoch()) { // one state, both roles, one write
+                context.checkpoints().saveAs(entry.id(), List.of(CheckpointKind.BEST, CheckpointKind.PERIODIC),
+                        unwrittenBest, unwrittenBest.earlyStopping().best());
+                unwrittenBest = null;
+                lastBestWrite = System.nanoTime();
+            } else {
+                writeBest();
+                context.checkpoints().save(entry.id(), CheckpointKind.PERIODIC, state.get(), null);
+            }
             context.checkpoints().prune(entry.id(), keepLast);
             context.store().save(entry.record());
         } else if (System.nanoTime() - lastBestWrite >= BEST_WRITE_INTERVAL_NANOS) {

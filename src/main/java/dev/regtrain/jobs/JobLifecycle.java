@@ -8,6 +8,7 @@ import dev.regtrain.engine.TrainingState;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.function.Consumer;
+import dev.regtrain.common.DamagedDataException;
 import dev.regtrain.common.StorageException;
 import dev.regtrain.common.StorageFullException;
 import org.slf4j.Logger;
@@ -177,7 +178,7 @@ final class JobLifecycle {
             return "the job ran out of memory; a smaller network, batch or dataset needs less";
         }
         if (failure instanceof DatasetException || failure instanceof IllegalArgumentException
-                || failure instanceof NotFoundException) {
+                || failure instanceof NotFoundException || failure instanceof DamagedDataException) {
             return failure.getMessage();
         }
         return "training failed because of an internal error; the service log has the details";

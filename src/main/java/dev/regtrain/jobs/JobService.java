@@ -1,6 +1,7 @@
 package dev.regtrain.jobs;
 
 import dev.regtrain.common.ConflictException;
+import dev.regtrain.common.DamagedDataException;
 import dev.regtrain.common.InvalidRequestException;
 import dev.regtrain.common.NotFoundException;
 import dev.regtrain.config.RegtrainProperties;
@@ -218,9 +219,13 @@ public class JobService implements JobEvents, SmartLifecycle {
             });
             status = seen[0];
         } else {
-            status = stored(id).status();
+            try {
+                status = stored(id).status();
+            } catch (DamagedDataException e) {
+                status = null; // a job whose record is damaged can always be deleted, with what is left of it
+            }
         }
-        if (!status.isFinal()) {
+        if (status != null && !status.isFinal()) {
             throw new ConflictException("job " + id + " is " + status + "; cancel it and wait until it ends");
         }
         pending.discard(id);

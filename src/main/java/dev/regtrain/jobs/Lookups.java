@@ -7,6 +7,7 @@ import dev.regtrain.models.document.ModelDocument;
 import dev.regtrain.models.document.ModelDocuments;
 import dev.regtrain.jobs.request.DatasetLookup;
 import dev.regtrain.jobs.request.DatasetShape;
+import dev.regtrain.common.InvalidRequestException;
 import java.util.Optional;
 
 /** What request resolution looks up: uploaded datasets' shapes and other jobs' checkpoints as model documents. */
@@ -24,7 +25,11 @@ final class Lookups implements DatasetLookup {
 
     @Override
     public Optional<DatasetShape> uploaded(String id) {
-        return datasets.find(id).map(r -> new DatasetShape("dataset:" + id, r.rows(), r.features(),
+        Optional<dev.regtrain.datasets.DatasetRecord> found = datasets.find(id);
+        if (found.isPresent() && found.get().damaged() != null) {
+            throw new InvalidRequestException("dataset.id", "dataset " + id + " is damaged: " + found.get().damaged());
+        }
+        return found.map(r -> new DatasetShape("dataset:" + id, r.rows(), r.features(),
                 Task.valueOf(r.task().toUpperCase(java.util.Locale.ROOT)), r.classes(),
                 r.imageShape() == null ? null : ImageShape.parse(r.imageShape())));
     }

@@ -104,6 +104,21 @@ class JobControllerTests {
     }
 
     @Test
+    void aFieldGivenTwiceIsA400NamingItAtAnyDepth() {
+        assertThat(mvc.post().uri("/api/v1/jobs").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"seed\": 1, \"dataset\": {\"builtin\": \"moons\"}, \"seed\": 2}"))
+                .hasStatus(HttpStatus.BAD_REQUEST).bodyJson().satisfies(body -> {
+                    assertThat(body).extractingPath("$.errors[0].field").isEqualTo("seed");
+                    assertThat(body).extractingPath("$.errors[0].message").asString().contains("more than once");
+                });
+        assertThat(mvc.post().uri("/api/v1/jobs").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"training\": {\"epochs\": 1, \"epochs\": 2}}"))
+                .hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.errors[0].field")
+                .isEqualTo("training.epochs");
+        then(idempotent).shouldHaveNoInteractions();
+    }
+
+    @Test
     void aSubmissionThatIsNotJsonIs415AndAnEmptyBodyIs400() {
         assertThat(mvc.post().uri("/api/v1/jobs").contentType(MediaType.TEXT_PLAIN).content("epochs=3"))
                 .hasStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE);

@@ -113,10 +113,11 @@ abstract class ServiceTest {
 
     /** A small, quick moons job; {@code extra} is spliced into the top-level object. */
     static String moonsJob(int epochs, String extra) {
-        return """
-                {"name": "moons", "seed": 42, "dataset": {"builtin": "moons", "samples": 200, "noise": 0.2},
+        String name = extra.contains("\"name\"") ? "" : "\"name\": \"moons\", "; // a field is given once
+        return ("""
+                {%s"seed": 42, "dataset": {"builtin": "moons", "samples": 200, "noise": 0.2},
                  "network": {"hidden": [{"units": 16, "activation": "relu"}]},
                  "training": {"epochs": %d, "batchSize": 32, "optimizer": "adam", "learningRate": 0.01}%s}
-                """.formatted(epochs, extra.isEmpty() ? "" : ", " + extra);
+                """).formatted(name, epochs, extra.isEmpty() ? "" : ", " + extra);
     }
 }

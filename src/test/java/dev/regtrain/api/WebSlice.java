@@ -1,5 +1,6 @@
 package dev.regtrain.api;
 
+import dev.regtrain.common.DamageLog;
 import dev.regtrain.config.JacksonConfiguration;
 import dev.regtrain.config.RegtrainProperties;
 import java.time.Clock;
@@ -24,5 +25,10 @@ class WebSlice {
     @Bean
     Clock clock() {
         return Clock.fixed(NOW, ZoneOffset.UTC);
+    }
+
+    @Bean
+    DamageLog damageLog(Clock clock) {
+        return new DamageLog(clock);
     }
 }

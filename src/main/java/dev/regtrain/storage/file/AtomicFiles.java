@@ -81,6 +81,32 @@ final class AtomicFiles {
         }
     }
 
+    /**
+     * Gives {@code existing}'s content a second name, atomically: a hard link (no second write of a large checkpoint),
+     * or a copy where the file system has no links.
+     */
+    static void link(Path existing, Path target) {
+        Path directory = target.getParent();
+        Path temporary = directory.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        try {
+            try {
+                Files.createLink(temporary, existing);
+            } catch (UnsupportedOperationException | IOException e) {
+                Files.copy(existing, temporary);
+                force(temporary);
+            }
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            forceDirectory(directory);
+        } catch (IOException e) {
+            try {
+                Files.deleteIfExists(temporary);
+            } catch (IOException ignored) {
+                // the temporary file is cleaned at the next start
+            }
+            throw failure(describe(target), e);
+        }
+    }
+
     /** Appends bytes to a file (not forced: callers force when the data must survive a power loss). */
     static void append(Path target, byte[] bytes) {
         try {

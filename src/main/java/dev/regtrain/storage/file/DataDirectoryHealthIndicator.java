@@ -4,6 +4,8 @@ import dev.regtrain.config.RegtrainProperties;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import dev.regtrain.common.DamageLog;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
@@ -18,8 +20,10 @@ class DataDirectoryHealthIndicator implements HealthIndicator {
 
     private final Path dataDir;
     private final long floorBytes;
+    private final DamageLog damage;
 
-    DataDirectoryHealthIndicator(RegtrainProperties properties) {
+    DataDirectoryHealthIndicator(RegtrainProperties properties, DamageLog damage) {
+        this.damage = damage;
         this.dataDir = properties.dataDir();
         this.floorBytes = properties.minFreeSpace().toBytes();
     }
@@ -30,6 +34,11 @@ class DataDirectoryHealthIndicator implements HealthIndicator {
             long free = Files.getFileStore(dataDir).getUsableSpace();
             Health.Builder health = free >= floorBytes ? Health.up() : Health.status(Status.OUT_OF_SERVICE)
                     .withDetail("reason", "the data directory has less free space than regtrain.min-free-space");
+            List<DamageLog.Entry> found = damage.all();
+            if (!found.isEmpty()) {
+                health.withDetail("damaged", found.stream().limit(20).map(e -> e.resource() + " " + e.id() + ": "
+                        + e.detail()).toList()).withDetail("damagedCount", found.size());
+            }
             return health.withDetail("freeBytes", free).withDetail("minFreeBytes", floorBytes).build();
         } catch (IOException e) {
             return Health.down().withDetail("reason", "the data directory cannot be read").build();

@@ -10,10 +10,12 @@ import dev.regtrain.jobs.CheckpointKind;
 import dev.regtrain.jobs.CheckpointStore;
 import dev.regtrain.common.Sha256;
 import java.io.IOException;
+import dev.regtrain.common.DamageLog;
 import dev.regtrain.common.StorageException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -38,9 +40,12 @@ class FileCheckpointStore implements CheckpointStore {
     private final Path root;
     private final StateLimits limits;
     private final Clock clock;
+    private final DamageLog damage;
+    private final VerifiedFiles verified = new VerifiedFiles();
     private final ConcurrentHashMap<String, Object> locks = new ConcurrentHashMap<>();
 
-    FileCheckpointStore(RegtrainProperties properties, Clock clock) {
+    FileCheckpointStore(RegtrainProperties properties, Clock clock, DamageLog damage) {
+        this.damage = damage;
         this.root = properties.dataDir().resolve("jobs");
         RegtrainProperties.Limits l = properties.limits();
         this.limits = new StateLimits(l.maxHiddenLayers() + 1, Math.max(l.maxUnits(), l.maxColumns()),
@@ -60,27 +65,51 @@ class FileCheckpointStore implements CheckpointStore {
 
     @Override
     public CheckpointInfo save(String jobId, CheckpointKind kind, TrainingState state, Double monitorValue) {
+        return saveAs(jobId, List.of(kind), state, monitorValue).get(0);
+    }
+
+    /** The state is encoded and written once; its other roles are hard links to that file (copies where links fail). */
+    @Override
+    public List<CheckpointInfo> saveAs(String jobId, List<CheckpointKind> kinds, TrainingState state,
+                                       Double monitorValue) {
         synchronized (locks.computeIfAbsent(jobId, id -> new Object())) {
             byte[] bytes = StateCodec.encode(state);
-            Stored stored = new Stored(null, kind, state.epoch());
+            String sha256 = Sha256.hex(bytes);
             Path dir = dir(jobId);
-            AtomicFiles.write(dir.resolve(stored.base() + ".ckpt"), bytes);
-            CheckpointInfo info = new CheckpointInfo(kind == CheckpointKind.BEST ? "best" : Integer.toString(state.epoch()),
-                    state.epoch(), kind, monitorValue, clock.instant(), bytes.length, Sha256.hex(bytes));
-            AtomicFiles.write(dir.resolve(stored.base() + ".json"), StorageJson.MAPPER.writeValueAsBytes(info));
-            if (kind == CheckpointKind.FINAL) {
-                remove(new Stored(null, CheckpointKind.PERIODIC, state.epoch()), dir);
+            Path written = null;
+            List<CheckpointInfo> infos = new ArrayList<>();
+            for (CheckpointKind kind : kinds) {
+                Stored stored = new Stored(null, kind, state.epoch());
+                Path file = dir.resolve(stored.base() + ".ckpt");
+                if (written == null) {
+                    AtomicFiles.write(file, bytes);
+                    written = file;
+                } else {
+                    AtomicFiles.link(written, file);
+                }
+                CheckpointInfo info = new CheckpointInfo(kind == CheckpointKind.BEST ? "best"
+                        : Integer.toString(state.epoch()), state.epoch(), kind,
+                        kind == CheckpointKind.BEST ? monitorValue : null, clock.instant(), bytes.length, sha256);
+                AtomicFiles.write(dir.resolve(stored.base() + ".json"), ChecksummedJson.record(info));
+                if (kind == CheckpointKind.FINAL) {
+                    remove(new Stored(null, CheckpointKind.PERIODIC, state.epoch()), dir);
+                }
+                if (kind == CheckpointKind.BEST) {
+                    stored(jobId, CheckpointKind.BEST).stream().skip(BEST_FILES_KEPT).forEach(s -> remove(s, dir));
+                }
+                infos.add(info);
             }
-            if (kind == CheckpointKind.BEST) {
-                stored(jobId, CheckpointKind.BEST).stream().skip(BEST_FILES_KEPT).forEach(s -> remove(s, dir));
-            }
-            return info;
+            return infos;
         }
     }
 
+    /**
+     * The checkpoints that read back intact (each verified once, then again only if its file changes), the newest
+     * intact best among them: exactly what {@link #load} can serve. A damaged one is left out and reported.
+     */
     @Override
     public List<CheckpointInfo> list(String jobId) {
-        List<Stored> all = stored(jobId, null);
+        List<Stored> all = stored(jobId, null).stream().filter(s -> intact(jobId, s)).toList();
         Stored newestBest = all.stream().filter(s -> s.kind() == CheckpointKind.BEST).findFirst().orElse(null);
         return all.stream().filter(s -> s.kind() != CheckpointKind.BEST || s == newestBest)
                 .map(s -> info(jobId, s)).flatMap(Optional::stream)
@@ -106,8 +135,8 @@ class FileCheckpointStore implements CheckpointStore {
                 TrainingState state = StateCodec.decode(AtomicFiles.read(candidate.file()), limits);
                 return info(jobId, candidate).map(info -> new Loaded(info, state));
             } catch (CorruptStateException | StorageException e) {
-                log.warn("job {}: checkpoint {} is damaged and is skipped: {}", jobId,
-                        candidate.file().getFileName(), e.getMessage());
+                log.warn("job {}: checkpoint {} does not read back: {}", jobId, candidate.base(), e.getMessage());
+                reportDamaged(jobId, candidate);
             }
         }
         return Optional.empty();
@@ -121,10 +150,25 @@ class FileCheckpointStore implements CheckpointStore {
         }
     }
 
+    private boolean intact(String jobId, Stored stored) {
+        if (verified.intact(stored.file())) {
+            return true;
+        }
+        reportDamaged(jobId, stored);
+        return false;
+    }
+
+    private void reportDamaged(String jobId, Stored stored) {
+        damage.report("job", jobId, "the " + stored.kind().name().toLowerCase(Locale.ROOT) + " checkpoint of epoch "
+                + stored.epoch() + " is damaged (it does not read back intact); it is not served, and the checkpoint "
+                + "list and the model fall back to the intact ones");
+    }
+
     @Override
     public void deleteAll(String jobId) {
         synchronized (locks.computeIfAbsent(jobId, id -> new Object())) {
             AtomicFiles.deleteTree(dir(jobId));
+            verified.forget(dir(jobId));
         }
         locks.remove(jobId);
     }
@@ -175,8 +219,8 @@ class FileCheckpointStore implements CheckpointStore {
         Path sidecar = dir(jobId).resolve(stored.base() + ".json");
         if (Files.exists(sidecar)) {
             try {
-                return Optional.of(StorageJson.MAPPER.readValue(AtomicFiles.read(sidecar), CheckpointInfo.class));
-            } catch (RuntimeException e) {
+                return Optional.of(ChecksummedJson.readRecord(AtomicFiles.read(sidecar), CheckpointInfo.class));
+            } catch (ChecksummedJson.Damaged | RuntimeException e) {
                 log.warn("job {}: the description {} is damaged; it is rebuilt from its checkpoint: {}", jobId,
                         sidecar.getFileName(), e.getMessage());
             }

@@ -7,7 +7,11 @@ import dev.regtrain.data.DatasetCodec;
 import dev.regtrain.datasets.DatasetRecord;
 import dev.regtrain.datasets.DatasetStore;
 import java.nio.file.Files;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import dev.regtrain.common.DamageLog;
+import dev.regtrain.common.DamagedDataException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +23,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Uploaded datasets under {@code <data-dir>/datasets/<id>/}: {@code dataset.bin} (versioned, checksummed) is
- * written first and {@code dataset.json} (the record) last, so a dataset exists only once it is complete. The records
- * are read once at start into an index that lists; the files stay the truth.
+ * written first and {@code dataset.json} (the record, checksummed) last, so a dataset exists only once it is
+ * complete. The records are read once at start into an index that lists; the files stay the truth. A record that is
+ * damaged is set aside ({@code dataset.json.damaged}) and reported; a dataset whose data does not read back intact is
+ * listed with what is wrong ({@code damaged}) and cannot be trained on.
  */
 @Component
 class FileDatasetStore implements DatasetStore {
@@ -30,12 +36,36 @@ class FileDatasetStore implements DatasetStore {
     private final Path root;
     private final RegtrainProperties.Limits limits;
     private final Map<String, DatasetRecord> index = new ConcurrentHashMap<>();
+    private final DamageLog damage;
+    private final VerifiedFiles verified = new VerifiedFiles();
 
-    FileDatasetStore(RegtrainProperties properties) {
+    FileDatasetStore(RegtrainProperties properties, DamageLog damage) {
         this.root = AtomicFiles.prepareRoot(properties.dataDir(), "datasets");
         this.limits = properties.limits();
-        StorageJson.readAll(root, dir -> dir.resolve("dataset.json"), DatasetRecord.class, log)
+        this.damage = damage;
+        StorageJson.readAll(root, dir -> dir.resolve("dataset.json"), DatasetRecord.class, this::setAside)
                 .forEach(r -> index.put(r.id(), r));
+    }
+
+    private void setAside(Path record, String problem) {
+        String id = record.getParent().getFileName().toString();
+        damage.report("dataset", id, "its record (dataset.json) is damaged: " + problem + "; it is not listed, and "
+                + "its files were kept (dataset.json.damaged)");
+        try {
+            Files.move(record, record.resolveSibling("dataset.json.damaged"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            log.warn("dataset {}: its damaged record could not be set aside: {}", id, e.getMessage());
+        }
+    }
+
+    /** The record as stored, with what is wrong when its data does not read back intact. */
+    private DatasetRecord checked(DatasetRecord record) {
+        if (verified.intact(StorageJson.directory(root, record.id()).resolve("dataset.bin"))) {
+            return record;
+        }
+        String problem = "its data (dataset.bin) does not read back intact; it cannot be trained on";
+        damage.report("dataset", record.id(), problem);
+        return record.withDamage(problem);
     }
 
     /** Writes the data, then the record; if either fails, nothing of the dataset is left behind. */
@@ -44,7 +74,7 @@ class FileDatasetStore implements DatasetStore {
         Path dir = StorageJson.directory(root, record.id());
         try {
             AtomicFiles.write(dir.resolve("dataset.bin"), DatasetCodec.encode(data));
-            AtomicFiles.write(dir.resolve("dataset.json"), StorageJson.MAPPER.writeValueAsBytes(record));
+            AtomicFiles.write(dir.resolve("dataset.json"), ChecksummedJson.record(record));
         } catch (RuntimeException e) {
             AtomicFiles.deleteTree(dir);
             throw e;
@@ -54,13 +84,13 @@ class FileDatasetStore implements DatasetStore {
 
     @Override
     public Optional<DatasetRecord> find(String id) {
-        return Optional.ofNullable(index.get(id));
+        return Optional.ofNullable(index.get(id)).map(this::checked);
     }
 
     @Override
     public List<DatasetRecord> list() {
         return index.values().stream().sorted(Comparator.comparing(DatasetRecord::createdAt).reversed()
-                .thenComparing(DatasetRecord::id)).toList();
+                .thenComparing(DatasetRecord::id)).map(this::checked).toList();
     }
 
     @Override
@@ -75,14 +105,18 @@ class FileDatasetStore implements DatasetStore {
         try {
             return Optional.of(DatasetCodec.decode(AtomicFiles.read(file), limits.maxRows(), limits.maxColumns()));
         } catch (CorruptDatasetException e) {
-            log.error("dataset {} is damaged: {}", id, e.getMessage());
-            return Optional.empty();
+            String problem = "its data (dataset.bin) does not read back intact; it cannot be trained on";
+            damage.report("dataset", id, problem);
+            throw new DamagedDataException("dataset " + id + " is damaged: " + problem);
         }
     }
 
     @Override
     public void delete(String id) {
         index.remove(id);
-        AtomicFiles.deleteTree(StorageJson.directory(root, id));
+        Path dir = StorageJson.directory(root, id);
+        AtomicFiles.deleteTree(dir);
+        verified.forget(dir);
+        damage.forget("dataset", id);
     }
 }

@@ -11,6 +11,8 @@ import dev.regtrain.jobs.JobStore;
 import dev.regtrain.models.document.ModelDocument;
 import dev.regtrain.models.document.ModelMeta;
 import java.io.IOException;
+import dev.regtrain.common.DamageLog;
+import dev.regtrain.common.DamagedDataException;
 import dev.regtrain.common.StorageException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryNotEmptyException;
@@ -22,32 +24,36 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JacksonException;
 
 /**
  * Jobs under {@code <data-dir>/jobs/<id>/}: {@code job.json} (replaced atomically), {@code metrics.jsonl} (one row
  * per line, appended; a torn last line from a crash is ignored), {@code model-meta.json} and
- * {@code initial-model.json}. The folder's {@code checkpoints/} belongs to the checkpoint store. The records are
- * read once at start into an index that lists and pages; the files stay the truth.
+ * {@code initial-model.json}, each record and line with a checksum ({@link ChecksummedJson}) so that damage is found
+ * on read and reported, never served as if whole. The folder's {@code checkpoints/} belongs to the checkpoint store.
+ * The records are read once at start into an index that lists and pages ({@link StoredJobs}); the files stay the
+ * truth.
  */
 @Component
 class FileJobStore implements JobStore {
 
     private static final Logger log = LoggerFactory.getLogger(FileJobStore.class);
-    private static final List<String> OWN_FILES = List.of("metrics.jsonl", "model-meta.json", "initial-model.json");
+    private static final List<String> OWN_FILES = List.of("metrics.jsonl", "model-meta.json", "initial-model.json",
+            "job.json" + StoredJobs.DAMAGED_SUFFIX);
 
     private final Path root;
-    private final Map<String, JobRecord> index = new ConcurrentHashMap<>();
+    private final Map<String, JobRecord> index;
+    private final Map<String, String> quarantined;
+    private final DamageLog damage;
 
-    FileJobStore(RegtrainProperties properties) {
+    FileJobStore(RegtrainProperties properties, DamageLog damage) {
         this.root = AtomicFiles.prepareRoot(properties.dataDir(), "jobs");
-        for (JobRecord record : StorageJson.readAll(root, dir -> dir.resolve("job.json"), JobRecord.class, log)) {
-            index.put(record.id(), record);
-        }
+        this.damage = damage;
+        StoredJobs stored = new StoredJobs(root, damage);
+        this.index = stored.records;
+        this.quarantined = stored.quarantined;
     }
 
     private Path dir(String id) {
@@ -60,13 +66,21 @@ class FileJobStore implements JobStore {
         if (job.status().isFinal()) {
             AtomicFiles.force(dir.resolve("metrics.jsonl"));
         }
-        AtomicFiles.write(dir.resolve("job.json"), StorageJson.MAPPER.writeValueAsBytes(job));
+        AtomicFiles.write(dir.resolve("job.json"), ChecksummedJson.record(job));
         index.put(job.id(), job);
     }
 
     @Override
     public Optional<JobRecord> find(String jobId) {
-        return jobId == null ? Optional.empty() : Optional.ofNullable(index.get(jobId));
+        if (jobId == null) {
+            return Optional.empty();
+        }
+        String problem = quarantined.get(jobId);
+        if (problem != null) {
+            throw new DamagedDataException("job " + jobId + " cannot be shown: " + problem + "; deleting the job "
+                    + "removes them");
+        }
+        return Optional.ofNullable(index.get(jobId));
     }
 
     @Override
@@ -97,6 +111,8 @@ class FileJobStore implements JobStore {
             }
             Files.deleteIfExists(dir.resolve("job.json"));
             index.remove(jobId);
+            quarantined.remove(jobId);
+            damage.forget("job", jobId);
             AtomicFiles.forceDirectory(dir);
             Files.deleteIfExists(dir);
         } catch (DirectoryNotEmptyException e) {
@@ -108,19 +124,23 @@ class FileJobStore implements JobStore {
 
     @Override
     public void appendMetrics(String jobId, EpochMetrics row) {
-        byte[] line = (StorageJson.MAPPER.writeValueAsString(row) + "\n").getBytes(StandardCharsets.UTF_8);
-        AtomicFiles.append(dir(jobId).resolve("metrics.jsonl"), line);
+        AtomicFiles.append(dir(jobId).resolve("metrics.jsonl"),
+                ChecksummedJson.line(row).getBytes(StandardCharsets.UTF_8));
     }
 
     @Override
     public void replaceMetrics(String jobId, List<EpochMetrics> rows) {
         StringBuilder all = new StringBuilder();
         for (EpochMetrics row : rows) {
-            all.append(StorageJson.MAPPER.writeValueAsString(row)).append('\n');
+            all.append(ChecksummedJson.line(row));
         }
         AtomicFiles.write(dir(jobId).resolve("metrics.jsonl"), all.toString().getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * The intact rows. A last line without its newline was torn by a crash during the append and is left out
+     * quietly (the epoch is trained again on resume); any other damaged line is left out and reported.
+     */
     @Override
     public List<EpochMetrics> loadMetrics(String jobId) {
         Path file = dir(jobId).resolve("metrics.jsonl");
@@ -128,16 +148,21 @@ class FileJobStore implements JobStore {
         if (!Files.exists(file)) {
             return rows;
         }
-        String[] lines = new String(AtomicFiles.read(file), StandardCharsets.UTF_8).split("\n");
-        for (String line : lines) {
-            if (line.isBlank()) {
+        String text = new String(AtomicFiles.read(file), StandardCharsets.UTF_8);
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].isBlank()) {
                 continue;
             }
             try {
-                rows.add(StorageJson.MAPPER.readValue(line, EpochMetrics.class));
-            } catch (JacksonException e) {
-                log.warn("job {}: ignoring a torn metrics line after epoch {}", jobId, rows.size());
-                break;
+                rows.add(ChecksummedJson.readLine(lines[i], EpochMetrics.class));
+            } catch (ChecksummedJson.Damaged e) {
+                if (i == lines.length - 1) {
+                    log.warn("job {}: ignoring a torn metrics line after epoch {}", jobId, rows.size());
+                } else {
+                    damage.report("job", jobId, "metrics.jsonl line " + (i + 1) + " is damaged (" + e.getMessage()
+                            + "); its row is left out of the metrics");
+                }
             }
         }
         return rows;
@@ -145,7 +170,7 @@ class FileJobStore implements JobStore {
 
     @Override
     public void saveModelMeta(String jobId, ModelMeta meta) {
-        AtomicFiles.write(dir(jobId).resolve("model-meta.json"), StorageJson.MAPPER.writeValueAsBytes(meta));
+        AtomicFiles.write(dir(jobId).resolve("model-meta.json"), ChecksummedJson.record(meta));
     }
 
     @Override
@@ -155,7 +180,7 @@ class FileJobStore implements JobStore {
 
     @Override
     public void saveInitialModel(String jobId, ModelDocument model) {
-        AtomicFiles.write(dir(jobId).resolve("initial-model.json"), StorageJson.MAPPER.writeValueAsBytes(model));
+        AtomicFiles.write(dir(jobId).resolve("initial-model.json"), ChecksummedJson.record(model));
     }
 
     @Override
@@ -167,6 +192,13 @@ class FileJobStore implements JobStore {
         if (!Files.exists(file)) {
             return Optional.empty();
         }
-        return Optional.of(StorageJson.MAPPER.readValue(AtomicFiles.read(file), type));
+        try {
+            return Optional.of(ChecksummedJson.readRecord(AtomicFiles.read(file), type));
+        } catch (ChecksummedJson.Damaged e) {
+            String job = file.getParent().getFileName().toString();
+            String detail = file.getFileName() + " is damaged (" + e.getMessage() + ")";
+            damage.report("job", job, detail);
+            throw new DamagedDataException("job " + job + ": " + detail);
+        }
     }
 }

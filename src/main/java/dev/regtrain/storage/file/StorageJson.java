@@ -6,11 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.slf4j.Logger;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,10 +27,12 @@ final class StorageJson {
 
     /**
      * Reads the record in {@code file.apply(entry)} for every entry of {@code root} that has one, leaving out the
-     * service's own leftovers (names starting with a dot); a record that cannot be read is logged and skipped, so one
-     * damaged file never stops the service from starting.
+     * service's own leftovers (names starting with a dot); a record that fails its checksum or cannot be read is
+     * handed to {@code damaged} with what is wrong and skipped, so one damaged file never stops the service from
+     * starting.
      */
-    static <T> List<T> readAll(Path root, Function<Path, Path> file, Class<T> type, Logger log) {
+    static <T> List<T> readAll(Path root, Function<Path, Path> file, Class<T> type,
+                               BiConsumer<Path, String> damaged) {
         List<T> records = new ArrayList<>();
         try (Stream<Path> entries = Files.list(root)) {
             for (Path entry : entries.filter(e -> !e.getFileName().toString().startsWith(".")).toList()) {
@@ -40,9 +41,11 @@ final class StorageJson {
                     continue;
                 }
                 try {
-                    records.add(MAPPER.readValue(AtomicFiles.read(path), type));
-                } catch (JacksonException | StorageException e) {
-                    log.error("skipping {}: it cannot be read", root.relativize(path), e);
+                    records.add(ChecksummedJson.readRecord(AtomicFiles.read(path), type));
+                } catch (ChecksummedJson.Damaged e) {
+                    damaged.accept(path, e.getMessage());
+                } catch (StorageException e) {
+                    damaged.accept(path, "it cannot be read");
                 }
             }
         } catch (IOException e) {

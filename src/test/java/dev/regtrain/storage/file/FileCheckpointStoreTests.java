@@ -1,5 +1,7 @@
 package dev.regtrain.storage.file;
 
+import dev.regtrain.common.DamageLog;
+
 import dev.regtrain.storage.TestProperties;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,6 +13,7 @@ import dev.regtrain.jobs.CheckpointStoreContract;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,13 +23,15 @@ class FileCheckpointStoreTests extends CheckpointStoreContract {
     @TempDir
     Path dataDir;
 
+    final DamageLog damage = new DamageLog(Clock.systemUTC());
+
     static RegtrainProperties properties(Path dataDir) {
         return TestProperties.with("regtrain.data-dir", dataDir.toString());
     }
 
     @Override
     protected CheckpointStore newStore() {
-        return new FileCheckpointStore(properties(dataDir), Clock.systemUTC());
+        return new FileCheckpointStore(properties(dataDir), Clock.systemUTC(), damage);
     }
 
     private Path checkpoints() {
@@ -76,6 +81,40 @@ class FileCheckpointStoreTests extends CheckpointStoreContract {
 
         assertThat(store.load(job, "latest").orElseThrow().state().epoch()).isEqualTo(3);
         assertThat(store.list(job)).extracting(CheckpointInfo::epoch).contains(3);
+    }
+
+    @Test
+    void aDamagedBestIsLeftOutOfTheListAndTheListAndTheLoadAgreeOnTheIntactOne() throws Exception {
+        store.save(job, CheckpointKind.BEST, epoch(2), 0.9);
+        store.save(job, CheckpointKind.BEST, epoch(4), 0.7);
+        store.save(job, CheckpointKind.PERIODIC, epoch(4), null);
+        assertThat(store.list(job)).extracting(CheckpointInfo::epoch).containsExactly(4, 4);
+        flipAByte(checkpoints().resolve("best-00000004.ckpt"));
+
+        List<CheckpointInfo> list = store.list(job);
+
+        assertThat(list).extracting(CheckpointInfo::ref).containsExactly("best", "4");
+        assertThat(list.get(0).epoch()).isEqualTo(2);
+        assertThat(store.load(job, "best").orElseThrow().info().epoch()).isEqualTo(list.get(0).epoch());
+        assertThat(damage.about("job", job)).singleElement().asString()
+                .contains("best checkpoint of epoch 4 is damaged");
+    }
+
+    /** A best checkpoint that is also a periodic one is written once: the second name is a hard link. */
+    @Test
+    void oneStateInTwoRolesIsWrittenOnceUnderTwoNames() throws Exception {
+        List<CheckpointInfo> saved = store.saveAs(job, List.of(CheckpointKind.BEST, CheckpointKind.PERIODIC),
+                epoch(3), 0.4);
+
+        Path best = checkpoints().resolve("best-00000003.ckpt");
+        Path periodic = checkpoints().resolve("periodic-00000003.ckpt");
+        assertThat(Files.isSameFile(best, periodic)).isTrue();
+        assertThat(saved).extracting(CheckpointInfo::ref).containsExactly("best", "3");
+        assertThat(saved.get(0).monitorValue()).isEqualTo(0.4);
+        assertThat(saved.get(1).monitorValue()).isNull();
+        store.prune(job, 0);
+        assertThat(store.load(job, "best").orElseThrow().state().epoch()).as("the other name survives a prune")
+                .isEqualTo(3);
     }
 
     private static void flipAByte(Path file) throws Exception {

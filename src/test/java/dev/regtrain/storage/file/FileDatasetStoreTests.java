@@ -1,8 +1,12 @@
 package dev.regtrain.storage.file;
 
+import dev.regtrain.common.DamageLog;
+import java.time.Clock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.regtrain.common.DamagedDataException;
 import dev.regtrain.common.StorageException;
 import dev.regtrain.datasets.DatasetRecord;
 import dev.regtrain.datasets.DatasetStore;
@@ -18,9 +22,11 @@ class FileDatasetStoreTests extends DatasetStoreContract {
     @TempDir
     Path dataDir;
 
+    final DamageLog damage = new DamageLog(Clock.systemUTC());
+
     @Override
     protected DatasetStore newStore() {
-        return new FileDatasetStore(FileCheckpointStoreTests.properties(dataDir));
+        return new FileDatasetStore(FileCheckpointStoreTests.properties(dataDir), damage);
     }
 
     @Override
@@ -42,15 +48,39 @@ class FileDatasetStoreTests extends DatasetStoreContract {
         assertThat(store.list()).isEmpty();
     }
 
+    private static void flip(Path file, int index) throws Exception {
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[index < 0 ? bytes.length / 2 : index] ^= 0x10;
+        Files.write(file, bytes);
+    }
+
     @Test
-    void damagedDataIsNeverLoaded() throws Exception {
+    void damagedDataIsListedAsDamagedAndNeverLoaded() throws Exception {
         DatasetRecord record = record(1);
         store.save(record, MOONS);
-        Path bin = dataDir.resolve("datasets").resolve(record.id()).resolve("dataset.bin");
-        byte[] bytes = Files.readAllBytes(bin);
-        bytes[bytes.length / 2] ^= 0x10;
-        Files.write(bin, bytes);
+        flip(dataDir.resolve("datasets").resolve(record.id()).resolve("dataset.bin"), -1);
 
-        assertThat(store.load(record.id())).isEmpty();
+        assertThat(store.list()).singleElement().extracting(DatasetRecord::damaged).asString()
+                .contains("does not read back intact");
+        assertThat(store.find(record.id()).orElseThrow().damaged()).isNotNull();
+        assertThatThrownBy(() -> store.load(record.id())).isInstanceOf(DamagedDataException.class);
+        assertThat(damage.about("dataset", record.id())).hasSize(1);
+    }
+
+    @Test
+    void aDamagedRecordIsSetAsideAtStartAndReported() throws Exception {
+        DatasetRecord damagedRecord = record(1);
+        DatasetRecord intact = record(2);
+        store.save(damagedRecord, MOONS);
+        store.save(intact, MOONS);
+        Path json = dataDir.resolve("datasets").resolve(damagedRecord.id()).resolve("dataset.json");
+        flip(json, 20);
+
+        DatasetStore restarted = reopen();
+
+        assertThat(restarted.list()).containsExactly(intact);
+        assertThat(restarted.find(damagedRecord.id())).isEmpty();
+        assertThat(json.resolveSibling("dataset.json.damaged")).exists();
+        assertThat(damage.about("dataset", damagedRecord.id())).singleElement().asString().contains("checksum");
     }
 }

@@ -26,7 +26,7 @@ class IdempotencyRestartTests {
     private IdempotencyService service(Clock clock) {
         RegtrainProperties properties = TestProperties.with("regtrain.data-dir", dataDir.toString(),
                 "regtrain.idempotency-retention", "1h");
-        return new IdempotencyService(new FileIdempotencyStore(properties), clock, properties);
+        return new IdempotencyService(new FileIdempotencyStore(properties, new dev.regtrain.common.DamageLog(clock)), clock, properties);
     }
 
     private static Clock at(String instant) {
