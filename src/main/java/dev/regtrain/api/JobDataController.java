@@ -42,6 +42,7 @@ class JobDataController {
             + "If-None-Match with 304. format=onnx gives an ONNX model (IR 7, opset 13) that takes the raw features "
             + "(input 'features' [N, n]) and gives 'probabilities' [N, K] and 'label' [N] (int64 index into the "
             + "classes listed in its metadata) or 'value' [N, 1]; precision=float64 makes it double throughout.";
+    private static final String PROBLEM = "application/problem+json";
     private static final String FORMAT = "json (the model document, default) or onnx";
     private static final String PRECISION = "With format=onnx: float32 (default) or float64";
 
@@ -92,9 +93,11 @@ class JobDataController {
                     schema = @Schema(implementation = ModelDocument.class)),
                     @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM_VALUE,
                             schema = @Schema(type = "string", format = "binary"))})
-    @ApiResponse(responseCode = "304", description = "If-None-Match names the current ETag")
-    @ApiResponse(responseCode = "400", description = "An unknown format or precision")
-    @ApiResponse(responseCode = "404", description = "No such checkpoint")
+    @ApiResponse(responseCode = "304", description = "If-None-Match names the current ETag", content = @Content)
+    @ApiResponse(responseCode = "400", description = "An unknown format or precision",
+            content = @Content(mediaType = PROBLEM))
+    @ApiResponse(responseCode = "404", description = "No such checkpoint",
+            content = @Content(mediaType = PROBLEM))
     ResponseEntity<byte[]> checkpoint(@PathVariable String id, @PathVariable String ref,
                                       @Parameter(description = FORMAT) @RequestParam(required = false) String format,
                                       @Parameter(description = PRECISION) @RequestParam(required = false)
@@ -112,9 +115,11 @@ class JobDataController {
                     schema = @Schema(implementation = ModelDocument.class)),
                     @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM_VALUE,
                             schema = @Schema(type = "string", format = "binary"))})
-    @ApiResponse(responseCode = "304", description = "If-None-Match names the current ETag")
-    @ApiResponse(responseCode = "400", description = "An unknown format or precision")
-    @ApiResponse(responseCode = "409", description = "The job has produced nothing yet")
+    @ApiResponse(responseCode = "304", description = "If-None-Match names the current ETag", content = @Content)
+    @ApiResponse(responseCode = "400", description = "An unknown format or precision",
+            content = @Content(mediaType = PROBLEM))
+    @ApiResponse(responseCode = "409", description = "The job has produced nothing yet",
+            content = @Content(mediaType = PROBLEM))
     ResponseEntity<byte[]> model(@PathVariable String id,
                                  @Parameter(description = FORMAT) @RequestParam(required = false) String format,
                                  @Parameter(description = PRECISION) @RequestParam(required = false)

@@ -6,7 +6,6 @@ import dev.regtrain.models.document.ModelDocument;
 import dev.regtrain.models.onnx.OnnxExport;
 import java.io.OutputStream;
 import java.security.DigestOutputStream;
-import java.security.MessageDigest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

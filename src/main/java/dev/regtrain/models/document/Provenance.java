@@ -1,5 +1,6 @@
 package dev.regtrain.models.document;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import tools.jackson.databind.JsonNode;
 
@@ -11,6 +12,13 @@ import tools.jackson.databind.JsonNode;
  *                      upload, its stored {@code dataset.bin}); null for jobs trained before it was recorded
  * @param createdAt when the weights were saved (the checkpoint's time), so the same checkpoint gives the same bytes
  */
-public record Provenance(Long seed, JsonNode request, String datasetSha256, String serviceVersion,
-                         String serviceCommit, Instant createdAt) {
+public record Provenance(Long seed,
+                         @Schema(implementation = Object.class, description = "The job's request with every default "
+                                 + "filled in, as the job echoes it") JsonNode request,
+                         @Schema(description = "SHA-256 of the dataset the job trained on, in regtrain's binary "
+                                 + "dataset encoding (an upload's stored dataset.bin); null for jobs trained before "
+                                 + "it was recorded") String datasetSha256,
+                         String serviceVersion, String serviceCommit,
+                         @Schema(description = "When the weights were saved (the checkpoint's time)")
+                         Instant createdAt) {
 }

@@ -27,7 +27,8 @@ final class DocumentChecks {
             ModelLayer layer = layers.get(l - 1);
             String at = "layer " + l + ": ";
             require(layer.inputs() != null && layer.inputs() == previous && layer.units() != null
-                    && layer.units() > 0, at + "takes " + layer.inputs() + " inputs; the previous layer gives " + previous);
+                    && layer.units() > 0, at + "takes " + layer.inputs() + " inputs; the previous layer gives "
+                    + previous);
             int units = layer.units();
             require(layer.weights() != null && layer.weights().length == previous
                     && Arrays.stream(layer.weights()).allMatch(row -> length(row) == units),
@@ -46,7 +47,8 @@ final class DocumentChecks {
         }
         Output output = OnnxExport.output(layers.get(layers.size() - 1));
         int classes = document.classes() == null ? 0 : document.classes().size();
-        require(output != Output.SOFTMAX || classes == previous, "softmax over " + previous + " units needs as many classes");
+        require(output != Output.SOFTMAX || classes == previous, "softmax over " + previous
+                + " units needs as many classes");
         require(output != Output.SIGMOID || (previous == 1 && classes == 2),
                 "a sigmoid output has one unit and two classes");
     }

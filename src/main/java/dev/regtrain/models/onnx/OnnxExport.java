@@ -54,7 +54,11 @@ public final class OnnxExport {
                 OnnxMetadata.producerVersion(document), OnnxMetadata.properties(document, precision));
     }
 
-    /** z = h·W + b, or with batch normalisation γ·(h·W − μ)/√(σ² + ε) + β. */
+    /**
+     * z = h·W + b, or with batch normalisation γ·(h·W − μ)/√(σ² + ε) + β. The product is a Gemm (alpha = beta = 1),
+     * not a MatMul: ONNX Runtime's extended optimisations fold a division by a one-element constant into a
+     * following MatMul's float32 alpha, which would round a one-feature model's 1/std in a float64 export.
+     */
     private static String linear(OnnxGraph g, String name, String h, ModelLayer layer) {
         int in = layer.inputs();
         int out = layer.units();
@@ -62,10 +66,9 @@ public final class OnnxExport {
         for (int i = 0; i < in; i++) {
             System.arraycopy(layer.weights()[i], 0, w, i * out, out);
         }
-        String z = g.node("MatMul", name + ".product", h, g.constant(name + ".weights", w, in, out));
-        if (layer.bias() != null) {
-            z = g.node("Add", name + ".z", z, g.constant(name + ".bias", layer.bias(), out));
-        }
+        String weights = g.constant(name + ".weights", w, in, out);
+        String z = layer.bias() == null ? g.node("Gemm", name + ".z", h, weights)
+                : g.node("Gemm", name + ".z", h, weights, g.constant(name + ".bias", layer.bias(), out));
         return layer.batchNorm() == null ? z : batchNorm(g, name + ".batchNorm", z, layer.batchNorm(), out);
     }
 
