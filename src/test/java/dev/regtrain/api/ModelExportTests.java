@@ -142,6 +142,21 @@ class ModelExportTests extends ServiceTest {
     }
 
     @Test
+    void aCheckpointThatNoLongerReadsBackIsLeftOutOfTheList() throws IOException {
+        String id = submit(moonsJob(6, "\"checkpoints\": {\"everyEpochs\": 2, \"keepLast\": 5}"));
+        awaitFinal(id);
+        java.nio.file.Path file = DATA_DIR.resolve("jobs").resolve(id).resolve("checkpoints")
+                .resolve("periodic-00000004.ckpt");
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[bytes.length / 2] ^= 0x5a;
+        Files.write(file, bytes);
+        java.util.List<String> refs = new java.util.ArrayList<>();
+        getJson("/api/v1/jobs/" + id + "/checkpoints").get("checkpoints").forEach(c -> refs.add(c.get("ref").asString()));
+        assertThat(refs).contains("2", "6").doesNotContain("4");
+        http.get().uri("/api/v1/jobs/" + id + "/checkpoints/4").exchange().expectStatus().isNotFound();
+    }
+
+    @Test
     void downloadsCarryAnETagAndIfNoneMatchIsAnsweredWithNotModified() {
         String id = submit(moonsJob(3, ""));
         awaitFinal(id);
