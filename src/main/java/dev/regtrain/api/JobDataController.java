@@ -4,15 +4,22 @@ import dev.regtrain.common.DamageLog;
 import dev.regtrain.engine.EpochMetrics;
 import dev.regtrain.jobs.CheckpointInfo;
 import dev.regtrain.jobs.JobService;
+import dev.regtrain.models.ExportFormat;
+import dev.regtrain.models.ModelFiles;
 import dev.regtrain.models.ModelService;
 import dev.regtrain.models.Prediction;
 import dev.regtrain.models.PredictionRequest;
 import dev.regtrain.common.InvalidRequestException;
 import dev.regtrain.models.document.ModelDocument;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +27,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -29,17 +37,30 @@ class JobDataController {
 
     private final JobService jobs;
     private final ModelService models;
+    private final ModelFiles files;
 
     private final DamageLog damage;
 
-    JobDataController(JobService jobs, ModelService models, DamageLog damage) {
+    private static final String DOWNLOAD = "The response carries an ETag (the SHA-256 of its bytes) and answers "
+            + "If-None-Match with 304. format=onnx gives an ONNX model (IR 7, opset 13) that takes the raw features "
+            + "(input 'features' [N, n]) and gives 'probabilities' [N, K] and 'label' [N] (int64 index into the "
+            + "classes listed in its metadata) or 'value' [N, 1]; precision=float64 makes it double throughout.";
+    private static final String PROBLEM = "application/problem+json";
+    private static final String FORMAT = "json (the model document, default) or onnx";
+    private static final String PRECISION = "With format=onnx: float32 (default) or float64";
+
+    JobDataController(JobService jobs, ModelService models, ModelFiles files, DamageLog damage) {
         this.damage = damage;
         this.jobs = jobs;
         this.models = models;
+        this.files = files;
     }
 
-    /** Every epoch's metrics so far. */
-    /** @param warnings damage found in the stored rows (a line left out), empty when all is intact */
+    /**
+     * Every epoch's metrics so far.
+     *
+     * @param warnings damage found in the stored rows (a line left out), empty when all is intact
+     */
     record MetricsResponse(String jobId, List<MetricsRow> epochs, List<String> warnings) {
     }
 
@@ -66,25 +87,67 @@ class JobDataController {
 
     @GetMapping(path = "/checkpoints", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "List checkpoints", description = "The best checkpoint (ref 'best') first, then periodic "
-            + "and final ones by epoch.")
+            + "and final ones by epoch. sizeBytes and sha256 are those of the model document GET "
+            + "/checkpoints/{ref} serves, which is also its ETag.")
     CheckpointsResponse checkpoints(@PathVariable String id) {
-        return new CheckpointsResponse(models.checkpoints(id));
+        return new CheckpointsResponse(files.checkpoints(id));
     }
 
-    @GetMapping(path = "/checkpoints/{ref}", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Download a checkpoint as a model document",
-            description = "ref is 'best', 'latest' or an epoch number.")
-    @ApiResponse(responseCode = "404", description = "No such checkpoint")
-    ModelDocument checkpoint(@PathVariable String id, @PathVariable String ref) {
-        return models.checkpoint(id, ref);
+    @GetMapping(path = "/checkpoints/{ref}", produces = {MediaType.APPLICATION_JSON_VALUE,
+            MediaType.APPLICATION_OCTET_STREAM_VALUE})
+    @Operation(summary = "Download a checkpoint as a model document or an ONNX model",
+            description = "ref is 'best', 'latest' or an epoch number. " + DOWNLOAD)
+    @ApiResponse(responseCode = "200", description = "The model document, or with format=onnx an ONNX model",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = ModelDocument.class)),
+                    @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM_VALUE,
+                            schema = @Schema(type = "string", format = "binary"))})
+    @ApiResponse(responseCode = "304", description = "If-None-Match names the current ETag", content = @Content)
+    @ApiResponse(responseCode = "400", description = "An unknown format or precision",
+            content = @Content(mediaType = PROBLEM))
+    @ApiResponse(responseCode = "404", description = "No such checkpoint",
+            content = @Content(mediaType = PROBLEM))
+    ResponseEntity<byte[]> checkpoint(@PathVariable String id, @PathVariable String ref,
+                                      @Parameter(description = FORMAT) @RequestParam(required = false) String format,
+                                      @Parameter(description = PRECISION) @RequestParam(required = false)
+                                      String precision) {
+        ExportFormat.Choice choice = ExportFormat.Choice.parse(format, precision);
+        return download(files.checkpoint(id, ref, choice), choice, id + "-" + ref);
     }
 
-    @GetMapping(path = "/model", produces = MediaType.APPLICATION_JSON_VALUE)
+    @GetMapping(path = "/model", produces = {MediaType.APPLICATION_JSON_VALUE,
+            MediaType.APPLICATION_OCTET_STREAM_VALUE})
     @Operation(summary = "The model the job produced", description = "The best weights with restoreBestWeights, "
-            + "else the last. While the job runs, the best or latest checkpoint so far.")
-    @ApiResponse(responseCode = "409", description = "The job has produced nothing yet")
-    ModelDocument model(@PathVariable String id) {
-        return models.model(id);
+            + "else the last. While the job runs, the best or latest checkpoint so far. " + DOWNLOAD)
+    @ApiResponse(responseCode = "200", description = "The model document, or with format=onnx an ONNX model",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = ModelDocument.class)),
+                    @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM_VALUE,
+                            schema = @Schema(type = "string", format = "binary"))})
+    @ApiResponse(responseCode = "304", description = "If-None-Match names the current ETag", content = @Content)
+    @ApiResponse(responseCode = "400", description = "An unknown format or precision",
+            content = @Content(mediaType = PROBLEM))
+    @ApiResponse(responseCode = "409", description = "The job has produced nothing yet",
+            content = @Content(mediaType = PROBLEM))
+    ResponseEntity<byte[]> model(@PathVariable String id,
+                                 @Parameter(description = FORMAT) @RequestParam(required = false) String format,
+                                 @Parameter(description = PRECISION) @RequestParam(required = false)
+                                 String precision) {
+        ExportFormat.Choice choice = ExportFormat.Choice.parse(format, precision);
+        return download(files.model(id, choice), choice, id + "-model");
+    }
+
+    /** The file with its SHA-256 as ETag; a GET whose If-None-Match names it is answered 304 by Spring MVC. */
+    private static ResponseEntity<byte[]> download(ModelFiles.ModelFile file, ExportFormat.Choice choice,
+                                                   String name) {
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok().eTag("\"" + file.sha256() + "\"");
+        if (choice.format() == ExportFormat.JSON) {
+            return response.contentType(MediaType.APPLICATION_JSON).body(file.bytes());
+        }
+        return response.contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("regtrain-" + name + "-" + choice.precision().apiName() + ".onnx").build().toString())
+                .body(file.bytes());
     }
 
     @PostMapping(path = "/predictions", consumes = MediaType.APPLICATION_JSON_VALUE,

@@ -19,6 +19,8 @@ import dev.regtrain.engine.TrainingState;
 import dev.regtrain.models.document.ModelDocument;
 import dev.regtrain.models.document.ModelDocuments;
 import dev.regtrain.models.document.ModelMeta;
+import dev.regtrain.common.Sha256;
+import dev.regtrain.data.DatasetCodec;
 import dev.regtrain.models.document.StandardizationDocument;
 import dev.regtrain.jobs.request.JobRequest;
 import dev.regtrain.common.StorageException;
@@ -75,7 +77,8 @@ final class JobRunner implements Runnable {
         PreparedData data = Preparation.prepare(dataset, split, request.standardize(), output);
         int outputs = data.train().outputs();
         ModelMeta meta = new ModelMeta(ModelDocuments.name(dataset.task()), dataset.inputs(), dataset.classes(),
-                new StandardizationDocument(data.standardization().mean(), data.standardization().std()));
+                new StandardizationDocument(data.standardization().mean(), data.standardization().std()),
+                Sha256.hex(DatasetCodec.encode(dataset)));
         context.store().saveModelMeta(entry.id(), meta);
         int validationRows = data.validation() == null ? 0 : data.validation().rows();
         DataSummary summary = new DataSummary(request.dataset().id() != null ? "dataset:" + request.dataset().id()

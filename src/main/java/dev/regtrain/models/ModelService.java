@@ -35,28 +35,28 @@ public class ModelService {
     private final JobStore store;
     private final EngineContext engine;
     private final RegtrainProperties.Limits limits;
+    private final ProvenanceSource provenance;
 
-    public ModelService(JobService jobs, CheckpointStore checkpoints, JobStore store, EngineContext engine,
-                        RegtrainProperties properties) {
+    ModelService(JobService jobs, CheckpointStore checkpoints, JobStore store, EngineContext engine,
+                 RegtrainProperties properties, ProvenanceSource provenance) {
         this.jobs = jobs;
+        this.provenance = provenance;
         this.checkpoints = checkpoints;
         this.store = store;
         this.engine = engine;
         this.limits = properties.limits();
     }
 
-    public List<CheckpointInfo> checkpoints(String jobId) {
+    /** The checkpoints as stored (sizes and digests of the stored state, not of the served documents). */
+    List<CheckpointInfo> storedCheckpoints(String jobId) {
         jobs.get(jobId);
         return checkpoints.list(jobId);
     }
 
-    /** A checkpoint ({@code best}, {@code latest} or an epoch) as a model document. */
+    /** A checkpoint ({@code best}, {@code latest} or an epoch) as a model document with its provenance. */
     public ModelDocument checkpoint(String jobId, String ref) {
-        jobs.get(jobId);
-        CheckpointStore.Loaded loaded = checkpoints.load(jobId, ref)
-                .orElseThrow(() -> new NotFoundException("job " + jobId + " has no checkpoint '" + ref + "'"));
-        return ModelDocuments.toDocument(jobId, loaded.info().epoch(), meta(jobId), loaded.state().network(),
-                loaded.state().parameters());
+        return served(jobId, ref).orElseThrow(() -> new NotFoundException("job " + jobId + " has no checkpoint '"
+                + ref + "'")).document();
     }
 
     /**
@@ -65,6 +65,26 @@ public class ModelService {
      */
     public ModelDocument model(String jobId) {
         return checkpoint(jobId, modelRef(jobs.get(jobId)));
+    }
+
+    /** A document as served, and the checkpoint it was made from. */
+    record Served(CheckpointInfo checkpoint, ModelDocument document) {
+    }
+
+    /** The checkpoint {@code ref} as served (empty when there is none that reads back intact). */
+    Optional<Served> served(String jobId, String ref) {
+        JobRecord job = jobs.get(jobId);
+        return checkpoints.load(jobId, ref).map(loaded -> {
+            ModelMeta meta = meta(jobId);
+            ModelDocument document = ModelDocuments.toDocument(jobId, loaded.info().epoch(), meta,
+                    loaded.state().network(), loaded.state().parameters());
+            return new Served(loaded.info(), document.withProvenance(provenance.of(job, meta, loaded.info())));
+        });
+    }
+
+    /** The reference of the checkpoint {@link #model} serves; 409 while there is none. */
+    String modelRef(String jobId) {
+        return modelRef(jobs.get(jobId));
     }
 
     public List<Prediction> predict(String jobId, PredictionRequest request) {

@@ -18,6 +18,7 @@ import dev.regtrain.datasets.DatasetService;
 import dev.regtrain.common.FieldError;
 import dev.regtrain.common.InvalidRequestException;
 import dev.regtrain.jobs.JobService;
+import dev.regtrain.models.ModelFiles;
 import dev.regtrain.models.ModelService;
 import dev.regtrain.common.NotFoundException;
 import dev.regtrain.jobs.QueueFullException;
@@ -51,6 +52,9 @@ class ErrorContractTests {
 
     @MockitoBean
     ModelService models;
+
+    @MockitoBean
+    ModelFiles modelFiles;
 
     @MockitoBean
     DatasetService datasets;

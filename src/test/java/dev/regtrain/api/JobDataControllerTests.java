@@ -14,8 +14,12 @@ import dev.regtrain.jobs.CheckpointInfo;
 import dev.regtrain.jobs.CheckpointKind;
 import dev.regtrain.jobs.JobRecord;
 import dev.regtrain.jobs.JobService;
+import dev.regtrain.models.ExportFormat;
+import dev.regtrain.models.ModelFiles;
 import dev.regtrain.models.ModelService;
 import dev.regtrain.models.Prediction;
+import dev.regtrain.models.onnx.Precision;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -41,6 +45,9 @@ class JobDataControllerTests {
     @MockitoBean
     ModelService models;
 
+    @MockitoBean
+    ModelFiles files;
+
     private static EpochMetrics row(int epoch) {
         return new EpochMetrics(epoch, 0.5, 0.1, 0.3, 0.25, 0.05, 0, 0.05, 0.9, 0.28, 0.91, null, null,
                 List.of(new LayerMetrics(1, 2.0, 3.0, 0, 0.1, 0.4, 0.01)));
@@ -65,7 +72,7 @@ class JobDataControllerTests {
 
     @Test
     void checkpointsAreListedBestFirst() {
-        given(models.checkpoints("j")).willReturn(List.of(
+        given(files.checkpoints("j")).willReturn(List.of(
                 new CheckpointInfo("best", 3, CheckpointKind.BEST, 0.2, Instant.EPOCH, 10, "ab"),
                 new CheckpointInfo("5", 5, CheckpointKind.FINAL, null, Instant.EPOCH, 11, "cd")));
 
@@ -77,11 +84,53 @@ class JobDataControllerTests {
     }
 
     @Test
-    void aJobWithoutAModelYetIs409() {
-        given(models.model("j")).willThrow(new ConflictException("job j has produced no model yet"));
+    void aJobWithoutAModelYetIs409InEveryFormat() {
+        given(files.model(eq("j"), any())).willThrow(new ConflictException("job j has produced no model yet"));
 
-        assertThat(mvc.get().uri("/api/v1/jobs/j/model")).hasStatus(HttpStatus.CONFLICT)
-                .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        for (String query : new String[] {"", "?format=onnx", "?format=onnx&precision=float64"}) {
+            assertThat(mvc.get().uri("/api/v1/jobs/j/model" + query)).hasStatus(HttpStatus.CONFLICT)
+                    .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+    }
+
+    @Test
+    void theModelIsJsonByDefaultAndOnnxOnRequestEachWithItsDigestAsETag() {
+        byte[] json = "{\"format\":\"regtrain-model/1\"}".getBytes(StandardCharsets.UTF_8);
+        byte[] onnx = {8, 7, 18, 8};
+        given(files.model("j", new ExportFormat.Choice(ExportFormat.JSON, null)))
+                .willReturn(new ModelFiles.ModelFile(json, "aa"));
+        given(files.model("j", new ExportFormat.Choice(ExportFormat.ONNX, Precision.FLOAT64)))
+                .willReturn(new ModelFiles.ModelFile(onnx, "bb"));
+
+        assertThat(mvc.get().uri("/api/v1/jobs/j/model")).hasStatusOk()
+                .hasContentTypeCompatibleWith(MediaType.APPLICATION_JSON).hasHeader("ETag", "\"aa\"")
+                .bodyJson().extractingPath("$.format").isEqualTo("regtrain-model/1");
+        assertThat(mvc.get().uri("/api/v1/jobs/j/model?format=onnx&precision=float64")).hasStatusOk()
+                .hasContentType(MediaType.APPLICATION_OCTET_STREAM).hasHeader("ETag", "\"bb\"")
+                .hasHeader("Content-Disposition", "attachment; filename=\"regtrain-j-model-float64.onnx\"")
+                .body().isEqualTo(onnx);
+        assertThat(mvc.get().uri("/api/v1/jobs/j/model?format=onnx&precision=float64")
+                .header("If-None-Match", "\"bb\"")).hasStatus(HttpStatus.NOT_MODIFIED).body().isEmpty();
+    }
+
+    @Test
+    void aCheckpointIsServedInTheFormatAskedFor() {
+        given(files.checkpoint("j", "best", new ExportFormat.Choice(ExportFormat.ONNX, Precision.FLOAT32)))
+                .willReturn(new ModelFiles.ModelFile(new byte[] {1, 2, 3}, "cc"));
+
+        assertThat(mvc.get().uri("/api/v1/jobs/j/checkpoints/best?format=onnx")).hasStatusOk()
+                .hasContentType(MediaType.APPLICATION_OCTET_STREAM).hasHeader("ETag", "\"cc\"")
+                .hasHeader("Content-Disposition", "attachment; filename=\"regtrain-j-best-float32.onnx\"");
+    }
+
+    @Test
+    void anUnknownFormatOrPrecisionIsA400NamingTheParameter() {
+        assertThat(mvc.get().uri("/api/v1/jobs/j/model?format=pmml")).hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson().extractingPath("$.errors[0].field").isEqualTo("format");
+        assertThat(mvc.get().uri("/api/v1/jobs/j/checkpoints/3?format=onnx&precision=half"))
+                .hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.errors[0].field").isEqualTo("precision");
+        assertThat(mvc.get().uri("/api/v1/jobs/j/model?precision=float64")).hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson().extractingPath("$.errors[0].message").isEqualTo("applies only to format=onnx");
     }
 
     @Test

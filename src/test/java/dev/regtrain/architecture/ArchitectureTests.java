@@ -51,18 +51,20 @@ class ArchitectureTests {
         allow("data", "engine", "engine.state");
         allow("data.augment", "data", "engine");
         allow("models.document", "engine");
+        allow("models.onnx", "engine", "models.document");
         allow("jobs.request", "common", "config", "data", "data.augment", "engine", "models.document");
         allow("jobs.cores", "config", "engine", "engine.kernel");
         allow("datasets", "common", "config", "data", "data.augment", "engine", "jobs.request", "models.document");
         allow("jobs", "common", "config", "data", "data.augment", "datasets", "engine", "jobs.cores", "jobs.request",
                 "models.document");
         allow("idempotency", "common", "config");
-        allow("models", "common", "config", "data", "datasets", "engine", "jobs", "jobs.request", "models.document");
+        allow("models", "common", "config", "data", "datasets", "engine", "jobs", "jobs.request", "models.document",
+                "models.onnx");
         allow("plots", "engine", "jobs", "jobs.request", "models", "models.document");
         allow("storage.file", "common", "config", "data", "datasets", "engine", "engine.state", "idempotency", "jobs",
                 "models.document");
         allow("api", "common", "config", "data", "datasets", "engine", "idempotency", "jobs", "jobs.request", "models",
-                "models.document", "plots");
+                "models.document", "models.onnx", "plots");
         allow("");
     }
 

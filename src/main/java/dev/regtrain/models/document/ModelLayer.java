@@ -1,5 +1,15 @@
 package dev.regtrain.models.document;
 
-/** One weight layer: weights[i][j] connects input unit i to unit j; one bias per unit. */
-public record ModelLayer(Integer inputs, Integer units, String activation, double[][] weights, double[] bias) {
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * One weight layer: weights[i][j] connects input unit i to unit j; one bias per unit. A batch-normalised layer has
+ * no bias and carries {@code batchNorm}, applied to z = h·W before the activation.
+ */
+public record ModelLayer(Integer inputs, Integer units, String activation, double[][] weights, double[] bias,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) BatchNormDocument batchNorm) {
+
+    public ModelLayer(Integer inputs, Integer units, String activation, double[][] weights, double[] bias) {
+        this(inputs, units, activation, weights, bias, null);
+    }
 }
