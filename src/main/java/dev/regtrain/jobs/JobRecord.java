@@ -28,6 +28,24 @@ public record JobRecord(String id, String name, JobStatus status, Instant create
         history = history != null ? List.copyOf(history) : reconstructed(status, createdAt, startedAt, finishedAt);
     }
 
+    /**
+     * What this record lacks that every job has (a creation time, a status, a complete request), or null: a record
+     * read back from a damaged store may lack it.
+     */
+    public String missing() {
+        if (createdAt == null) {
+            return "it has no creation time";
+        }
+        if (status == null) {
+            return "it has no status";
+        }
+        if (request == null || request.dataset() == null || request.training() == null || request.network() == null
+                || request.regularization() == null || request.checkpoints() == null) {
+            return "it has no complete request";
+        }
+        return null;
+    }
+
     /** A new job, waiting for a worker. */
     public static JobRecord queued(String id, JobRequest request, String objective, Instant at) {
         return new JobRecord(id, request.name(), JobStatus.QUEUED, at, null, null, request, objective, null, 0, 0,

@@ -78,16 +78,6 @@ final class StoredJobs {
         if (record.id() == null || !record.id().equals(folder)) {
             return "its id is not its folder's name";
         }
-        if (record.createdAt() == null) {
-            return "it has no creation time";
-        }
-        if (record.status() == null) {
-            return "it has no status";
-        }
-        if (record.request() == null || record.request().dataset() == null || record.request().training() == null
-                || record.request().network() == null || record.request().regularization() == null) {
-            return "it has no complete request";
-        }
-        return null;
+        return record.missing();
     }
 }
