@@ -11,6 +11,7 @@ import dev.regtrain.common.NotFoundException;
 import dev.regtrain.common.StorageException;
 import dev.regtrain.common.StorageFullException;
 import dev.regtrain.jobs.QueueFullException;
+import dev.regtrain.models.PredictionTooLongException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
@@ -78,6 +79,10 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(RequestBodyStream.UnreadableBodyException.class)
     ResponseEntity<ProblemDetail> unreadableBody(RuntimeException e, HttpServletRequest request) {
+        ResponseEntity<ProblemDetail> slow = tooSlow(e, request.getRequestURI());
+        if (slow != null) {
+            return slow;
+        }
         Problems.Kind kind = e.getCause() instanceof BodyLimitFilter.BodyTooLargeException ? Problems.Kind.TOO_LARGE
                 : Problems.Kind.INVALID_REQUEST;
         return Problems.response(Problems.problem(kind, e.getMessage(), request.getRequestURI()));
@@ -111,6 +116,18 @@ class ApiErrors extends ResponseEntityExceptionHandler {
                 + "; nothing was changed; retry later", request.getRequestURI()), 10);
     }
 
+    @ExceptionHandler(PredictionTooLongException.class)
+    ResponseEntity<ProblemDetail> predictionTooLong(RuntimeException e, HttpServletRequest request) {
+        return Problems.response(Problems.problem(Problems.Kind.UNAVAILABLE, e.getMessage(), request.getRequestURI()),
+                1);
+    }
+
+    @ExceptionHandler(JobEventsController.TooManyClientStreamsException.class)
+    ResponseEntity<ProblemDetail> tooManyClientStreams(RuntimeException e, HttpServletRequest request) {
+        return Problems.response(Problems.problem(Problems.Kind.TOO_MANY_REQUESTS, e.getMessage(),
+                request.getRequestURI()), 5);
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> wrongParameterType(MethodArgumentTypeMismatchException e,
                                                      HttpServletRequest request) {
@@ -133,8 +150,27 @@ class ApiErrors extends ResponseEntityExceptionHandler {
                 request.getRequestURI()));
     }
 
+    /**
+     * A body that arrived too slowly, wherever its reader wrapped the refusal: 408, and the connection closed, so that
+     * the rest of the body is not waited for.
+     */
+    static ResponseEntity<ProblemDetail> tooSlow(Throwable e, String path) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BodyLimitFilter.BodyTooSlowException slow) {
+                ProblemDetail problem = Problems.problem(Problems.Kind.REQUEST_TIMEOUT, slow.getMessage(), path);
+                return ResponseEntity.status(problem.getStatus()).header("Connection", "close")
+                        .contentType(Problems.PROBLEM_JSON).body(problem);
+            }
+        }
+        return null;
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        ResponseEntity<ProblemDetail> slow = tooSlow(e, request.getRequestURI());
+        if (slow != null) {
+            return slow;
+        }
         log.error("unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
         return Problems.response(Problems.problem(Problems.Kind.INTERNAL, Problems.INTERNAL_DETAIL,
                 request.getRequestURI()));
@@ -145,6 +181,10 @@ class ApiErrors extends ResponseEntityExceptionHandler {
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
         String path = path(request);
+        ResponseEntity<ProblemDetail> slow = tooSlow(e, path);
+        if (slow != null) {
+            return ResponseEntity.status(slow.getStatusCode()).headers(slow.getHeaders()).body(slow.getBody());
+        }
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof BodyLimitFilter.BodyTooLargeException tooLarge) {
                 return body(Problems.problem(Problems.Kind.TOO_LARGE, tooLarge.getMessage(), path));

@@ -11,33 +11,53 @@ import org.springframework.stereotype.Component;
 
 /**
  * The threads that feed server-sent event streams, one per open stream, bounded by
- * {@code regtrain.events.max-streams}. At shutdown every stream is ended first, so that the web server's graceful
- * shutdown does not wait for them.
+ * {@code regtrain.events.max-streams}, and by {@code max-streams-per-client} for each client, so that one client
+ * cannot hold every slot. At shutdown every stream is ended first, so that the web server's graceful shutdown does not
+ * wait for them.
  */
 @Component
 class EventStreams implements SmartLifecycle {
 
     private final int maxStreams;
+    private final PerClient perClient;
     private final AtomicInteger counter = new AtomicInteger();
     private volatile ThreadPoolExecutor senders;
     private volatile boolean running;
 
     EventStreams(RegtrainProperties properties) {
         this.maxStreams = properties.events().maxStreams();
+        this.perClient = new PerClient(properties.events().maxStreamsPerClient());
     }
 
-    /** Starts a stream's sender; false when the limit of open streams is reached. */
-    boolean start(Runnable sender) {
+    /** Why a stream could not start. */
+    enum Refusal { NONE, SERVICE_FULL, CLIENT_FULL }
+
+    /** Starts a stream's sender for a client; says why not when a limit is reached. */
+    Refusal start(String client, Runnable sender) {
         ThreadPoolExecutor current = senders;
         if (current == null || !running) {
-            return false;
+            return Refusal.SERVICE_FULL;
+        }
+        if (!perClient.tryAcquire(client)) {
+            return Refusal.CLIENT_FULL;
         }
         try {
-            current.execute(sender);
-            return true;
+            current.execute(() -> {
+                try {
+                    sender.run();
+                } finally {
+                    perClient.release(client);
+                }
+            });
+            return Refusal.NONE;
         } catch (RejectedExecutionException e) {
-            return false;
+            perClient.release(client);
+            return Refusal.SERVICE_FULL;
         }
+    }
+
+    int maxStreamsPerClient() {
+        return perClient.max();
     }
 
     boolean open() {

@@ -45,11 +45,14 @@ class JobEventsController {
     SseEmitter events(@PathVariable String id,
                       @Parameter(description = "Replay epochs after this one (default 0: all)")
                       @RequestParam(required = false) Integer since,
-                      @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
+                      @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
+                      @Parameter(hidden = true) jakarta.servlet.http.HttpServletRequest request) {
         JobEvents.Start start = jobs.follow(id, epochsSeen(since, lastEventId));
         SseEmitter emitter = new SseEmitter(0L);
-        if (!streams.start(() -> stream(id, start, emitter))) {
-            throw new TooManyStreamsException();
+        switch (streams.start(request.getRemoteAddr(), () -> stream(id, start, emitter))) {
+            case SERVICE_FULL -> throw new TooManyStreamsException();
+            case CLIENT_FULL -> throw new TooManyClientStreamsException(streams.maxStreamsPerClient());
+            case NONE -> { }
         }
         return emitter;
     }
@@ -113,6 +116,13 @@ class JobEventsController {
     static final class TooManyStreamsException extends RuntimeException {
         TooManyStreamsException() {
             super("too many open event streams (limit regtrain.events.max-streams); try again shortly");
+        }
+    }
+
+    static final class TooManyClientStreamsException extends RuntimeException {
+        TooManyClientStreamsException(int max) {
+            super("this client already holds " + max + " open event streams (limit "
+                    + "regtrain.events.max-streams-per-client); close one first");
         }
     }
 }

@@ -27,6 +27,8 @@ final class Problems {
         NOT_FOUND(HttpStatus.NOT_FOUND, "not-found", "Not found"),
         METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed"),
         NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "not-acceptable", "Not acceptable"),
+        REQUEST_TIMEOUT(HttpStatus.REQUEST_TIMEOUT, "request-timeout", "Request body too slow"),
+        TOO_MANY_REQUESTS(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", "Too many requests"),
         CONFLICT(HttpStatus.CONFLICT, "conflict", "Conflict"),
         TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Request too large"),
         UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type"),
@@ -56,6 +58,8 @@ final class Problems {
                 case 404 -> NOT_FOUND;
                 case 405 -> METHOD_NOT_ALLOWED;
                 case 406 -> NOT_ACCEPTABLE;
+                case 408 -> REQUEST_TIMEOUT;
+                case 429 -> TOO_MANY_REQUESTS;
                 case 413 -> TOO_LARGE;
                 case 415 -> UNSUPPORTED_MEDIA_TYPE;
                 case 503 -> UNAVAILABLE;

@@ -7,7 +7,10 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
 
-/** Replaces the error report valve that Spring Boot puts on Tomcat's host with {@link ProblemErrorReportValve}. */
+/**
+ * Replaces the error report valve that Spring Boot puts on Tomcat's host with {@link ProblemErrorReportValve}, and
+ * adds {@link UnreadBodiesValve} to the context.
+ */
 @Component
 class TomcatProblems implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
 
@@ -21,6 +24,7 @@ class TomcatProblems implements WebServerFactoryCustomizer<TomcatServletWebServe
                 }
             }
             pipeline.addValve(new ProblemErrorReportValve());
+            context.getPipeline().addValve(new UnreadBodiesValve());
             if (context.getParent() instanceof org.apache.catalina.core.StandardHost host) {
                 host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
             }

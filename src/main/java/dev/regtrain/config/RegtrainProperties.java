@@ -61,6 +61,13 @@ public record RegtrainProperties(
      * @param maxRequestBytes the largest JSON body (a job with a model document for warm start can be large)
      * @param maxUploadBytes the largest CSV upload
      * @param maxJobMemory the most memory one job may need (estimated before it is accepted); 0 = half the heap
+     * @param maxBodiesPerClient request bodies one client (remote address) may send at once; more are 429
+     * @param minBodyRate after {@code bodyGrace}, a body must have arrived at this average rate per second or it is
+     *                    refused with 408 (a client trickling a body must not hold a request thread)
+     * @param maxPredictionWork the most multiply-adds one prediction request may ask for (rows × passes ×
+     *                          parameters); more is a 400 that says so before anything is computed
+     * @param predictionTimeout a prediction that computes longer is stopped (503): an abandoned request does not
+     *                          compute on
      */
     public record Limits(
             @Min(1) @Max(1000) @DefaultValue("16") int maxHiddenLayers,
@@ -74,7 +81,12 @@ public record RegtrainProperties(
             @Min(1) @DefaultValue("100000") int maxPredictionRows,
             @Min(1) @DefaultValue("1000") int maxMonteCarloSamples,
             @Min(1) @DefaultValue("1000") int maxListLimit,
-            @NotNull @DefaultValue("0") DataSize maxJobMemory) {
+            @NotNull @DefaultValue("0") DataSize maxJobMemory,
+            @Min(1) @DefaultValue("8") int maxBodiesPerClient,
+            @NotNull @DefaultValue("8KB") DataSize minBodyRate,
+            @NotNull @DefaultValue("10s") Duration bodyGrace,
+            @Min(1) @DefaultValue("20000000000") long maxPredictionWork,
+            @NotNull @DefaultValue("60s") Duration predictionTimeout) {
 
         /** The memory one job may need: the configured value, or half of the JVM's maximum heap. */
         public long jobMemoryBudget() {
@@ -84,9 +96,12 @@ public record RegtrainProperties(
 
     /**
      * @param maxStreams concurrent server-sent event streams; more are answered 503
-     * @param heartbeat how often an idle stream sends a comment, to notice clients that went away
+     * @param maxStreamsPerClient streams one client (remote address) may hold at once; more are answered 429
+     * @param heartbeat how often an idle stream sends a comment, to notice clients that went away (their slot is
+     *                  free again after at most this long)
      */
     public record Events(@Min(1) @DefaultValue("200") int maxStreams,
-                         @NotNull @DefaultValue("15s") Duration heartbeat) {
+                         @Min(1) @DefaultValue("20") int maxStreamsPerClient,
+                         @NotNull @DefaultValue("5s") Duration heartbeat) {
     }
 }

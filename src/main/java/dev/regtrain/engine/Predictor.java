@@ -2,6 +2,7 @@ package dev.regtrain.engine;
 
 import dev.regtrain.engine.kernel.MatrixKernel;
 import dev.regtrain.engine.kernel.TaskRunner;
+import java.util.function.BooleanSupplier;
 
 /**
  * Inference with a trained network, in chunks. Plain prediction drops nothing and rescales nothing, so it is
@@ -22,9 +23,16 @@ public final class Predictor {
 
     /** The output activations for {@code rows} standardised feature rows (row-major); result is row-major. */
     public static double[] predict(Network network, double[] features, int rows, MatrixKernel kernel) {
+        return predict(network, features, rows, kernel, () -> false);
+    }
+
+    /** As {@link #predict(Network, double[], int, MatrixKernel)}; throws {@link Stopped} when {@code stop} says so. */
+    public static double[] predict(Network network, double[] features, int rows, MatrixKernel kernel,
+                                   BooleanSupplier stop) {
         double[] result = new double[rows * network.spec().outputs()];
         Chunks chunks = chunks(network, features, rows, null, kernel);
         for (int c = 0; c < chunks.count(); c++) {
+            stopIf(stop);
             Workspace w = chunks.load(c);
             w.forward(null);
             copyOut(w, chunks.firstRow(c), result);
@@ -32,9 +40,12 @@ public final class Predictor {
         return result;
     }
 
-    /** {@code samples} forward passes with dropout on (rates as in training); the mean and population std. */
+    /**
+     * {@code samples} forward passes with dropout on (rates as in training); the mean and population std. {@code stop}
+     * is asked before every chunk of every pass; when it says so the passes end with {@link Stopped}.
+     */
     public static Distribution predictWithDropout(Network network, DropoutSpec dropout, double[] features, int rows,
-                                                  int samples, Rng rng, MatrixKernel kernel) {
+                                                  int samples, Rng rng, MatrixKernel kernel, BooleanSupplier stop) {
         int outputs = network.spec().outputs();
         double[] sum = new double[rows * outputs];
         double[] sumOfSquares = new double[rows * outputs];
@@ -42,6 +53,7 @@ public final class Predictor {
         Chunks chunks = chunks(network, features, rows, dropout.ratesByLayer(), kernel);
         for (int s = 0; s < samples; s++) {
             for (int c = 0; c < chunks.count(); c++) {
+                stopIf(stop);
                 Workspace w = chunks.load(c);
                 w.forward(rng);
                 copyOut(w, chunks.firstRow(c), pass);
@@ -57,6 +69,12 @@ public final class Predictor {
             std[i] = Math.sqrt(Math.max(0.0, sumOfSquares[i] / samples - sum[i] * sum[i]));
         }
         return new Distribution(sum, std);
+    }
+
+    private static void stopIf(BooleanSupplier stop) {
+        if (stop.getAsBoolean()) {
+            throw new Stopped();
+        }
     }
 
     /** The rows as examples (targets unused) in chunks whose buffers every pass reuses. */

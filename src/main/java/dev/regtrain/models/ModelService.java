@@ -23,6 +23,8 @@ import dev.regtrain.models.document.ModelDocuments;
 import dev.regtrain.models.document.ModelMeta;
 import dev.regtrain.jobs.request.EarlyStoppingRequest;
 import java.util.List;
+import java.util.function.BooleanSupplier;
+import dev.regtrain.engine.Stopped;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
@@ -101,15 +103,35 @@ public class ModelService {
         double[] features = Inputs.standardised(request.inputs(), meta, limits.maxPredictionRows());
         int rows = request.inputs().length;
         Network network = loaded.state().toNetwork();
-        if (samples == 0) {
-            return Inputs.predictions(Predictor.predict(network, features, rows, engine.kernel()), null, rows,
-                    network.spec(), meta);
+        checkWork(rows, samples, network.spec().parameterCount());
+        long deadline = System.nanoTime() + limits.predictionTimeout().toNanos();
+        BooleanSupplier late = () -> System.nanoTime() > deadline;
+        try {
+            if (samples == 0) {
+                return Inputs.predictions(Predictor.predict(network, features, rows, engine.kernel(), late), null,
+                        rows, network.spec(), meta);
+            }
+            DropoutSpec dropout = PlanFactory.dropout(job.request());
+            long seed = request.seed() != null ? request.seed() : job.request().seed();
+            Predictor.Distribution distribution = Predictor.predictWithDropout(network, dropout, features, rows,
+                    samples, Rng.of(seed, RandomPurpose.PREDICT), engine.kernel(), late);
+            return Inputs.predictions(distribution.mean(), distribution.std(), rows, network.spec(), meta);
+        } catch (Stopped e) {
+            throw new PredictionTooLongException("the prediction was stopped after "
+                    + limits.predictionTimeout().toSeconds() + " s (regtrain.limits.prediction-timeout): ask for "
+                    + "fewer rows or Monte-Carlo passes per request");
         }
-        DropoutSpec dropout = PlanFactory.dropout(job.request());
-        long seed = request.seed() != null ? request.seed() : job.request().seed();
-        Predictor.Distribution distribution = Predictor.predictWithDropout(network, dropout, features, rows, samples,
-                Rng.of(seed, RandomPurpose.PREDICT), engine.kernel());
-        return Inputs.predictions(distribution.mean(), distribution.std(), rows, network.spec(), meta);
+    }
+
+    /** Refuses, before anything is computed, a prediction that would take more than the work limit allows. */
+    private void checkWork(int rows, int samples, long parameters) {
+        double work = (double) rows * Math.max(1, samples) * parameters;
+        if (work > limits.maxPredictionWork()) {
+            throw new InvalidRequestException(samples > 0 ? "mcDropoutSamples" : "inputs", String.format(
+                    java.util.Locale.ROOT, "%d rows × %d passes × %d parameters is about %.3g multiply-adds; one "
+                    + "request may ask for %.3g (regtrain.limits.max-prediction-work): send fewer rows or passes",
+                    rows, Math.max(1, samples), parameters, work, (double) limits.maxPredictionWork()));
+        }
     }
 
     /**

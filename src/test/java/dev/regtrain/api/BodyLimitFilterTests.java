@@ -39,6 +39,27 @@ class BodyLimitFilterTests {
     }
 
     @Test
+    void aClientSendsAtMostItsShareOfBodiesAtOnceAndAnotherClientIsNotHeldUp() throws Exception {
+        BodyLimitFilter one = new BodyLimitFilter(TestProperties.with("regtrain.limits.max-bodies-per-client", "1"));
+        MockHttpServletResponse second = new MockHttpServletResponse();
+        MockHttpServletResponse other = new MockHttpServletResponse();
+        MockHttpServletRequest fromOther = streamed("/api/v1/jobs", 10);
+        fromOther.setRemoteAddr("10.0.0.2");
+
+        one.doFilter(streamed("/api/v1/jobs", 10), new MockHttpServletResponse(), (request, response) -> {
+            one.doFilter(streamed("/api/v1/jobs", 10), second, (r, w) -> { });
+            one.doFilter(fromOther, other, (r, w) -> { });
+        });
+        MockHttpServletResponse after = new MockHttpServletResponse();
+        one.doFilter(streamed("/api/v1/jobs", 10), after, (r, w) -> { });
+
+        assertThat(second.getStatus()).isEqualTo(429);
+        assertThat(second.getHeader("Retry-After")).isEqualTo("1");
+        assertThat(other.getStatus()).isEqualTo(200);
+        assertThat(after.getStatus()).as("the share is given back when the request ends").isEqualTo(200);
+    }
+
+    @Test
     void aBodyWithinTheLimitPassesUntouched() throws Exception {
         int[] read = {0};
         filter.doFilter(streamed("/api/v1/jobs", 1000), new MockHttpServletResponse(),

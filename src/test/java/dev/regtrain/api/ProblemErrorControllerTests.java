@@ -17,8 +17,8 @@ class ProblemErrorControllerTests {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({"400, invalid-request", "404, not-found", "405, method-not-allowed", "406, not-acceptable",
-        "408, invalid-request", "413, too-large", "415, unsupported-media-type", "500, internal-error", "502, internal-error",
-        "503, unavailable"})
+        "408, request-timeout", "429, too-many-requests", "413, too-large", "415, unsupported-media-type", "500, internal-error", "502, internal-error",
+        "503, unavailable", "507, storage-full"})
     void aDispatchedErrorKeepsItsStatusAndGetsItsProblemType(int status, String slug) {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/error");
         request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, status);

@@ -2,6 +2,7 @@ package dev.regtrain.engine;
 
 import dev.regtrain.engine.kernel.OjalgoKernel;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -97,13 +98,24 @@ class DropoutTests {
     }
 
     @Test
+    void monteCarloPassesStopWhenTheirCallerSaysSo() {
+        DropoutSpec dropout = new DropoutSpec(0.0, List.of(0.5, 0.5));
+        double[] rows = java.util.Arrays.copyOf(data.features(), 50 * 20);
+        int[] asked = {0};
+
+        assertThatThrownBy(() -> Predictor.predictWithDropout(network, dropout, rows, 50, 1000, new Rng(5),
+                OjalgoKernel.INSTANCE, () -> ++asked[0] > 3)).isInstanceOf(Stopped.class);
+        assertThat(asked[0]).as("asked before each pass's chunk, not after all 1000 passes").isEqualTo(4);
+    }
+
+    @Test
     void monteCarloDropoutReportsSpreadAndIsReproducibleForAGivenGenerator() {
         DropoutSpec dropout = new DropoutSpec(0.0, List.of(0.5, 0.5));
         double[] rows = java.util.Arrays.copyOf(data.features(), 50 * 20);
         Predictor.Distribution a = Predictor.predictWithDropout(network, dropout, rows, 50, 30, new Rng(5),
-                OjalgoKernel.INSTANCE);
+                OjalgoKernel.INSTANCE, () -> false);
         Predictor.Distribution b = Predictor.predictWithDropout(network, dropout, rows, 50, 30, new Rng(5),
-                OjalgoKernel.INSTANCE);
+                OjalgoKernel.INSTANCE, () -> false);
 
         assertThat(a.mean()).containsExactly(b.mean());
         assertThat(java.util.Arrays.stream(a.std()).min().orElseThrow()).isGreaterThan(0.0);

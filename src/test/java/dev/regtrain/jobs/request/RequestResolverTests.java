@@ -19,9 +19,9 @@ import org.springframework.util.unit.DataSize;
 
 class RequestResolverTests {
 
-    static final RegtrainProperties.Limits LIMITS = new RegtrainProperties.Limits(16, 4096, 20_000_000, 100_000,
-            1_000_000, 10_000, DataSize.ofMegabytes(32), DataSize.ofMegabytes(512), 100_000, 1000, 1000,
-            DataSize.ofGigabytes(1));
+    /** The default limits, with a fixed memory budget instead of half of this JVM's heap. */
+    static final RegtrainProperties.Limits LIMITS = dev.regtrain.storage.TestProperties
+            .with("regtrain.limits.max-job-memory", "1GB").limits();
 
     private final DatasetLookup lookup = new DatasetLookup() {
         @Override
