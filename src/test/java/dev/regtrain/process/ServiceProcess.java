@@ -49,7 +49,7 @@ final class ServiceProcess implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the service exited during start; see " + log);
             }
-            return service.status("/actuator/health/readiness") == 200;
+            return service.status("/actuator/health/liveness") == 200; // ready or not: a full disk is not ready
         });
         return service;
     }
@@ -58,6 +58,10 @@ final class ServiceProcess implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
+    }
+
+    String url(String path) {
+        return "http://localhost:" + port + path;
     }
 
     private HttpRequest.Builder request(String path) {
@@ -77,6 +81,16 @@ final class ServiceProcess implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(json));
         if (idempotencyKey != null) {
             builder.header("Idempotency-Key", idempotencyKey);
+        }
+        return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Any request, answered whatever its status. */
+    HttpResponse<String> send(String method, String path, String contentType, String body) throws Exception {
+        HttpRequest.Builder builder = request(path).method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            builder.header("Content-Type", contentType);
         }
         return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
     }
