@@ -82,7 +82,7 @@ public record RegtrainProperties(
             @Min(1) @DefaultValue("1000") int maxMonteCarloSamples,
             @Min(1) @DefaultValue("1000") int maxListLimit,
             @NotNull @DefaultValue("0") DataSize maxJobMemory,
-            @Min(1) @DefaultValue("8") int maxBodiesPerClient,
+            @Min(1) @DefaultValue("32") int maxBodiesPerClient,
             @NotNull @DefaultValue("8KB") DataSize minBodyRate,
             @NotNull @DefaultValue("10s") Duration bodyGrace,
             @Min(1) @DefaultValue("20000000000") long maxPredictionWork,
