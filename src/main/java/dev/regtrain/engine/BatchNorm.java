@@ -7,12 +7,12 @@ package dev.regtrain.engine;
  * y = γ·(z − μ_r)/√(σ²_r + ε) + β with the running averages μ_r ← ρ·μ_r + (1 − ρ)·μ and
  * σ²_r ← ρ·σ²_r + (1 − ρ)·σ²·B/(B − 1).
  */
-final class BatchNorm {
+public final class BatchNorm {
 
     /** ε under the square root. */
-    static final double EPSILON = 1e-5;
+    public static final double EPSILON = 1e-5;
     /** ρ of the running averages. */
-    static final double MOMENTUM = 0.9;
+    public static final double MOMENTUM = 0.9;
 
     private BatchNorm() {
     }
