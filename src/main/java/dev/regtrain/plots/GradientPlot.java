@@ -4,7 +4,11 @@ import dev.regtrain.engine.EpochMetrics;
 import dev.regtrain.engine.Finding;
 import dev.regtrain.engine.LayerMetrics;
 import dev.regtrain.jobs.JobRecord;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.knowm.xchart.XYChart;
 
@@ -30,7 +34,7 @@ public final class GradientPlot {
                     Charts.STROKES[layer / Charts.PALETTE.length % Charts.STROKES.length]);
         }
         if (Charts.hasFiniteValues(chart)) {
-            chart.getStyler().setYAxisLogarithmic(true);
+            chart.getStyler().setYAxisLogarithmic(true).setYAxisDecimalPattern("0.#E0"); // 1E-7, not 0
         }
         return CurvePlots.finish(chart, job, rows, size, List.of(JobText.state(job), describe(findings, rows)));
     }
@@ -41,8 +45,13 @@ public final class GradientPlot {
             return rows.isEmpty() ? "no epochs yet" : "no vanishing or exploding gradients, dead units or saturation "
                     + "found";
         }
-        return findings.stream().map(f -> f.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
-                + " in layer " + f.layer() + " from epoch " + f.fromEpoch()).collect(Collectors.joining("; "));
+        Map<Finding.Kind, List<Finding>> byKind = new EnumMap<>(Finding.Kind.class);
+        findings.forEach(f -> byKind.computeIfAbsent(f.kind(), k -> new ArrayList<>()).add(f));
+        return byKind.entrySet().stream().map(e -> e.getKey().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                + (e.getValue().size() == 1 ? " in layer " : " in layers ")
+                + e.getValue().stream().map(f -> Integer.toString(f.layer())).collect(Collectors.joining(", "))
+                + " from epoch " + e.getValue().stream().mapToInt(Finding::fromEpoch).min().orElse(0))
+                .collect(Collectors.joining("; "));
     }
 
     /** The layer's gradient norm when it is positive and finite (a log scale has no place for the rest). */
