@@ -186,9 +186,9 @@ class BatchNormTests {
 
         double[] plain = Predictor.predict(network, features, 40, OjalgoKernel.INSTANCE);
         Predictor.Distribution noDrops = Predictor.predictWithDropout(network, DropoutSpec.none(1), features, 40, 3,
-                new Rng(1), OjalgoKernel.INSTANCE);
+                new Rng(1), OjalgoKernel.INSTANCE, () -> false);
         Predictor.Distribution withDrops = Predictor.predictWithDropout(network, new DropoutSpec(0, List.of(0.5)),
-                features, 40, 50, new Rng(1), OjalgoKernel.INSTANCE);
+                features, 40, 50, new Rng(1), OjalgoKernel.INSTANCE, () -> false);
 
         assertThat(noDrops.mean()).containsExactly(plain, within(1e-15));
         assertThat(java.util.Arrays.stream(noDrops.std()).max().orElseThrow()).isLessThan(1e-7);
