@@ -128,13 +128,17 @@ public final class Trainer {
                         + " outputs; the network expects " + spec.inputs() + " and " + spec.outputs());
             }
         }
-        Monitor monitor = plan.earlyStopping().monitor();
-        if (monitor.needsValidation() && validation == null) {
-            throw new IllegalArgumentException(monitor.label() + " needs a validation split");
-        }
+        List<Monitor> monitors = plan.schedule().monitors()
+                ? List.of(plan.earlyStopping().monitor(), plan.schedule().monitor())
+                : List.of(plan.earlyStopping().monitor());
         boolean classification = spec.output().isClassification();
-        if (monitor == Monitor.VAL_ACCURACY && !classification || monitor == Monitor.VAL_RMSE && classification) {
-            throw new IllegalArgumentException(monitor.label() + " does not exist for this task");
+        for (Monitor monitor : monitors) {
+            if (monitor.needsValidation() && validation == null) {
+                throw new IllegalArgumentException(monitor.label() + " needs a validation split");
+            }
+            if (monitor == Monitor.VAL_ACCURACY && !classification || monitor == Monitor.VAL_RMSE && classification) {
+                throw new IllegalArgumentException(monitor.label() + " does not exist for this task");
+            }
         }
     }
 

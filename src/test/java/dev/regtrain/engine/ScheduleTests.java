@@ -111,6 +111,15 @@ class ScheduleTests {
         assertThat(rates(plan)).containsExactly(0.2, 0.2, 0.1, 0.05);
     }
 
+    @Test
+    void aPlateauScheduleOnAValidationMonitorNeedsAValidationSplit() {
+        TrainingPlan plan = plan(ScheduleSpec.reduceOnPlateau(Monitor.VAL_LOSS, 0.5, 1, 0, 0), 2).build();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Trainer.start(plan, Runs.TRAIN, null,
+                EngineContext.DEFAULT)).isInstanceOf(IllegalArgumentException.class).hasMessage(
+                "val_loss needs a validation split");
+    }
+
     static Stream<Arguments> schedules() {
         return Stream.of(Arguments.of(ScheduleSpec.CONSTANT), Arguments.of(ScheduleSpec.step(2, 0.5)),
                 Arguments.of(ScheduleSpec.exponential(0.8)), Arguments.of(ScheduleSpec.cosine(0.001, 2)),
