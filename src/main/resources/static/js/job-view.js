@@ -5,6 +5,7 @@ import { announce, h } from './dom.js';
 import { follow } from './events.js';
 import { COLOURS, curveChart } from './curves.js';
 import { FINAL, advanced, dateTime, describeDataset, describeRegularisation, jobName, number, seconds, words } from './format.js';
+import { findingsList } from './findings.js';
 import { progressBar } from './progress.js';
 import { predictionForm } from './predict.js';
 
@@ -44,6 +45,7 @@ export function jobView(main, id) {
   const checkpoints = h('ul', { id: 'checkpoints', class: 'plain' }, h('li', {}, 'None yet.'));
   const plots = h('div', { id: 'plots', class: 'plot-grid' });
   const request = h('pre', { id: 'request-json' });
+  const findings = findingsList();
   const predict = predictionForm(id);
 
   main.append(
@@ -57,6 +59,10 @@ export function jobView(main, id) {
         fact('Stop reason', stopReason), fact('Why it stopped', stopDetail), fact('Best', best),
         fact('Epochs', epochs), fact('Time', timing), fact('Data', data), fact('Regularisation', regularisation),
         h('div', { class: 'fact wide' }, h('dt', {}, 'Objective minimised'), h('dd', {}, objective)))),
+    h('section', { 'aria-labelledby': 'diagnostics-heading' },
+      h('h2', { id: 'diagnostics-heading' }, 'Diagnostics'),
+      h('p', { class: 'hint' }, 'Vanishing or exploding gradients, dead units and saturation, read from the metrics.'),
+      findings.element),
     h('section', { 'aria-labelledby': 'curves-heading' },
       h('h2', { id: 'curves-heading' }, 'Learning curves'),
       h('div', { class: 'chart-grid' },
@@ -161,6 +167,7 @@ export function jobView(main, id) {
       : describeDataset(current.request.dataset);
     regularisation.textContent = describeRegularisation(current.request.regularization);
     objective.textContent = current.objective || '—';
+    findings.update(current.diagnostics);
     const lines = [];
     const bestEpoch = current.stop?.bestEpoch ?? current.best?.epoch;
     if (bestEpoch) {
@@ -194,8 +201,8 @@ export function jobView(main, id) {
       checkpoints.replaceChildren(...(list.length === 0 ? [h('li', {}, 'None yet.')] : list.map((c) => h('li', {},
         h('a', { href: jobUrl(id, `/checkpoints/${encodeURIComponent(c.ref)}`) },
           c.ref === String(c.epoch) ? `epoch ${c.epoch}` : `${c.ref}: epoch ${c.epoch}`),
-        c.kind === 'BEST' && c.monitorValue !== null && c.monitorValue !== undefined
-          ? ` · ${monitor} ${number(c.monitorValue)}` : ` · ${words(c.kind)}`))));
+        ` · ${words(c.kind)}`,
+        c.monitorValue !== null && c.monitorValue !== undefined ? ` · ${monitor} ${number(c.monitorValue)}` : ''))));
     } catch (e) {
       checkpoints.replaceChildren(h('li', {}, `Not available: ${e.message}`));
     }
@@ -206,6 +213,7 @@ export function jobView(main, id) {
       : twoFeatureBuiltin(current.request.dataset);
     const names = [['loss', 'Loss per epoch with the best epoch and early stopping marked'],
       ['accuracy', 'Accuracy or RMSE per epoch'], ['weights', 'Weight norm of each layer per epoch'],
+      ['gradients', 'Gradient norm of each layer per epoch, log scale'],
       ['histogram', 'Histogram of the final weights per layer']];
     if (twoFeatures) {
       names.push(['decision-boundary', 'Decision regions with the training and validation points']);

@@ -3,8 +3,8 @@ package dev.regtrain.api;
 import dev.regtrain.common.InvalidRequestException;
 import dev.regtrain.common.DamageLog;
 import dev.regtrain.jobs.JobFilter;
-import dev.regtrain.jobs.JobRecord;
 import dev.regtrain.jobs.JobPage;
+import dev.regtrain.jobs.JobRecord;
 import dev.regtrain.jobs.JobService;
 import dev.regtrain.jobs.JobStatus;
 import dev.regtrain.jobs.request.JobRequest;
@@ -15,6 +15,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
@@ -100,7 +101,7 @@ class JobController {
     @ApiResponse(responseCode = "404", description = "No such job")
     JobResponse get(@PathVariable String id) {
         JobRecord job = jobs.get(id);
-        return JobResponse.of(job, clock.instant(), damage.about("job", id));
+        return JobResponse.of(job, clock.instant(), damage.about("job", id), jobs.diagnostics(id));
     }
 
     @GetMapping
@@ -123,7 +124,34 @@ class JobController {
     @ApiResponse(responseCode = "202", description = "The job, as it is now")
     @ApiResponse(responseCode = "409", description = "The job already ended")
     JobResponse cancel(@PathVariable String id) {
-        return JobResponse.of(jobs.cancel(id), clock.instant());
+        JobRecord job = jobs.cancel(id);
+        return JobResponse.of(job, clock.instant(), List.of(), jobs.diagnostics(id));
+    }
+
+    /** How many epochs to continue a job by. */
+    record ContinueRequest(@io.swagger.v3.oas.annotations.media.Schema(description = "Epochs to train on top of the "
+            + "job's last one", example = "50") Integer epochs) {
+    }
+
+    @PostMapping(path = "/{id}/continue", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Continue a finished job by more epochs",
+            description = "A new job that starts from the job's last complete state (weights, optimizer moments, "
+                    + "schedule, random generators, history) and trains the extra epochs, numbered on from the "
+                    + "original's. For a job that ran to completion without early stopping and a schedule that does "
+                    + "not depend on the total epochs (not cosine), it ends bit-identical to a job submitted with the "
+                    + "extra epochs at first.")
+    @ApiResponse(responseCode = "202", description = "Accepted: the new job (with continuedFrom), Location "
+            + "pointing at it")
+    @ApiResponse(responseCode = "400", description = "epochs missing or out of range")
+    @ApiResponse(responseCode = "409", description = "The job has not ended, or has no checkpoint")
+    ResponseEntity<JobResponse> continueJob(@PathVariable String id,
+                                            @RequestBody(required = false) ContinueRequest request) {
+        if (request == null || request.epochs() == null) {
+            throw new InvalidRequestException("epochs", "is required: {\"epochs\": N}");
+        }
+        JobRecord job = jobs.continueJob(id, request.epochs());
+        return ResponseEntity.status(HttpStatus.ACCEPTED).location(java.net.URI.create("/api/v1/jobs/" + job.id()))
+                .body(JobResponse.of(job, clock.instant(), List.of(), jobs.diagnostics(job.id())));
     }
 
     @DeleteMapping("/{id}")

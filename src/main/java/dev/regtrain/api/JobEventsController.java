@@ -108,7 +108,8 @@ class JobEventsController {
     }
 
     private void sendStatus(SseEmitter emitter, JobRecord job) throws IOException {
-        emitter.send(SseEmitter.event().name("status").data(JobResponse.of(job, clock.instant()),
+        emitter.send(SseEmitter.event().name("status").data(JobResponse.of(job, clock.instant(), java.util.List.of(),
+                        jobs.diagnostics(job.id())),
                 MediaType.APPLICATION_JSON));
     }
 

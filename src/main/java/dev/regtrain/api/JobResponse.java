@@ -1,6 +1,9 @@
 package dev.regtrain.api;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.regtrain.engine.Finding;
 import dev.regtrain.jobs.BestValue;
+import dev.regtrain.jobs.ContinuedFrom;
 import dev.regtrain.jobs.DataSummary;
 import dev.regtrain.jobs.JobError;
 import dev.regtrain.jobs.JobRecord;
@@ -37,6 +40,11 @@ record JobResponse(
         @Schema(description = "Damage found in what is stored for the job (a metrics line, a checkpoint), each a "
                 + "sentence saying what is not served; empty when all is intact")
         List<String> warnings,
+        @Schema(description = "The job and epoch this job continues (POST .../continue); null for a job trained "
+                + "from its start") ContinuedFrom continuedFrom,
+        @Schema(description = "Gradient diagnostics found in the metrics so far (MATH.md): vanishing or exploding "
+                + "gradients, dead units, saturation, each with its layer, first epoch and a sentence with the "
+                + "numbers and the remedies") List<Finding> diagnostics,
         Links links) {
 
     /** Epochs done, share of the plan, wall-clock seconds since the start and an estimate of the seconds left. */
@@ -47,24 +55,28 @@ record JobResponse(
 
     /** Where to find everything about the job. */
     record Links(String self, String metrics, String checkpoints, String model, String predictions, String events,
-                 String cancel) {
+                 String cancel, @JsonProperty("continue") String continueJob, String gradientCheck,
+                 String evaluations, String gradientsPlot) {
 
         static Links of(String id) {
             String self = "/api/v1/jobs/" + id;
             return new Links(self, self + "/metrics", self + "/checkpoints", self + "/model", self + "/predictions",
-                    self + "/events", self + "/cancel");
+                    self + "/events", self + "/cancel", self + "/continue", self + "/gradient-check",
+                    self + "/evaluations", self + "/plots/gradients.png");
         }
     }
 
+    /** A job just created: no diagnostics, no damage. */
     static JobResponse of(JobRecord job, Instant now) {
-        return of(job, now, List.of());
+        return of(job, now, List.of(), List.of());
     }
 
-    static JobResponse of(JobRecord job, Instant now, List<String> warnings) {
+    /** The job with the damage found in its stored files and the diagnostics its metrics rows show. */
+    static JobResponse of(JobRecord job, Instant now, List<String> warnings, List<Finding> diagnostics) {
         return new JobResponse(job.id(), job.name(), job.status(), job.createdAt(), job.startedAt(),
                 job.finishedAt(), progress(job, now), MetricsRow.of(job.latest()), job.best(), job.stop(),
                 job.error(), job.request(), job.objective(), job.data(), job.resumedFromEpoch(), job.history(),
-                List.copyOf(warnings), Links.of(job.id()));
+                List.copyOf(warnings), job.continuedFrom(), diagnostics, Links.of(job.id()));
     }
 
     static Progress progress(JobRecord job, Instant now) {

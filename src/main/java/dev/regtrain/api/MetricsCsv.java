@@ -16,9 +16,9 @@ final class MetricsCsv {
     private static final CsvMapper MAPPER = CsvMapper.builder().build();
     private static final List<String> SCALARS = List.of("epoch", "seconds", "learningRate", "trainLoss",
             "trainDataLoss", "penalty", "l1Penalty", "l2Penalty", "trainAccuracy", "valLoss", "valAccuracy",
-            "trainRmse", "valRmse");
+            "trainRmse", "valRmse", "trainObjective");
     private static final List<String> PER_LAYER = List.of("weightNorm", "weightL1", "zeroFraction",
-            "nearZeroFraction", "biasNorm", "gradientNorm");
+            "nearZeroFraction", "biasNorm", "gradientNorm", "updateRatio", "deadFraction", "saturatedFraction");
 
     private MetricsCsv() {
     }
@@ -39,12 +39,13 @@ final class MetricsCsv {
                 row.add(MetricsRow.finite(v));
             }
             for (Double v : java.util.Arrays.asList(m.trainAccuracy(), m.valLoss(), m.valAccuracy(), m.trainRmse(),
-                    m.valRmse())) {
+                    m.valRmse(), m.trainObjective())) {
                 row.add(MetricsRow.finite(v));
             }
             for (LayerMetrics layer : m.layers()) {
-                for (double v : new double[] {layer.weightNorm(), layer.weightL1(), layer.zeroFraction(),
-                        layer.nearZeroFraction(), layer.biasNorm(), layer.gradientNorm()}) {
+                for (Double v : java.util.Arrays.asList(layer.weightNorm(), layer.weightL1(), layer.zeroFraction(),
+                        layer.nearZeroFraction(), layer.biasNorm(), layer.gradientNorm(), layer.updateRatio(),
+                        layer.deadFraction(), layer.saturatedFraction())) {
                     row.add(MetricsRow.finite(v));
                 }
             }

@@ -14,6 +14,7 @@ import dev.regtrain.models.document.ModelDocument;
 import dev.regtrain.plots.Comparison;
 import dev.regtrain.plots.CurvePlots;
 import dev.regtrain.plots.DecisionRegions;
+import dev.regtrain.plots.GradientPlot;
 import dev.regtrain.plots.PlotSize;
 import dev.regtrain.plots.WeightHistogram;
 import io.swagger.v3.oas.annotations.Operation;
@@ -98,6 +99,19 @@ class PlotController {
     ResponseEntity<byte[]> weights(@PathVariable String id, @Width @RequestParam(defaultValue = "800") int width,
                                    @Height @RequestParam(defaultValue = "500") int height) {
         return curve(id, width, height, CurvePlots::weights);
+    }
+
+    @GetMapping(path = "/api/v1/jobs/{id}/plots/gradients.png", produces = MediaType.IMAGE_PNG_VALUE)
+    @Operation(summary = "Gradient norm of each layer per epoch, log scale",
+            description = "The mean over the epoch's batches of each layer's data-gradient norm: vanishing gradients "
+                    + "lie orders of magnitude under the output layer's, exploding ones shoot up. The caption names "
+                    + "the job's diagnostics.")
+    @JobPlotResponses
+    ResponseEntity<byte[]> gradients(@PathVariable String id, @Width @RequestParam(defaultValue = "800") int width,
+                                     @Height @RequestParam(defaultValue = "500") int height) {
+        PlotSize size = size(width, height);
+        JobSnapshot snapshot = jobs.snapshot(id);
+        return png(GradientPlot.png(snapshot.record(), snapshot.metrics(), snapshot.diagnostics(), size));
     }
 
     @GetMapping(path = "/api/v1/jobs/{id}/plots/histogram.png", produces = MediaType.IMAGE_PNG_VALUE)

@@ -5,7 +5,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** The header row of an upload, checked: at least two named, distinct columns, one of them the label. */
+/**
+ * The header row of an upload, checked: at least two named, distinct columns, one of them the label, and not a row
+ * of numbers (a file without a header, whose first data row would otherwise become one).
+ */
 record CsvHeader(List<String> names, int labelIndex, List<String> featureNames) {
 
     private static final int NAMES_SHOWN = 20;
@@ -15,6 +18,10 @@ record CsvHeader(List<String> names, int labelIndex, List<String> featureNames) 
         if (names.size() < 2) {
             throw new CsvFormatException(1, "the header has " + names.size()
                     + " column; a dataset needs at least 2 (one or more features and a label)");
+        }
+        if (names.stream().allMatch(CsvHeader::isNumber)) {
+            throw new CsvFormatException(1, "the first line holds only numbers; a CSV upload starts with a header "
+                    + "row that names its columns (for example x1,x2,label)");
         }
         Set<String> seen = new HashSet<>();
         for (int j = 0; j < names.size(); j++) {
@@ -34,6 +41,16 @@ record CsvHeader(List<String> names, int labelIndex, List<String> featureNames) 
                     + " features; the CSV has " + featureNames.size());
         }
         return new CsvHeader(List.copyOf(names), labelIndex, List.copyOf(featureNames));
+    }
+
+    /** Whether a header cell reads as a number: then the line is data, and the header is missing. */
+    private static boolean isNumber(String cell) {
+        try {
+            Double.parseDouble(cell);
+            return !cell.isEmpty();
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     String labelName() {

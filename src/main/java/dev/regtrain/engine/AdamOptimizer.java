@@ -26,7 +26,7 @@ final class AdamOptimizer extends Optimizer {
 
     @Override
     void update(int index, double[] w, double[] g, double threshold, int from, int to) {
-        double alpha = spec.learningRate();
+        double alpha = learningRate;
         double beta1 = spec.beta1();
         double beta2 = spec.beta2();
         double epsilon = spec.epsilon();

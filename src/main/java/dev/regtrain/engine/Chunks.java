@@ -24,6 +24,14 @@ final class Chunks {
         this.remainder = rest > 0 ? new Workspace(network, rest, dropRates, null, kernel, runner) : null;
     }
 
+    /** Applies a setting (label smoothing, example weights) to every workspace. */
+    void configure(java.util.function.Consumer<Workspace> setting) {
+        setting.accept(full);
+        if (remainder != null) {
+            setting.accept(remainder);
+        }
+    }
+
     int count() {
         return remainder == null ? fullChunks : fullChunks + 1;
     }

@@ -19,6 +19,11 @@ final class EarlyStopping {
         return state;
     }
 
+    /** Starts counting epochs without improvement afresh, keeping the best (a plateau schedule after a reduction). */
+    void resetPatience() {
+        state = new EarlyStoppingState(state.best(), state.bestEpoch(), 0, state.monitoredEpochs());
+    }
+
     Verdict observe(int epoch, double value) {
         if (epoch < spec.startFromEpoch()) {
             return new Verdict(false, false, null);

@@ -19,6 +19,10 @@ final class EpochStatistics {
     private final double[] gradientNormSums;
     /** Per layer, Σᵢ g[i, j]² of each column j of this step's weight gradient (before any penalty term). */
     private final double[][] columnSquares;
+    /** What the hidden units did this epoch; the training workspaces record into it. */
+    final UnitActivity activity;
+    /** The index of W[l] in {@link Network#blocks()}, per layer. */
+    private final int[] weightBlocks;
 
     EpochStatistics(Network network, Penalties penalties) {
         this.network = network;
@@ -32,6 +36,14 @@ final class EpochStatistics {
         for (int l = 1; l <= layers; l++) {
             columnSquares[l] = new double[spec.units(l)];
         }
+        this.activity = new UnitActivity(spec);
+        this.weightBlocks = new int[layers + 1];
+        List<Parameter> blocks = network.blocks();
+        for (int i = 0; i < blocks.size(); i++) {
+            if (blocks.get(i).isWeights()) {
+                weightBlocks[blocks.get(i).layer()] = i;
+            }
+        }
     }
 
     /** Resets the sums at the start of an epoch. */
@@ -39,11 +51,13 @@ final class EpochStatistics {
         data.reset();
         steps = 0;
         Arrays.fill(gradientNormSums, 0);
+        activity.reset();
     }
 
     /** Adds a mini-batch's data loss and predictions after its forward pass. */
     void add(Workspace w, double loss) {
         data.add(w, loss);
+        activity.addRows(w.rows);
     }
 
     /**
@@ -73,7 +87,14 @@ final class EpochStatistics {
         }
     }
 
-    EpochMetrics row(int epoch, double seconds, double learningRate, Evaluator.Totals validation) {
+    /**
+     * The epoch's row.
+     *
+     * @param trainObjective J at the end-of-epoch weights, or null when nothing monitors it
+     * @param epochStart the values at the start of the epoch, for the update ratios
+     */
+    EpochMetrics row(int epoch, double seconds, double learningRate, Evaluator.Totals validation,
+                     Double trainObjective, ParameterCopy epochStart) {
         Evaluator.Totals train = data.totals();
         double dataLoss = train.meanLoss();
         double l1 = penalties.l1Value(network);
@@ -84,10 +105,15 @@ final class EpochStatistics {
         Double valAccuracy = validation == null || !classification ? null : validation.accuracy();
         Double valRmse = validation == null || classification ? null : validation.rmse();
         return new EpochMetrics(epoch, seconds, learningRate, dataLoss + l1 + l2, dataLoss, l1 + l2, l1, l2,
-                trainAccuracy, valLoss, valAccuracy, trainRmse, valRmse, layerMetrics());
+                trainAccuracy, valLoss, valAccuracy, trainRmse, valRmse, trainObjective, layerMetrics(epochStart));
     }
 
-    private List<LayerMetrics> layerMetrics() {
+    /** J's penalty terms at the current weights. */
+    double penalty() {
+        return penalties.l1Value(network) + penalties.l2Value(network);
+    }
+
+    private List<LayerMetrics> layerMetrics(ParameterCopy epochStart) {
         List<LayerMetrics> rows = new ArrayList<>(layers);
         for (int l = 1; l <= layers; l++) {
             double[] w = network.weights(l).data;
@@ -99,8 +125,21 @@ final class EpochStatistics {
             }
             double gradientNorm = steps == 0 ? Double.NaN : gradientNormSums[l] / steps;
             rows.add(new LayerMetrics(l, Math.sqrt(Norms.squaredL2(w)), Norms.l1(w), (double) zeros / w.length,
-                    (double) nearZeros / w.length, Math.sqrt(Norms.squaredL2(network.biases(l).data)), gradientNorm));
+                    (double) nearZeros / w.length, Math.sqrt(Norms.squaredL2(network.shift(l))), gradientNorm,
+                    updateRatio(w, epochStart.block(weightBlocks[l])), activity.deadFraction(l),
+                    activity.saturatedFraction(l)));
         }
         return rows;
+    }
+
+    /** ‖W_end − W_start‖_F / ‖W_start‖_F, or null when W_start is all zeros. */
+    private static Double updateRatio(double[] end, double[] start) {
+        double difference = 0;
+        for (int i = 0; i < end.length; i++) {
+            double d = end[i] - start[i];
+            difference += d * d;
+        }
+        double norm = Norms.squaredL2(start);
+        return norm == 0 ? null : Math.sqrt(difference / norm);
     }
 }

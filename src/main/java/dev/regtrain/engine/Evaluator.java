@@ -4,7 +4,8 @@ import dev.regtrain.engine.kernel.MatrixKernel;
 import dev.regtrain.engine.kernel.TaskRunner;
 
 /**
- * Inference-mode passes over a whole set of examples in {@link Chunks}: the validation metrics of every epoch.
+ * Inference-mode passes over a whole set of examples in {@link Chunks}: the validation metrics of every epoch, and J
+ * at the end-of-epoch weights over the training split.
  */
 final class Evaluator {
 
@@ -46,9 +47,9 @@ final class Evaluator {
             lossSum += loss;
             rows += w.rows;
             if (classification) {
-                correct += w.correctCount();
+                correct += Scores.correctCount(w.outputs(), w.targets.data, w.rows, outputs);
             } else {
-                squaredErrorSum += w.squaredErrorSum();
+                squaredErrorSum += Scores.squaredErrorSum(w.outputs(), w.targets.data);
             }
         }
 
@@ -67,8 +68,17 @@ final class Evaluator {
     private final Chunks chunks;
     private final Sums sums;
 
-    Evaluator(Network network, Examples data, MatrixKernel kernel, TaskRunner runner) {
+    /**
+     * @param labelSmoothing ε for the targets (0 for the validation loss, which keeps the plain labels)
+     * @param exampleWeights each example's loss weight, or null
+     */
+    Evaluator(Network network, Examples data, MatrixKernel kernel, TaskRunner runner, double labelSmoothing,
+              double[] exampleWeights) {
         this.chunks = new Chunks(network, data, null, kernel, runner);
+        chunks.configure(w -> {
+            w.smoothLabels(labelSmoothing);
+            w.weightExamples(exampleWeights);
+        });
         this.sums = new Sums(network.spec());
     }
 

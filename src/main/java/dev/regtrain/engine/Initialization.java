@@ -1,7 +1,14 @@
 package dev.regtrain.engine;
 
-/** Weight initialisation schemes (biases always start at 0). */
+/** Weight initialisation schemes (biases always start at 0; batch normalisation's γ at 1 and β at 0). */
 public enum Initialization {
+    /** Decided per weight layer: {@link #HE} for relu-like activations, {@link #XAVIER} otherwise and for the output. */
+    AUTO {
+        @Override
+        void fill(double[] weights, int fanIn, int fanOut, Rng rng) {
+            throw new IllegalStateException("AUTO is resolved per layer before weights are drawn");
+        }
+    },
     /** He normal: w ~ N(0, 2/n[l−1]). */
     HE {
         @Override

@@ -59,6 +59,16 @@ final class LayerLoops {
         return false;
     }
 
+    /** Whether values[from, to) holds a value above 0; stops at the first that does. */
+    static boolean anyPositive(double[] values, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (values[i] > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** sums[j] = Σᵢ values[i, j] for the columns [fromColumn, toColumn), each summed in row order. */
     static void columnSums(double[] values, double[] sums, int rows, int fromColumn, int toColumn) {
         for (int j = fromColumn; j < toColumn; j++) {

@@ -17,7 +17,7 @@ final class MomentumOptimizer extends Optimizer {
 
     @Override
     void update(int index, double[] w, double[] g, double threshold, int from, int to) {
-        double alpha = spec.learningRate();
+        double alpha = learningRate;
         double mu = spec.momentum();
         double tau = alpha / (1.0 - mu) * threshold;
         double[] v = slots[index];

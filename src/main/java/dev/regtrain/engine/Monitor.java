@@ -31,13 +31,17 @@ public enum Monitor {
         return needsValidation;
     }
 
-    /** The monitored value of a row, or null when the row does not have it. */
+    /**
+     * The monitored value of a row, or null when the row does not have it. {@code train_loss} is J at the
+     * end-of-epoch weights ({@code trainObjective}, MATH.md's correction: one point in time) when the row has it,
+     * else, in rows written before it existed, {@code trainLoss}.
+     */
     public Double valueOf(EpochMetrics row) {
         return switch (this) {
             case VAL_LOSS -> row.valLoss();
             case VAL_ACCURACY -> row.valAccuracy();
             case VAL_RMSE -> row.valRmse();
-            case TRAIN_LOSS -> row.trainLoss();
+            case TRAIN_LOSS -> row.trainObjective() != null ? row.trainObjective() : row.trainLoss();
         };
     }
 }

@@ -1,5 +1,6 @@
 package dev.regtrain.engine;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -35,26 +36,77 @@ public record NetworkSpec(int inputs, List<LayerSpec> hidden, Output output, int
         return layer == layerCount() ? outputs : hidden.get(layer - 1).units();
     }
 
-    /** The activation of hidden layer l, 1 ≤ l < L. */
+    /** The activation of hidden layer l, 1 ≤ l &lt; L. */
     public Activation activation(int layer) {
         return hidden.get(layer - 1).activation();
     }
 
-    /** The number of values of each parameter block, in {@link Network#parameters()} order: W[1], b[1], W[2], …. */
-    public int[] parameterSizes() {
-        int[] sizes = new int[2 * layerCount()];
-        for (int l = 1; l <= layerCount(); l++) {
-            sizes[2 * (l - 1)] = units(l - 1) * units(l);
-            sizes[2 * (l - 1) + 1] = units(l);
-        }
-        return sizes;
+    /** Whether weight layer l (1 ≤ l ≤ L) is batch-normalised; the output layer never is. */
+    public boolean batchNorm(int layer) {
+        return layer < layerCount() && hidden.get(layer - 1).batchNorm();
     }
 
-    /** Total number of trainable values, weights and biases. */
+    /** Whether any hidden layer is batch-normalised. */
+    public boolean hasBatchNorm() {
+        return hidden.stream().anyMatch(LayerSpec::batchNorm);
+    }
+
+    /**
+     * The rule that draws W[l]: the network's, or with {@link Initialization#AUTO} the one for the layer's own
+     * activation (He for relu-like, Xavier otherwise), the output layer by the output's activation (Xavier).
+     */
+    public Initialization initialization(int layer) {
+        if (initialization != Initialization.AUTO) {
+            return initialization;
+        }
+        return layer < layerCount() ? activation(layer).defaultInitialization() : Initialization.XAVIER;
+    }
+
+    /**
+     * Every block of values in {@link Network#blocks()} order, per layer W[l] then b[l], or for a batch-normalised
+     * layer W[l], γ[l], β[l], running mean, running variance.
+     */
+    public List<BlockShape> blocks() {
+        List<BlockShape> blocks = new ArrayList<>();
+        for (int l = 1; l <= layerCount(); l++) {
+            int in = units(l - 1);
+            int out = units(l);
+            blocks.add(new BlockShape(l, Parameter.Kind.WEIGHTS, in, out));
+            if (batchNorm(l)) {
+                for (Parameter.Kind kind : List.of(Parameter.Kind.GAMMA, Parameter.Kind.BETA,
+                        Parameter.Kind.RUNNING_MEAN, Parameter.Kind.RUNNING_VARIANCE)) {
+                    blocks.add(new BlockShape(l, kind, 1, out));
+                }
+            } else {
+                blocks.add(new BlockShape(l, Parameter.Kind.BIASES, 1, out));
+            }
+        }
+        return blocks;
+    }
+
+    /** The shape of one block of values: rows × columns, column-major. */
+    public record BlockShape(int layer, Parameter.Kind kind, int rows, int columns) {
+
+        public int size() {
+            return rows * columns;
+        }
+    }
+
+    /** The number of values of every block, in {@link Network#blocks()} order. */
+    public int[] blockSizes() {
+        return blocks().stream().mapToInt(BlockShape::size).toArray();
+    }
+
+    /** The number of values of each trainable block, in {@link Network#parameters()} order: W[1], b[1], W[2], …. */
+    public int[] parameterSizes() {
+        return blocks().stream().filter(b -> b.kind().trainable()).mapToInt(BlockShape::size).toArray();
+    }
+
+    /** Total number of trainable values: weights and biases (γ and β for a batch-normalised layer). */
     public long parameterCount() {
         long count = 0;
         for (int l = 1; l <= layerCount(); l++) {
-            count += (long) units(l - 1) * units(l) + units(l);
+            count += (long) units(l - 1) * units(l) + (batchNorm(l) ? 2L : 1L) * units(l);
         }
         return count;
     }

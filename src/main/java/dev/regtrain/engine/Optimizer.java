@@ -13,9 +13,12 @@ abstract class Optimizer {
     protected final OptimizerSpec spec;
     protected final double[][] slots;
     protected long step;
+    /** α of the current epoch (the schedule's), the spec's α₀ until set. */
+    protected double learningRate;
 
     protected Optimizer(OptimizerSpec spec, List<Parameter> parameters) {
         this.spec = spec;
+        this.learningRate = spec.learningRate();
         int slotsPerParameter = spec.kind().slots();
         this.slots = new double[slotsPerParameter * parameters.size()][];
         for (int s = 0; s < slotsPerParameter; s++) {
@@ -32,6 +35,11 @@ abstract class Optimizer {
             case NESTEROV -> new MomentumOptimizer(spec, parameters, true);
             case ADAM, ADAMW -> new AdamOptimizer(spec, parameters);
         };
+    }
+
+    /** Sets α for the steps that follow (the epoch's learning rate; momentum keeps α outside the velocity). */
+    void setLearningRate(double alpha) {
+        learningRate = alpha;
     }
 
     /** Starts step t + 1; called once per mini-batch before the parameters are updated. */

@@ -10,12 +10,19 @@ public enum Output {
     SIGMOID {
         @Override
         double lossSum(double[] logits, double[] targets, int rows, int units) {
-            // ℓ = max(z, 0) − z·y + log(1 + e^−|z|): the same value as the textbook form, but finite for any z.
             double sum = 0;
             int n = rows * units;
             for (int i = 0; i < n; i++) {
-                double z = logits[i];
-                sum += Math.max(z, 0.0) - z * targets[i] + Math.log1p(Math.exp(-Math.abs(z)));
+                sum += sigmoidLoss(logits[i], targets[i]);
+            }
+            return sum;
+        }
+
+        @Override
+        double weightedLossSum(double[] logits, double[] targets, double[] rowWeights, int rows, int units) {
+            double sum = 0;
+            for (int i = 0; i < rows; i++) {
+                sum += rowWeights[i] * sigmoidLoss(logits[i], targets[i]);
             }
             return sum;
         }
@@ -32,24 +39,18 @@ public enum Output {
     SOFTMAX {
         @Override
         double lossSum(double[] logits, double[] targets, int rows, int units) {
-            // −Σₖ yₖ·log softmax(z)ₖ = (Σₖ yₖ)·logsumexp(z) − Σₖ yₖ·zₖ, with logsumexp shifted by max z.
             double sum = 0;
             for (int i = 0; i < rows; i++) {
-                double max = Double.NEGATIVE_INFINITY;
-                for (int k = 0; k < units; k++) {
-                    max = Math.max(max, logits[i + k * rows]);
-                }
-                double expSum = 0;
-                double targetSum = 0;
-                double targetDotLogits = 0;
-                for (int k = 0; k < units; k++) {
-                    double z = logits[i + k * rows];
-                    double y = targets[i + k * rows];
-                    expSum += Math.exp(z - max);
-                    targetSum += y;
-                    targetDotLogits += y * z;
-                }
-                sum += targetSum * (max + Math.log(expSum)) - targetDotLogits;
+                sum += softmaxLoss(logits, targets, i, rows, units);
+            }
+            return sum;
+        }
+
+        @Override
+        double weightedLossSum(double[] logits, double[] targets, double[] rowWeights, int rows, int units) {
+            double sum = 0;
+            for (int i = 0; i < rows; i++) {
+                sum += rowWeights[i] * softmaxLoss(logits, targets, i, rows, units);
             }
             return sum;
         }
@@ -88,6 +89,20 @@ public enum Output {
         }
 
         @Override
+        double weightedLossSum(double[] logits, double[] targets, double[] rowWeights, int rows, int units) {
+            double sum = 0;
+            for (int i = 0; i < rows; i++) {
+                double rowSum = 0;
+                for (int k = 0; k < units; k++) {
+                    double d = logits[i + k * rows] - targets[i + k * rows];
+                    rowSum += 0.5 * d * d;
+                }
+                sum += rowWeights[i] * rowSum;
+            }
+            return sum;
+        }
+
+        @Override
         void activate(double[] logits, double[] out, int rows, int units) {
             System.arraycopy(logits, 0, out, 0, rows * units);
         }
@@ -96,8 +111,47 @@ public enum Output {
     /** Σ over the rows of the per-example loss ℓ(a, y), computed from the logits z. */
     abstract double lossSum(double[] logits, double[] targets, int rows, int units);
 
+    /** Σ over the rows of wᵢ·ℓ(aᵢ, yᵢ): each example's loss times its weight (class weights). */
+    abstract double weightedLossSum(double[] logits, double[] targets, double[] rowWeights, int rows, int units);
+
+    /**
+     * The number of classes K that label smoothing spreads ε over: the units of a softmax, 2 for the single
+     * probability of a sigmoid (MATH.md); 0 for a regression, which has no labels to smooth.
+     */
+    public int smoothingClasses(int units) {
+        return switch (this) {
+            case SIGMOID -> 2;
+            case SOFTMAX -> units;
+            case LINEAR -> 0;
+        };
+    }
+
     /** out = a = output activation of the logits. */
     abstract void activate(double[] logits, double[] out, int rows, int units);
+
+    /** ℓ = max(z, 0) − z·y + log(1 + e^−|z|): binary cross-entropy from the logit, finite for any z. */
+    private static double sigmoidLoss(double z, double y) {
+        return Math.max(z, 0.0) - z * y + Math.log1p(Math.exp(-Math.abs(z)));
+    }
+
+    /** −Σₖ yₖ·log softmax(z)ₖ = (Σₖ yₖ)·logsumexp(z) − Σₖ yₖ·zₖ for row i, with logsumexp shifted by max z. */
+    private static double softmaxLoss(double[] logits, double[] targets, int i, int rows, int units) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < units; k++) {
+            max = Math.max(max, logits[i + k * rows]);
+        }
+        double expSum = 0;
+        double targetSum = 0;
+        double targetDotLogits = 0;
+        for (int k = 0; k < units; k++) {
+            double z = logits[i + k * rows];
+            double y = targets[i + k * rows];
+            expSum += Math.exp(z - max);
+            targetSum += y;
+            targetDotLogits += y * z;
+        }
+        return targetSum * (max + Math.log(expSum)) - targetDotLogits;
+    }
 
     public boolean isClassification() {
         return this != LINEAR;

@@ -1,7 +1,7 @@
 package dev.regtrain.engine;
 
 /**
- * A preallocated copy of a network's parameters, and optionally of the optimizer and random streams: the best
+ * A preallocated copy of a network's values (every block, the running statistics of batch normalisation included), and optionally of the optimizer and random streams: the best
  * weights, and the state at the start of the current epoch that a cancelled or diverged epoch rolls back to.
  */
 final class ParameterCopy {
@@ -16,7 +16,7 @@ final class ParameterCopy {
     }
 
     ParameterCopy(Network network, Optimizer optimizer) {
-        this.values = allocateLike(network.parameters().stream().map(Parameter::values).toArray(double[][]::new));
+        this.values = allocateLike(network.blocks().stream().map(Parameter::values).toArray(double[][]::new));
         this.slots = optimizer == null ? null : allocateLike(optimizer.slots());
     }
 
@@ -36,7 +36,7 @@ final class ParameterCopy {
 
     void save(Network network) {
         for (int i = 0; i < values.length; i++) {
-            double[] v = network.parameters().get(i).values();
+            double[] v = network.blocks().get(i).values();
             System.arraycopy(v, 0, values[i], 0, v.length);
         }
     }
@@ -61,6 +61,11 @@ final class ParameterCopy {
 
     void load(double[][] source) {
         copy(source, values);
+    }
+
+    /** The saved values of block i of {@link Network#blocks()} (read-only). */
+    double[] block(int i) {
+        return values[i];
     }
 
     /** A fresh copy of the saved parameter values. */

@@ -2,7 +2,8 @@ package dev.regtrain.engine;
 
 /**
  * The penalty part of the objective and the constraints applied after each step, for m training examples:
- * (λ₂/(2m))·Σₗ‖W[l]‖²_F + (λ₁/m)·Σₗ‖W[l]‖₁ (plus the same on b[l] with {@code regularizeBias}).
+ * (λ₂/(2m))·Σₗ‖W[l]‖²_F + (λ₁/m)·Σₗ‖W[l]‖₁ (plus the same on b[l] with {@code regularizeBias}, and on γ[l] and β[l]
+ * with {@code regularizeBatchNorm}).
  */
 final class Penalties {
 
@@ -14,9 +15,17 @@ final class Penalties {
         this.examples = examples;
     }
 
-    /** Whether the penalties and weight decay touch this parameter (weights always, biases only if asked). */
+    /**
+     * Whether the penalties and weight decay touch this parameter: weights always, biases only with
+     * {@code regularizeBias}, γ and β only with {@code regularizeBatchNorm}.
+     */
     boolean applies(Parameter p) {
-        return !p.bias() || spec.regularizeBias();
+        return switch (p.kind()) {
+            case WEIGHTS -> true;
+            case BIASES -> spec.regularizeBias();
+            case GAMMA, BETA -> spec.regularizeBatchNorm();
+            case RUNNING_MEAN, RUNNING_VARIANCE -> false;
+        };
     }
 
     /** (λ₁/m)·Σ|w| over the penalised parameters. */
@@ -70,6 +79,11 @@ final class Penalties {
         }
     }
 
+    /** λ₁ of the parameter's layer (whether or not it applies to the parameter). */
+    double l1(Parameter p) {
+        return spec.l1(p.layer());
+    }
+
     /** λ₁/m when the L1 term is handled by soft-thresholding for this parameter, else 0. */
     double proximalThreshold(Parameter p) {
         return spec.l1Update() == L1Update.PROXIMAL && applies(p) ? spec.l1(p.layer()) / examples : 0.0;
@@ -88,7 +102,7 @@ final class Penalties {
                 w[i] *= factor;
             }
         }
-        if (spec.maxNorm() != null && !p.bias()) {
+        if (spec.maxNorm() != null && p.isWeights()) {
             double cap = spec.maxNorm();
             for (int j = fromColumn; j < toColumn; j++) {
                 int from = j * p.rows();

@@ -7,13 +7,14 @@ import java.util.Objects;
 
 /**
  * Penalties and weight constraints, MATH.md: λ₁ and λ₂ in the λ/m scaling, biases penalised only with
- * {@code regularizeBias}, subgradient or proximal L1, decoupled weight decay, and an optional max-norm cap.
+ * {@code regularizeBias}, batch normalisation's γ and β only with {@code regularizeBatchNorm}, subgradient or
+ * proximal L1, decoupled weight decay, and an optional max-norm cap.
  *
  * @param layers per weight layer (1..L, index 0 = layer 1) an override or null; an empty list means no overrides
  * @param maxNorm cap c on each unit's incoming-weight norm, or null for none
  */
 public record PenaltySpec(double l1, double l2, boolean regularizeBias, L1Update l1Update, double weightDecay,
-                          Double maxNorm, List<LayerPenalty> layers) {
+                          Double maxNorm, List<LayerPenalty> layers, boolean regularizeBatchNorm) {
 
     public static final PenaltySpec NONE = new PenaltySpec(0, 0, false, L1Update.SUBGRADIENT, 0, null, List.of());
 
@@ -27,6 +28,18 @@ public record PenaltySpec(double l1, double l2, boolean regularizeBias, L1Update
             throw new IllegalArgumentException("maxNorm must be positive and finite");
         }
         layers = layers == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(layers));
+    }
+
+    /** Penalties that leave batch normalisation's γ and β alone. */
+    public PenaltySpec(double l1, double l2, boolean regularizeBias, L1Update l1Update, double weightDecay,
+                       Double maxNorm, List<LayerPenalty> layers) {
+        this(l1, l2, regularizeBias, l1Update, weightDecay, maxNorm, layers, false);
+    }
+
+    /** The same penalties with L1 as a subgradient term of the gradient (the smooth form a gradient check needs). */
+    public PenaltySpec withSubgradientL1() {
+        return new PenaltySpec(l1, l2, regularizeBias, L1Update.SUBGRADIENT, weightDecay, maxNorm, layers,
+                regularizeBatchNorm);
     }
 
     /** λ₁ for weight layer l (1-based): the override if there is one, else the global value. */

@@ -41,6 +41,14 @@ public final class Predictor {
     }
 
     /**
+     * The mean data loss (1/n)·Σℓ of the network on the examples in inference mode, without penalty, computed from
+     * the logits as training computes it (finite for any output): an evaluation's loss.
+     */
+    public static double meanLoss(Network network, Examples data, MatrixKernel kernel) {
+        return new Evaluator(network, data, kernel, TaskRunner.SEQUENTIAL, 0, null).evaluate().meanLoss();
+    }
+
+    /**
      * {@code samples} forward passes with dropout on (rates as in training); the mean and population std. {@code stop}
      * is asked before every chunk of every pass; when it says so the passes end with {@link Stopped}.
      */

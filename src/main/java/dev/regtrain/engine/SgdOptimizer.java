@@ -11,7 +11,7 @@ final class SgdOptimizer extends Optimizer {
 
     @Override
     void update(int index, double[] w, double[] g, double threshold, int from, int to) {
-        double alpha = spec.learningRate();
+        double alpha = learningRate;
         double tau = alpha * threshold;
         for (int i = from; i < to; i++) {
             double next = w[i] - alpha * g[i];

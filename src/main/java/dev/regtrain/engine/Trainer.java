@@ -1,27 +1,21 @@
 package dev.regtrain.engine;
 
-import dev.regtrain.engine.kernel.TaskRunner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
-import java.util.function.IntConsumer;
 
 /**
  * Trains a network by mini-batch gradient descent on J (MATH.md). All buffers are allocated at construction, so the
- * engine allocates nothing per mini-batch (a parallel {@link TaskRunner} may: see {@code SpinningRunner}). A run is
+ * engine allocates nothing per mini-batch (a parallel {@link dev.regtrain.engine.kernel.TaskRunner} may: see {@code SpinningRunner}). A run is
  * reproducible from its plan, its data and its seed, and can be stopped after any epoch and continued from
  * {@link #state()} with bit-identical results.
  */
 public final class Trainer {
 
-    /** A parallel step splits the parameter updates into parts of at least this many values. */
-    static final long UPDATE_VALUES_PER_PART = 32_768;
-
     private final TrainingPlan plan;
     private final Examples train;
     private final EngineContext context;
     private final Network network;
-    private final Network gradients;
     private final Optimizer optimizer;
     private final Penalties penalties;
     private final EarlyStopping earlyStopping;
@@ -31,13 +25,15 @@ public final class Trainer {
     private final Workspace batch;
     private final Workspace lastBatch;
     private final Evaluator validator;
+    /** J at the end-of-epoch weights over the training split, when something monitors {@code train_loss}. */
+    private final Evaluator trainObjective;
+    private final LearningRateSchedule schedule;
+    private final ParameterUpdate update;
     private final int[] order;
     private final List<EpochMetrics> history;
     private final ParameterCopy best;
     private final ParameterCopy epochStart;
     private final EpochStatistics statistics;
-    private final int updateParts;
-    private final IntConsumer updatePart;
     private int epoch;
 
     private Trainer(TrainingPlan plan, Examples train, Examples validation, EngineContext context,
@@ -57,7 +53,7 @@ public final class Trainer {
         } else {
             this.network = Network.initialise(spec, Rng.of(plan.seed(), RandomPurpose.INIT));
         }
-        this.gradients = Network.zeros(spec);
+        Network gradients = Network.zeros(spec);
         this.optimizer = Optimizer.create(plan.optimizer(), network.parameters());
         this.penalties = new Penalties(plan.penalty(), train.rows());
         this.shuffleRandom = state == null ? Rng.of(plan.seed(), RandomPurpose.SHUFFLE) : new Rng(state.shuffleRandom());
@@ -65,6 +61,8 @@ public final class Trainer {
         this.augmentRandom = state == null ? Rng.of(plan.seed(), RandomPurpose.AUGMENT) : new Rng(state.augmentRandom());
         this.earlyStopping = new EarlyStopping(plan.earlyStopping(),
                 state == null ? EarlyStoppingState.INITIAL : state.earlyStopping());
+        this.schedule = new LearningRateSchedule(plan.schedule(), plan.optimizer().learningRate(), plan.epochs(),
+                state == null ? ScheduleState.INITIAL : state.schedule());
         this.history = new ArrayList<>(state == null ? List.of() : state.history());
         this.epoch = state == null ? 0 : state.epoch();
         this.best = new ParameterCopy(network);
@@ -78,16 +76,28 @@ public final class Trainer {
         int m = train.rows();
         int batchSize = plan.effectiveBatchSize(m);
         double[] dropRates = plan.dropout().ratesByLayer();
-        this.batch = new Workspace(network, batchSize, dropRates, gradients, context.kernel(), context.runner());
-        this.lastBatch = m % batchSize == 0 ? null
-                : new Workspace(network, m % batchSize, dropRates, gradients, context.kernel(), context.runner());
-        this.validator = validation == null ? null
-                : new Evaluator(network, validation, context.kernel(), context.runner());
-        this.order = new int[m];
         this.statistics = new EpochStatistics(network, penalties);
-        this.updateParts = context.runner().partsFor(plan.network().parameterCount(), UPDATE_VALUES_PER_PART,
-                Integer.MAX_VALUE);
-        this.updatePart = this::updateColumns;
+        double[] exampleWeights = plan.loss().classWeights().exampleWeights(train);
+        double smoothing = plan.loss().labelSmoothing();
+        this.batch = trainingWorkspace(batchSize, dropRates, gradients, exampleWeights, smoothing);
+        this.lastBatch = m % batchSize == 0 ? null
+                : trainingWorkspace(m % batchSize, dropRates, gradients, exampleWeights, smoothing);
+        this.validator = validation == null ? null
+                : new Evaluator(network, validation, context.kernel(), context.runner(), 0, null);
+        this.trainObjective = plan.monitorsTrainingObjective()
+                ? new Evaluator(network, train, context.kernel(), context.runner(), smoothing, exampleWeights) : null;
+        this.order = new int[m];
+        this.update = new ParameterUpdate(network, gradients, optimizer, penalties, statistics, plan.clipping(),
+                context.runner());
+    }
+
+    private Workspace trainingWorkspace(int rows, double[] dropRates, Network gradients, double[] exampleWeights,
+                                        double smoothing) {
+        Workspace w = new Workspace(network, rows, dropRates, gradients, context.kernel(), context.runner());
+        w.weightExamples(exampleWeights);
+        w.smoothLabels(smoothing);
+        w.recordActivity(statistics.activity);
+        return w;
     }
 
     /** A fresh run: weights initialised from the plan's seed. */
@@ -118,13 +128,17 @@ public final class Trainer {
                         + " outputs; the network expects " + spec.inputs() + " and " + spec.outputs());
             }
         }
-        Monitor monitor = plan.earlyStopping().monitor();
-        if (monitor.needsValidation() && validation == null) {
-            throw new IllegalArgumentException(monitor.label() + " needs a validation split");
-        }
+        List<Monitor> monitors = plan.schedule().monitors()
+                ? List.of(plan.earlyStopping().monitor(), plan.schedule().monitor())
+                : List.of(plan.earlyStopping().monitor());
         boolean classification = spec.output().isClassification();
-        if (monitor == Monitor.VAL_ACCURACY && !classification || monitor == Monitor.VAL_RMSE && classification) {
-            throw new IllegalArgumentException(monitor.label() + " does not exist for this task");
+        for (Monitor monitor : monitors) {
+            if (monitor.needsValidation() && validation == null) {
+                throw new IllegalArgumentException(monitor.label() + " needs a validation split");
+            }
+            if (monitor == Monitor.VAL_ACCURACY && !classification || monitor == Monitor.VAL_RMSE && classification) {
+                throw new IllegalArgumentException(monitor.label() + " does not exist for this task");
+            }
         }
     }
 
@@ -145,16 +159,20 @@ public final class Trainer {
     public TrainingOutcome run(TrainingListener listener, BooleanSupplier stopRequested) {
         while (epoch < plan.epochs()) {
             long started = context.ticker().nanos();
+            double learningRate = schedule.rate(epoch + 1);
             epochStart.save(network, optimizer, shuffleRandom, dropoutRandom, augmentRandom);
-            if (!trainEpoch(stopRequested)) {
+            if (!trainEpoch(stopRequested, learningRate)) {
                 epochStart.restore(network, optimizer, shuffleRandom, dropoutRandom, augmentRandom);
                 return finish(StopReason.CANCELLED, "cancelled after epoch " + epoch, network.copy(), epoch);
             }
             epoch++;
             Evaluator.Totals validation = validator == null ? null : validator.evaluate();
+            Double objective = trainObjective == null ? null
+                    : trainObjective.evaluate().meanLoss() + statistics.penalty();
             double seconds = (context.ticker().nanos() - started) / 1e9;
-            EpochMetrics row = statistics.row(epoch, seconds, plan.optimizer().learningRate(), validation);
+            EpochMetrics row = statistics.row(epoch, seconds, learningRate, validation, objective, epochStart);
             history.add(row);
+            schedule.observe(epoch, row);
             if (!Double.isFinite(row.trainLoss())) {
                 Network lastFinite = Network.of(plan.network(), epochStart.values());
                 listener.onEpoch(row, this::state);
@@ -176,7 +194,7 @@ public final class Trainer {
     }
 
     /** One pass over the training set, summed into {@link #statistics}; false when a stop was requested before its end. */
-    private boolean trainEpoch(BooleanSupplier stopRequested) {
+    private boolean trainEpoch(BooleanSupplier stopRequested, double learningRate) {
         int m = train.rows();
         for (int i = 0; i < m; i++) {
             order[i] = i;
@@ -185,6 +203,7 @@ public final class Trainer {
             shuffleRandom.shuffle(order, m);
         }
         statistics.startEpoch();
+        boolean batchNorm = plan.network().hasBatchNorm();
         for (int from = 0; from < m; from += batch.rows) {
             if (stopRequested.getAsBoolean()) {
                 return false;
@@ -193,48 +212,18 @@ public final class Trainer {
             w.gather(train, order, from);
             context.augmenter().augment(w.input.data, w.targets.data, w.rows, augmentRandom);
             w.forward(dropoutRandom);
+            if (batchNorm) {
+                w.updateRunningAverages();
+            }
             double loss = w.lossSum();
             statistics.add(w, loss);
             if (!Double.isFinite(loss)) {
                 return true; // diverged: the row reports it and the run ends
             }
             w.backward();
-            step();
+            update.step(learningRate);
         }
         return true;
-    }
-
-    /**
-     * Column by column of every parameter: the squares for the batch's gradient norm (before the penalty terms change
-     * the gradient), the penalty gradient, the optimizer's update and the constraints. With a parallel runner each
-     * part takes a range of whole columns: element by element the arithmetic is the same as on one thread, and the
-     * norms are summed over the columns in order after all parts are done.
-     */
-    private void step() {
-        optimizer.beginStep();
-        context.runner().run(updateParts, updatePart);
-        statistics.addStepNorms();
-    }
-
-    private void updateColumns(int part) {
-        List<Parameter> parameters = network.parameters();
-        List<Parameter> gradientBlocks = gradients.parameters();
-        double learningRate = plan.optimizer().learningRate();
-        for (int i = 0; i < parameters.size(); i++) {
-            Parameter p = parameters.get(i);
-            int from = TaskRunner.firstOf(part, updateParts, p.columns());
-            int to = TaskRunner.firstOf(part + 1, updateParts, p.columns());
-            if (from == to) {
-                continue;
-            }
-            double[] g = gradientBlocks.get(i).values();
-            if (!p.bias()) {
-                statistics.squareColumns(p.layer(), g, p.rows(), from, to);
-            }
-            penalties.addGradient(p, g, from * p.rows(), to * p.rows());
-            optimizer.update(i, p.values(), g, penalties.proximalThreshold(p), from * p.rows(), to * p.rows());
-            penalties.afterStep(p, learningRate, from, to);
-        }
     }
 
     private TrainingOutcome finish(StopReason reason, String detail, Network last, int lastEpoch) {
@@ -256,6 +245,6 @@ public final class Trainer {
         boolean hasBest = earlyStopping.state().bestEpoch() > 0;
         return new TrainingState(plan.network(), epoch, network.values(), optimizer.state(), shuffleRandom.state(),
                 dropoutRandom.state(), augmentRandom.state(), earlyStopping.state(),
-                hasBest ? best.values() : null, history);
+                hasBest ? best.values() : null, history, schedule.state());
     }
 }

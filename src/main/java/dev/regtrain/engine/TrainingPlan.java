@@ -7,9 +7,13 @@ import java.util.Objects;
  * bit-identical weights and metrics.
  *
  * @param batchSize examples per mini-batch; 0 means the whole training set (full batch)
+ * @param schedule the learning rate of each epoch, from the optimizer's α₀
+ * @param clipping gradient clipping before each step
+ * @param loss label smoothing and class weights
  */
 public record TrainingPlan(NetworkSpec network, OptimizerSpec optimizer, PenaltySpec penalty, DropoutSpec dropout,
-                           EarlyStoppingSpec earlyStopping, int epochs, int batchSize, boolean shuffle, long seed) {
+                           EarlyStoppingSpec earlyStopping, int epochs, int batchSize, boolean shuffle, long seed,
+                           ScheduleSpec schedule, GradientClipping clipping, LossSpec loss) {
 
     public TrainingPlan {
         Objects.requireNonNull(network, "network");
@@ -17,6 +21,9 @@ public record TrainingPlan(NetworkSpec network, OptimizerSpec optimizer, Penalty
         Objects.requireNonNull(penalty, "penalty");
         Objects.requireNonNull(dropout, "dropout");
         Objects.requireNonNull(earlyStopping, "earlyStopping");
+        Objects.requireNonNull(schedule, "schedule");
+        Objects.requireNonNull(clipping, "clipping");
+        Objects.requireNonNull(loss, "loss");
         if (epochs < 1 || batchSize < 0) {
             throw new IllegalArgumentException("epochs must be ≥ 1 and batchSize ≥ 0");
         }
@@ -26,10 +33,36 @@ public record TrainingPlan(NetworkSpec network, OptimizerSpec optimizer, Penalty
         if (penalty.layers().size() > network.layerCount()) {
             throw new IllegalArgumentException("more penalty overrides than weight layers");
         }
+        if (loss.labelSmoothing() > 0 && !network.output().isClassification()
+                || !loss.classWeights().isNone() && !network.output().isClassification()) {
+            throw new IllegalArgumentException("label smoothing and class weights need a classification output");
+        }
+    }
+
+    /** A plan with a constant learning rate, no clipping, plain labels and no class weights. */
+    public TrainingPlan(NetworkSpec network, OptimizerSpec optimizer, PenaltySpec penalty, DropoutSpec dropout,
+                        EarlyStoppingSpec earlyStopping, int epochs, int batchSize, boolean shuffle, long seed) {
+        this(network, optimizer, penalty, dropout, earlyStopping, epochs, batchSize, shuffle, seed,
+                ScheduleSpec.CONSTANT, GradientClipping.NONE, LossSpec.PLAIN);
     }
 
     /** The mini-batch size for m training examples. */
     public int effectiveBatchSize(int examples) {
         return batchSize == 0 ? examples : Math.min(batchSize, examples);
+    }
+
+    /** The same plan with another number of epochs (a job continued by more epochs). */
+    public TrainingPlan withEpochs(int newEpochs) {
+        return new TrainingPlan(network, optimizer, penalty, dropout, earlyStopping, newEpochs, batchSize, shuffle,
+                seed, schedule, clipping, loss);
+    }
+
+    /**
+     * Whether an epoch's row needs J at the end-of-epoch weights ({@code trainObjective}): when the best checkpoint,
+     * early stopping or a plateau schedule follow {@code train_loss}.
+     */
+    public boolean monitorsTrainingObjective() {
+        return earlyStopping.monitor() == Monitor.TRAIN_LOSS
+                || schedule.monitors() && schedule.monitor() == Monitor.TRAIN_LOSS;
     }
 }

@@ -9,7 +9,9 @@ import org.ojalgo.matrix.store.R064Store;
  * Every buffer one forward and backward pass over {@code rows} examples needs, allocated once. Buffers are
  * column-major rows × units. Layer l reads out[l−1] (the previous activation after dropout) and writes act[l]; the
  * output layer writes its logits and then act[L] = a. With gradients bound, the backward pass fills them with the
- * mean data gradient of the batch, (1/B)·out[l−1]ᵀ·δ[l] and (1/B)·Σᵢ δ[l]ᵢ, where δ[L] = a − y.
+ * mean data gradient of the batch, (1/B)·out[l−1]ᵀ·δ[l] and (1/B)·Σᵢ δ[l]ᵢ, where δ[L] = a − y (times each row's
+ * weight with class weights). A batch-normalised layer uses the batch's statistics when gradients are bound (training
+ * and the objective) and the running averages otherwise (inference).
  */
 final class Workspace {
 
@@ -32,6 +34,20 @@ final class Workspace {
     private final MatrixProduct[] weightGradientProducts;
     private final MatrixProduct[] backwardProducts;
     private final WorkspaceParts parts;
+    /** Whether batch-normalised layers use the batch's own statistics (with gradients) or the running averages. */
+    final boolean batchStatistics;
+    /** Per batch-normalised layer: ẑ (rows × units, with gradients), and μ, σ², 1/√(σ² + ε) of each unit. */
+    final double[][] normalized;
+    final double[][] batchMean;
+    final double[][] batchVariance;
+    final double[][] inverseStd;
+    /** Each example's loss weight (class weights), indexed like the examples, or null; and this batch's rows'. */
+    private double[] exampleWeights;
+    double[] rowWeights;
+    /** Label smoothing ε and the K it spreads over; 0 = targets as given. */
+    private double labelSmoothing;
+    /** Where a training pass records what its hidden units did, or null. */
+    UnitActivity activity;
     /**
      * For a relu layer l, the units whose out[l] is not zero for the whole batch (the rest are flat or dropped, and
      * their δ is multiplied by zero), filled before the backward product that computes δ[l]; null for other layers.
@@ -98,6 +114,20 @@ final class Workspace {
                 }
             }
         }
+        this.batchStatistics = gradients != null;
+        this.normalized = new double[layers][];
+        this.batchMean = new double[layers][];
+        this.batchVariance = new double[layers][];
+        this.inverseStd = new double[layers][];
+        for (int l = 1; l < layers; l++) {
+            if (spec.batchNorm(l)) {
+                int units = spec.units(l);
+                normalized[l] = batchStatistics ? new double[rows * units] : null;
+                batchMean[l] = new double[units];
+                batchVariance[l] = new double[units];
+                inverseStd[l] = new double[units];
+            }
+        }
         this.liveUnits = new int[layers + 1][];
         for (int l = 1; l < layers && gradients != null; l++) {
             if (spec.activation(l) == Activation.RELU) {
@@ -111,10 +141,52 @@ final class Workspace {
         return R064Store.FACTORY.make(rows, columns);
     }
 
+    /**
+     * Weights each example's loss: {@code weights[i]} for example i of the data this workspace gathers from (class
+     * weights normalised so that the weighted mean is J's data term); null for none.
+     */
+    void weightExamples(double[] weights) {
+        exampleWeights = weights;
+        rowWeights = weights == null ? null : new double[rows];
+    }
+
+    /** Label smoothing: gathered targets become (1 − ε)·y + ε/K (MATH.md); 0 leaves them as they are. */
+    void smoothLabels(double epsilon) {
+        labelSmoothing = epsilon;
+    }
+
+    /** Records what the hidden units do in every forward pass (a training workspace); null for nothing. */
+    void recordActivity(UnitActivity unitActivity) {
+        activity = unitActivity;
+    }
+
     /** Copies rows {@code order[from..from+rows)} of the examples into the input and target buffers. */
     void gather(Examples data, int[] order, int from) {
         parts.gather(data, order, from);
         LayerLoops.gather(targets.data, rows, data.targets(), data.outputs(), order, from, 0, rows);
+        if (rowWeights != null) {
+            for (int i = 0; i < rows; i++) {
+                rowWeights[i] = exampleWeights[order == null ? from + i : order[from + i]];
+            }
+        }
+        if (labelSmoothing > 0) {
+            double keep = 1 - labelSmoothing;
+            double spread = labelSmoothing / spec.output().smoothingClasses(spec.outputs());
+            double[] y = targets.data;
+            for (int i = 0; i < y.length; i++) {
+                y[i] = keep * y[i] + spread;
+            }
+        }
+    }
+
+    /** After a training forward pass: each batch-normalised layer's running mean and variance follow the batch. */
+    void updateRunningAverages() {
+        for (int l = 1; l < layers; l++) {
+            if (spec.batchNorm(l)) {
+                BatchNorm.updateRunning(network.runningMean(l), network.runningVariance(l), batchMean[l],
+                        batchVariance[l], rows);
+            }
+        }
     }
 
     /**
@@ -149,12 +221,23 @@ final class Workspace {
         double[] y = targets.data;
         double[] d = delta[layers].data;
         double inverseRows = 1.0 / rows;
-        for (int i = 0; i < d.length; i++) {
-            d[i] = (a[i] - y[i]) * inverseRows; // ∂(mean ℓ)/∂z = (a − y)/B
+        if (rowWeights == null) {
+            for (int i = 0; i < d.length; i++) {
+                d[i] = (a[i] - y[i]) * inverseRows; // ∂(mean ℓ)/∂z = (a − y)/B
+            }
+        } else {
+            for (int i = 0; i < d.length; i++) {
+                d[i] = (a[i] - y[i]) * (rowWeights[i % rows] * inverseRows); // ∂(mean w·ℓ)/∂z = w·(a − y)/B
+            }
         }
         for (int l = layers; l >= 1; l--) {
+            if (spec.batchNorm(l)) {
+                parts.batchNormBackward(l); // dγ[l], dβ[l], and δ[l] from the gradient at y to the one at z
+            }
             weightGradientProducts[l].compute(); // dW[l] = out[l−1]ᵀ·δ[l]
-            parts.biasGradient(l); // db[l] = Σᵢ δ[l]ᵢ
+            if (!spec.batchNorm(l)) {
+                parts.biasGradient(l); // db[l] = Σᵢ δ[l]ᵢ
+            }
             if (l > 1) {
                 computeBackward(l); // δ[l−1] = δ[l]·W[l]ᵀ, the gradient at out[l−1]
                 // through the dropout (⊙ M/(1 − p)) and the activation (⊙ g'(z))
@@ -184,47 +267,10 @@ final class Workspace {
         backwardProducts[l].computeColumns(live, count);
     }
 
-    /** Σ over the rows of ℓ(a, y) after a forward pass. */
+    /** Σ over the rows of ℓ(a, y) (times each row's weight, with class weights) after a forward pass. */
     double lossSum() {
-        return spec.output().lossSum(logits.data, targets.data, rows, spec.outputs());
-    }
-
-    /** Number of rows whose predicted class matches the target's (argmax, or a ≥ ½ for one sigmoid unit). */
-    int correctCount() {
-        int units = spec.outputs();
-        double[] a = act[layers].data;
-        double[] y = targets.data;
-        int correct = 0;
-        for (int i = 0; i < rows; i++) {
-            if (units == 1) {
-                correct += (a[i] >= 0.5) == (y[i] >= 0.5) ? 1 : 0;
-            } else {
-                correct += argmax(a, i, units) == argmax(y, i, units) ? 1 : 0;
-            }
-        }
-        return correct;
-    }
-
-    private int argmax(double[] values, int row, int units) {
-        int best = 0;
-        for (int k = 1; k < units; k++) {
-            if (values[row + k * rows] > values[row + best * rows]) {
-                best = k;
-            }
-        }
-        return best;
-    }
-
-    /** Σ over rows and outputs of (a − y)². */
-    double squaredErrorSum() {
-        double[] a = act[layers].data;
-        double[] y = targets.data;
-        double sum = 0;
-        for (int i = 0; i < a.length; i++) {
-            double e = a[i] - y[i];
-            sum += e * e;
-        }
-        return sum;
+        return rowWeights == null ? spec.output().lossSum(logits.data, targets.data, rows, spec.outputs())
+                : spec.output().weightedLossSum(logits.data, targets.data, rowWeights, rows, spec.outputs());
     }
 
     /** act[l]: layer l's activation before dropout (for tests and inspection). */

@@ -26,6 +26,7 @@ final class WorkspaceParts {
     private final IntConsumer[] hiddenPart;
     private final IntConsumer[] biasGradientPart;
     private final IntConsumer[] throughActivationPart;
+    private final IntConsumer[] batchNormBackwardPart;
     private Examples gatherData;
     private int[] gatherOrder;
     private int gatherFrom;
@@ -50,6 +51,7 @@ final class WorkspaceParts {
         this.hiddenPart = new IntConsumer[layers + 1];
         this.biasGradientPart = new IntConsumer[layers + 1];
         this.throughActivationPart = new IntConsumer[layers + 1];
+        this.batchNormBackwardPart = new IntConsumer[layers + 1];
         for (int l = 1; l <= layers; l++) {
             int layer = l;
             int units = spec.units(l);
@@ -61,6 +63,11 @@ final class WorkspaceParts {
             if (w.gradients != null) {
                 biasGradientPart[l] = split(parts, units, (from, to) -> LayerLoops.columnSums(w.delta[layer].data,
                         w.gradients.biases(layer).data, rows, from, to));
+            }
+            if (w.gradients != null && spec.batchNorm(l)) {
+                batchNormBackwardPart[l] = split(parts, units, (from, to) -> BatchNorm.backward(w.delta[layer].data,
+                        w.normalized[layer], w.network.gamma(layer), w.inverseStd[layer],
+                        w.gradients.gamma(layer), w.gradients.beta(layer), rows, from, to));
             }
             if (w.gradients != null && l < layers) {
                 throughActivationPart[l] = split(parts, units, (from, to) -> LayerLoops.throughDropoutAndActivation(
@@ -110,16 +117,40 @@ final class WorkspaceParts {
         runner.run(layerParts[l], biasGradientPart[l]);
     }
 
+    /** dγ[l], dβ[l] and δ[l] from the gradient at y = γ·ẑ + β to the gradient at z[l] ({@link BatchNorm}). */
+    void batchNormBackward(int l) {
+        runner.run(layerParts[l], batchNormBackwardPart[l]);
+    }
+
     /** δ[l] ⊙ M/(1 − p) ⊙ g'(z): from the gradient at out[l] to the gradient at z[l]. */
     void throughDropoutAndActivation(int l) {
         runner.run(layerParts[l], throughActivationPart[l]);
     }
 
-    /** Layer l after its product, for the columns [fromColumn, toColumn): bias, activation, dropout. */
+    /**
+     * Layer l after its product, for the columns [fromColumn, toColumn): bias (or batch normalisation), activation,
+     * dropout; with a unit-activity record, what the units did, while the columns are in cache.
+     */
     private void hidden(int l, int fromColumn, int toColumn) {
         int rows = w.rows;
-        LayerLoops.addBias(w.act[l].data, w.network.biases(l).data, rows, fromColumn, toColumn);
-        w.spec.activation(l).applyInPlace(w.act[l].data, fromColumn * rows, toColumn * rows);
+        double[] z = w.act[l].data;
+        if (!w.spec.batchNorm(l)) {
+            LayerLoops.addBias(z, w.network.biases(l).data, rows, fromColumn, toColumn);
+        } else if (w.batchStatistics) {
+            BatchNorm.forwardBatch(z, w.normalized[l], w.network.gamma(l), w.network.beta(l), w.batchMean[l],
+                    w.batchVariance[l], w.inverseStd[l], rows, fromColumn, toColumn);
+        } else {
+            BatchNorm.forwardRunning(z, w.network.gamma(l), w.network.beta(l), w.network.runningMean(l),
+                    w.network.runningVariance(l), rows, fromColumn, toColumn);
+        }
+        UnitActivity activity = w.activity;
+        if (activity != null) {
+            activity.beforeActivation(l, z, rows, fromColumn, toColumn);
+        }
+        w.spec.activation(l).applyInPlace(z, fromColumn * rows, toColumn * rows);
+        if (activity != null) {
+            activity.afterActivation(l, z, rows, fromColumn, toColumn);
+        }
         if (w.mask[l] != null) {
             LayerLoops.drop(w.act[l].data, w.out[l].data, w.mask[l], w.dropRate[l], dropoutRng, fromColumn * rows,
                     toColumn * rows);

@@ -18,12 +18,12 @@ public interface CheckpointStore {
 
     /**
      * One state in several roles at once (the best checkpoint that is also a periodic one): an adapter writes it once
-     * where it can; this default writes it once per role. {@code monitorValue} goes with the BEST role.
+     * where it can; this default writes it once per role. {@code monitorValue}, the state's epoch's monitored value,
+     * goes with every role.
      */
     default List<CheckpointInfo> saveAs(String jobId, List<CheckpointKind> kinds, TrainingState state,
                                         Double monitorValue) {
-        return kinds.stream().map(kind -> save(jobId, kind, state, kind == CheckpointKind.BEST ? monitorValue : null))
-                .toList();
+        return kinds.stream().map(kind -> save(jobId, kind, state, monitorValue)).toList();
     }
 
     /** The job's checkpoints, best first, then by epoch. */

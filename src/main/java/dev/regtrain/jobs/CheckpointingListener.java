@@ -1,6 +1,7 @@
 package dev.regtrain.jobs;
 
 import dev.regtrain.engine.EpochMetrics;
+import dev.regtrain.engine.Monitor;
 import dev.regtrain.engine.TrainingListener;
 import dev.regtrain.engine.TrainingState;
 import dev.regtrain.jobs.request.JobRequest;
@@ -9,7 +10,8 @@ import java.util.function.Supplier;
 
 /**
  * Keeps a running job's record, metrics and checkpoints up to date: one metrics row per epoch, a periodic checkpoint
- * every {@code everyEpochs} (pruned to {@code keepLast}), and the best checkpoint. The best is kept in memory on every
+ * every {@code everyEpochs} (pruned to {@code keepLast}, each with its epoch's monitored value), and the best
+ * checkpoint. The best is kept in memory on every
  * improvement and written at most every {@link #BEST_WRITE_INTERVAL_NANOS} (always with a periodic checkpoint and when
  * the job ends or is suspended): early in training the monitor improves almost every epoch, and a checkpoint costs
  * several fsyncs. Nothing is lost by the delay: every checkpoint's state carries the best weights so far, so a resumed
@@ -22,7 +24,7 @@ final class CheckpointingListener implements TrainingListener {
     private final int everyEpochs;
     private final int keepLast;
     private final int trainingExamples;
-    private final String monitor;
+    private final Monitor monitor;
     private BestValue best;
     private TrainingState unwrittenBest;
     private long lastBestWrite = System.nanoTime();
@@ -31,7 +33,7 @@ final class CheckpointingListener implements TrainingListener {
     static final long BEST_WRITE_INTERVAL_NANOS = 2_000_000_000L;
 
     CheckpointingListener(JobEntry entry, JobContext context, JobRequest request, int trainingExamples,
-                          String monitor) {
+                          Monitor monitor) {
         this.entry = entry;
         this.context = context;
         this.everyEpochs = request.checkpoints().everyEpochs();
@@ -48,7 +50,7 @@ final class CheckpointingListener implements TrainingListener {
     @Override
     public void onBest(TrainingState state) {
         unwrittenBest = state;
-        best = new BestValue(state.epoch(), monitor, state.earlyStopping().best());
+        best = new BestValue(state.epoch(), monitor.label(), state.earlyStopping().best());
     }
 
     /** Writes the best checkpoint if it changed since it was last written. */
@@ -75,7 +77,7 @@ final class CheckpointingListener implements TrainingListener {
                 lastBestWrite = System.nanoTime();
             } else {
                 writeBest();
-                context.checkpoints().save(entry.id(), CheckpointKind.PERIODIC, state.get(), null);
+                context.checkpoints().save(entry.id(), CheckpointKind.PERIODIC, state.get(), monitor.valueOf(row));
             }
             context.checkpoints().prune(entry.id(), keepLast);
             context.store().save(entry.record());

@@ -95,7 +95,8 @@ final class JobLifecycle {
         CheckpointInfo saved = null;
         if (status != JobStatus.FAILED && last.epoch() > 0) {
             try {
-                saved = checkpoints.save(entry.id(), CheckpointKind.FINAL, last, null);
+                saved = checkpoints.save(entry.id(), CheckpointKind.FINAL, last,
+                        outcome.monitor().valueOf(last.history().get(last.epoch() - 1)));
             } catch (StorageException e) {
                 log.warn("job {}: the final checkpoint could not be written: {}", entry.id(), e.getMessage());
                 unsaved = "; the checkpoint of epoch " + last.epoch() + " could not be written (" + e.getMessage()

@@ -86,7 +86,8 @@ final class JobRunner implements Runnable {
                 outputs, dataset.classes(), data.train().rows(), validationRows);
         context.lifecycle().prepared(entry, summary, Objectives.describe(request, data.train().rows()));
 
-        TrainingPlan plan = PlanFactory.plan(request, dataset.inputs(), outputs, data.validation() != null);
+        TrainingPlan plan = PlanFactory.plan(request, dataset.inputs(), outputs, data.validation() != null,
+                dataset.classes());
         EngineContext engine = context.engine();
         AugmentationSettings augmentation = PlanFactory.augmentation(request);
         if (!augmentation.isNone()) {
@@ -94,8 +95,9 @@ final class JobRunner implements Runnable {
                     data.standardization(), outputs));
         }
         Trainer trainer;
-        if (resumeFrom != null) {
-            trainer = Trainer.resume(plan, resumeFrom, data.train(), data.validation(), engine);
+        TrainingState from = resumeFrom != null ? resumeFrom : continuedState();
+        if (from != null) {
+            trainer = Trainer.resume(plan, from, data.train(), data.validation(), engine);
         } else {
             ModelDocument initial = context.store().loadInitialModel(entry.id()).orElse(null);
             trainer = initial == null ? Trainer.start(plan, data.train(), data.validation(), engine)
@@ -103,7 +105,7 @@ final class JobRunner implements Runnable {
                     data.validation(), engine);
         }
         CheckpointingListener listener = new CheckpointingListener(entry, context, request, data.train().rows(),
-                plan.earlyStopping().monitor().label());
+                plan.earlyStopping().monitor());
         TrainingOutcome outcome;
         try (SharedCores.Training training = context.cores().training()) {
             outcome = trainer.run(listener, () -> entry.cancelRequested() || context.lifecycle().stopping());
@@ -114,5 +116,14 @@ final class JobRunner implements Runnable {
             return;
         }
         context.lifecycle().finish(entry, outcome, trainer.state(), listener.best());
+    }
+
+    /** A continued job starts from the state it was given, kept as its own first checkpoint; others from scratch. */
+    private TrainingState continuedState() {
+        if (entry.record().continuedFrom() == null) {
+            return null;
+        }
+        return context.checkpoints().load(entry.id(), "latest").map(CheckpointStore.Loaded::state)
+                .orElseThrow(() -> new IllegalStateException("the state this job continues from is missing"));
     }
 }

@@ -9,11 +9,10 @@ import dev.regtrain.datasets.DatasetService;
 import dev.regtrain.datasets.JobDatasets;
 import dev.regtrain.engine.EngineContext;
 import dev.regtrain.engine.EpochMetrics;
+import dev.regtrain.engine.Finding;
 import dev.regtrain.jobs.cores.SharedCores;
 import dev.regtrain.jobs.request.JobRequest;
-import dev.regtrain.jobs.request.Objectives;
 import dev.regtrain.jobs.request.RequestResolver;
-import dev.regtrain.jobs.request.Resolution;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -22,6 +21,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 import org.springframework.context.SmartLifecycle;
 
 /**
@@ -38,7 +38,7 @@ public class JobService implements JobEvents, SmartLifecycle {
     private final JobStore store;
     private final CheckpointStore checkpoints;
     private final DatasetService datasets;
-    private final RequestResolver resolver;
+    private final JobAdmission admission;
     private final JobQueue queue;
     private final JobContext context;
     private final Clock clock;
@@ -68,7 +68,8 @@ public class JobService implements JobEvents, SmartLifecycle {
                 pending);
         this.context = new JobContext(store, checkpoints, new JobDatasets(datasets), engine, cores, lifecycle,
                 metrics);
-        this.resolver = new RequestResolver(limits, new Lookups(datasets, checkpoints, store));
+        this.admission = new JobAdmission(live, queue, context, new RequestResolver(limits,
+                new Lookups(datasets, checkpoints, store)), clock, limits.maxEpochs());
         metrics.countStatusesWith(this::countsByStatus);
         for (JobRecord record : store.unfinished()) {
             live.put(record.id(), new JobEntry(record, store.loadMetrics(record.id())));
@@ -135,30 +136,18 @@ public class JobService implements JobEvents, SmartLifecycle {
 
     /** Submits with an id chosen by the caller (an Idempotency-Key's claim chooses it before the job exists). */
     public JobRecord submit(JobRequest raw, String id) {
+        return withDatasetsKept(() -> admission.submit(raw, id));
+    }
+
+    /** A new job continuing a final one by more epochs from its last checkpoint (409 without one). */
+    public JobRecord continueJob(String id, int epochs) {
+        return withDatasetsKept(() -> admission.continueJob(get(id), epochs));
+    }
+
+    private JobRecord withDatasetsKept(Supplier<JobRecord> admit) {
         datasetLock.readLock().lock();
         try {
-            Resolution resolution = resolver.resolve(raw);
-            if (!queue.tryAdmit()) {
-                throw new QueueFullException("the queue holds " + queue.waiting() + " jobs, its capacity "
-                        + "(regtrain.queue-capacity); try again later", Duration.ofSeconds(10));
-            }
-            JobRequest request = resolution.request();
-            JobRecord record = JobRecord.queued(id, request, Objectives.describe(request, null), clock.instant());
-            JobEntry entry = new JobEntry(record, List.of());
-            entry.takeQueueSlot();
-            try {
-                if (resolution.initialModel() != null) {
-                    store.saveInitialModel(id, resolution.initialModel());
-                }
-                store.save(record);
-            } catch (RuntimeException e) {
-                entry.giveUpQueueSlot();
-                queue.leave();
-                throw e;
-            }
-            live.put(id, entry);
-            queue.execute(new JobRunner(entry, context, null, false));
-            return record;
+            return admit.get();
         } finally {
             datasetLock.readLock().unlock();
         }
@@ -231,6 +220,11 @@ public class JobService implements JobEvents, SmartLifecycle {
         pending.discard(id);
         checkpoints.deleteAll(id);
         store.delete(id);
+    }
+
+    /** The gradient diagnostics of the job's metrics so far (MATH.md). */
+    public List<Finding> diagnostics(String id) {
+        return snapshot(id).diagnostics();
     }
 
     public List<EpochMetrics> metrics(String id) {

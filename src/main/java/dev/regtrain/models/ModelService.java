@@ -160,7 +160,8 @@ public class ModelService {
         return Optional.of(new ClassProbabilities(loaded.get().info().epoch(), 2, both));
     }
 
-    private String modelRef(JobRecord job) {
+    /** The checkpoint the job's model is in (409 while there is none). */
+    String modelRef(JobRecord job) {
         return findModelRef(job).orElseThrow(() -> new ConflictException("job " + job.id()
                 + " has not produced a model (status " + job.status() + ", epoch " + job.epochsDone() + ")"));
     }
@@ -179,7 +180,14 @@ public class ModelService {
                 : "latest");
     }
 
-    private ModelMeta meta(String jobId) {
+    /** A checkpoint of the job (404 when it has none by that ref). */
+    CheckpointStore.Loaded load(String jobId, String ref) {
+        return checkpoints.load(jobId, ref)
+                .orElseThrow(() -> new NotFoundException("job " + jobId + " has no checkpoint '" + ref + "'"));
+    }
+
+    /** What the job's models share besides their weights (409 before the job prepared its data). */
+    ModelMeta meta(String jobId) {
         return store.loadModelMeta(jobId).orElseThrow(() -> new ConflictException(
                 "job " + jobId + " has not prepared its data yet"));
     }

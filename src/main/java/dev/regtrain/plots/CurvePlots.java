@@ -82,7 +82,7 @@ public final class CurvePlots {
     }
 
     /** Epochs from 0; markers; or empty axes with a message when there is nothing finite to draw. */
-    private static byte[] finish(XYChart chart, JobRecord job, List<EpochMetrics> rows, PlotSize size,
+    static byte[] finish(XYChart chart, JobRecord job, List<EpochMetrics> rows, PlotSize size,
                                  List<String> caption) {
         chart.getStyler().setXAxisMin(0.0);
         if (!Charts.hasFiniteValues(chart)) {

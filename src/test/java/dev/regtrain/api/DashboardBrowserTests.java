@@ -171,7 +171,7 @@ class DashboardBrowserTests extends ServiceTest {
         await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> find("#data").getText()
                 .contains("4 features"));
         assertThat(browser.findElements(By.cssSelector("#plots img"))).extracting(e -> e.getDomAttribute("src"))
-                .as("no decision regions for four features").hasSize(4)
+                .as("no decision regions for four features").hasSize(5)
                 .noneMatch(src -> src.contains("decision-boundary"));
     }
 
@@ -191,7 +191,7 @@ class DashboardBrowserTests extends ServiceTest {
                 .anyMatch(e -> e.getDomAttribute("src").contains("decision-boundary")));
         browser.get(url("#/jobs/" + space));
         await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
-                .until(() -> browser.findElements(By.cssSelector("#plots img")).size() == 4);
+                .until(() -> browser.findElements(By.cssSelector("#plots img")).size() == 5);
         assertThat(browser.findElements(By.cssSelector("#plots img"))).extracting(e -> e.getDomAttribute("src"))
                 .as("no decision regions for three features").noneMatch(src -> src.contains("decision-boundary"));
 
@@ -200,6 +200,22 @@ class DashboardBrowserTests extends ServiceTest {
                 .filter(b -> b.getText().equals("metrics as CSV")).findFirst().orElseThrow().click();
         await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> find(".notice.error").isDisplayed()
                 && find(".notice.error").getText().startsWith("Not downloaded: "));
+    }
+
+    @Test
+    void theJobPageShowsTheDiagnosticsFoundAndTheGradientsPlot() {
+        String job = submit(TrainingDepthEndpointsTests.deepSigmoid(false).replace("\"epochs\": 40", "\"epochs\": 4"));
+        awaitFinal(job);
+
+        browser.get(url("#/jobs/" + job));
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
+                .until(() -> !browser.findElements(By.cssSelector("#diagnostics li.finding")).isEmpty());
+        WebElement first = browser.findElements(By.cssSelector("#diagnostics li.finding")).get(0);
+        assertThat(first.getDomAttribute("data-kind")).isEqualTo("VANISHING_GRADIENTS");
+        assertThat(first.getText()).startsWith("vanishing gradients: layer 1, from epoch 1.")
+                .contains("batch normalisation");
+        assertThat(browser.findElements(By.cssSelector("#plots img"))).extracting(e -> e.getDomAttribute("src"))
+                .anyMatch(src -> src.contains("/plots/gradients.png"));
     }
 
     @Test

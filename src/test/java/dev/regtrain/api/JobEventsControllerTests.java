@@ -46,7 +46,8 @@ class JobEventsControllerTests {
                 new JobEvents.Batch(List.of(row(3), row(4)), done, true, new JobEvents.Cursor(4, 2)));
 
         String stream = mvc.get().uri("/api/v1/jobs/{id}/events", running.id()).header("Last-Event-ID", "2")
-                .accept(MediaType.TEXT_EVENT_STREAM).exchange().getResponse().getContentAsString();
+                .accept(MediaType.TEXT_EVENT_STREAM).exchange(java.time.Duration.ofSeconds(30)).getResponse()
+                .getContentAsString();
 
         assertThat(stream).containsSubsequence("event:status", "\"status\":\"RUNNING\"",
                 "event:epoch", "id:3", "\"epoch\":3", "event:epoch", "id:4",

@@ -134,8 +134,9 @@ class ArchitectureTests {
             .that().resideInAnyPackage("dev.regtrain.api..", "dev.regtrain.plots..")
             .should().dependOnClassesThat(resideInAPackage("dev.regtrain.engine..").and(DescribedPredicate.not(
                     JavaClass.Predicates.belongToAnyOf(dev.regtrain.engine.EpochMetrics.class,
-                            dev.regtrain.engine.LayerMetrics.class))))
-            .because("HTTP and drawing go through the features; what they show of the engine is its metrics rows");
+                            dev.regtrain.engine.LayerMetrics.class, dev.regtrain.engine.Finding.class))))
+            .because("HTTP and drawing go through the features; what they show of the engine is its metrics rows "
+                    + "and the findings the features draw from them");
 
     @ArchTest
     static final ArchRule theApiUsesDataOnlyForTheCatalogueAndItsErrors = noClasses()

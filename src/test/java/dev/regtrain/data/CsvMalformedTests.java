@@ -40,6 +40,14 @@ class CsvMalformedTests {
     }
 
     @Test
+    void aFirstLineOfNumbersIsAMissingHeaderNotAHeader() {
+        refused("1.5,2,0\n3,4,1\n5,6,0\n", 1, "the first line holds only numbers; a CSV upload starts with "
+                + "a header row that names its columns (for example x1,x2,label)");
+        refused("-1e3, 2 ,7\n3,4,1\n", 1, "the first line holds only numbers; a CSV upload starts with a "
+                + "header row that names its columns (for example x1,x2,label)");
+    }
+
+    @Test
     void atLeastTwoDataRowsAreNeeded() {
         refused("a,y\n", 2, "the CSV has a header but no data rows; a dataset needs at least 2");
         refused("a,y\n\n\n", 2, "the CSV has a header but no data rows; a dataset needs at least 2");

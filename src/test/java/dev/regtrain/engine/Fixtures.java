@@ -88,6 +88,9 @@ public final class Fixtures {
         private boolean shuffle = true;
         private long seed = 42;
         private Initialization initialization;
+        private ScheduleSpec schedule = ScheduleSpec.CONSTANT;
+        private GradientClipping clipping = GradientClipping.NONE;
+        private LossSpec loss = LossSpec.PLAIN;
 
         private PlanBuilder(int inputs, Output output, int outputs) {
             this.inputs = inputs;
@@ -95,17 +98,37 @@ public final class Fixtures {
             this.outputs = outputs;
         }
 
-        PlanBuilder hidden(int units, Activation activation) {
+        public PlanBuilder hidden(int units, Activation activation) {
             hidden.add(new LayerSpec(units, activation));
             return this;
         }
 
-        PlanBuilder optimizer(OptimizerSpec value) {
+        public PlanBuilder hiddenWithBatchNorm(int units, Activation activation) {
+            hidden.add(new LayerSpec(units, activation, true));
+            return this;
+        }
+
+        public PlanBuilder schedule(ScheduleSpec value) {
+            schedule = value;
+            return this;
+        }
+
+        public PlanBuilder clipping(GradientClipping value) {
+            clipping = value;
+            return this;
+        }
+
+        public PlanBuilder loss(LossSpec value) {
+            loss = value;
+            return this;
+        }
+
+        public PlanBuilder optimizer(OptimizerSpec value) {
             optimizer = value;
             return this;
         }
 
-        PlanBuilder penalty(PenaltySpec value) {
+        public PlanBuilder penalty(PenaltySpec value) {
             penalty = value;
             return this;
         }
@@ -118,50 +141,51 @@ public final class Fixtures {
             return penalty(new PenaltySpec(lambda, 0, false, update, 0, null, List.of()));
         }
 
-        PlanBuilder dropout(double inputRate, double hiddenRate) {
+        public PlanBuilder dropout(double inputRate, double hiddenRate) {
             inputDropout = inputRate;
             hiddenDropout = hiddenRate;
             return this;
         }
 
-        PlanBuilder earlyStopping(EarlyStoppingSpec value) {
+        public PlanBuilder earlyStopping(EarlyStoppingSpec value) {
             earlyStopping = value;
             return this;
         }
 
-        PlanBuilder epochs(int value) {
+        public PlanBuilder epochs(int value) {
             epochs = value;
             return this;
         }
 
-        PlanBuilder batchSize(int value) {
+        public PlanBuilder batchSize(int value) {
             batchSize = value;
             return this;
         }
 
-        PlanBuilder shuffle(boolean value) {
+        public PlanBuilder shuffle(boolean value) {
             shuffle = value;
             return this;
         }
 
-        PlanBuilder seed(long value) {
+        public PlanBuilder seed(long value) {
             seed = value;
             return this;
         }
 
-        PlanBuilder initialization(Initialization value) {
+        public PlanBuilder initialization(Initialization value) {
             initialization = value;
             return this;
         }
 
-        TrainingPlan build() {
+        public TrainingPlan build() {
             Initialization init = initialization != null ? initialization
                     : hidden.isEmpty() ? Initialization.XAVIER : hidden.get(0).activation().defaultInitialization();
             NetworkSpec network = new NetworkSpec(inputs, hidden, output, outputs, init);
             DropoutSpec dropout = new DropoutSpec(inputDropout, Collections.nCopies(hidden.size(), hiddenDropout));
             EarlyStoppingSpec es = earlyStopping != null ? earlyStopping
                     : EarlyStoppingSpec.trackingOnly(Monitor.TRAIN_LOSS);
-            return new TrainingPlan(network, optimizer, penalty, dropout, es, epochs, batchSize, shuffle, seed);
+            return new TrainingPlan(network, optimizer, penalty, dropout, es, epochs, batchSize, shuffle, seed,
+                    schedule, clipping, loss);
         }
     }
 

@@ -36,6 +36,54 @@ class GradientCheckTests {
         return all.stream();
     }
 
+    /** Every activation, output and penalty with batch normalisation on both hidden layers, γ and β penalised or not. */
+    static Stream<Arguments> batchNormCombinations() {
+        List<Arguments> all = new ArrayList<>();
+        for (Activation activation : Activation.values()) {
+            for (Output output : Output.values()) {
+                for (PenaltyKind penalty : PenaltyKind.values()) {
+                    all.add(Arguments.of(activation, output, penalty, false));
+                    all.add(Arguments.of(activation, output, penalty, true));
+                }
+            }
+        }
+        return all.stream();
+    }
+
+    @ParameterizedTest(name = "batch norm: {0} hidden, {1} output, {2}, regularizeBatchNorm={3}")
+    @MethodSource("batchNormCombinations")
+    void batchNormalisationsBackwardPassMatchesCentralDifferences(Activation activation, Output output,
+                                                                   PenaltyKind kind, boolean regularizeBatchNorm) {
+        NetworkSpec spec = new NetworkSpec(3, List.of(new LayerSpec(5, activation, true),
+                new LayerSpec(4, activation, true)), output, outputs(output), Initialization.AUTO);
+        Network network = awayFromZero(spec, new Rng(13));
+        PenaltySpec base = penalty(kind, false);
+        PenaltySpec penalty = new PenaltySpec(base.l1(), base.l2(), false, base.l1Update(), 0, null, base.layers(),
+                regularizeBatchNorm);
+        Objective objective = new Objective(network, penalty, data(output), OjalgoKernel.INSTANCE);
+
+        assertThat(relativeError(objective.gradient(), numeric(objective, network))).isLessThan(1e-7);
+    }
+
+    private static double[][] numeric(Objective objective, Network network) {
+        List<Parameter> parameters = network.parameters();
+        double[][] numeric = new double[parameters.size()][];
+        for (int p = 0; p < parameters.size(); p++) {
+            double[] w = parameters.get(p).values();
+            numeric[p] = new double[w.length];
+            for (int i = 0; i < w.length; i++) {
+                double saved = w[i];
+                w[i] = saved + EPSILON;
+                double plus = objective.value();
+                w[i] = saved - EPSILON;
+                double minus = objective.value();
+                w[i] = saved;
+                numeric[p][i] = (plus - minus) / (2 * EPSILON);
+            }
+        }
+        return numeric;
+    }
+
     /** Every combination with each kernel. */
     static Stream<Arguments> combinationsByKernel() {
         return Stream.of("ojalgo", "vector").flatMap(kernel -> combinations().map(combination -> {

@@ -48,8 +48,33 @@ class ParallelTrainingTests {
             assertThat(outcome.model().values()).isDeepEqualTo(sequential.model().values());
             assertThat(parallelRows.rows).isEqualTo(sequentialRows.rows);
             long values = Network.zeros(plan.network()).parameters().stream().mapToLong(Parameter::size).sum();
-            assertThat(values / Trainer.UPDATE_VALUES_PER_PART).as("the update is split").isGreaterThanOrEqualTo(2);
+            assertThat(values / ParameterUpdate.VALUES_PER_PART).as("the update is split").isGreaterThanOrEqualTo(2);
             assertThat(64 * 150 / WorkspaceParts.PARALLEL_MIN_ELEMENTS).as("the gather is split").isGreaterThanOrEqualTo(2);
+        }
+    }
+
+    /**
+     * Batch normalisation, clipping by norm (whose norm is summed over columns that different threads filled), class
+     * weights, label smoothing and a schedule: still the sequential run's bits.
+     */
+    @Test
+    void theTrainingDepthOptionsGiveTheSequentialRunBitForBitToo() {
+        TrainingPlan plan = Fixtures.aPlan(150, Output.SOFTMAX, 4).hiddenWithBatchNorm(256, Activation.RELU)
+                .hiddenWithBatchNorm(256, Activation.TANH).dropout(0.1, 0.3)
+                .penalty(new PenaltySpec(0.5, 2.0, true, L1Update.SUBGRADIENT, 0.01, 3.0, List.of(), true))
+                .clipping(new GradientClipping(0.5, 0.05)).loss(new LossSpec(0.1, ClassWeights.BALANCED))
+                .schedule(ScheduleSpec.exponential(0.7)).optimizer(OptimizerSpec.of(OptimizerKind.MOMENTUM, 0.05))
+                .batchSize(64).epochs(2).seed(3).build();
+        Runs sequentialRows = new Runs();
+        TrainingOutcome sequential = train(plan, EngineContext.DEFAULT.withKernel(VectorKernel.INSTANCE),
+                sequentialRows);
+        Runs parallelRows = new Runs();
+        try (ShuffledRunner runner = new ShuffledRunner(2)) {
+            EngineContext parallel = EngineContext.DEFAULT.withKernel(VectorKernel.parallel(runner)).withRunner(runner);
+            TrainingOutcome outcome = train(plan, parallel, parallelRows);
+
+            assertThat(outcome.model().values()).isDeepEqualTo(sequential.model().values());
+            assertThat(parallelRows.rows).isEqualTo(sequentialRows.rows);
         }
     }
 

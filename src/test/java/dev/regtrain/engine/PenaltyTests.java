@@ -26,7 +26,7 @@ class PenaltyTests {
         double m = data.rows();
         for (int p = 0; p < initial.parameters().size(); p++) {
             Parameter before = initial.parameters().get(p);
-            double decay = before.bias() ? 1.0 : 1.0 - alpha * lambda / m;
+            double decay = !before.isWeights() ? 1.0 : 1.0 - alpha * lambda / m;
             for (int i = 0; i < before.size(); i++) {
                 double expected = decay * before.values()[i] - alpha * dataGradient[p][i];
                 assertThat(after.parameters().get(p).values()[i]).isCloseTo(expected, within(1e-14));
@@ -48,7 +48,7 @@ class PenaltyTests {
 
         for (int p = 0; p < initial.parameters().size(); p++) {
             Parameter before = initial.parameters().get(p);
-            double factor = before.bias() ? 1.0 : 1.0 - alpha * decay;
+            double factor = !before.isWeights() ? 1.0 : 1.0 - alpha * decay;
             for (int i = 0; i < before.size(); i++) {
                 double expected = factor * (before.values()[i] - alpha * dataGradient[p][i]);
                 assertThat(after.parameters().get(p).values()[i]).isCloseTo(expected, within(1e-14));
@@ -67,7 +67,7 @@ class PenaltyTests {
 
         boolean someColumnAtTheCap = false;
         for (Parameter p : after.parameters()) {
-            if (p.bias()) {
+            if (!p.isWeights()) {
                 continue;
             }
             for (int j = 0; j < p.columns(); j++) {

@@ -13,19 +13,28 @@ public final class ByteReader {
 
     private final ByteBuffer buffer;
     private final Function<String, RuntimeException> corrupt;
+    /** The format version read by {@link #openChecksummed}, else 0. */
+    private int version;
 
     /**
      * What a checksummed format is called in its errors: bytes that start with {@code magic} and {@code version} and
      * end with the CRC32C of everything before it ({@link ByteWriter#toArrayWithChecksum}).
      *
      * @param noun the format's name in "unsupported {noun} format version" and "the {noun} is torn or corrupt"
+     * @param oldestVersion the oldest version still read; versions from it up to {@code version} are accepted
      */
-    public record Format(int magic, int version, String noun, String tooShort, String notThisFormat) {
+    public record Format(int magic, int version, String noun, String tooShort, String notThisFormat,
+                         int oldestVersion) {
+
+        /** A format that reads only its current version. */
+        public Format(int magic, int version, String noun, String tooShort, String notThisFormat) {
+            this(magic, version, noun, tooShort, notThisFormat, version);
+        }
     }
 
     /**
      * Checks the magic number, the version and the checksum of {@code bytes}, in that order, and returns a reader of
-     * the body between the version and the checksum.
+     * the body between the version and the checksum, which knows the {@link #version()} it read.
      */
     public static ByteReader openChecksummed(byte[] bytes, Format format, Function<String, RuntimeException> corrupt) {
         if (bytes.length < 12) {
@@ -36,9 +45,10 @@ public final class ByteReader {
             throw corrupt.apply(format.notThisFormat());
         }
         int version = in.getInt();
-        if (version != format.version()) {
+        if (version < format.oldestVersion() || version > format.version()) {
             throw corrupt.apply("unsupported " + format.noun() + " format version " + version);
         }
+        in.version = version;
         CRC32C crc = new CRC32C();
         crc.update(bytes, 0, bytes.length - 4);
         if (ByteBuffer.wrap(bytes).getInt(bytes.length - 4) != (int) crc.getValue()) {
@@ -132,6 +142,11 @@ public final class ByteReader {
             throw corrupt.apply("the data ends early: " + bytes + " more bytes needed, " + buffer.remaining()
                     + " left");
         }
+    }
+
+    /** The version of a checksummed format that {@link #openChecksummed} accepted. */
+    public int version() {
+        return version;
     }
 
     public int remaining() {

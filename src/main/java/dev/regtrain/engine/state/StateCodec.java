@@ -9,6 +9,7 @@ import dev.regtrain.engine.LayerSpec;
 import dev.regtrain.engine.NetworkSpec;
 import dev.regtrain.engine.OptimizerState;
 import dev.regtrain.engine.Output;
+import dev.regtrain.engine.ScheduleState;
 import dev.regtrain.engine.TrainingState;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,13 +18,18 @@ import java.util.List;
  * The binary form of a {@link TrainingState}: the magic "RGTS", a format version, the body, and a CRC-32C of all that
  * precedes it. Decoding verifies the checksum first and checks every dimension against {@link StateLimits} and the
  * bytes that remain before allocating anything, so a torn, corrupt or hostile file fails fast and cleanly.
+ * <p>
+ * Version 2 adds each hidden layer's batch-normalisation flag (and its γ, β and running statistics among the
+ * blocks), the learning-rate schedule's state, and the rows' {@code trainObjective} and per-layer diagnostics.
+ * Version 1 (no batch normalisation, constant learning rate) is still read.
  */
 public final class StateCodec {
 
     public static final int MAGIC = 0x52475453; // "RGTS"
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
+    private static final int OLDEST_VERSION = 1;
     private static final ByteReader.Format FORMAT = new ByteReader.Format(MAGIC, VERSION, "state",
-            "the state is too short to be one", "not a regtrain training state");
+            "the state is too short to be one", "not a regtrain training state", OLDEST_VERSION);
     private static final int MAX_NAME_BYTES = 64;
     private static final int LAYER_METRIC_BYTES = 4 + 6 * 8;
 
@@ -43,6 +49,7 @@ public final class StateCodec {
         for (LayerSpec layer : spec.hidden()) {
             out.putInt(layer.units());
             out.putString(layer.activation().name());
+            out.putBoolean(layer.batchNorm());
         }
         out.putInt(state.epoch());
         putBlocks(out, state.parameters());
@@ -51,15 +58,13 @@ public final class StateCodec {
         out.putLong(state.shuffleRandom());
         out.putLong(state.dropoutRandom());
         out.putLong(state.augmentRandom());
-        EarlyStoppingState es = state.earlyStopping();
-        out.putNullableDouble(es.best());
-        out.putInt(es.bestEpoch());
-        out.putInt(es.epochsWithoutImprovement());
-        out.putInt(es.monitoredEpochs());
+        putEarlyStopping(out, state.earlyStopping());
         out.putBoolean(state.bestParameters() != null);
         if (state.bestParameters() != null) {
             putBlocks(out, state.bestParameters());
         }
+        out.putNullableDouble(state.schedule().learningRate());
+        putEarlyStopping(out, state.schedule().plateau());
         out.putInt(state.history().size());
         for (EpochMetrics row : state.history()) {
             putRow(out, row);
@@ -70,13 +75,13 @@ public final class StateCodec {
     public static TrainingState decode(byte[] bytes, StateLimits limits) {
         ByteReader in = ByteReader.openChecksummed(bytes, FORMAT, CorruptStateException::new);
         try {
-            return readBody(in, limits);
+            return readBody(in, in.version(), limits);
         } catch (IllegalArgumentException e) {
             throw new CorruptStateException("inconsistent state: " + e.getMessage());
         }
     }
 
-    private static TrainingState readBody(ByteReader in, StateLimits limits) {
+    private static TrainingState readBody(ByteReader in, int version, StateLimits limits) {
         int inputs = in.getInt();
         int outputs = in.getInt();
         Output output = Output.valueOf(in.getString(MAX_NAME_BYTES));
@@ -85,11 +90,13 @@ public final class StateCodec {
         List<LayerSpec> hidden = new ArrayList<>(hiddenCount);
         for (int i = 0; i < hiddenCount; i++) {
             int units = in.getInt();
-            hidden.add(new LayerSpec(units, Activation.valueOf(in.getString(MAX_NAME_BYTES))));
+            Activation activation = Activation.valueOf(in.getString(MAX_NAME_BYTES));
+            hidden.add(new LayerSpec(units, activation, version >= 2 && in.getBoolean()));
         }
         NetworkSpec spec = new NetworkSpec(inputs, hidden, output, outputs, init);
         limits.check(spec);
-        int[] sizes = spec.parameterSizes();
+        int[] sizes = spec.blockSizes();
+        int[] trainable = spec.parameterSizes();
         int epoch = in.getInt();
         if (epoch < 0 || epoch > limits.maxEpochs()) {
             throw new CorruptStateException("epoch " + epoch + " is out of bounds");
@@ -97,25 +104,38 @@ public final class StateCodec {
         double[][] parameters = getBlocksCounted(in, sizes);
         long step = in.getLong();
         int slotCount = in.getInt();
-        if (slotCount % sizes.length != 0 || slotCount / sizes.length > 2 || slotCount < 0) {
+        if (slotCount % trainable.length != 0 || slotCount / trainable.length > 2 || slotCount < 0) {
             throw new CorruptStateException("invalid number of optimizer slots: " + slotCount);
         }
-        double[][] slots = readSized(in, sizes, slotCount / sizes.length);
+        double[][] slots = readSized(in, trainable, slotCount / trainable.length);
         long shuffle = in.getLong();
         long dropout = in.getLong();
         long augment = in.getLong();
-        EarlyStoppingState es = new EarlyStoppingState(in.getNullableDouble(), in.getInt(), in.getInt(), in.getInt());
+        EarlyStoppingState es = getEarlyStopping(in);
         double[][] best = in.getBoolean() ? getBlocksCounted(in, sizes) : null;
+        ScheduleState schedule = version >= 2 ? new ScheduleState(in.getNullableDouble(), getEarlyStopping(in))
+                : ScheduleState.INITIAL;
         int rows = in.getCount(limits.maxEpochs(), 8 * 8);
         List<EpochMetrics> history = new ArrayList<>(rows);
         for (int i = 0; i < rows; i++) {
-            history.add(getRow(in, spec.layerCount()));
+            history.add(getRow(in, spec.layerCount(), version));
         }
         if (!in.atEnd()) {
             throw new CorruptStateException("unexpected bytes after the state");
         }
         return new TrainingState(spec, epoch, parameters, new OptimizerState(step, slots), shuffle, dropout, augment,
-                es, best, history);
+                es, best, history, schedule);
+    }
+
+    private static void putEarlyStopping(ByteWriter out, EarlyStoppingState es) {
+        out.putNullableDouble(es.best());
+        out.putInt(es.bestEpoch());
+        out.putInt(es.epochsWithoutImprovement());
+        out.putInt(es.monitoredEpochs());
+    }
+
+    private static EarlyStoppingState getEarlyStopping(ByteReader in) {
+        return new EarlyStoppingState(in.getNullableDouble(), in.getInt(), in.getInt(), in.getInt());
     }
 
     private static void putBlocks(ByteWriter out, double[][] blocks) {
@@ -154,6 +174,7 @@ public final class StateCodec {
         out.putNullableDouble(row.valAccuracy());
         out.putNullableDouble(row.trainRmse());
         out.putNullableDouble(row.valRmse());
+        out.putNullableDouble(row.trainObjective());
         out.putInt(row.layers().size());
         for (LayerMetrics layer : row.layers()) {
             out.putInt(layer.layer());
@@ -163,10 +184,13 @@ public final class StateCodec {
             out.putDouble(layer.nearZeroFraction());
             out.putDouble(layer.biasNorm());
             out.putDouble(layer.gradientNorm());
+            out.putNullableDouble(layer.updateRatio());
+            out.putNullableDouble(layer.deadFraction());
+            out.putNullableDouble(layer.saturatedFraction());
         }
     }
 
-    private static EpochMetrics getRow(ByteReader in, int layerCount) {
+    private static EpochMetrics getRow(ByteReader in, int layerCount, int version) {
         int epoch = in.getInt();
         double seconds = in.getDouble();
         double learningRate = in.getDouble();
@@ -180,13 +204,24 @@ public final class StateCodec {
         Double valAccuracy = in.getNullableDouble();
         Double trainRmse = in.getNullableDouble();
         Double valRmse = in.getNullableDouble();
+        Double trainObjective = version >= 2 ? in.getNullableDouble() : null;
         int layers = in.getCount(layerCount, LAYER_METRIC_BYTES);
         List<LayerMetrics> rows = new ArrayList<>(layers);
         for (int i = 0; i < layers; i++) {
-            rows.add(new LayerMetrics(in.getInt(), in.getDouble(), in.getDouble(), in.getDouble(), in.getDouble(),
-                    in.getDouble(), in.getDouble()));
+            int layer = in.getInt();
+            double weightNorm = in.getDouble();
+            double weightL1 = in.getDouble();
+            double zeroFraction = in.getDouble();
+            double nearZeroFraction = in.getDouble();
+            double biasNorm = in.getDouble();
+            double gradientNorm = in.getDouble();
+            rows.add(version >= 2
+                    ? new LayerMetrics(layer, weightNorm, weightL1, zeroFraction, nearZeroFraction, biasNorm,
+                            gradientNorm, in.getNullableDouble(), in.getNullableDouble(), in.getNullableDouble())
+                    : new LayerMetrics(layer, weightNorm, weightL1, zeroFraction, nearZeroFraction, biasNorm,
+                            gradientNorm));
         }
         return new EpochMetrics(epoch, seconds, learningRate, trainLoss, trainDataLoss, penalty, l1, l2,
-                trainAccuracy, valLoss, valAccuracy, trainRmse, valRmse, rows);
+                trainAccuracy, valLoss, valAccuracy, trainRmse, valRmse, trainObjective, rows);
     }
 }

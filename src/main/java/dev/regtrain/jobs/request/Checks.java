@@ -2,7 +2,10 @@ package dev.regtrain.jobs.request;
 
 import dev.regtrain.common.FieldError;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
 
 /** Collects field errors while a request is resolved; each check returns the value to use. */
 final class Checks {
@@ -73,6 +76,16 @@ final class Checks {
             return fallback;
         }
         return value;
+    }
+
+    /** The API names of an engine enum's constants: their names in lower case ({@code LEAKY_RELU} → leaky_relu). */
+    static <E extends Enum<E>> List<String> names(Class<E> type) {
+        return names(type, constant -> constant.name().toLowerCase(Locale.ROOT));
+    }
+
+    /** The API names of an engine enum's constants, as the enum spells them (Monitor and ScheduleType labels). */
+    static <E extends Enum<E>> List<String> names(Class<E> type, Function<E, String> name) {
+        return Arrays.stream(type.getEnumConstants()).map(name).toList();
     }
 
     private static String range(double min, double max, boolean maxExclusive) {

@@ -24,4 +24,17 @@ public record JobRequest(
         RegularizationRequest regularization,
         CheckpointRequest checkpoints,
         InitialWeightsRequest initialWeights) {
+
+    /**
+     * The request of a job that continues this one after {@code epoch} by {@code extraEpochs}: the same request with
+     * epoch + extraEpochs epochs and no warm start (the continued state replaces it).
+     */
+    public JobRequest continued(int epoch, int extraEpochs) {
+        TrainingRequest t = training;
+        TrainingRequest longer = new TrainingRequest(epoch + extraEpochs, t.batchSize(), t.optimizer(),
+                t.learningRate(), t.momentum(), t.beta1(), t.beta2(), t.epsilon(), t.shuffle(), t.schedule(),
+                t.clipNorm(), t.clipValue(), t.classWeights());
+        return new JobRequest(name, seed, dataset, validationSplit, standardize, network, longer, regularization,
+                checkpoints, null);
+    }
 }

@@ -1,16 +1,23 @@
 package dev.regtrain.jobs.request;
 
 import dev.regtrain.config.RegtrainProperties;
+import dev.regtrain.engine.Activation;
+import dev.regtrain.engine.Initialization;
+import dev.regtrain.engine.Output;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
-/** The network section resolved: hidden layers, the output chosen for the dataset's task, the initialisation. */
+/**
+ * The network section resolved: hidden layers (with batch normalisation or not), the output chosen for the
+ * dataset's task, the initialisation ({@code auto} stays {@code auto}: the engine decides it per layer).
+ */
 record NetworkResolution(NetworkRequest echo, List<HiddenLayerRequest> hidden, String output, int inputs,
                          int outputs) {
 
-    static final List<String> ACTIVATIONS = List.of("relu", "leaky_relu", "tanh", "sigmoid", "linear");
-    static final List<String> OUTPUTS = List.of("auto", "sigmoid", "softmax", "linear");
-    static final List<String> INITS = List.of("auto", "he", "xavier");
+    static final List<String> ACTIVATIONS = Checks.names(Activation.class);
+    static final List<String> OUTPUTS = Stream.concat(Stream.of("auto"), Checks.names(Output.class).stream()).toList();
+    static final List<String> INITS = Checks.names(Initialization.class);
 
     int hiddenCount() {
         return hidden.size();
@@ -40,7 +47,8 @@ record NetworkResolution(NetworkRequest echo, List<HiddenLayerRequest> hidden, S
                 int units = checks.integer(field + ".units", layer.units(), 1, 1, limits.maxUnits(),
                         "regtrain.limits.max-units");
                 String activation = checks.choice(field + ".activation", layer.activation(), "relu", ACTIVATIONS);
-                hidden.add(new HiddenLayerRequest(units, activation));
+                boolean batchNorm = layer.batchNorm() != null && layer.batchNorm();
+                hidden.add(new HiddenLayerRequest(units, activation, batchNorm));
             }
         }
         String output = checks.choice("network.output", n.output(), "auto", OUTPUTS);
@@ -55,11 +63,6 @@ record NetworkResolution(NetworkRequest echo, List<HiddenLayerRequest> hidden, S
                 checks.fail("network", "has " + parameters + " weights and biases; at most " + limits.maxParameters()
                         + " are allowed (limit regtrain.limits.max-parameters)");
             }
-        }
-        if (init.equals("auto")) {
-            boolean reluLike = !hidden.isEmpty() && (hidden.get(0).activation().equals("relu")
-                    || hidden.get(0).activation().equals("leaky_relu"));
-            init = reluLike ? "he" : "xavier";
         }
         return new NetworkResolution(new NetworkRequest(List.copyOf(hidden), output, init), List.copyOf(hidden),
                 output, inputs, outputs);
@@ -96,14 +99,23 @@ record NetworkResolution(NetworkRequest echo, List<HiddenLayerRequest> hidden, S
         }
     }
 
-    /** Σₗ (n[l−1] + 1)·n[l], in long arithmetic so that absurd sizes cannot overflow or allocate. */
+    /**
+     * Σₗ (n[l−1] + 1)·n[l] (+ n[l] for a batch-normalised layer, whose γ and β replace its bias), in long arithmetic
+     * so that absurd sizes cannot overflow or allocate.
+     */
     static long parameterCount(int inputs, List<HiddenLayerRequest> hidden, int outputs) {
         long count = 0;
         long previous = inputs;
         for (HiddenLayerRequest layer : hidden) {
-            count += (previous + 1) * layer.units();
+            boolean batchNorm = layer.batchNorm() != null && layer.batchNorm();
+            count += (previous + (batchNorm ? 2 : 1)) * layer.units();
             previous = layer.units();
         }
         return count + (previous + 1) * outputs;
+    }
+
+    /** Whether any hidden layer is batch-normalised. */
+    boolean hasBatchNorm() {
+        return hidden.stream().anyMatch(layer -> Boolean.TRUE.equals(layer.batchNorm()));
     }
 }

@@ -18,7 +18,8 @@ public final class Objectives {
     public static String describe(JobRequest request, Integer examples) {
         PenaltyRequest p = request.regularization().penalty();
         int layers = request.network().hidden().size() + 1;
-        StringBuilder j = new StringBuilder("J = (1/m)·Σℓ");
+        Object classWeights = request.training().classWeights();
+        StringBuilder j = new StringBuilder(classWeights == null ? "J = (1/m)·Σℓ" : "J = (1/Σw)·Σw·ℓ");
         boolean penalised = false;
         if (p.layers() == null) {
             penalised |= term(j, p.l2(), p.l1(), "Σ");
@@ -31,6 +32,19 @@ public final class Objectives {
         List<String> notes = new ArrayList<>();
         if (penalised) {
             notes.add(p.regularizeBias() ? "biases penalised like weights" : "biases not penalised");
+            if (request.network().hidden().stream().anyMatch(h -> Boolean.TRUE.equals(h.batchNorm()))) {
+                notes.add(Boolean.TRUE.equals(p.regularizeBatchNorm()) ? "batch-norm γ and β penalised like weights"
+                        : "batch-norm γ and β not penalised");
+            }
+        }
+        if (classWeights != null) {
+            notes.add("w = the class weight of each example's label (" + (classWeights instanceof String name ? name
+                    : classWeights) + ")");
+        }
+        Double smoothing = request.regularization().labelSmoothing();
+        if (smoothing != null && smoothing > 0) {
+            notes.add("ℓ on labels smoothed to (1 − " + Numbers.format(smoothing) + ")·y + " + Numbers.format(smoothing)
+                    + "/K");
         }
         if (p.l1Update().equals("proximal") && anyL1(p)) {
             notes.add("L1 applied by soft-thresholding after each step (proximal), which gives exact zeros");

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * λ₁ and λ₂ in the objective's λ/m scaling, bias penalty, L1 update rule, decoupled weight decay, max-norm and
- * per-weight-layer overrides (one entry per weight layer, hidden layers then output; an entry may be null).
+ * per-weight-layer overrides (one entry per weight layer, hidden layers then output; an entry may be null), and
+ * whether batch normalisation's γ and β are penalised.
  */
 @Schema(description = "J = (1/m)·Σℓ + (l2/(2m))·Σ‖W‖²_F + (l1/m)·Σ‖W‖₁; see the README for conversions from Keras, "
         + "PyTorch and scikit-learn")
@@ -20,5 +21,13 @@ public record PenaltyRequest(
         Double weightDecay,
         @Schema(description = "Cap on the L2 norm of each unit's incoming weights; null = none") Double maxNorm,
         @Schema(description = "Per weight layer (hidden layers, then output) an override {l1, l2} or null; null = none")
-        List<LayerPenaltyRequest> layers) {
+        List<LayerPenaltyRequest> layers,
+        @Schema(description = "Penalise batch normalisation's γ and β like weights", defaultValue = "false")
+        Boolean regularizeBatchNorm) {
+
+    /** Penalties that leave batch normalisation's γ and β alone. */
+    public PenaltyRequest(Double l1, Double l2, Boolean regularizeBias, String l1Update, Double weightDecay,
+                          Double maxNorm, List<LayerPenaltyRequest> layers) {
+        this(l1, l2, regularizeBias, l1Update, weightDecay, maxNorm, layers, null);
+    }
 }

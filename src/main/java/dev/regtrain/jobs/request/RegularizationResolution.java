@@ -1,14 +1,14 @@
 package dev.regtrain.jobs.request;
 
+import dev.regtrain.engine.L1Update;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** The regularization section resolved: penalty, dropout, early stopping and augmentation. */
+/** The regularization section resolved: penalty, dropout, early stopping, augmentation and label smoothing. */
 record RegularizationResolution(RegularizationRequest echo) {
 
-    static final List<String> L1_UPDATES = List.of("subgradient", "proximal");
-    static final List<String> MONITORS = List.of("val_loss", "val_accuracy", "val_rmse", "train_loss");
+    static final List<String> L1_UPDATES = Checks.names(L1Update.class);
     static final List<String> MODES = List.of("auto", "min", "max");
 
     static RegularizationResolution resolve(RegularizationRequest regularization, NetworkResolution network,
@@ -21,12 +21,18 @@ record RegularizationResolution(RegularizationRequest echo) {
         EarlyStoppingRequest earlyStopping = r.earlyStopping() == null ? null
                 : earlyStopping(r.earlyStopping(), data, split, checks);
         AugmentationRequest augmentation = Augmentations.resolve(r.augmentation(), data, checks);
-        return new RegularizationResolution(new RegularizationRequest(penalty, dropout, earlyStopping, augmentation));
+        double labelSmoothing = checks.number("regularization.labelSmoothing", r.labelSmoothing(), 0, 0, 1, true);
+        if (labelSmoothing > 0 && data != null && !data.classification()) {
+            checks.fail("regularization.labelSmoothing", "needs a classification dataset");
+        }
+        return new RegularizationResolution(new RegularizationRequest(penalty, dropout, earlyStopping, augmentation,
+                labelSmoothing));
     }
 
     private static PenaltyRequest penalty(PenaltyRequest penalty, NetworkResolution network,
                                           TrainingResolution training, Checks checks) {
         PenaltyRequest p = penalty != null ? penalty : new PenaltyRequest(null, null, null, null, null, null, null);
+        boolean regularizeBatchNorm = p.regularizeBatchNorm() != null && p.regularizeBatchNorm();
         String prefix = "regularization.penalty.";
         double l1 = checks.number(prefix + "l1", p.l1(), 0, 0, Double.MAX_VALUE, false);
         double l2 = checks.number(prefix + "l2", p.l2(), 0, 0, Double.MAX_VALUE, false);
@@ -55,7 +61,7 @@ record RegularizationResolution(RegularizationRequest echo) {
                 layers = Collections.unmodifiableList(layers);
             }
         }
-        return new PenaltyRequest(l1, l2, regularizeBias, l1Update, weightDecay, maxNorm, layers);
+        return new PenaltyRequest(l1, l2, regularizeBias, l1Update, weightDecay, maxNorm, layers, regularizeBatchNorm);
     }
 
     private static DropoutRequest dropout(DropoutRequest dropout, NetworkResolution network, Checks checks) {
@@ -89,16 +95,7 @@ record RegularizationResolution(RegularizationRequest echo) {
     private static EarlyStoppingRequest earlyStopping(EarlyStoppingRequest e, DatasetShape data, double split,
                                                       Checks checks) {
         String prefix = "regularization.earlyStopping.";
-        String monitor = checks.choice(prefix + "monitor", e.monitor(), "val_loss", MONITORS);
-        if (data != null && monitor.equals("val_accuracy") && !data.classification()) {
-            checks.fail(prefix + "monitor", "val_accuracy needs a classification dataset; use val_rmse or val_loss");
-        }
-        if (data != null && monitor.equals("val_rmse") && data.classification()) {
-            checks.fail(prefix + "monitor", "val_rmse needs a regression dataset; use val_accuracy or val_loss");
-        }
-        if (monitor.startsWith("val_") && split == 0) {
-            checks.fail("validationSplit", "must be above 0 when early stopping monitors " + monitor);
-        }
+        String monitor = Monitors.resolve(prefix + "monitor", e.monitor(), "val_loss", data, split, checks);
         String mode = checks.choice(prefix + "mode", e.mode(), "auto", MODES);
         if (mode.equals("auto")) {
             mode = monitor.equals("val_accuracy") ? "max" : "min";

@@ -38,7 +38,12 @@ public final class RequestResolver {
         double split = checks.number("validationSplit", raw.validationSplit(), 0.2, 0, 1, true);
         boolean standardize = raw.standardize() == null || raw.standardize();
         NetworkResolution network = NetworkResolution.resolve(raw.network(), dataset.shape(), limits, checks);
-        TrainingResolution training = TrainingResolution.resolve(raw.training(), limits, checks);
+        TrainingResolution training = TrainingResolution.resolve(raw.training(), limits, dataset.shape(), split,
+                checks);
+        if (network.hasBatchNorm() && training.echo().batchSize() == 1) {
+            checks.fail("training.batchSize", "must be 0 (full batch) or at least 2 with batch normalisation, which "
+                    + "normalises over the examples of a batch");
+        }
         RegularizationResolution regularization = RegularizationResolution.resolve(raw.regularization(),
                 network, training, dataset.shape(), split, checks);
         CheckpointRequest checkpoints = resolveCheckpoints(raw.checkpoints(), checks);

@@ -1,7 +1,10 @@
 package dev.regtrain.jobs.request;
 
 import io.swagger.v3.oas.annotations.media.Schema;
-/** Epochs, mini-batch size (0 = full batch) and the optimizer with its hyper-parameters. */
+/**
+ * Epochs, mini-batch size (0 = full batch), the optimizer with its hyper-parameters, the learning-rate schedule,
+ * gradient clipping and class weights ({@code "balanced"} or a map from class label to weight).
+ */
 @Schema(description = "How to train")
 public record TrainingRequest(
         @Schema(defaultValue = "100", example = "200") Integer epochs,
@@ -14,5 +17,19 @@ public record TrainingRequest(
         @Schema(defaultValue = "0.9") Double beta1,
         @Schema(defaultValue = "0.999") Double beta2,
         @Schema(defaultValue = "1e-8") Double epsilon,
-        @Schema(description = "Reshuffle the training examples every epoch", defaultValue = "true") Boolean shuffle) {
+        @Schema(description = "Reshuffle the training examples every epoch", defaultValue = "true") Boolean shuffle,
+        ScheduleRequest schedule,
+        @Schema(description = "Rescale the whole gradient (every layer together) to this L2 norm when it is longer; "
+                + "null = no clipping", example = "1.0") Double clipNorm,
+        @Schema(description = "Clip each gradient component to ±value; null = no clipping") Double clipValue,
+        @Schema(description = "\"balanced\" (w_c = m/(K·m_c)) or a map from class label to weight (classes not "
+                + "named weigh 1); the data term of J becomes Σ w·ℓ / Σ w. null = none",
+                example = "balanced", oneOf = {String.class, java.util.Map.class}) Object classWeights) {
+
+    /** Training with a constant learning rate, no clipping and no class weights. */
+    public TrainingRequest(Integer epochs, Integer batchSize, String optimizer, Double learningRate, Double momentum,
+                           Double beta1, Double beta2, Double epsilon, Boolean shuffle) {
+        this(epochs, batchSize, optimizer, learningRate, momentum, beta1, beta2, epsilon, shuffle, null, null, null,
+                null);
+    }
 }

@@ -1,12 +1,16 @@
 package dev.regtrain.jobs.request;
 
 import dev.regtrain.config.RegtrainProperties;
+import dev.regtrain.engine.OptimizerKind;
 import java.util.List;
 
-/** The training section resolved: epochs, batch size and the optimizer with its defaults. */
+/**
+ * The training section resolved: epochs, batch size, the optimizer with its defaults, the schedule, clipping and
+ * class weights.
+ */
 record TrainingResolution(TrainingRequest echo) {
 
-    static final List<String> OPTIMIZERS = List.of("sgd", "momentum", "nesterov", "adam", "adamw");
+    static final List<String> OPTIMIZERS = Checks.names(OptimizerKind.class);
 
     String optimizer() {
         return echo.optimizer();
@@ -16,7 +20,12 @@ record TrainingResolution(TrainingRequest echo) {
         return echo.learningRate();
     }
 
-    static TrainingResolution resolve(TrainingRequest training, RegtrainProperties.Limits limits, Checks checks) {
+    /**
+     * @param data the dataset's shape, or null when it is unknown (a bad dataset section)
+     * @param split the validation split, for the default monitor of a plateau schedule
+     */
+    static TrainingResolution resolve(TrainingRequest training, RegtrainProperties.Limits limits, DatasetShape data,
+                                      double split, Checks checks) {
         TrainingRequest t = training != null ? training
                 : new TrainingRequest(null, null, null, null, null, null, null, null, null);
         int epochs = checks.integer("training.epochs", t.epochs(), 100, 1, limits.maxEpochs(),
@@ -30,7 +39,11 @@ record TrainingResolution(TrainingRequest echo) {
         double beta2 = checks.number("training.beta2", t.beta2(), 0.999, 0, 1, true);
         double epsilon = checks.positive("training.epsilon", t.epsilon(), 1e-8);
         boolean shuffle = t.shuffle() == null || t.shuffle();
+        ScheduleRequest schedule = Schedules.resolve(t.schedule(), learningRate, epochs, limits, data, split, checks);
+        Double clipNorm = t.clipNorm() == null ? null : checks.positive("training.clipNorm", t.clipNorm(), 1.0);
+        Double clipValue = t.clipValue() == null ? null : checks.positive("training.clipValue", t.clipValue(), 1.0);
+        Object classWeights = ClassWeightsResolution.resolve(t.classWeights(), data, checks);
         return new TrainingResolution(new TrainingRequest(epochs, batchSize, optimizer, learningRate, momentum, beta1,
-                beta2, epsilon, shuffle));
+                beta2, epsilon, shuffle, schedule, clipNorm, clipValue, classWeights));
     }
 }

@@ -1,5 +1,7 @@
 package dev.regtrain.jobs.request;
 
+import dev.regtrain.engine.BatchNorm;
+import dev.regtrain.models.document.BatchNormDocument;
 import dev.regtrain.models.document.ModelDocument;
 import dev.regtrain.models.document.ModelLayer;
 import java.util.ArrayList;
@@ -56,7 +58,8 @@ final class WarmStarts {
                     null);
         }
         List<ModelLayer> shapes = model.layers().stream()
-                .map(l -> new ModelLayer(l.inputs(), l.units(), l.activation(), null, null)).toList();
+                .map(l -> new ModelLayer(l.inputs(), l.units(), l.activation(), null, null, l.batchNorm() == null
+                        ? null : new BatchNormDocument(null, null, null, null, BatchNorm.EPSILON))).toList();
         return new InitialWeightsRequest(null, null, new ModelDocument(model.format(), model.jobId(), model.epoch(),
                 model.task(), model.inputs(), model.classes(), null, shapes));
     }
@@ -75,7 +78,8 @@ final class WarmStarts {
             boolean last = l == network.hiddenCount();
             int units = last ? network.outputs() : network.hidden().get(l).units();
             String activation = last ? network.output() : network.hidden().get(l).activation();
-            expected.add(previous + "→" + units + " " + activation);
+            boolean batchNorm = !last && Boolean.TRUE.equals(network.hidden().get(l).batchNorm());
+            expected.add(previous + "→" + units + " " + activation + (batchNorm ? " batchNorm" : ""));
             previous = units;
         }
         for (ModelLayer layer : model.layers()) {
@@ -83,7 +87,8 @@ final class WarmStarts {
             if (shapeProblem != null) {
                 return shapeProblem;
             }
-            actual.add(layer.inputs() + "→" + layer.units() + " " + layer.activation());
+            actual.add(layer.inputs() + "→" + layer.units() + " " + layer.activation()
+                    + (layer.batchNorm() != null ? " batchNorm" : ""));
         }
         if (!expected.equals(actual)) {
             return "the model's layers " + actual + " do not match the network's " + expected;
@@ -92,11 +97,21 @@ final class WarmStarts {
     }
 
     private static String shapeProblem(ModelLayer layer) {
-        if (layer == null || layer.inputs() == null || layer.units() == null || layer.weights() == null
-                || layer.bias() == null) {
-            return "every layer needs inputs, units, activation, weights and bias";
+        if (layer == null || layer.inputs() == null || layer.units() == null || layer.weights() == null) {
+            return "every layer needs inputs, units, activation, weights and bias (or batchNorm)";
         }
-        if (layer.weights().length != layer.inputs() || layer.bias().length != layer.units()) {
+        if (layer.batchNorm() != null) {
+            if (layer.bias() != null) {
+                return "a batch-normalised layer has no bias: its batchNorm.beta is the shift";
+            }
+            String problem = batchNormProblem(layer.batchNorm(), layer.units());
+            if (problem != null) {
+                return problem;
+            }
+        } else if (layer.bias() == null) {
+            return "every layer needs inputs, units, activation, weights and bias (or batchNorm)";
+        }
+        if (layer.weights().length != layer.inputs() || layer.bias() != null && layer.bias().length != layer.units()) {
             return "a layer's weights need one row per input and its bias one value per unit";
         }
         for (double[] row : layer.weights()) {
@@ -109,10 +124,33 @@ final class WarmStarts {
                 }
             }
         }
-        for (double b : layer.bias()) {
+        for (double b : layer.bias() == null ? new double[0] : layer.bias()) {
             if (!Double.isFinite(b)) {
                 return "biases must be finite numbers";
             }
+        }
+        return null;
+    }
+
+    private static String batchNormProblem(BatchNormDocument bn, int units) {
+        double[][] parts = {bn.gamma(), bn.beta(), bn.runningMean(), bn.runningVariance()};
+        for (double[] part : parts) {
+            if (part == null || part.length != units) {
+                return "a layer's batchNorm needs gamma, beta, runningMean and runningVariance, one value per unit";
+            }
+            for (double v : part) {
+                if (!Double.isFinite(v)) {
+                    return "batchNorm values must be finite numbers";
+                }
+            }
+        }
+        for (double v : bn.runningVariance()) {
+            if (v < 0) {
+                return "a batchNorm runningVariance cannot be negative";
+            }
+        }
+        if (bn.epsilon() != null && bn.epsilon() != BatchNorm.EPSILON) {
+            return "batchNorm.epsilon must be " + BatchNorm.EPSILON + ", the ε regtrain normalises with";
         }
         return null;
     }

@@ -1,5 +1,6 @@
 package dev.regtrain.models.document;
 
+import dev.regtrain.engine.BatchNorm;
 import dev.regtrain.engine.Network;
 import dev.regtrain.engine.NetworkSpec;
 import dev.regtrain.engine.Output;
@@ -9,20 +10,23 @@ import java.util.Locale;
 
 /**
  * Converts between the engine's column-major parameter blocks (W[l] element (i, j) at {@code i + j·n[l−1]}) and
- * the model document's rows ({@code weights[i][j]}: input i to unit j).
+ * the model document's rows ({@code weights[i][j]}: input i to unit j); a batch-normalised layer's γ, β and running
+ * statistics go to its {@code batchNorm}.
  */
 public final class ModelDocuments {
 
     private ModelDocuments() {
     }
 
+    /** @param parameters the network's values in {@link Network#blocks()} order */
     public static ModelDocument toDocument(String jobId, int epoch, ModelMeta meta, NetworkSpec spec,
                                            double[][] parameters) {
+        Network network = Network.of(spec, parameters);
         List<ModelLayer> layers = new ArrayList<>();
         for (int l = 1; l <= spec.layerCount(); l++) {
             int in = spec.units(l - 1);
             int out = spec.units(l);
-            double[] w = parameters[2 * (l - 1)];
+            double[] w = network.weights(l).data;
             double[][] rows = new double[in][out];
             for (int i = 0; i < in; i++) {
                 for (int j = 0; j < out; j++) {
@@ -30,7 +34,11 @@ public final class ModelDocuments {
                 }
             }
             String activation = l == spec.layerCount() ? name(spec.output()) : name(spec.activation(l));
-            layers.add(new ModelLayer(in, out, activation, rows, parameters[2 * (l - 1) + 1].clone()));
+            layers.add(spec.batchNorm(l)
+                    ? new ModelLayer(in, out, activation, rows, null, new BatchNormDocument(network.gamma(l).clone(),
+                            network.beta(l).clone(), network.runningMean(l).clone(),
+                            network.runningVariance(l).clone(), BatchNorm.EPSILON))
+                    : new ModelLayer(in, out, activation, rows, network.biases(l).data.clone()));
         }
         return new ModelDocument(ModelDocument.FORMAT, jobId, epoch, meta.task(), meta.inputs(), meta.classes(),
                 meta.standardization(), layers);
@@ -38,21 +46,28 @@ public final class ModelDocuments {
 
     /** The document's weights as a network of the given architecture (shapes checked by request resolution). */
     public static Network toNetwork(ModelDocument document, NetworkSpec spec) {
-        double[][] values = new double[2 * spec.layerCount()][];
+        Network network = Network.zeros(spec);
         for (int l = 1; l <= spec.layerCount(); l++) {
             ModelLayer layer = document.layers().get(l - 1);
             int in = spec.units(l - 1);
             int out = spec.units(l);
-            double[] w = new double[in * out];
+            double[] w = network.weights(l).data;
             for (int i = 0; i < in; i++) {
                 for (int j = 0; j < out; j++) {
                     w[i + j * in] = layer.weights()[i][j];
                 }
             }
-            values[2 * (l - 1)] = w;
-            values[2 * (l - 1) + 1] = layer.bias().clone();
+            if (spec.batchNorm(l)) {
+                BatchNormDocument bn = layer.batchNorm();
+                System.arraycopy(bn.gamma(), 0, network.gamma(l), 0, out);
+                System.arraycopy(bn.beta(), 0, network.beta(l), 0, out);
+                System.arraycopy(bn.runningMean(), 0, network.runningMean(l), 0, out);
+                System.arraycopy(bn.runningVariance(), 0, network.runningVariance(l), 0, out);
+            } else {
+                System.arraycopy(layer.bias(), 0, network.biases(l).data, 0, out);
+            }
         }
-        return Network.of(spec, values);
+        return network;
     }
 
     /** The API's lowercase name of an engine enum constant ({@code LEAKY_RELU} → {@code leaky_relu}). */

@@ -89,7 +89,7 @@ class FileCheckpointStore implements CheckpointStore {
                 }
                 CheckpointInfo info = new CheckpointInfo(kind == CheckpointKind.BEST ? "best"
                         : Integer.toString(state.epoch()), state.epoch(), kind,
-                        kind == CheckpointKind.BEST ? monitorValue : null, clock.instant(), bytes.length, sha256);
+                        monitorValue, clock.instant(), bytes.length, sha256);
                 AtomicFiles.write(dir.resolve(stored.base() + ".json"), ChecksummedJson.record(info));
                 if (kind == CheckpointKind.FINAL) {
                     remove(new Stored(null, CheckpointKind.PERIODIC, state.epoch()), dir);

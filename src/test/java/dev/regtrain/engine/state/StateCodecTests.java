@@ -8,6 +8,20 @@ import dev.regtrain.engine.TrainingState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.regtrain.engine.Activation;
+import dev.regtrain.engine.ClassWeights;
+import dev.regtrain.engine.Fixtures;
+import dev.regtrain.engine.GradientClipping;
+import dev.regtrain.engine.LossSpec;
+import dev.regtrain.engine.Monitor;
+import dev.regtrain.engine.OptimizerSpec;
+import dev.regtrain.engine.Output;
+import dev.regtrain.engine.ScheduleSpec;
+import dev.regtrain.engine.ScheduleState;
+import dev.regtrain.engine.TrainingPlan;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +51,49 @@ class StateCodecTests {
         assertThat(decoded.earlyStopping()).isEqualTo(state.earlyStopping());
         assertThat(decoded.bestParameters()).isDeepEqualTo(state.bestParameters());
         assertThat(decoded.history()).isEqualTo(state.history());
+    }
+
+    @Test
+    void aStateWithBatchNormalisationAPlateauScheduleAndDiagnosticsSurvivesTheRoundTrip() {
+        TrainingPlan plan = Fixtures.aPlan(6, Output.SOFTMAX, 3).hiddenWithBatchNorm(7, Activation.RELU)
+                .hidden(4, Activation.SIGMOID)
+                .schedule(ScheduleSpec.reduceOnPlateau(Monitor.TRAIN_LOSS, 0.5, 1, 0.5, 0.001))
+                .clipping(new GradientClipping(1.0, null)).loss(new LossSpec(0.1, ClassWeights.BALANCED))
+                .optimizer(OptimizerSpec.sgd(0.1)).epochs(3).build();
+        Runs runs = new Runs(3);
+        Trainer.start(plan, Runs.TRAIN, null, EngineContext.DEFAULT).run(runs, () -> false);
+        TrainingState state = runs.states.get(0);
+
+        TrainingState decoded = StateCodec.decode(StateCodec.encode(state), StateLimits.DEFAULT);
+
+        assertThat(decoded.network()).isEqualTo(state.network());
+        assertThat(decoded.network().batchNorm(1)).isTrue();
+        assertThat(decoded.parameters()).isDeepEqualTo(state.parameters());
+        assertThat(decoded.optimizer().slots()).isDeepEqualTo(state.optimizer().slots());
+        assertThat(decoded.schedule()).isEqualTo(state.schedule()).isNotEqualTo(ScheduleState.INITIAL);
+        assertThat(decoded.history()).isEqualTo(state.history());
+        assertThat(decoded.history().get(2).trainObjective()).isNotNull();
+        assertThat(decoded.history().get(2).layers().get(0).deadFraction()).isNotNull();
+        assertThat(decoded.history().get(2).layers().get(1).saturatedFraction()).isNotNull();
+    }
+
+    /** A checkpoint written by format version 1 (commit f113c15, src/test/resources/fixtures) still decodes. */
+    @Test
+    void aVersionOneCheckpointStillDecodesWithAConstantScheduleAndNoBatchNormalisation() throws IOException {
+        byte[] bytes = Files.readAllBytes(Path.of("src/test/resources/fixtures/f113c15/job/checkpoints/"
+                + "final-00000030.ckpt"));
+        assertThat(bytes[7]).isEqualTo((byte) 1);
+
+        TrainingState state = StateCodec.decode(bytes, StateLimits.DEFAULT);
+
+        assertThat(state.epoch()).isEqualTo(30);
+        assertThat(state.network().hasBatchNorm()).isFalse();
+        assertThat(state.schedule()).isEqualTo(ScheduleState.INITIAL);
+        assertThat(state.history()).hasSize(30).allSatisfy(row -> assertThat(row.trainObjective()).isNull());
+        assertThat(state.history().get(0).layers().get(0).updateRatio()).isNull();
+        byte[] again = StateCodec.encode(state);
+        assertThat(again[7]).isEqualTo((byte) StateCodec.VERSION);
+        assertThat(StateCodec.decode(again, StateLimits.DEFAULT).parameters()).isDeepEqualTo(state.parameters());
     }
 
     @Test

@@ -7,6 +7,8 @@ import dev.regtrain.config.RegtrainProperties;
 import dev.regtrain.data.Task;
 import dev.regtrain.common.FieldError;
 import dev.regtrain.common.InvalidRequestException;
+import dev.regtrain.engine.Initialization;
+import dev.regtrain.engine.NetworkSpec;
 import dev.regtrain.models.document.ModelDocument;
 import java.time.Duration;
 import java.util.Arrays;
@@ -73,7 +75,7 @@ class RequestResolverTests {
         assertThat(resolved.dataset().parameters()).containsKeys("samples", "noise");
         assertThat(resolved.network().hidden()).isEmpty();
         assertThat(resolved.network().output()).isEqualTo("sigmoid");
-        assertThat(resolved.network().init()).isEqualTo("xavier");
+        assertThat(resolved.network().init()).isEqualTo("auto");
         TrainingRequest t = resolved.training();
         assertThat(List.of(t.epochs(), t.batchSize())).containsExactly(100, 32);
         assertThat(t.optimizer()).isEqualTo("sgd");
@@ -108,18 +110,22 @@ class RequestResolverTests {
     }
 
     @Test
-    void outputAndInitialisationFollowTheDatasetAndActivations() {
-        NetworkRequest relu = new NetworkRequest(List.of(new HiddenLayerRequest(8, "relu")), null, null);
-        NetworkRequest tanh = new NetworkRequest(List.of(new HiddenLayerRequest(8, "tanh")), null, null);
+    void outputFollowsTheDatasetAndAutoInitialisationIsDecidedPerLayer() {
+        NetworkRequest reluThenTanh = new NetworkRequest(List.of(new HiddenLayerRequest(8, "relu"),
+                new HiddenLayerRequest(8, "tanh")), null, null);
+        NetworkRequest tanh = new NetworkRequest(List.of(new HiddenLayerRequest(8, "tanh")), null, "he");
 
-        NetworkRequest spirals = resolver.resolve(request(builtin("spirals", "classes", 3), relu, null, null))
-                .request().network();
-        NetworkRequest sine = resolver.resolve(request(builtin("sine"), tanh, null, null)).request().network();
+        JobRequest spirals = resolver.resolve(request(builtin("spirals", "classes", 3), reluThenTanh, null, null))
+                .request();
+        JobRequest sine = resolver.resolve(request(builtin("sine"), tanh, null, null)).request();
 
-        assertThat(spirals.output()).isEqualTo("softmax");
-        assertThat(spirals.init()).isEqualTo("he");
-        assertThat(sine.output()).isEqualTo("linear");
-        assertThat(sine.init()).isEqualTo("xavier");
+        assertThat(spirals.network().output()).isEqualTo("softmax");
+        assertThat(spirals.network().init()).isEqualTo("auto");
+        NetworkSpec spec = PlanFactory.network(spirals, 2, 3);
+        assertThat(List.of(spec.initialization(1), spec.initialization(2), spec.initialization(3)))
+                .containsExactly(Initialization.HE, Initialization.XAVIER, Initialization.XAVIER);
+        assertThat(sine.network().output()).isEqualTo("linear");
+        assertThat(PlanFactory.network(sine, 1, 1).initialization(1)).isEqualTo(Initialization.HE);
     }
 
     @Test

@@ -1,0 +1,132 @@
+package dev.regtrain.engine;
+
+import dev.regtrain.engine.kernel.TaskRunner;
+import java.util.List;
+import java.util.function.IntConsumer;
+
+/**
+ * One optimizer step over every trainable parameter, column by column: the squares for the batch's gradient norm
+ * (before the penalty terms change the gradient), the coupled penalty gradient, clipping, the optimizer's update and
+ * the constraints. With a parallel runner each part takes a range of whole columns: element by element the
+ * arithmetic is the same as on one thread, and every sum over columns (the gradient norms, the clipping norm) is
+ * added up in column order after all parts are done. Clipping by norm needs the whole gradient's norm before any
+ * update, so it splits the step into two passes; without it the step is one pass, as it always was.
+ */
+final class ParameterUpdate {
+
+    /** A parallel step splits the parameter updates into parts of at least this many values. */
+    static final long VALUES_PER_PART = 32_768;
+
+    private final Network network;
+    private final Network gradients;
+    private final Optimizer optimizer;
+    private final Penalties penalties;
+    private final EpochStatistics statistics;
+    private final GradientClipping clipping;
+    private final TaskRunner runner;
+    private final int parts;
+    private final IntConsumer wholeStep;
+    private final IntConsumer clippedGradient;
+    private final IntConsumer clippedUpdate;
+    /** With clipping by norm: Σᵢ g[i, j]² of each column j of each parameter, after penalties and value clipping. */
+    private final double[][] columnSquares;
+    private double learningRate;
+    private double scale;
+
+    ParameterUpdate(Network network, Network gradients, Optimizer optimizer, Penalties penalties,
+                    EpochStatistics statistics, GradientClipping clipping, TaskRunner runner) {
+        this.network = network;
+        this.gradients = gradients;
+        this.optimizer = optimizer;
+        this.penalties = penalties;
+        this.statistics = statistics;
+        this.clipping = clipping;
+        this.runner = runner;
+        this.parts = runner.partsFor(network.spec().parameterCount(), VALUES_PER_PART, Integer.MAX_VALUE);
+        this.wholeStep = part -> columns(part, true, true);
+        this.clippedGradient = part -> columns(part, true, false);
+        this.clippedUpdate = part -> columns(part, false, true);
+        List<Parameter> parameters = network.parameters();
+        this.columnSquares = new double[parameters.size()][];
+        for (int i = 0; i < parameters.size() && clipping.norm() != null; i++) {
+            columnSquares[i] = new double[parameters.get(i).columns()];
+        }
+    }
+
+    /** One step with the epoch's learning rate α, after the backward pass filled the gradients. */
+    void step(double alpha) {
+        learningRate = alpha;
+        optimizer.beginStep();
+        if (clipping.norm() == null) {
+            runner.run(parts, wholeStep);
+        } else {
+            runner.run(parts, clippedGradient);
+            scale = normScale();
+            runner.run(parts, clippedUpdate);
+        }
+        statistics.addStepNorms();
+    }
+
+    /** min(1, c/‖g‖₂) over every column of every parameter, summed in order; 1 when the norm is not finite. */
+    private double normScale() {
+        double sum = 0;
+        for (double[] squares : columnSquares) {
+            for (double square : squares) {
+                sum += square;
+            }
+        }
+        double cap = clipping.norm();
+        return Double.isFinite(sum) && sum > cap * cap ? cap / Math.sqrt(sum) : 1.0;
+    }
+
+    /**
+     * Part {@code part}'s columns of every parameter: with {@code gradient}, the statistics' squares, the penalty
+     * gradient, clipping by value and (with clipping by norm) the columns' squares; with {@code update}, the scale of
+     * clipping by norm, the optimizer's update and the constraints.
+     */
+    private void columns(int part, boolean gradient, boolean update) {
+        List<Parameter> parameters = network.parameters();
+        List<Parameter> gradientBlocks = gradients.parameters();
+        for (int i = 0; i < parameters.size(); i++) {
+            Parameter p = parameters.get(i);
+            int from = TaskRunner.firstOf(part, parts, p.columns());
+            int to = TaskRunner.firstOf(part + 1, parts, p.columns());
+            if (from == to) {
+                continue;
+            }
+            double[] g = gradientBlocks.get(i).values();
+            int fromValue = from * p.rows();
+            int toValue = to * p.rows();
+            if (gradient) {
+                if (p.isWeights()) {
+                    statistics.squareColumns(p.layer(), g, p.rows(), from, to);
+                }
+                penalties.addGradient(p, g, fromValue, toValue);
+                if (clipping.value() != null) {
+                    clamp(g, clipping.value(), fromValue, toValue);
+                }
+                if (clipping.norm() != null) {
+                    for (int j = from; j < to; j++) {
+                        columnSquares[i][j] = Norms.squaredL2(g, j * p.rows(), (j + 1) * p.rows());
+                    }
+                }
+            }
+            if (update) {
+                if (clipping.norm() != null && scale < 1.0) {
+                    for (int k = fromValue; k < toValue; k++) {
+                        g[k] *= scale;
+                    }
+                }
+                optimizer.update(i, p.values(), g, penalties.proximalThreshold(p), fromValue, toValue);
+                penalties.afterStep(p, learningRate, from, to);
+            }
+        }
+    }
+
+    /** gᵢ ← min(max(gᵢ, −v), v). */
+    private static void clamp(double[] g, double bound, int from, int to) {
+        for (int k = from; k < to; k++) {
+            g[k] = Math.min(Math.max(g[k], -bound), bound);
+        }
+    }
+}

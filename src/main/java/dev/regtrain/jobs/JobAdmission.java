@@ -1,0 +1,73 @@
+package dev.regtrain.jobs;
+
+import dev.regtrain.jobs.request.JobRequest;
+import dev.regtrain.jobs.request.Objectives;
+import dev.regtrain.jobs.request.RequestResolver;
+import dev.regtrain.jobs.request.Resolution;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * New jobs entering the queue, submitted or continuing a final job: resolved, admitted (429 when the queue is full),
+ * persisted, kept live, and started when a worker is free.
+ */
+final class JobAdmission {
+
+    private final Map<String, JobEntry> live;
+    private final JobQueue queue;
+    private final JobContext context;
+    private final RequestResolver resolver;
+    private final Clock clock;
+    private final int maxEpochs;
+
+    JobAdmission(Map<String, JobEntry> live, JobQueue queue, JobContext context, RequestResolver resolver, Clock clock,
+                 int maxEpochs) {
+        this.live = live;
+        this.queue = queue;
+        this.context = context;
+        this.resolver = resolver;
+        this.clock = clock;
+        this.maxEpochs = maxEpochs;
+    }
+
+    JobRecord submit(JobRequest raw, String id) {
+        Resolution resolution = resolver.resolve(raw);
+        JobRequest request = resolution.request();
+        JobRecord record = JobRecord.queued(id, request, Objectives.describe(request, null), clock.instant());
+        return enqueue(new JobEntry(record, List.of()), () -> {
+            if (resolution.initialModel() != null) {
+                context.store().saveInitialModel(id, resolution.initialModel());
+            }
+            context.store().save(record);
+        });
+    }
+
+    /** A new job that continues {@code original} by {@code epochs} more epochs (see {@link Continuation}). */
+    JobRecord continueJob(JobRecord original, int epochs) {
+        Continuation continuation = Continuation.of(original, epochs, UUID.randomUUID().toString(),
+                context.checkpoints(), resolver, maxEpochs, clock.instant());
+        return enqueue(new JobEntry(continuation.record(), continuation.latest().state().history()),
+                () -> continuation.persist(context.store(), context.checkpoints()));
+    }
+
+    private JobRecord enqueue(JobEntry entry, Runnable persist) {
+        if (!queue.tryAdmit()) {
+            throw new QueueFullException("the queue holds " + queue.waiting() + " jobs, its capacity "
+                    + "(regtrain.queue-capacity); try again later", Duration.ofSeconds(10));
+        }
+        entry.takeQueueSlot();
+        try {
+            persist.run();
+        } catch (RuntimeException e) {
+            entry.giveUpQueueSlot();
+            queue.leave();
+            throw e;
+        }
+        live.put(entry.id(), entry);
+        queue.execute(new JobRunner(entry, context, null, false));
+        return entry.record();
+    }
+}
