@@ -31,8 +31,8 @@ class GracefulShutdownIT {
             first.terminate();
         }
 
-        JsonNode onDisk = ServiceProcess.JSON.readTree(Files.readString(dataDir.resolve("jobs").resolve(id)
-                .resolve("job.json")));
+        JsonNode onDisk = ServiceProcess.JSON.readTree(Files.readAllLines(dataDir.resolve("jobs").resolve(id)
+                .resolve("job.json")).get(0)); // the record's JSON; its checksum is the next line
         assertThat(onDisk.get("status").asString()).isEqualTo("RUNNING");
         try (Stream<Path> files = Files.list(dataDir.resolve("jobs").resolve(id).resolve("checkpoints"))) {
             assertThat(files.map(Path::getFileName).map(Path::toString)).anyMatch(name -> name.startsWith("periodic-"));
