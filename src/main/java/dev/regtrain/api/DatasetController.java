@@ -56,7 +56,7 @@ class DatasetController {
             description = "A header row, then one example per row; the label column defaults to the last. Task "
                     + "'auto' is classification when the labels are not numbers or are a few distinct integers. "
                     + "Class labels are kept as strings. The body is streamed: limits stop the upload early.",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
                     mediaType = "text/csv", schema = @Schema(type = "string",
                     example = "sepal_length,sepal_width,petal_length,petal_width,label\n5.1,3.5,1.4,0.2,setosa\n"))))
     @ApiResponse(responseCode = "201", description = "Created, with Location",

@@ -77,7 +77,7 @@ class JobController {
     @ApiResponse(responseCode = "429", description = "The queue is full; retry after Retry-After seconds")
     @ApiResponse(responseCode = "415", description = "The Content-Type is not application/json (a wildcard included)",
             content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/problem+json"))
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(
             mediaType = MediaType.APPLICATION_JSON_VALUE, examples = @ExampleObject(name = "moons-l2-dropout",
             summary = "Moons, two hidden layers, L2, dropout and early stopping", value = EXAMPLE)))
     @ApiResponse(responseCode = "202", description = "Accepted: the job, with Location pointing at it",
