@@ -99,7 +99,8 @@ class DatasetController {
         return datasets.get(id);
     }
 
-    @DeleteMapping("/{id}")
+    @DeleteMapping(path = "/{id}", // answers nothing but a problem: a client that accepts only problems is served
+            produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(operationId = "deleteDataset", summary = "Delete an uploaded dataset",
             description = "Jobs that trained on it keep their results; their decision-region plots need the data and "

@@ -160,7 +160,8 @@ class JobController {
                 .body(JobResponse.of(job, clock.instant(), List.of(), jobs.diagnostics(job.id())));
     }
 
-    @DeleteMapping("/{id}")
+    @DeleteMapping(path = "/{id}", // answers nothing but a problem: a client that accepts only problems is served
+            produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(operationId = "deleteJob", summary = "Delete a finished job and all its files",
             description = "Its metrics, checkpoints and model go too. A queued or running job must be cancelled "

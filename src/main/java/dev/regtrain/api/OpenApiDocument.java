@@ -33,7 +33,8 @@ import org.springframework.stereotype.Component;
 /**
  * What the annotations cannot say, added to the document springdoc builds from the controllers: the enums of the
  * request's choices and of the generators, read from their one source ({@link Choice}, {@link BuiltinDatasets}); the
- * one problem schema on every error response; numeric defaults as numbers; a dropout rate that is a number or a list.
+ * one problem schema on every error response; numeric defaults as numbers; a dropout rate that is a number or a list;
+ * what the fields of the answers mean ({@link SchemaDescriptions}).
  */
 @Component
 class OpenApiDocument implements OpenApiCustomizer {
@@ -68,6 +69,15 @@ class OpenApiDocument implements OpenApiCustomizer {
             enumeration(property(schemas, owner, "task"), ApiNames.of(Task.class));
         }
         dropoutRates(schemas);
+        SchemaDescriptions.DESCRIPTIONS.forEach((key, description) -> {
+            int dot = key.indexOf('.');
+            Schema<?> schema = dot < 0 ? schemas.get(key)
+                    : property(schemas, key.substring(0, dot), key.substring(dot + 1));
+            if (schema == null) {
+                throw new IllegalStateException("the OpenAPI document has no schema " + key);
+            }
+            schema.setDescription(description);
+        });
         schemas.values().forEach(schema -> walk(schema, OpenApiDocument::numericDefault));
         api.getPaths().forEach((path, item) -> item.readOperationsMap().values().forEach(operation -> {
             responses(path, operation.getResponses());

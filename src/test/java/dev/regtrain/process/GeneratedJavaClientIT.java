@@ -79,6 +79,10 @@ class GeneratedJavaClientIT {
             assertThat(results.getCheckpoint(done.getId(), "best").getEpoch()).isEqualTo(done.getBest().getEpoch());
             assertThat(new OptionsApi(client).getOptions().getRequest()).isNotEmpty();
 
+            jobs.deleteJob(done.getId());
+            assertThatThrownBy(() -> jobs.getJob(done.getId())).isInstanceOfSatisfying(ApiException.class,
+                    e -> assertThat(e.getCode()).isEqualTo(404));
+
             assertThatThrownBy(() -> jobs.submitJob(new JobRequest().dataset(new DatasetRequest()
                     .builtin(DatasetRequest.BuiltinEnum.MOONS)).training(new TrainingRequest().epochs(0)), null))
                     .isInstanceOfSatisfying(ApiException.class, e -> {
