@@ -142,6 +142,16 @@ class DashboardBrowserTests extends ServiceTest {
     }
 
     @Test
+    void theSwaggerUiListsJobsFirst() {
+        browser.get("http://localhost:" + port + "/swagger-ui/index.html");
+
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                .until(() -> !browser.findElements(By.cssSelector(".opblock-tag[data-tag]")).isEmpty());
+        assertThat(browser.findElements(By.cssSelector(".opblock-tag[data-tag]")))
+                .extracting(e -> e.getDomAttribute("data-tag")).startsWith("Jobs", "Results", "Plots", "Datasets");
+    }
+
+    @Test
     void theServicesValidationErrorsAppearNextToTheirFields() {
         openForm();
         type("#f-units-1", "0");
