@@ -33,7 +33,8 @@ for (let i = start; i < lines.length; i++) {
   const flush = () => {
     if (command.some((line) => line.trim() !== '')) {
       const text = command.join('\n').replaceAll('localhost:8080', host);
-      const files = [...text.matchAll(/(?:^|\s)-o\s+("[^"]+"|\S+)/g)].map((m) => m[1]);
+      const files = [...text.matchAll(/(?:^|\s)-o\s+("[^"]+"|\S+)/g)].map((m) => m[1])
+        .filter((file) => !file.startsWith('/dev/'));
       out.push(`__begin ${quote(`${readme}:${at}`)} ${expect ?? '-'}`, '{', text, '} > "$__out"',
         `__end ${shown ? 1 : 0} ${files.map(quote).join(' ')}`);
     }
