@@ -73,10 +73,10 @@ class GeneratedJavaClientIT {
                     .allSatisfy(p -> assertThat(p.getProbabilities().stream().mapToDouble(Double::doubleValue).sum())
                             .isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9)));
 
-            ModelDocument model = results.getModel(done.getId());
+            ModelDocument model = results.getModel(done.getId(), null, null);
             assertThat(model.getInputs()).isEqualTo(2);
             assertThat(model.getLayers()).hasSize(2);
-            assertThat(results.getCheckpoint(done.getId(), "best").getEpoch()).isEqualTo(done.getBest().getEpoch());
+            assertThat(results.getCheckpoint(done.getId(), "best", null, null).getEpoch()).isEqualTo(done.getBest().getEpoch());
             assertThat(new OptionsApi(client).getOptions().getRequest()).isNotEmpty();
 
             jobs.deleteJob(done.getId());
