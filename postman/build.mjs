@@ -10,6 +10,9 @@ const converted = JSON.parse(fs.readFileSync(input, 'utf8'));
 // A 3×3 image dataset of four rows, for the upload and its augmentation preview.
 const IMAGES = 'p1,p2,p3,p4,p5,p6,p7,p8,p9,label\n0,1,0,1,1,1,0,1,0,plus\n1,0,1,0,1,0,1,0,1,cross\n'
   + '0,1,0,1,1,1,0,1,0,plus\n1,0,1,0,1,0,1,0,1,cross\n';
+// Eight points of the moons, for an evaluation of the model trained on them.
+const MOONS_CHECK = 'x1,x2,label\n-1.0,0.2,0\n-0.5,0.8,0\n0.0,1.0,0\n0.5,0.9,0\n1.0,-0.4,1\n1.5,-0.3,1\n'
+  + '2.0,0.3,1\n0.5,-0.4,1\n';
 const LONG_JOB = { name: 'to-cancel', seed: 1, dataset: { builtin: 'moons', samples: 2000 },
   network: { hidden: [{ units: 64 }] }, training: { epochs: 100000 } };
 
@@ -124,6 +127,14 @@ pm.test('is the job, cancelled or stopping within a mini-batch', () => {
   pm.expect(body().id).to.equal(pm.variables.get('cancelJobId'));
   pm.expect(body().status).to.be.oneOf(['CANCELLED', 'RUNNING']);
 });` },
+  { op: 'POST /api/v1/jobs/{id}/continue', folder: 'Jobs', path: { id: '{{jobId}}' },
+    body: JSON.stringify({ epochs: 3 }, null, 2), tests: `
+answers(202, 'application/json');
+pm.test('is a new job that continues the first from its last epoch', () => {
+  pm.expect(body().id).to.not.equal(pm.variables.get('jobId'));
+  pm.expect(body().continuedFrom.job).to.equal(pm.variables.get('jobId'));
+  pm.expect(body().continuedFrom.epoch).to.be.above(0);
+});` },
   { op: 'GET /api/v1/jobs/{id}/metrics', folder: 'Results', path: { id: '{{jobId}}' }, tests: `
 answers(200, 'application/json');
 pm.test('has one row per epoch, each with its losses and per-layer values', () => {
@@ -162,10 +173,35 @@ pm.test('predicts a class with probabilities and their spread for each row', () 
     pm.expect(p.std).to.have.lengthOf(2);
   });
 });` },
+  { op: 'POST /api/v1/jobs/{id}/gradient-check', folder: 'Analysis', path: { id: '{{jobId}}' },
+    body: JSON.stringify({ checkpoint: 'best', examples: 8, parametersPerLayer: 10 }, null, 2), tests: `
+answers(200, 'application/json');
+pm.test('the analytic gradient agrees with central differences', () => {
+  pm.expect(body().verdict).to.equal('OK');
+  pm.expect(body().maxRelativeError).to.be.below(1e-7);
+  pm.expect(body().layers).to.have.lengthOf(3);
+});` },
+  { op: 'POST /api/v1/jobs/{id}/evaluations', folder: 'Analysis', path: { id: '{{jobId}}' },
+    body: '{\n  "dataset": {"id": "{{evaluationDatasetId}}"}\n}', prerequest: `
+// a small dataset with the model's two features and its labels, to evaluate it on
+pm.sendRequest({
+  url: pm.variables.get('baseUrl') + '/api/v1/datasets?name=moons-check',
+  method: 'POST',
+  header: { 'Content-Type': 'text/csv', 'Idempotency-Key': pm.variables.replaceIn('{{$guid}}') },
+  body: { mode: 'raw', raw: ${JSON.stringify(MOONS_CHECK)} },
+}, (error, response) => pm.collectionVariables.set('evaluationDatasetId', response.json().id));`, tests: `
+answers(200, 'application/json');
+pm.test('gives the accuracy and a confusion matrix over the dataset', () => {
+  pm.expect(body().accuracy).to.be.within(0, 1);
+  pm.expect(body().confusionMatrix).to.have.lengthOf(2);
+  pm.expect(body().rows).to.equal(8);
+});` },
   { op: 'GET /api/v1/jobs/{id}/plots/loss.png', folder: 'Plots', path: { id: '{{jobId}}' }, tests: 'isPng();' },
   { op: 'GET /api/v1/jobs/{id}/plots/accuracy.png', folder: 'Plots', path: { id: '{{jobId}}' },
     query: { width: '640', height: '400' }, tests: 'isPng();' },
   { op: 'GET /api/v1/jobs/{id}/plots/weights.png', folder: 'Plots', path: { id: '{{jobId}}' }, tests: 'isPng();' },
+  { op: 'GET /api/v1/jobs/{id}/plots/gradients.png', folder: 'Plots', path: { id: '{{jobId}}' },
+    tests: 'isPng();' },
   { op: 'GET /api/v1/jobs/{id}/plots/histogram.png', folder: 'Plots', path: { id: '{{jobId}}' },
     tests: 'isPng();' },
   { op: 'GET /api/v1/jobs/{id}/plots/decision-boundary.png', folder: 'Plots', path: { id: '{{jobId}}' },
@@ -273,6 +309,7 @@ const collection = {
     { key: 'jobId', value: '', type: 'string' },
     { key: 'cancelJobId', value: '', type: 'string' },
     { key: 'datasetId', value: '', type: 'string' },
+    { key: 'evaluationDatasetId', value: '', type: 'string' },
     { key: 'polls', value: '0', type: 'string' },
   ],
 };

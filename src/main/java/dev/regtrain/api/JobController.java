@@ -140,7 +140,7 @@ class JobController {
     }
 
     @PostMapping(path = "/{id}/continue", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Continue a finished job by more epochs",
+    @Operation(operationId = "continueJob", summary = "Continue a finished job by more epochs",
             description = "A new job that starts from the job's last complete state (weights, optimizer moments, "
                     + "schedule, random generators, history) and trains the extra epochs, numbered on from the "
                     + "original's. For a job that ran to completion without early stopping and a schedule that does "
@@ -149,6 +149,7 @@ class JobController {
     @ApiResponse(responseCode = "202", description = "Accepted: the new job (with continuedFrom), Location "
             + "pointing at it")
     @ApiResponse(responseCode = "400", description = "epochs missing or out of range")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true)
     @ApiResponse(responseCode = "409", description = "The job has not ended, or has no checkpoint")
     ResponseEntity<JobResponse> continueJob(@PathVariable String id,
                                             @RequestBody(required = false) ContinueRequest request) {

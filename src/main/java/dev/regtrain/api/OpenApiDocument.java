@@ -7,6 +7,7 @@ import dev.regtrain.data.Task;
 import dev.regtrain.data.TaskChoice;
 import dev.regtrain.jobs.JobStatus;
 import dev.regtrain.jobs.request.Choice;
+import dev.regtrain.jobs.request.TrainingRequest;
 import dev.regtrain.jobs.request.DropoutRequest;
 import dev.regtrain.models.ExportFormat;
 import dev.regtrain.models.onnx.Precision;
@@ -41,6 +42,7 @@ class OpenApiDocument implements OpenApiCustomizer {
 
     static final String PROBLEM = "Problem";
     static final String DROPOUT_RATES = "DropoutRates";
+    static final String CLASS_WEIGHTS = "ClassWeights";
     /** The query parameters that take a name out of an enum's: operationId.parameter → the names. */
     private static final Map<String, List<String>> PARAMETER_NAMES = Map.of(
             "uploadDataset.task", ApiNames.of(TaskChoice.class),
@@ -61,7 +63,9 @@ class OpenApiDocument implements OpenApiCustomizer {
         for (Choice choice : Choice.values()) {
             Schema<?> property = property(schemas, choice.owner().getSimpleName(), choice.property());
             enumeration(property, choice.names());
-            property.setDefault(choice.fallback());
+            if (choice.fallback() != null) {
+                property.setDefault(choice.fallback());
+            }
         }
         enumeration(property(schemas, "DatasetRequest", "builtin"),
                 BuiltinDatasets.catalogue().stream().map(GeneratorInfo::name).toList());
@@ -69,6 +73,10 @@ class OpenApiDocument implements OpenApiCustomizer {
             enumeration(property(schemas, owner, "task"), ApiNames.of(Task.class));
         }
         dropoutRates(schemas);
+        classWeights(schemas);
+        // the two evaluations, told apart by what each always has
+        schemas.get("ClassificationEvaluation").setRequired(List.of("rows", "loss", "accuracy", "confusionMatrix"));
+        schemas.get("RegressionEvaluation").setRequired(List.of("rows", "loss", "rmse", "mae"));
         SchemaDescriptions.DESCRIPTIONS.forEach((key, description) -> {
             int dot = key.indexOf('.');
             Schema<?> schema = dot < 0 ? schemas.get(key)
@@ -174,6 +182,34 @@ class OpenApiDocument implements OpenApiCustomizer {
         reference.setDescription(hidden.getDescription());
         reference.setDefault(BigDecimal.ZERO);
         dropout.getProperties().put("hidden", reference);
+    }
+
+    /**
+     * {@code classWeights}: "balanced", or a weight per class label; a component of its own, ClassWeights, for the
+     * same reason as DropoutRates.
+     */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static void classWeights(Map<String, Schema> schemas) {
+        Schema property = property(schemas, "TrainingRequest", "classWeights");
+        Schema balanced = new Schema();
+        balanced.setTypes(Set.of("string"));
+        balanced.setEnum(List.of(TrainingRequest.BALANCED));
+        balanced.setDescription("Each class weighs the inverse of its share: w_c = m/(K·m_c)");
+        Schema weight = new Schema();
+        weight.setTypes(Set.of("number"));
+        weight.setFormat("double");
+        Schema byLabel = new Schema();
+        byLabel.setTypes(Set.of("object"));
+        byLabel.setAdditionalProperties(weight);
+        byLabel.setDescription("A weight per class label; classes not named weigh 1");
+        Schema weights = new Schema();
+        weights.setOneOf(List.of(balanced, byLabel));
+        weights.setDescription("Class weights: the data term of J becomes Σ w·ℓ / Σ w");
+        weights.setExample(TrainingRequest.BALANCED);
+        schemas.put(CLASS_WEIGHTS, weights);
+        Schema reference = new Schema().$ref("#/components/schemas/" + CLASS_WEIGHTS);
+        reference.setDescription(property.getDescription());
+        ((Schema) schemas.get("TrainingRequest")).getProperties().put("classWeights", reference);
     }
 
     private static Schema<?> rate() {

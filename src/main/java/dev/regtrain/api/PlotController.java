@@ -100,7 +100,7 @@ class PlotController {
     }
 
     @GetMapping(path = "/api/v1/jobs/{id}/plots/gradients.png", produces = MediaType.IMAGE_PNG_VALUE)
-    @Operation(summary = "Gradient norm of each layer per epoch, log scale",
+    @Operation(operationId = "plotGradients", summary = "Gradient norm of each layer per epoch, log scale",
             description = "The mean over the epoch's batches of each layer's data-gradient norm: vanishing gradients "
                     + "lie orders of magnitude under the output layer's, exploding ones shoot up. The caption names "
                     + "the job's diagnostics.")

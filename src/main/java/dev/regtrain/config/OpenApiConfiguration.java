@@ -44,6 +44,8 @@ public class OpenApiConfiguration {
                 .tags(new ArrayList<>(List.of(
                         tag("Jobs", "Submit training jobs, follow them, cancel and delete them"),
                         tag("Results", "Metrics, checkpoints, the trained model and predictions"),
+                        tag("Analysis", "A gradient check on the job's own objective, and its model evaluated on "
+                                + "another dataset"),
                         tag("Plots", "PNG plots of a job's learning curves, weights and decision regions, and of "
                                 + "several jobs side by side. Every plot renders in every job state: a queued job "
                                 + "gives an empty chart that says so, a running one its epochs so far; a caption "

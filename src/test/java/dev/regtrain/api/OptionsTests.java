@@ -38,7 +38,8 @@ class OptionsTests extends ServiceTest {
             List<String> values = new ArrayList<>();
             request.get(i).get("values").forEach(v -> values.add(v.asString()));
             assertThat(values).as(choice.path()).containsExactlyElementsOf(choice.names());
-            assertThat(request.get(i).get("default").asString()).isEqualTo(choice.fallback());
+            JsonNode fallback = request.get(i).get("default");
+            assertThat(fallback.isNull() ? null : fallback.asString()).as(choice.path()).isEqualTo(choice.fallback());
         }
         JsonNode statuses = options.get("statuses");
         assertThat(statuses).hasSize(JobStatus.values().length);

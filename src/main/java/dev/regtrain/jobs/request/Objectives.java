@@ -109,6 +109,9 @@ public final class Objectives {
         if (r.augmentation() != null) {
             parts.add("augmentation");
         }
+        if (positive(r.labelSmoothing())) {
+            parts.add("label smoothing ε = " + Numbers.format(r.labelSmoothing()));
+        }
         return parts.isEmpty() ? "no regularisation" : String.join(" · ", parts);
     }
 

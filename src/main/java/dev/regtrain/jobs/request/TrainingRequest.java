@@ -25,6 +25,9 @@ public record TrainingRequest(
                 + "named weigh 1); the data term of J becomes Σ w·ℓ / Σ w. null = none",
                 example = "balanced", oneOf = {String.class, java.util.Map.class}) Object classWeights) {
 
+    /** The classWeights that weighs each class by the inverse of its share. */
+    public static final String BALANCED = "balanced";
+
     /** Training with a constant learning rate, no clipping and no class weights. */
     public TrainingRequest(Integer epochs, Integer batchSize, String optimizer, Double learningRate, Double momentum,
                            Double beta1, Double beta2, Double epsilon, Boolean shuffle) {

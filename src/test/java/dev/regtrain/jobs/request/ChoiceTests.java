@@ -11,6 +11,7 @@ import dev.regtrain.engine.L1Update;
 import dev.regtrain.engine.Monitor;
 import dev.regtrain.engine.OptimizerKind;
 import dev.regtrain.engine.Output;
+import dev.regtrain.engine.ScheduleType;
 import dev.regtrain.models.document.ModelDocument;
 import java.util.Arrays;
 import java.util.List;
@@ -42,14 +43,19 @@ class ChoiceTests {
     void eachChoiceListsTheNamesOfItsEnum() {
         assertThat(Choice.ACTIVATION.names()).containsExactlyElementsOf(names(Activation.values()));
         assertThat(Choice.OUTPUT.names()).containsExactlyElementsOf(withAuto(Output.values()));
-        assertThat(Choice.INIT.names()).containsExactlyElementsOf(withAuto(Initialization.values()));
+        assertThat(Choice.INIT.names()).containsExactlyElementsOf(names(Initialization.values())).startsWith("auto");
         assertThat(Choice.OPTIMIZER.names()).containsExactlyElementsOf(names(OptimizerKind.values()));
         assertThat(Choice.L1_UPDATE.names()).containsExactlyElementsOf(names(L1Update.values()));
         assertThat(Choice.MONITOR.names()).containsExactlyElementsOf(names(Monitor.values()))
                 .containsExactlyElementsOf(Arrays.stream(Monitor.values()).map(Monitor::label).toList());
         assertThat(Choice.MODE.names()).containsExactly("auto", "min", "max");
+        assertThat(Choice.SCHEDULE.names())
+                .containsExactlyElementsOf(Arrays.stream(ScheduleType.values()).map(ScheduleType::label).toList());
+        assertThat(Choice.SCHEDULE_MONITOR.names()).containsExactlyElementsOf(Choice.MONITOR.names());
         for (Choice choice : Choice.values()) {
-            assertThat(choice.names()).as(choice.path()).contains(choice.fallback());
+            if (choice.fallback() != null) {
+                assertThat(choice.names()).as(choice.path()).contains(choice.fallback());
+            }
             assertThat(Arrays.stream(choice.owner().getRecordComponents()).map(c -> c.getName()))
                     .as("%s names a field of %s", choice.path(), choice.owner().getSimpleName())
                     .contains(choice.property());
@@ -83,8 +89,8 @@ class ChoiceTests {
 
         String expected = switch (choice) {
             case OUTPUT -> "sigmoid"; // auto, for moons' two classes
-            case INIT -> "he"; // auto, for a relu layer
             case MODE -> "min"; // auto, for val_loss
+            case SCHEDULE_MONITOR -> "val_loss"; // with a validation split
             default -> choice.fallback();
         };
         assertThat(echoed).isEqualTo(expected);
@@ -96,6 +102,9 @@ class ChoiceTests {
         root.putObject("dataset").put("builtin", "moons").put("samples", 100);
         root.putObject("network").putArray("hidden").addObject().put("units", 4);
         root.putObject("regularization").putObject("earlyStopping");
+        if (choice == Choice.SCHEDULE_MONITOR) { // the monitor is a parameter of a plateau schedule only
+            root.putObject("training").putObject("schedule").put("type", "reduceOnPlateau");
+        }
         if (value != null) {
             ObjectNode node = root;
             String[] segments = choice.path().split("\\.");
