@@ -148,7 +148,7 @@ class DashboardBrowserTests extends ServiceTest {
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
                 .until(() -> !browser.findElements(By.cssSelector(".opblock-tag[data-tag]")).isEmpty());
         assertThat(browser.findElements(By.cssSelector(".opblock-tag[data-tag]")))
-                .extracting(e -> e.getDomAttribute("data-tag")).startsWith("Jobs", "Results", "Plots", "Datasets");
+                .extracting(e -> e.getDomAttribute("data-tag")).startsWith("Jobs", "Results");
     }
 
     @Test
