@@ -239,10 +239,13 @@ class DashboardBrowserTests extends ServiceTest {
         browser.get(url("#/jobs/" + job));
         await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
                 .until(() -> !browser.findElements(By.cssSelector("#diagnostics li.finding")).isEmpty());
-        WebElement first = browser.findElements(By.cssSelector("#diagnostics li.finding")).get(0);
-        assertThat(first.getDomAttribute("data-kind")).isEqualTo("VANISHING_GRADIENTS");
-        assertThat(first.getText()).startsWith("vanishing gradients: layer 1, from epoch 1.")
-                .contains("batch normalisation");
+        // the list is drawn anew on every status the page receives: read it whole, again if it was replaced
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> {
+            WebElement first = browser.findElements(By.cssSelector("#diagnostics li.finding")).get(0);
+            assertThat(first.getDomAttribute("data-kind")).isEqualTo("VANISHING_GRADIENTS");
+            assertThat(first.getText()).startsWith("vanishing gradients: layer 1, from epoch 1.")
+                    .contains("batch normalisation");
+        });
         assertThat(browser.findElements(By.cssSelector("#plots img"))).extracting(e -> e.getDomAttribute("data-src"))
                 .anyMatch(src -> src.contains("/plots/gradients.png"));
     }
