@@ -31,7 +31,7 @@ async function answer(response) {
 
 /** A download as a Blob; a refusal becomes an ApiError with the service's problem, like every other call. */
 export async function getBlob(url, accept) {
-  const response = await fetch(url, { headers: { Accept: `${accept}, application/problem+json` } });
+  const response = await fetch(url, { cache: 'no-store', headers: { Accept: `${accept}, application/problem+json` } });
   if (!response.ok) {
     await answer(response);
   }

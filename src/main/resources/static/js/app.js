@@ -3,6 +3,8 @@
 import { jobsView } from './jobs-view.js';
 import { jobView } from './job-view.js';
 import { formView } from './form-view.js';
+import { h } from './dom.js';
+import { loadOptions } from './options.js';
 
 const main = document.getElementById('main');
 let stop = null;
@@ -44,5 +46,16 @@ function route() {
   routed = true;
 }
 
-window.addEventListener('hashchange', route);
-route();
+async function start() {
+  try {
+    await loadOptions();
+  } catch (e) {
+    main.replaceChildren(h('p', { class: 'notice error', role: 'alert' },
+      `The service could not be reached: ${e.message}. Reload the page to try again.`));
+    return;
+  }
+  window.addEventListener('hashchange', route);
+  route();
+}
+
+start();

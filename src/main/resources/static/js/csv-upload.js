@@ -3,6 +3,7 @@
 import { ApiError, postCsv } from './api.js';
 import { h } from './dom.js';
 import { field, select } from './form-controls.js';
+import { datasetTasks } from './options.js';
 
 /** `uploaded(id)` is called after a new upload. */
 export function csvUpload(uploaded) {
@@ -14,7 +15,7 @@ export function csvUpload(uploaded) {
       field('f-upload-name', 'Dataset name', h('input', { type: 'text', id: 'f-upload-name', 'data-field': 'upload.name' })),
       field('f-upload-label', 'Label column', h('input', { type: 'text', id: 'f-upload-label', 'data-field': 'upload.label' }),
         'Empty: the last column.'),
-      field('f-upload-task', 'Task', select('f-upload-task', 'upload.task', ['auto', 'classification', 'regression'], 'auto')),
+      field('f-upload-task', 'Task', select('f-upload-task', 'upload.task', datasetTasks(), datasetTasks()[0])),
       field('f-upload-shape', 'Image shape', h('input', { type: 'text', id: 'f-upload-shape', 'data-field': 'upload.imageShape',
         placeholder: 'e.g. 8x8' }), 'Only for images, width×height[×channels].')));
 

@@ -1,5 +1,5 @@
 import { jobUrl } from './api.js';
-import { FINAL } from './format.js';
+import { isFinal } from './options.js';
 
 /**
  * Follows a job's server-sent events: onStatus(job) for every 'status' event, onEpoch(row) for every 'epoch'
@@ -13,7 +13,7 @@ export function follow(id, { since = 0, onStatus = () => {}, onEpoch = () => {},
   let ended = false;
   source.addEventListener('status', (event) => {
     const job = JSON.parse(event.data);
-    ended = FINAL.has(job.status);
+    ended = isFinal(job.status);
     onStatus(job);
   });
   source.addEventListener('epoch', (event) => onEpoch(JSON.parse(event.data)));

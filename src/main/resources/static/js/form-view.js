@@ -7,8 +7,13 @@ import { h } from './dom.js';
 import { clearErrors, showErrors } from './field-errors.js';
 import { checkbox, enable, field, number, numberInput, prune, rates, select } from './form-controls.js';
 import { layerList } from './layers.js';
+import { choice } from './options.js';
 
-const ACTIVATIONS = ['relu', 'tanh', 'sigmoid', 'leaky_relu', 'linear'];
+/** A select of a request field's allowed values (from the service), with `chosen` or else the service's default. */
+function choiceSelect(id, path, chosen) {
+  const { values, default: fallback } = choice(path);
+  return select(id, path, values, chosen ?? fallback);
+}
 
 export function formView(main) {
   document.title = 'New job · regtrain';
@@ -19,7 +24,7 @@ export function formView(main) {
   const parameters = h('div', { id: 'generator-parameters', class: 'row' });
   const uploaded = h('select', { id: 'f-dataset-id', 'data-field': 'dataset.id' },
     h('option', { value: '' }, 'No uploaded dataset yet'));
-  const layers = layerList(ACTIVATIONS, () => updatePreview());
+  const layers = layerList(choice('network.hidden[].activation'), () => updatePreview());
   let catalogue = [];
   const csv = csvUpload((id) => loadUploads(id));
 
@@ -37,8 +42,7 @@ export function formView(main) {
 
   const earlyStopping = h('div', { class: 'subfields', id: 'early-stopping-fields' },
     h('div', { class: 'row' },
-      field('f-es-monitor', 'Monitor', select('f-es-monitor', 'regularization.earlyStopping.monitor',
-        ['val_loss', 'val_accuracy', 'val_rmse', 'train_loss'], 'val_loss')),
+      field('f-es-monitor', 'Monitor', choiceSelect('f-es-monitor', 'regularization.earlyStopping.monitor')),
       field('f-es-patience', 'Patience (epochs)', numberInput('f-es-patience', 'regularization.earlyStopping.patience', 10)),
       field('f-es-min-delta', 'Min. improvement', numberInput('f-es-min-delta', 'regularization.earlyStopping.minDelta', 0.0001))),
     checkbox('f-es-restore', 'regularization.earlyStopping.restoreBestWeights', 'Restore the best weights', true));
@@ -74,13 +78,12 @@ export function formView(main) {
       h('fieldset', { id: 'fs-network', 'data-field': 'network' }, h('legend', {}, 'Network'),
         layers.element,
         h('div', { class: 'row' },
-          field('f-output', 'Output', select('f-output', 'network.output', ['auto', 'sigmoid', 'softmax', 'linear'], 'auto')))),
+          field('f-output', 'Output', choiceSelect('f-output', 'network.output')))),
       h('fieldset', { id: 'fs-training', 'data-field': 'training' }, h('legend', {}, 'Training'),
         h('div', { class: 'row' },
           field('f-epochs', 'Epochs', numberInput('f-epochs', 'training.epochs', 100)),
           field('f-batch', 'Batch size', numberInput('f-batch', 'training.batchSize', 32), '0: full batch.'),
-          field('f-optimizer', 'Optimizer', select('f-optimizer', 'training.optimizer',
-            ['sgd', 'momentum', 'nesterov', 'adam', 'adamw'], 'adam')),
+          field('f-optimizer', 'Optimizer', choiceSelect('f-optimizer', 'training.optimizer', 'adam')),
           field('f-lr', 'Learning rate', numberInput('f-lr', 'training.learningRate', 0.01)),
           field('f-momentum', 'Momentum', numberInput('f-momentum', 'training.momentum', ''), 'momentum, nesterov; default 0.9.')))),
       h('div', { class: 'column' },
@@ -88,8 +91,8 @@ export function formView(main) {
         h('div', { class: 'row' },
           field('f-l1', 'L1 λ₁', numberInput('f-l1', 'regularization.penalty.l1', 0)),
           field('f-l2', 'L2 λ₂', numberInput('f-l2', 'regularization.penalty.l2', 0.5)),
-          field('f-l1-update', 'L1 update', select('f-l1-update', 'regularization.penalty.l1Update', ['subgradient', 'proximal'],
-            'subgradient'), 'proximal: exact zeros.'),
+          field('f-l1-update', 'L1 update', choiceSelect('f-l1-update', 'regularization.penalty.l1Update'),
+            'proximal: exact zeros.'),
           field('f-weight-decay', 'Weight decay', numberInput('f-weight-decay', 'regularization.penalty.weightDecay', 0)),
           field('f-max-norm', 'Max-norm', numberInput('f-max-norm', 'regularization.penalty.maxNorm', ''), 'Empty: none.')),
         checkbox('f-regularize-bias', 'regularization.penalty.regularizeBias', 'Penalise biases too', false)),

@@ -1,6 +1,5 @@
 // How numbers, times and job states read on the page.
-
-export const FINAL = new Set(['SUCCEEDED', 'FAILED', 'CANCELLED']);
+import { isFinal } from './options.js';
 
 /** A number with 4 significant digits, without trailing zeros; '—' for null. */
 export function number(value) {
@@ -44,7 +43,7 @@ export function shortDateTime(iso) {
  * page already has (an event stream replays the epochs since the one it was asked for).
  */
 export function advanced(job, epoch) {
-  if (FINAL.has(job.status) || epoch <= job.progress.epoch) {
+  if (isFinal(job.status) || epoch <= job.progress.epoch) {
     return null;
   }
   return { ...job, progress: { ...job.progress, epoch, fraction: epoch / job.progress.epochs } };
@@ -76,34 +75,4 @@ export function describeDataset(request) {
   const parameters = Object.entries(request).filter(([key]) => key !== 'builtin' && key !== 'id')
     .map(([key, value]) => `${key} ${value}`);
   return `${request.builtin}${parameters.length ? ` (${parameters.join(', ')})` : ''}`;
-}
-
-/** The regularisation section of a request in words, e.g. "L2 λ₂ = 0.5 · dropout hidden 0.5". */
-export function describeRegularisation(r) {
-  const parts = [];
-  const p = r.penalty || {};
-  if (p.l1 > 0) {
-    parts.push(`${p.l1Update === 'proximal' ? 'proximal ' : ''}L1 λ₁ = ${number(p.l1)}`);
-  }
-  if (p.l2 > 0) {
-    parts.push(`L2 λ₂ = ${number(p.l2)}`);
-  }
-  if (p.weightDecay > 0) {
-    parts.push(`weight decay ${number(p.weightDecay)}`);
-  }
-  if (p.maxNorm) {
-    parts.push(`max-norm ${number(p.maxNorm)}`);
-  }
-  const d = r.dropout || {};
-  const hidden = (d.hidden || []).filter((rate) => rate > 0);
-  if (d.input > 0 || hidden.length) {
-    parts.push(`dropout ${d.input > 0 ? `input ${number(d.input)}, ` : ''}hidden ${(d.hidden || []).map(number).join('/')}`);
-  }
-  if (r.earlyStopping) {
-    parts.push(`early stopping on ${r.earlyStopping.monitor}, patience ${r.earlyStopping.patience}`);
-  }
-  if (r.augmentation) {
-    parts.push('augmentation');
-  }
-  return parts.length ? parts.join(' · ') : 'none';
 }

@@ -4,8 +4,9 @@ import { ApiError, getBlob, getJson, jobUrl, postJson } from './api.js';
 import { announce, h } from './dom.js';
 import { follow } from './events.js';
 import { COLOURS, curveChart } from './curves.js';
-import { FINAL, advanced, dateTime, describeDataset, describeRegularisation, jobName, number, seconds, words } from './format.js';
+import { advanced, dateTime, describeDataset, jobName, number, seconds, words } from './format.js';
 import { findingsList } from './findings.js';
+import { isFinal } from './options.js';
 import { progressBar } from './progress.js';
 import { predictionForm } from './predict.js';
 
@@ -107,7 +108,7 @@ export function jobView(main, id) {
       onStatus: (next) => {
         const before = job.status;
         show(next, before !== next.status);
-        if (FINAL.has(next.status) && before !== next.status) {
+        if (isFinal(next.status) && before !== next.status) {
           refreshCheckpoints();
           showPlots(next);
         }
@@ -129,7 +130,7 @@ export function jobView(main, id) {
         describeCharts(row);
       },
       onGone: () => {
-        if (!FINAL.has(job.status)) {
+        if (!isFinal(job.status)) {
           notice.textContent = 'The live connection was lost; reload the page to follow the job again.';
           notice.hidden = false;
         }
@@ -151,12 +152,12 @@ export function jobView(main, id) {
     status.textContent = current.status;
     status.dataset.status = current.status;
     progress.update(current);
-    cancel.hidden = FINAL.has(current.status);
+    cancel.hidden = isFinal(current.status);
     epochs.textContent = `${current.progress.epoch} of ${current.progress.epochs}`;
     timing.textContent = `started ${dateTime(current.startedAt)}; ${seconds(current.progress.elapsedSeconds)} elapsed`
-      + (current.progress.etaSeconds && !FINAL.has(current.status) ? `, about ${seconds(current.progress.etaSeconds)} left` : '');
+      + (current.progress.etaSeconds && !isFinal(current.status) ? `, about ${seconds(current.progress.etaSeconds)} left` : '');
     stopReason.textContent = current.status === 'QUEUED' ? 'not started'
-      : current.stop ? current.stop.reason : (FINAL.has(current.status) ? current.status : 'still running');
+      : current.stop ? current.stop.reason : (isFinal(current.status) ? current.status : 'still running');
     stopDetail.textContent = current.stop ? current.stop.detail : '—';
     if (current.error && (!current.stop || current.stop.detail !== current.error.message)) {
       stopDetail.textContent += ` (${current.error.message})`;
@@ -165,7 +166,7 @@ export function jobView(main, id) {
     data.textContent = current.data
       ? `${current.data.source}, ${current.data.task}, ${current.data.inputs} features, ${current.data.trainingExamples} training and ${current.data.validationExamples} validation examples`
       : describeDataset(current.request.dataset);
-    regularisation.textContent = describeRegularisation(current.request.regularization);
+    regularisation.textContent = current.regularizationSummary || '—';
     objective.textContent = current.objective || '—';
     findings.update(current.diagnostics);
     const lines = [];
@@ -208,21 +209,34 @@ export function jobView(main, id) {
     }
   }
 
+  /**
+   * The service's PNGs, fetched afresh each time (the job moves on); the decision regions only for a two-feature
+   * classification, and while the data is not prepared yet only if the service can draw them.
+   */
   function showPlots(current) {
-    const twoFeatures = current.data ? current.data.task === 'classification' && current.data.inputs === 2
-      : twoFeatureBuiltin(current.request.dataset);
+    const twoFeatures = current.data ? current.data.task === 'classification' && current.data.inputs === 2 : null;
     const names = [['loss', 'Loss per epoch with the best epoch and early stopping marked'],
       ['accuracy', 'Accuracy or RMSE per epoch'], ['weights', 'Weight norm of each layer per epoch'],
       ['gradients', 'Gradient norm of each layer per epoch, log scale'],
       ['histogram', 'Histogram of the final weights per layer']];
-    if (twoFeatures) {
+    if (twoFeatures !== false) {
       names.push(['decision-boundary', 'Decision regions with the training and validation points']);
     }
-    const stamp = Date.now();
     plots.replaceChildren(...names.map(([name, alt]) => {
-      const src = jobUrl(id, `/plots/${name}.png?t=${stamp}`);
-      return h('figure', {}, h('a', { href: src }, h('img', { src, alt: `${alt}, as drawn by the service`,
-        width: 800, height: 500, loading: 'lazy' })), h('figcaption', {}, h('a', { href: jobUrl(id, `/plots/${name}.png`) }, `${name}.png`)));
+      const url = jobUrl(id, `/plots/${name}.png`);
+      const img = h('img', { alt: `${alt}, as drawn by the service`, width: 800, height: 500, 'data-src': url });
+      const figure = h('figure', {}, h('a', { href: url }, img), h('figcaption', {}, h('a', { href: url }, `${name}.png`)));
+      getBlob(url, 'image/png').then((blob) => {
+        img.addEventListener('load', () => URL.revokeObjectURL(img.src), { once: true });
+        img.src = URL.createObjectURL(blob);
+      }).catch((e) => {
+        if (name === 'decision-boundary' && twoFeatures === null) {
+          figure.remove();
+        } else {
+          img.alt = `${alt}: not drawn (${e.message})`;
+        }
+      });
+      return figure;
     }));
   }
 
@@ -258,10 +272,4 @@ export function jobView(main, id) {
     loss.destroy();
     accuracy.destroy();
   };
-}
-
-/** Whether a built-in dataset request makes two features: the plane generators, and blobs with its default 2. */
-function twoFeatureBuiltin(dataset) {
-  return ['moons', 'circles', 'xor', 'spirals'].includes(dataset.builtin)
-    || (dataset.builtin === 'blobs' && (dataset.features ?? 2) === 2);
 }

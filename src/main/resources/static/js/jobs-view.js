@@ -1,8 +1,9 @@
 // The job list: newest first, each unfinished job followed live through its event stream.
-import { ApiError, getJson } from './api.js';
+import { ApiError, getBlob, getJson } from './api.js';
 import { announce, h } from './dom.js';
 import { follow } from './events.js';
-import { FINAL, advanced, jobName, shortDateTime, words } from './format.js';
+import { advanced, jobName, number, shortDateTime, words } from './format.js';
+import { isFinal } from './options.js';
 import { progressBar } from './progress.js';
 
 const MAX_COMPARED = 10;
@@ -38,6 +39,7 @@ export function jobsView(main) {
         h('th', { scope: 'col' }, 'Status'),
         h('th', { scope: 'col', class: 'progress-col' }, 'Progress'),
         h('th', { scope: 'col' }, 'Stop reason'),
+        h('th', { scope: 'col' }, 'Best'),
         h('th', { scope: 'col' }, 'Created'))),
       body),
     empty,
@@ -97,7 +99,7 @@ export function jobsView(main) {
     streams.set(job.id, follow(job.id, {
       since: job.progress.epoch,
       onStatus: (current) => {
-        entry.live = !FINAL.has(current.status);
+        entry.live = !isFinal(current.status);
         entry.update(current);
       },
       onEpoch: (row) => {
@@ -116,11 +118,12 @@ export function jobsView(main) {
     const progress = progressBar(`Progress of ${name}`);
     const status = h('span', { class: 'status' });
     const stop = h('td');
+    const best = h('td', { class: 'best' });
     const link = h('a', { href: `#/jobs/${encodeURIComponent(job.id)}` });
     const select = h('input', { type: 'checkbox', 'aria-label': `Compare ${name}`, value: job.id,
       onchange: selectionChanged });
     const row = h('tr', { 'data-job-id': job.id },
-      h('td', {}, select), h('th', { scope: 'row' }, link), h('td', {}, status), h('td', {}, progress.element), stop,
+      h('td', {}, select), h('th', { scope: 'row' }, link), h('td', {}, status), h('td', {}, progress.element), stop, best,
       h('td', { class: 'created' }, h('time', { datetime: job.createdAt }, shortDateTime(job.createdAt))));
     const entry = {
       row, job, live: false, shown: false,
@@ -134,6 +137,8 @@ export function jobsView(main) {
         status.textContent = current.status;
         status.dataset.status = current.status;
         stop.textContent = current.stop ? current.stop.reason : '';
+        best.textContent = current.best ? `${current.best.monitor} ${number(current.best.value)} (epoch ${current.best.epoch})`
+          : '';
         progress.update(current);
       },
     };
@@ -152,14 +157,21 @@ export function jobsView(main) {
       : `${count} selected${count > MAX_COMPARED ? `: at most ${MAX_COMPARED} can be compared` : ''}.`;
   }
 
-  function compare() {
+  async function compare() {
     const ids = selected();
     const names = ids.map((id) => jobName(rows.get(id).job));
-    const src = `/api/v1/plots/compare.png?jobs=${ids.map(encodeURIComponent).join(',')}&t=${Date.now()}`;
-    compareResult.replaceChildren(h('figure', {},
-      h('img', { src, width: 800, height: 500, alt: `Validation loss per epoch of ${names.join(', ')}` }),
-      h('figcaption', {}, `Validation loss of ${names.join(', ')}. `,
-        h('a', { href: src }, 'Open the PNG'))));
+    const url = `/api/v1/plots/compare.png?jobs=${ids.map(encodeURIComponent).join(',')}`;
+    const img = h('img', { width: 800, height: 500, alt: `Validation loss per epoch of ${names.join(', ')}`,
+      'data-src': url });
+    compareResult.replaceChildren(h('figure', {}, img,
+      h('figcaption', {}, `Validation loss of ${names.join(', ')}. `, h('a', { href: url }, 'Open the PNG'))));
+    try {
+      const blob = await getBlob(url, 'image/png'); // fetched afresh: the jobs may have moved on
+      img.addEventListener('load', () => URL.revokeObjectURL(img.src), { once: true });
+      img.src = URL.createObjectURL(blob);
+    } catch (e) {
+      img.alt = `The comparison could not be drawn: ${e.message}`;
+    }
   }
 
   refresh();

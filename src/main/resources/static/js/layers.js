@@ -2,11 +2,13 @@
 import { h } from './dom.js';
 import { number } from './form-controls.js';
 
-export function layerList(activations, changed) {
+/** `activation`: the service's choice for a hidden layer's activation, {values, default}. */
+export function layerList(activation, changed) {
+  const activations = activation.values;
   const list = h('ol', { class: 'layers', id: 'layers', 'data-field': 'network.hidden', 'aria-label': 'Hidden layers' });
   const empty = h('p', { class: 'hint', id: 'layers-empty' }, 'No hidden layers: logistic, softmax or linear regression.');
   const add = h('button', { type: 'button', id: 'add-layer', class: 'secondary', onclick: () => {
-    addRow(32, 'relu').querySelector('input').focus();
+    addRow(32, activation.default).querySelector('input').focus();
     changed();
   } }, 'Add a hidden layer');
 
@@ -45,8 +47,8 @@ export function layerList(activations, changed) {
     return row;
   }
 
-  addRow(32, 'relu');
-  addRow(32, 'relu');
+  addRow(32, activation.default);
+  addRow(32, activation.default);
   return {
     element: h('div', { class: 'layer-list' }, h('p', { class: 'label-like', id: 'layers-label' }, 'Hidden layers'), empty,
       list, add),

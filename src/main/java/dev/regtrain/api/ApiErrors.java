@@ -14,7 +14,6 @@ import dev.regtrain.jobs.QueueFullException;
 import dev.regtrain.models.PredictionTooLongException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -52,7 +51,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> invalidCsv(CsvFormatException e, HttpServletRequest request) {
         ProblemDetail problem = Problems.problem(Problems.Kind.INVALID_CSV, e.getMessage(), request.getRequestURI());
         problem.setProperty("line", e.line());
-        problem.setProperty("errors", List.of(Map.of("field", "body", "message", e.getMessage())));
+        problem.setProperty("errors", List.of(new FieldError("body", e.getMessage())));
         return Problems.response(problem);
     }
 

@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping(path = "/api/v1/datasets", produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "Datasets", description = "Built-in generators and uploaded CSV datasets")
+@Tag(name = "Datasets")
 class DatasetController {
 
     private final DatasetService datasets;
@@ -40,22 +40,23 @@ class DatasetController {
         this.idempotent = idempotent;
     }
 
+    @Schema(description = "The uploaded datasets, newest first")
     record DatasetList(List<DatasetRecord> datasets) {
     }
 
     @GetMapping("/builtin")
-    @Operation(summary = "The built-in generators", description = "Each with its parameters, defaults and limits. "
+    @Operation(operationId = "listBuiltinDatasets", summary = "The built-in generators", description = "Each with its parameters, defaults and limits. "
             + "Use one in a job as {\"builtin\": NAME, PARAMETER: VALUE, ...}; it is seeded by the job's seed.")
     BuiltinCatalogue builtin() {
         return BuiltinCatalogue.of(BuiltinDatasets.catalogue());
     }
 
     @PostMapping(consumes = {"text/csv", "application/csv"})
-    @Operation(summary = "Upload a CSV dataset",
+    @Operation(operationId = "uploadDataset", summary = "Upload a CSV dataset",
             description = "A header row, then one example per row; the label column defaults to the last. Task "
                     + "'auto' is classification when the labels are not numbers or are a few distinct integers. "
                     + "Class labels are kept as strings. The body is streamed: limits stop the upload early.",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
                     mediaType = "text/csv", schema = @Schema(type = "string",
                     example = "sepal_length,sepal_width,petal_length,petal_width,label\n5.1,3.5,1.4,0.2,setosa\n"))))
     @ApiResponse(responseCode = "201", description = "Created, with Location",
@@ -73,7 +74,8 @@ class DatasetController {
             InputStream body,
             @Parameter(description = "A name for the dataset", example = "iris") @RequestParam(required = false) String name,
             @Parameter(description = "The label column (default: the last)") @RequestParam(required = false) String label,
-            @Parameter(description = "auto, classification or regression") @RequestParam(defaultValue = "auto") String task,
+            @Parameter(description = "classification, regression, or auto: classification when the labels are not "
+                    + "numbers or are a few distinct integers") @RequestParam(defaultValue = "auto") String task,
             @Parameter(description = "For images: HxW or HxWxC, pixels row-major", example = "8x8")
             @RequestParam(required = false) String imageShape,
             @Parameter(description = "Makes retries safe: the same key with the same upload returns the first "
@@ -83,20 +85,27 @@ class DatasetController {
     }
 
     @GetMapping
-    @Operation(summary = "List uploaded datasets, newest first")
+    @Operation(operationId = "listDatasets", summary = "List uploaded datasets, newest first",
+            description = "Each with its rows, features, task, classes and image shape; use one in a job as "
+                    + "{\"id\": ID}.")
     DatasetList list() {
         return new DatasetList(datasets.list());
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "Get an uploaded dataset's description")
+    @Operation(operationId = "getDataset", summary = "Get an uploaded dataset's description",
+            description = "Its rows, features, task, classes (as strings) and image shape.")
     DatasetRecord get(@PathVariable String id) {
         return datasets.get(id);
     }
 
-    @DeleteMapping("/{id}")
+    @DeleteMapping(path = "/{id}", // answers nothing but a problem: a client that accepts only problems is served
+            produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Delete an uploaded dataset")
+    @Operation(operationId = "deleteDataset", summary = "Delete an uploaded dataset",
+            description = "Jobs that trained on it keep their results; their decision-region plots need the data and "
+                    + "answer 409 afterwards.")
+    @ApiResponse(responseCode = "204", description = "Deleted")
     @ApiResponse(responseCode = "409", description = "A queued or running job uses it")
     void delete(@PathVariable String id) {
         jobs.deleteDataset(id);

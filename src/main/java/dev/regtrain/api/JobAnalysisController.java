@@ -25,8 +25,7 @@ import tools.jackson.dataformat.csv.CsvSchema;
 
 @RestController
 @RequestMapping("/api/v1/jobs/{id}")
-@Tag(name = "Analysis", description = "A gradient check on the job's own objective, and its model evaluated on "
-        + "another dataset")
+@Tag(name = "Analysis")
 class JobAnalysisController {
 
     private static final CsvMapper CSV = CsvMapper.builder().build();
@@ -41,11 +40,12 @@ class JobAnalysisController {
 
     @PostMapping(path = "/gradient-check", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Check the analytic gradient against central differences",
+    @Operation(operationId = "checkGradient", summary = "Check the analytic gradient against central differences",
             description = "On the job's exact objective (penalties, label smoothing and class weights included, "
                     + "dropout off, batch normalisation with the statistics of the examples checked) at a checkpoint, "
                     + "over the first examples of the training split; deterministic. Verdict: OK below 1e-7, CHECK up "
                     + "to 1e-4, WRONG above.")
+    @ApiResponse(responseCode = "200", description = "Each layer's largest relative error and the verdict")
     @ApiResponse(responseCode = "400", description = "examples or parametersPerLayer out of range")
     @ApiResponse(responseCode = "404", description = "No such job or checkpoint")
     @ApiResponse(responseCode = "409", description = "The job has no model yet")
@@ -56,14 +56,16 @@ class JobAnalysisController {
 
     @PostMapping(path = "/evaluations", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Evaluate the job's model on an uploaded dataset",
+    @Operation(operationId = "evaluateModel", summary = "Evaluate the job's model on an uploaded dataset",
             description = "The dataset needs the model's features and label. A classification gets its loss (no "
                     + "penalty), accuracy, confusion matrix (row = true class, column = predicted), per-class "
                     + "precision, recall and F1 and, for two classes, the ROC AUC; a regression its loss, RMSE, MAE "
                     + "and R². With Accept: text/csv, one row per example with its prediction.")
-    @ApiResponse(responseCode = "200", description = "The evaluation", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(oneOf = {ClassificationEvaluation.class,
-            RegressionEvaluation.class})))
+    @ApiResponse(responseCode = "200", description = "The evaluation, or (Accept: text/csv) one row per example "
+            + "with its prediction", content = {@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+            schema = @Schema(oneOf = {ClassificationEvaluation.class, RegressionEvaluation.class})),
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true)
     @ApiResponse(responseCode = "400", description = "No such dataset, or one without the model's features, task "
             + "or classes")
     @ApiResponse(responseCode = "404", description = "No such job or checkpoint")
@@ -73,6 +75,7 @@ class JobAnalysisController {
     }
 
     @PostMapping(path = "/evaluations", consumes = MediaType.APPLICATION_JSON_VALUE, produces = "text/csv")
+    @Operation(operationId = "evaluateModel")
     ResponseEntity<String> evaluateCsv(@PathVariable String id,
                                        @RequestBody(required = false) EvaluationRequest request) {
         EvaluationService.Evaluation evaluation = evaluations.evaluate(id, request);

@@ -14,6 +14,7 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -34,7 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping(path = "/api/v1/jobs", produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "Jobs", description = "Submit training jobs, follow them, cancel and delete them")
+@Tag(name = "Jobs")
 class JobController {
 
     static final String EXAMPLE = """
@@ -66,16 +67,17 @@ class JobController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Submit a training job",
+    @Operation(operationId = "submitJob", summary = "Submit a training job",
             description = "Validates the request (every problem is reported with its field path), fills in every "
                     + "default and queues the job. Training runs asynchronously; follow it with GET or the events "
                     + "stream.")
     @ApiResponse(responseCode = "400", description = "Invalid request", content = @io.swagger.v3.oas.annotations.media.Content(
             mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "413", description = "The body is larger than regtrain.limits.max-request-bytes")
     @ApiResponse(responseCode = "429", description = "The queue is full; retry after Retry-After seconds")
     @ApiResponse(responseCode = "415", description = "The Content-Type is not application/json (a wildcard included)",
             content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/problem+json"))
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(
             mediaType = MediaType.APPLICATION_JSON_VALUE, examples = @ExampleObject(name = "moons-l2-dropout",
             summary = "Moons, two hidden layers, L2, dropout and early stopping", value = EXAMPLE)))
     @ApiResponse(responseCode = "202", description = "Accepted: the job, with Location pointing at it",
@@ -95,7 +97,7 @@ class JobController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "Get a job", description = "Status, progress with ETA, latest and best metrics, stop "
+    @Operation(operationId = "getJob", summary = "Get a job", description = "Status, progress with ETA, latest and best metrics, stop "
             + "reason, the resolved request and the objective.")
     @ApiResponse(responseCode = "200", description = "The job")
     @ApiResponse(responseCode = "404", description = "No such job")
@@ -105,8 +107,12 @@ class JobController {
     }
 
     @GetMapping
-    @Operation(summary = "List jobs, newest first", description = "Optionally filtered by status; page with the "
-            + "opaque cursor from the previous page's 'next'.")
+    @Operation(operationId = "listJobs", summary = "List jobs, newest first", description = "Optionally filtered by "
+            + "status; page with the opaque cursor from the previous page's 'next'. Each entry has the job's status, "
+            + "progress, best monitored value and how it stopped, so that jobs compare without fetching each.")
+    @ApiResponse(responseCode = "200", description = "A page of jobs")
+    @ApiResponse(responseCode = "400", description = "An unknown status, a limit out of range or a cursor this "
+            + "service did not make")
     JobSummary.Page list(
             @Parameter(description = "Comma-separated statuses, e.g. RUNNING,QUEUED") @RequestParam(required = false)
             String status,
@@ -119,7 +125,7 @@ class JobController {
 
     @PostMapping("/{id}/cancel")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    @Operation(summary = "Cancel a job", description = "A queued job is cancelled at once, a running one within one "
+    @Operation(operationId = "cancelJob", summary = "Cancel a job", description = "A queued job is cancelled at once, a running one within one "
             + "mini-batch; its checkpoints stay available.")
     @ApiResponse(responseCode = "202", description = "The job, as it is now")
     @ApiResponse(responseCode = "409", description = "The job already ended")
@@ -134,7 +140,7 @@ class JobController {
     }
 
     @PostMapping(path = "/{id}/continue", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Continue a finished job by more epochs",
+    @Operation(operationId = "continueJob", summary = "Continue a finished job by more epochs",
             description = "A new job that starts from the job's last complete state (weights, optimizer moments, "
                     + "schedule, random generators, history) and trains the extra epochs, numbered on from the "
                     + "original's. For a job that ran to completion without early stopping and a schedule that does "
@@ -143,6 +149,7 @@ class JobController {
     @ApiResponse(responseCode = "202", description = "Accepted: the new job (with continuedFrom), Location "
             + "pointing at it")
     @ApiResponse(responseCode = "400", description = "epochs missing or out of range")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true)
     @ApiResponse(responseCode = "409", description = "The job has not ended, or has no checkpoint")
     ResponseEntity<JobResponse> continueJob(@PathVariable String id,
                                             @RequestBody(required = false) ContinueRequest request) {
@@ -154,9 +161,12 @@ class JobController {
                 .body(JobResponse.of(job, clock.instant(), List.of(), jobs.diagnostics(job.id())));
     }
 
-    @DeleteMapping("/{id}")
+    @DeleteMapping(path = "/{id}", // answers nothing but a problem: a client that accepts only problems is served
+            produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Delete a finished job and all its files")
+    @Operation(operationId = "deleteJob", summary = "Delete a finished job and all its files",
+            description = "Its metrics, checkpoints and model go too. A queued or running job must be cancelled "
+                    + "first.")
     @ApiResponse(responseCode = "204", description = "Deleted")
     @ApiResponse(responseCode = "409", description = "The job is queued or running")
     void delete(@PathVariable String id) {
@@ -172,8 +182,8 @@ class JobController {
             try {
                 statuses.add(JobStatus.valueOf(name.trim().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                throw new InvalidRequestException("status", "must be one or more of QUEUED, RUNNING, SUCCEEDED, "
-                        + "FAILED, CANCELLED; got '" + name.trim() + "'");
+                throw new InvalidRequestException("status", "must be one or more of " + String.join(", ",
+                        Arrays.stream(JobStatus.values()).map(Enum::name).toList()) + "; got '" + name.trim() + "'");
             }
         }
         return statuses;

@@ -32,7 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/v1/jobs/{id}")
-@Tag(name = "Results", description = "Metrics, checkpoints, the trained model and predictions")
+@Tag(name = "Results")
 class JobDataController {
 
     private final JobService jobs;
@@ -61,24 +61,35 @@ class JobDataController {
      *
      * @param warnings damage found in the stored rows (a line left out), empty when all is intact
      */
-    record MetricsResponse(String jobId, List<MetricsRow> epochs, List<String> warnings) {
+    @Schema(description = "Every epoch's metrics so far, in order")
+    record MetricsResponse(String jobId, List<MetricsRow> epochs,
+                           @Schema(description = "Damage found in the stored rows (a line left out); empty when all "
+                                   + "is intact") List<String> warnings) {
     }
 
+    @Schema(description = "The job's checkpoints: the best first, then the others by epoch")
     record CheckpointsResponse(List<CheckpointInfo> checkpoints) {
     }
 
+    @Schema(description = "One prediction per input row, in order")
     record PredictionsResponse(List<Prediction> predictions) {
     }
 
     @GetMapping(path = "/metrics", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Per-epoch metrics", description = "One row per epoch. Ask for text/csv to get the same "
-            + "rows as CSV, one column per scalar and per-layer values as layer1.weightNorm etc.")
+    @Operation(operationId = "getMetrics", summary = "Per-epoch metrics", description = "One row per epoch. Ask for "
+            + "text/csv to get the same rows as CSV, one column per scalar and per-layer values as layer1.weightNorm "
+            + "etc.")
+    @ApiResponse(responseCode = "200", description = "The rows so far, as JSON or (Accept: text/csv) as CSV with a "
+            + "header row", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = MetricsResponse.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
     MetricsResponse metrics(@PathVariable String id) {
         List<MetricsRow> rows = jobs.metrics(id).stream().map(MetricsRow::of).toList();
         return new MetricsResponse(id, rows, damage.about("job", id));
     }
 
     @GetMapping(path = "/metrics", produces = "text/csv")
+    @Operation(operationId = "getMetrics")
     ResponseEntity<String> metricsCsv(@PathVariable String id) {
         List<EpochMetrics> rows = jobs.metrics(id);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
@@ -86,7 +97,7 @@ class JobDataController {
     }
 
     @GetMapping(path = "/checkpoints", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "List checkpoints", description = "The best checkpoint (ref 'best') first, then periodic "
+    @Operation(operationId = "listCheckpoints", summary = "List checkpoints", description = "The best checkpoint (ref 'best') first, then periodic "
             + "and final ones by epoch. sizeBytes and sha256 are those of the model document GET "
             + "/checkpoints/{ref} serves, which is also its ETag.")
     CheckpointsResponse checkpoints(@PathVariable String id) {
@@ -95,7 +106,7 @@ class JobDataController {
 
     @GetMapping(path = "/checkpoints/{ref}", produces = {MediaType.APPLICATION_JSON_VALUE,
             MediaType.APPLICATION_OCTET_STREAM_VALUE})
-    @Operation(summary = "Download a checkpoint as a model document or an ONNX model",
+    @Operation(operationId = "getCheckpoint", summary = "Download a checkpoint as a model document or an ONNX model",
             description = "ref is 'best', 'latest' or an epoch number. " + DOWNLOAD)
     @ApiResponse(responseCode = "200", description = "The model document, or with format=onnx an ONNX model",
             content = {@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
@@ -105,7 +116,7 @@ class JobDataController {
     @ApiResponse(responseCode = "304", description = "If-None-Match names the current ETag", content = @Content)
     @ApiResponse(responseCode = "400", description = "An unknown format or precision",
             content = @Content(mediaType = PROBLEM))
-    @ApiResponse(responseCode = "404", description = "No such checkpoint",
+    @ApiResponse(responseCode = "404", description = "No such job, or no such checkpoint",
             content = @Content(mediaType = PROBLEM))
     ResponseEntity<byte[]> checkpoint(@PathVariable String id, @PathVariable String ref,
                                       @Parameter(description = FORMAT) @RequestParam(required = false) String format,
@@ -117,7 +128,7 @@ class JobDataController {
 
     @GetMapping(path = "/model", produces = {MediaType.APPLICATION_JSON_VALUE,
             MediaType.APPLICATION_OCTET_STREAM_VALUE})
-    @Operation(summary = "The model the job produced", description = "The best weights with restoreBestWeights, "
+    @Operation(operationId = "getModel", summary = "Download the model the job produced", description = "The best weights with restoreBestWeights, "
             + "else the last. While the job runs, the best or latest checkpoint so far. " + DOWNLOAD)
     @ApiResponse(responseCode = "200", description = "The model document, or with format=onnx an ONNX model",
             content = {@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
@@ -152,11 +163,14 @@ class JobDataController {
 
     @PostMapping(path = "/predictions", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Predict with the job's model or one of its checkpoints",
+    @Operation(operationId = "predict", summary = "Predict with the job's model or one of its checkpoints",
             description = "Inputs are raw rows; the model's standardisation is applied. With mcDropoutSamples N > 0 "
                     + "dropout stays on for N passes and each prediction carries the standard deviation.")
+    @ApiResponse(responseCode = "200", description = "The predictions: a label and class probabilities for a "
+            + "classification, a value for a regression; with mcDropoutSamples, their standard deviations")
     @ApiResponse(responseCode = "400", description = "A row of the wrong width, or a non-finite value")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+    @ApiResponse(responseCode = "409", description = "The job has produced no model yet")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(
             mediaType = MediaType.APPLICATION_JSON_VALUE, examples = @io.swagger.v3.oas.annotations.media.ExampleObject(
             name = "two points", value = "{\"inputs\": [[0.0, 0.5], [1.5, -0.4]], \"mcDropoutSamples\": 0}")))
     PredictionsResponse predict(@PathVariable String id, @RequestBody(required = false) PredictionRequest request) {

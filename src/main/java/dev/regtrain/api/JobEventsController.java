@@ -8,6 +8,10 @@ import dev.regtrain.jobs.JobService;
 import dev.regtrain.common.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.time.Clock;
@@ -24,6 +28,12 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @Tag(name = "Jobs")
 class JobEventsController {
 
+    /** The event types, as the OpenAPI document lists them. */
+    static final String EVENT_TYPES = "The stream's events, each a JSON document in its data field: 'status' (the "
+            + "job, as GET /api/v1/jobs/{id} answers: schema JobResponse) first, then on every status change and "
+            + "last; 'epoch' (one metrics row: schema MetricsRow; the event id is the epoch) once per epoch, in "
+            + "order. Comments (': keep-alive') keep an idle connection open.";
+
     private final JobService jobs;
     private final EventStreams streams;
     private final Clock clock;
@@ -37,14 +47,29 @@ class JobEventsController {
     }
 
     @GetMapping(path = "/api/v1/jobs/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    @Operation(summary = "Follow a job as server-sent events",
+    @Operation(operationId = "followJob", summary = "Follow a job as server-sent events",
             description = "First a 'status' event with the job as it is now; then one 'epoch' event per epoch in "
                     + "order (id = epoch number; earlier epochs are replayed after Last-Event-ID or 'since', all of "
                     + "them by default); a 'status' event on every status change; the stream ends after the final "
                     + "status. Try: curl -N http://localhost:8080/api/v1/jobs/ID/events")
+    @ApiResponse(responseCode = "200", description = EVENT_TYPES, content = @Content(
+            mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string",
+            description = "A text/event-stream (the HTML Living Standard's server-sent events)"), examples = {
+            @ExampleObject(name = "status", summary = "A status event: the job as GET /api/v1/jobs/{id} answers",
+                    value = "event:status\ndata:{\"id\":\"9b1d5e0c-4e6f-4c43-9a55-2f0b1e4f7a10\",\"status\":"
+                            + "\"RUNNING\",\"progress\":{\"epoch\":6,\"epochs\":200}}\n\n"),
+            @ExampleObject(name = "epoch", summary = "An epoch event: one metrics row, with the epoch as its id",
+                    value = "event:epoch\nid:7\ndata:{\"epoch\":7,\"seconds\":0.04,\"trainLoss\":0.352,"
+                            + "\"valLoss\":0.298}\n\n")}))
+    @ApiResponse(responseCode = "429", description = "This client already holds "
+            + "regtrain.events.max-streams-per-client streams; close one first")
+    @ApiResponse(responseCode = "503", description = "Every event stream slot is taken "
+            + "(regtrain.events.max-streams); retry after Retry-After seconds")
     SseEmitter events(@PathVariable String id,
                       @Parameter(description = "Replay epochs after this one (default 0: all)")
                       @RequestParam(required = false) Integer since,
+                      @Parameter(description = "The id of the last event received (an epoch): a reconnecting "
+                              + "client continues after it")
                       @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
                       @Parameter(hidden = true) jakarta.servlet.http.HttpServletRequest request) {
         JobEvents.Start start = jobs.follow(id, epochsSeen(since, lastEventId));

@@ -11,6 +11,7 @@ import dev.regtrain.jobs.JobStatus;
 import dev.regtrain.jobs.JobStop;
 import dev.regtrain.jobs.StatusChange;
 import dev.regtrain.jobs.request.JobRequest;
+import dev.regtrain.jobs.request.Objectives;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
@@ -31,7 +32,11 @@ record JobResponse(
         JobStop stop,
         JobError error,
         JobRequest request,
-        @Schema(example = "J = (1/m)·Σℓ + (0.5/(2m))·Σ‖W‖²_F, biases not penalised, m = 800") String objective,
+        @Schema(description = "The objective the job minimises, with its actual λ and m, and what acts outside it",
+                example = "J = (1/m)·Σℓ + (0.5/(2m))·Σ‖W‖²_F, biases not penalised, m = 800") String objective,
+        @Schema(description = "The regularisation in a few words, as the dashboard and the plots' captions show it",
+                example = "L2 λ₂ = 0.5 · dropout hidden 0.5 · early stopping on val_loss, patience 10")
+        String regularizationSummary,
         DataSummary data,
         @Schema(description = "The checkpoint epoch the job continued from after a restart; null when never resumed")
         Integer resumedFromEpoch,
@@ -75,8 +80,9 @@ record JobResponse(
     static JobResponse of(JobRecord job, Instant now, List<String> warnings, List<Finding> diagnostics) {
         return new JobResponse(job.id(), job.name(), job.status(), job.createdAt(), job.startedAt(),
                 job.finishedAt(), progress(job, now), MetricsRow.of(job.latest()), job.best(), job.stop(),
-                job.error(), job.request(), job.objective(), job.data(), job.resumedFromEpoch(), job.history(),
-                List.copyOf(warnings), job.continuedFrom(), diagnostics, Links.of(job.id()));
+                job.error(), job.request(), job.objective(), Objectives.summary(job.request().regularization()),
+                job.data(), job.resumedFromEpoch(), job.history(), List.copyOf(warnings), job.continuedFrom(),
+                diagnostics, Links.of(job.id()));
     }
 
     static Progress progress(JobRecord job, Instant now) {

@@ -1,21 +1,30 @@
 package dev.regtrain.api;
 
+import dev.regtrain.jobs.BestValue;
 import dev.regtrain.jobs.JobRecord;
 import dev.regtrain.jobs.JobStatus;
 import dev.regtrain.jobs.JobStop;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
 /** A job in a list: enough to show a table row with a progress bar. */
+@Schema(description = "A job in a list: its status, progress, best monitored value and how it stopped")
 record JobSummary(String id, String name, JobStatus status, Instant createdAt, Instant startedAt, Instant finishedAt,
-                  JobResponse.Progress progress, JobStop stop, JobResponse.Links links) {
+                  JobResponse.Progress progress,
+                  @Schema(description = "The best value of the monitored metric so far; null before the first epoch")
+                  BestValue best,
+                  @Schema(description = "How the job ended; null while it is queued or running") JobStop stop,
+                  JobResponse.Links links) {
 
     static JobSummary of(JobRecord job, Instant now) {
         return new JobSummary(job.id(), job.name(), job.status(), job.createdAt(), job.startedAt(), job.finishedAt(),
-                JobResponse.progress(job, now), job.stop(), JobResponse.Links.of(job.id()));
+                JobResponse.progress(job, now), job.best(), job.stop(), JobResponse.Links.of(job.id()));
     }
 
     /** A page of jobs, newest first; {@code next} is the cursor of the following page, null on the last. */
-    record Page(List<JobSummary> jobs, String next) {
+    @Schema(name = "JobPage", description = "A page of jobs, newest first")
+    record Page(List<JobSummary> jobs,
+                @Schema(description = "The cursor of the next page (?cursor=); null on the last page") String next) {
     }
 }

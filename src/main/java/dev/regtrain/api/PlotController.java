@@ -41,9 +41,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@Tag(name = "Plots", description = "PNG plots of a job's learning curves, weights and decision regions, and of "
-        + "several jobs side by side. Every plot renders in every job state: a queued job gives an empty chart that "
-        + "says so, a running one its epochs so far; a caption under the chart says where the job is.")
+@Tag(name = "Plots")
 class PlotController {
 
     private static final String PROBLEM = "application/problem+json";
@@ -73,7 +71,7 @@ class PlotController {
     }
 
     @GetMapping(path = "/api/v1/jobs/{id}/plots/loss.png", produces = MediaType.IMAGE_PNG_VALUE)
-    @Operation(summary = "Loss per epoch", description = "The training objective J (data loss + penalty), the "
+    @Operation(operationId = "plotLoss", summary = "Loss per epoch", description = "The training objective J (data loss + penalty), the "
             + "training data loss, the validation loss and the penalty term, with markers at the best epoch and where "
             + "early stopping fired (or training diverged). The caption gives the objective.")
     @JobPlotResponses
@@ -83,7 +81,7 @@ class PlotController {
     }
 
     @GetMapping(path = "/api/v1/jobs/{id}/plots/accuracy.png", produces = MediaType.IMAGE_PNG_VALUE)
-    @Operation(summary = "Accuracy (RMSE for a regression) per epoch",
+    @Operation(operationId = "plotAccuracy", summary = "Accuracy (RMSE for a regression) per epoch",
             description = "Training values as trained (dropout and augmentation on) and validation values in "
                     + "inference mode, with the same markers as the loss plot.")
     @JobPlotResponses
@@ -93,7 +91,7 @@ class PlotController {
     }
 
     @GetMapping(path = "/api/v1/jobs/{id}/plots/weights.png", produces = MediaType.IMAGE_PNG_VALUE)
-    @Operation(summary = "Weight norm of each layer per epoch",
+    @Operation(operationId = "plotWeights", summary = "Weight norm of each layer per epoch",
             description = "‖W‖_F of every weight layer: how L2, weight decay and max-norm shrink the weights.")
     @JobPlotResponses
     ResponseEntity<byte[]> weights(@PathVariable String id, @Width @RequestParam(defaultValue = "800") int width,
@@ -102,7 +100,7 @@ class PlotController {
     }
 
     @GetMapping(path = "/api/v1/jobs/{id}/plots/gradients.png", produces = MediaType.IMAGE_PNG_VALUE)
-    @Operation(summary = "Gradient norm of each layer per epoch, log scale",
+    @Operation(operationId = "plotGradients", summary = "Gradient norm of each layer per epoch, log scale",
             description = "The mean over the epoch's batches of each layer's data-gradient norm: vanishing gradients "
                     + "lie orders of magnitude under the output layer's, exploding ones shoot up. The caption names "
                     + "the job's diagnostics.")
@@ -115,7 +113,7 @@ class PlotController {
     }
 
     @GetMapping(path = "/api/v1/jobs/{id}/plots/histogram.png", produces = MediaType.IMAGE_PNG_VALUE)
-    @Operation(summary = "Histogram of the model's weights per layer",
+    @Operation(operationId = "plotHistogram", summary = "Histogram of the model's weights per layer",
             description = "The job's model (as GET /model serves it): a spike at exactly zero under proximal L1, a "
                     + "bell under L2. Before the job has a model, an empty chart that says so.")
     @JobPlotResponses
@@ -127,7 +125,7 @@ class PlotController {
     }
 
     @GetMapping(path = "/api/v1/jobs/{id}/plots/decision-boundary.png", produces = MediaType.IMAGE_PNG_VALUE)
-    @Operation(summary = "Decision regions of a two-feature classification",
+    @Operation(operationId = "plotDecisionBoundary", summary = "Decision regions of a two-feature classification",
             description = "The class the model predicts everywhere over the data, with the training and validation "
                     + "points. Only for classification datasets with exactly two features; before the job has a model, "
                     + "the points alone.")
@@ -147,7 +145,7 @@ class PlotController {
     }
 
     @GetMapping(path = "/api/v1/plots/compare.png", produces = MediaType.IMAGE_PNG_VALUE)
-    @Operation(summary = "Validation loss of several jobs on one chart",
+    @Operation(operationId = "plotComparison", summary = "Validation loss of several jobs on one chart",
             description = "E.g. no regularisation vs L2 vs dropout vs early stopping; the legend names the jobs. A "
                     + "job without a validation split shows its training loss. Try "
                     + "/api/v1/plots/compare.png?jobs=ID1,ID2,ID3")

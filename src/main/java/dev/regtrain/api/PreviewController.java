@@ -9,9 +9,13 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springdoc.core.annotations.ParameterObject;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,8 +27,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Datasets")
 class PreviewController {
 
-    private static final Set<String> OWN = Set.of("samples", "versions", "seed", "shift", "flipHorizontal",
-            "flipVertical", "rotationDegrees", "zoom", "brightness", "contrast", "gaussianNoise", "mixup");
+    /** The preview's own query parameters; the others of a built-in preview are its generator's parameters. */
+    private static final Set<String> OWN = Stream.concat(Stream.of("samples", "versions", "seed"),
+            Arrays.stream(AugmentationRequest.class.getRecordComponents()).map(RecordComponent::getName))
+            .collect(Collectors.toUnmodifiableSet());
 
     private final PreviewService previews;
 
@@ -33,14 +39,14 @@ class PreviewController {
     }
 
     @GetMapping(path = "/api/v1/datasets/{id}/preview", produces = MediaType.IMAGE_PNG_VALUE)
-    @Operation(summary = "Preview augmentation on an uploaded image dataset",
+    @Operation(operationId = "previewDataset", summary = "Preview augmentation on an uploaded image dataset",
             description = "A PNG grid: one row per sample, the original first, then augmented versions, drawn as "
                     + "training would draw them. Settings as in regularization.augmentation, e.g. "
                     + "?shift=2&rotationDegrees=12&zoom=0.1.")
-    @ApiResponse(responseCode = "200", content = @Content(mediaType = "image/png",
+    @ApiResponse(responseCode = "200", description = "The preview", content = @Content(mediaType = "image/png",
             schema = @Schema(type = "string", format = "binary")))
     @ApiResponse(responseCode = "400", description = "Not an image dataset, or a setting out of range")
-    ResponseEntity<byte[]> upload(@PathVariable String id, @ParameterObject AugmentationRequest settings,
+    ResponseEntity<byte[]> uploaded(@PathVariable String id, @ParameterObject AugmentationRequest settings,
                                   @Parameter(description = "Samples shown (rows), 1–16") @RequestParam(defaultValue = "6") int samples,
                                   @Parameter(description = "Augmented versions per sample, 1–10") @RequestParam(defaultValue = "5") int versions,
                                   @Parameter(description = "Seed of the random transforms") @RequestParam(defaultValue = "1") long seed) {
@@ -48,14 +54,20 @@ class PreviewController {
     }
 
     @GetMapping(path = "/api/v1/datasets/builtin/{name}/preview", produces = MediaType.IMAGE_PNG_VALUE)
-    @Operation(summary = "Preview augmentation on a built-in image dataset",
+    @Operation(operationId = "previewBuiltinDataset", summary = "Preview augmentation on a built-in image dataset",
             description = "As for uploads; the generator's own parameters (e.g. size, classes, noise for shapes) "
                     + "may be given too. Try /api/v1/datasets/builtin/shapes/preview?shift=2&rotationDegrees=15")
-    @ApiResponse(responseCode = "200", content = @Content(mediaType = "image/png",
+    @ApiResponse(responseCode = "200", description = "The preview", content = @Content(mediaType = "image/png",
             schema = @Schema(type = "string", format = "binary")))
-    ResponseEntity<byte[]> builtin(@PathVariable String name, @ParameterObject AugmentationRequest settings,
+    @ApiResponse(responseCode = "400", description = "No such generator, a generator that makes no images, or a "
+            + "setting or generator parameter out of range")
+    ResponseEntity<byte[]> builtin(@Parameter(description = "A built-in generator that makes images, e.g. shapes")
+                                   @PathVariable String name, @ParameterObject AugmentationRequest settings,
+                                   @Parameter(description = "Samples shown (rows), 1–16")
                                    @RequestParam(defaultValue = "6") int samples,
+                                   @Parameter(description = "Augmented versions per sample, 1–10")
                                    @RequestParam(defaultValue = "5") int versions,
+                                   @Parameter(description = "Seed of the random transforms")
                                    @RequestParam(defaultValue = "1") long seed,
                                    @Parameter(hidden = true) @RequestParam Map<String, String> all) {
         Map<String, Double> generator = new LinkedHashMap<>();

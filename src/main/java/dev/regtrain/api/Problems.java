@@ -3,7 +3,6 @@ package dev.regtrain.api;
 import dev.regtrain.common.FieldError;
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -86,8 +85,7 @@ final class Problems {
         String detail = errors.size() == 1 ? describe(errors.get(0))
                 : errors.size() + " problems, the first: " + describe(errors.get(0));
         ProblemDetail problem = problem(Kind.INVALID_REQUEST, detail, instance);
-        problem.setProperty("errors", errors.stream()
-                .map(e -> Map.of("field", e.field(), "message", e.message())).toList());
+        problem.setProperty("errors", List.copyOf(errors)); // {field, message}, in that order
         return problem;
     }
 

@@ -1,5 +1,6 @@
 package dev.regtrain.datasets;
 
+import dev.regtrain.common.ApiNames;
 import dev.regtrain.common.InvalidRequestException;
 import dev.regtrain.common.NotFoundException;
 import dev.regtrain.config.RegtrainProperties;
@@ -44,13 +45,13 @@ public class DatasetService {
     /** Uploads with an id chosen by the caller (an Idempotency-Key's claim chooses it before the dataset exists). */
     public DatasetRecord upload(InputStream body, String name, String label, String task, String imageShape,
                                 String id) {
-        TaskChoice choice = switch (task == null ? "auto" : task) {
-            case "auto" -> TaskChoice.AUTO;
-            case "classification" -> TaskChoice.CLASSIFICATION;
-            case "regression" -> TaskChoice.REGRESSION;
-            default -> throw new InvalidRequestException("task",
-                    "must be one of auto, classification, regression; got '" + task + "'");
-        };
+        TaskChoice choice;
+        try {
+            choice = task == null ? TaskChoice.AUTO : ApiNames.parse(TaskChoice.class, task);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("task", "must be one of " + String.join(", ",
+                    ApiNames.of(TaskChoice.class)) + "; got '" + task + "'");
+        }
         ImageShape shape = null;
         if (imageShape != null) {
             try {

@@ -3,12 +3,7 @@ package dev.regtrain.plots;
 import dev.regtrain.jobs.BestValue;
 import dev.regtrain.jobs.JobRecord;
 import dev.regtrain.jobs.JobStop;
-import dev.regtrain.jobs.request.DropoutRequest;
-import dev.regtrain.jobs.request.EarlyStoppingRequest;
-import dev.regtrain.jobs.request.PenaltyRequest;
-import dev.regtrain.jobs.request.RegularizationRequest;
-import java.util.ArrayList;
-import java.util.List;
+import dev.regtrain.jobs.request.Objectives;
 import java.util.Locale;
 
 /** What a plot says about its job: its name, its state in a few words, and its regularisation. */
@@ -72,43 +67,9 @@ final class JobText {
         return "best: epoch " + epoch;
     }
 
-    /** The regularisation in a few words, e.g. "L2 λ₂ = 0.5 · dropout 0.5 · early stopping on val_loss". */
+    /** The regularisation in a few words (the one summary the dashboard shows too). */
     static String regularisation(JobRecord job) {
-        RegularizationRequest r = job.request().regularization();
-        List<String> parts = new ArrayList<>();
-        PenaltyRequest p = r.penalty();
-        if (p != null) {
-            if (positive(p.l1())) {
-                parts.add(("proximal".equals(p.l1Update()) ? "proximal L1" : "L1") + " λ₁ = " + number(p.l1()));
-            }
-            if (positive(p.l2())) {
-                parts.add("L2 λ₂ = " + number(p.l2()));
-            }
-            if (positive(p.weightDecay())) {
-                parts.add("weight decay " + number(p.weightDecay()));
-            }
-            if (p.maxNorm() != null) {
-                parts.add("max-norm " + number(p.maxNorm()));
-            }
-            if (p.layers() != null) {
-                parts.add("per-layer penalties");
-            }
-        }
-        DropoutRequest d = r.dropout();
-        boolean hiddenDropout = d != null && d.hidden() != null && d.hidden().stream().anyMatch(JobText::positive);
-        if (d != null && (positive(d.input()) || hiddenDropout)) {
-            parts.add("dropout " + (positive(d.input()) ? "input " + number(d.input()) + ", " : "") + "hidden "
-                    + (d.hidden() == null ? "0" : d.hidden().stream().map(JobText::number).distinct()
-                    .reduce((a, b) -> a + "/" + b).orElse("0")));
-        }
-        EarlyStoppingRequest es = r.earlyStopping();
-        if (es != null) {
-            parts.add("early stopping on " + es.monitor() + ", patience " + es.patience());
-        }
-        if (r.augmentation() != null) {
-            parts.add("augmentation");
-        }
-        return parts.isEmpty() ? "no regularisation" : String.join(" · ", parts);
+        return Objectives.summary(job.request().regularization());
     }
 
     static String number(double value) {
@@ -117,9 +78,5 @@ final class JobText {
         }
         return String.format(Locale.ROOT, Math.abs(value) >= 0.01 ? "%.4g" : "%.3g", value)
                 .replaceAll("(\\.\\d*?)0+(e|$)", "$1$2").replace(".e", "e").replaceAll("\\.$", "");
-    }
-
-    private static boolean positive(Double value) {
-        return value != null && value > 0;
     }
 }

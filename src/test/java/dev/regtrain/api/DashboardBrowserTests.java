@@ -109,6 +109,8 @@ class DashboardBrowserTests extends ServiceTest {
                 .equals(job.get("stop").get("reason").asString()));
         assertThat(find("#stop-detail").getText()).isEqualTo(job.get("stop").get("detail").asString());
         assertThat(find("#objective").getText()).isEqualTo(job.get("objective").asString());
+        assertThat(find("#regularisation").getText()).as("the server's summary, not a copy of it")
+                .isEqualTo(job.get("regularizationSummary").asString()).startsWith("L2 λ₂ = 0.5");
         assertThat(find("#job-status").getText()).isEqualTo("SUCCEEDED");
 
         find("#predict-mc").sendKeys(Keys.ENTER); // submits the prediction form, which comes with two example rows
@@ -120,6 +122,33 @@ class DashboardBrowserTests extends ServiceTest {
         await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> find("tr[data-job-id='" + id + "']")
                 .findElement(By.cssSelector("[role=progressbar]")).getDomAttribute("aria-valuenow").equals("100"));
         assertThat(find("tr[data-job-id='" + id + "'] .status").getText()).isEqualTo("SUCCEEDED");
+    }
+
+    @Test
+    void theFormOffersTheServicesChoices() {
+        openForm();
+
+        for (String[] select : new String[][] {{"#f-optimizer", "training.optimizer"},
+                {"#f-output", "network.output"}, {"#f-activation-0", "network.hidden[].activation"},
+                {"#f-l1-update", "regularization.penalty.l1Update"},
+                {"#f-es-monitor", "regularization.earlyStopping.monitor"}}) {
+            dev.regtrain.jobs.request.Choice choice = java.util.Arrays.stream(dev.regtrain.jobs.request.Choice.values())
+                    .filter(c -> c.path().equals(select[1])).findFirst().orElseThrow();
+            assertThat(find(select[0]).findElements(By.tagName("option"))).extracting(o -> o.getDomAttribute("value"))
+                    .as(select[1]).containsExactlyElementsOf(choice.names());
+        }
+        assertThat(find("#f-upload-task").findElements(By.tagName("option"))).extracting(o -> o.getDomAttribute("value"))
+                .containsExactlyElementsOf(dev.regtrain.common.ApiNames.of(dev.regtrain.data.TaskChoice.class));
+    }
+
+    @Test
+    void theSwaggerUiListsJobsFirst() {
+        browser.get("http://localhost:" + port + "/swagger-ui/index.html");
+
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                .until(() -> !browser.findElements(By.cssSelector(".opblock-tag[data-tag]")).isEmpty());
+        assertThat(browser.findElements(By.cssSelector(".opblock-tag[data-tag]")))
+                .extracting(e -> e.getDomAttribute("data-tag")).startsWith("Jobs", "Results");
     }
 
     @Test
@@ -170,7 +199,7 @@ class DashboardBrowserTests extends ServiceTest {
         assertThat(getJson("/api/v1/datasets/" + dataset).get("name").asString()).isEqualTo("iris-from-the-form");
         await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> find("#data").getText()
                 .contains("4 features"));
-        assertThat(browser.findElements(By.cssSelector("#plots img"))).extracting(e -> e.getDomAttribute("src"))
+        assertThat(browser.findElements(By.cssSelector("#plots img"))).extracting(e -> e.getDomAttribute("data-src"))
                 .as("no decision regions for four features").hasSize(5)
                 .noneMatch(src -> src.contains("decision-boundary"));
     }
@@ -188,11 +217,11 @@ class DashboardBrowserTests extends ServiceTest {
         browser.get(url("#/jobs/" + plane));
         await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> browser
                 .findElements(By.cssSelector("#plots img")).stream()
-                .anyMatch(e -> e.getDomAttribute("src").contains("decision-boundary")));
+                .anyMatch(e -> e.getDomAttribute("data-src").contains("decision-boundary")));
         browser.get(url("#/jobs/" + space));
         await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
                 .until(() -> browser.findElements(By.cssSelector("#plots img")).size() == 5);
-        assertThat(browser.findElements(By.cssSelector("#plots img"))).extracting(e -> e.getDomAttribute("src"))
+        assertThat(browser.findElements(By.cssSelector("#plots img"))).extracting(e -> e.getDomAttribute("data-src"))
                 .as("no decision regions for three features").noneMatch(src -> src.contains("decision-boundary"));
 
         http.delete().uri("/api/v1/jobs/" + space).exchange().expectStatus().isNoContent();
@@ -210,11 +239,14 @@ class DashboardBrowserTests extends ServiceTest {
         browser.get(url("#/jobs/" + job));
         await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
                 .until(() -> !browser.findElements(By.cssSelector("#diagnostics li.finding")).isEmpty());
-        WebElement first = browser.findElements(By.cssSelector("#diagnostics li.finding")).get(0);
-        assertThat(first.getDomAttribute("data-kind")).isEqualTo("VANISHING_GRADIENTS");
-        assertThat(first.getText()).startsWith("vanishing gradients: layer 1, from epoch 1.")
-                .contains("batch normalisation");
-        assertThat(browser.findElements(By.cssSelector("#plots img"))).extracting(e -> e.getDomAttribute("src"))
+        // the list is drawn anew on every status the page receives: read it whole, again if it was replaced
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> {
+            WebElement first = browser.findElements(By.cssSelector("#diagnostics li.finding")).get(0);
+            assertThat(first.getDomAttribute("data-kind")).isEqualTo("VANISHING_GRADIENTS");
+            assertThat(first.getText()).startsWith("vanishing gradients: layer 1, from epoch 1.")
+                    .contains("batch normalisation");
+        });
+        assertThat(browser.findElements(By.cssSelector("#plots img"))).extracting(e -> e.getDomAttribute("data-src"))
                 .anyMatch(src -> src.contains("/plots/gradients.png"));
     }
 

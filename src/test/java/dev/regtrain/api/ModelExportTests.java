@@ -112,7 +112,7 @@ class ModelExportTests extends ServiceTest {
             double b = random.nextDouble(-1, 1);
             csv.append(String.format(Locale.ROOT, "%.4f,%.4f,%s%n", a, b, a + b > 0 ? "up" : "down"));
         }
-        String dataset = upload("?name=digest&labelColumn=y", csv.toString()).get("id").asString();
+        String dataset = upload("?name=digest&label=y", csv.toString()).get("id").asString();
         String id = submit("{\"seed\": 1, \"dataset\": {\"id\": \"" + dataset + "\"}, \"training\": {\"epochs\": 2}}");
         awaitFinal(id);
         byte[] stored = Files.readAllBytes(DATA_DIR.resolve("datasets").resolve(dataset).resolve("dataset.bin"));

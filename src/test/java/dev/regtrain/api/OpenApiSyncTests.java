@@ -10,8 +10,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code openapi/openapi.yaml} is exactly what the running service serves at {@code /v3/api-docs.yaml}. After an API
- * change, regenerate it with {@code ./mvnw test -Dtest=OpenApiSyncTests -Dopenapi.write=true} and review the diff.
+ * {@code openapi/openapi.yaml} is exactly what the running service serves at {@code /v3/api-docs.yaml}, and
+ * {@code docs/api.md} the reference written from it. After an API change, regenerate both with
+ * {@code ./mvnw test -Dtest=OpenApiSyncTests -Dopenapi.write=true} and review the diff (then postman/generate).
  */
 class OpenApiSyncTests extends ServiceTest {
 
@@ -29,6 +30,23 @@ class OpenApiSyncTests extends ServiceTest {
                 .as("openapi/openapi.yaml is out of date; regenerate it with "
                         + "./mvnw test -Dtest=OpenApiSyncTests -Dopenapi.write=true")
                 .isEqualTo(served);
+    }
+
+    /** docs/api.md, the reference a user of the repository reads, is written from the same document. */
+    @Test
+    void theApiReferenceIsWrittenFromTheServedDocument() throws Exception {
+        Path reference = Path.of("docs", "api.md");
+        String written = ApiReference.render(getJson("/v3/api-docs"));
+        if (Boolean.getBoolean("openapi.write")) {
+            Files.writeString(reference, written, StandardCharsets.UTF_8);
+        }
+
+        assertThat(Files.readString(reference, StandardCharsets.UTF_8))
+                .as("docs/api.md is out of date; regenerate it with "
+                        + "./mvnw test -Dtest=OpenApiSyncTests -Dopenapi.write=true")
+                .isEqualTo(written);
+        assertThat(written).contains("### `POST /api/v1/jobs`: Submit a training job", "### JobRequest",
+                "`relu`, `leaky_relu`", "[Problem](#problem)");
     }
 
     @Test

@@ -145,9 +145,10 @@ class ArchitectureTests {
                     JavaClass.Predicates.simpleNameEndingWith("Exception")
                             .or(JavaClass.Predicates.belongToAnyOf(dev.regtrain.data.BuiltinDatasets.class,
                                     dev.regtrain.data.GeneratorInfo.class, dev.regtrain.data.ParameterInfo.class,
-                                    dev.regtrain.data.ImageShape.class, dev.regtrain.data.Task.class)))))
-            .because("datasets are read, prepared and trained on by the features; the API lists the generators, "
-                    + "parses image shapes and maps the data errors to problems");
+                                    dev.regtrain.data.ImageShape.class, dev.regtrain.data.Task.class,
+                                    dev.regtrain.data.TaskChoice.class)))))
+            .because("datasets are read, prepared and trained on by the features; the API lists the generators and "
+                    + "the tasks, parses image shapes and maps the data errors to problems");
 
     @ArchTest
     static final ArchRule onlyTheApiSpeaksHttp = noClasses()

@@ -54,6 +54,11 @@ final class ServiceProcess implements AutoCloseable {
         return service;
     }
 
+    /** Where the service listens, e.g. http://localhost:40123. */
+    String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

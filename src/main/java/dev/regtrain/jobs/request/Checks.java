@@ -78,16 +78,6 @@ final class Checks {
         return value;
     }
 
-    /** The API names of an engine enum's constants: their names in lower case ({@code LEAKY_RELU} → leaky_relu). */
-    static <E extends Enum<E>> List<String> names(Class<E> type) {
-        return names(type, constant -> constant.name().toLowerCase(Locale.ROOT));
-    }
-
-    /** The API names of an engine enum's constants, as the enum spells them (Monitor and ScheduleType labels). */
-    static <E extends Enum<E>> List<String> names(Class<E> type, Function<E, String> name) {
-        return Arrays.stream(type.getEnumConstants()).map(name).toList();
-    }
-
     private static String range(double min, double max, boolean maxExclusive) {
         return "[" + format(min) + ", " + format(max) + (maxExclusive ? ")" : "]");
     }

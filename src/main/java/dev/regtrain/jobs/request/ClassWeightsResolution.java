@@ -10,7 +10,7 @@ import java.util.Map;
 final class ClassWeightsResolution {
 
     static final String FIELD = "training.classWeights";
-    static final String BALANCED = "balanced";
+    static final String BALANCED = TrainingRequest.BALANCED;
 
     private ClassWeightsResolution() {
     }

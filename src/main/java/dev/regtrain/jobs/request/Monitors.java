@@ -6,8 +6,6 @@ import java.util.List;
 /** The checks every monitor shares, for early stopping and for a plateau schedule. */
 final class Monitors {
 
-    static final List<String> NAMES = Checks.names(Monitor.class, Monitor::label);
-
     private Monitors() {
     }
 
@@ -18,7 +16,7 @@ final class Monitors {
      */
     static String resolve(String field, String value, String fallback, DatasetShape data, double split,
                           Checks checks) {
-        String monitor = checks.choice(field, value, fallback, NAMES);
+        String monitor = checks.choice(field, value, fallback, Choice.MONITOR.names());
         if (data != null && monitor.equals("val_accuracy") && !data.classification()) {
             checks.fail(field, "val_accuracy needs a classification dataset; use val_rmse or val_loss");
         }

@@ -1,9 +1,8 @@
 package dev.regtrain.jobs.request;
 
+import dev.regtrain.common.ApiNames;
 import dev.regtrain.config.RegtrainProperties;
 import dev.regtrain.engine.Activation;
-import dev.regtrain.engine.Initialization;
-import dev.regtrain.engine.Output;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -14,10 +13,6 @@ import java.util.stream.Stream;
  */
 record NetworkResolution(NetworkRequest echo, List<HiddenLayerRequest> hidden, String output, int inputs,
                          int outputs) {
-
-    static final List<String> ACTIVATIONS = Checks.names(Activation.class);
-    static final List<String> OUTPUTS = Stream.concat(Stream.of("auto"), Checks.names(Output.class).stream()).toList();
-    static final List<String> INITS = Checks.names(Initialization.class);
 
     int hiddenCount() {
         return hidden.size();
@@ -46,17 +41,17 @@ record NetworkResolution(NetworkRequest echo, List<HiddenLayerRequest> hidden, S
                 }
                 int units = checks.integer(field + ".units", layer.units(), 1, 1, limits.maxUnits(),
                         "regtrain.limits.max-units");
-                String activation = checks.choice(field + ".activation", layer.activation(), "relu", ACTIVATIONS);
+                String activation = Choice.ACTIVATION.resolve(checks, field + ".activation", layer.activation());
                 boolean batchNorm = layer.batchNorm() != null && layer.batchNorm();
                 hidden.add(new HiddenLayerRequest(units, activation, batchNorm));
             }
         }
-        String output = checks.choice("network.output", n.output(), "auto", OUTPUTS);
-        String init = checks.choice("network.init", n.init(), "auto", INITS);
+        String output = Choice.OUTPUT.resolve(checks, "network.output", n.output());
+        String init = Choice.INIT.resolve(checks, "network.init", n.init());
         int inputs = data != null ? data.inputs() : 1;
         int outputs = 1;
         if (data != null) {
-            output = output.equals("auto") ? autoOutput(data) : output;
+            output = output.equals(Choice.AUTO) ? autoOutput(data) : output;
             outputs = checkOutput(output, data, checks);
             long parameters = parameterCount(inputs, hidden, outputs);
             if (parameters > limits.maxParameters()) {

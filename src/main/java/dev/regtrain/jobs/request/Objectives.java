@@ -1,5 +1,6 @@
 package dev.regtrain.jobs.request;
 
+import dev.regtrain.engine.L1Update;
 import dev.regtrain.engine.Numbers;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +47,7 @@ public final class Objectives {
             notes.add("ℓ on labels smoothed to (1 − " + Numbers.format(smoothing) + ")·y + " + Numbers.format(smoothing)
                     + "/K");
         }
-        if (p.l1Update().equals("proximal") && anyL1(p)) {
+        if (proximal(p) && anyL1(p)) {
             notes.add("L1 applied by soft-thresholding after each step (proximal), which gives exact zeros");
         }
         if (p.weightDecay() > 0) {
@@ -69,6 +70,57 @@ public final class Objectives {
             j.append(" + (").append(Numbers.format(l1)).append("/m)·").append(w).append("₁");
         }
         return l1 > 0 || l2 > 0;
+    }
+
+    /**
+     * The regularisation of a resolved request in a few words, as plots caption it and the dashboard shows it, e.g.
+     * {@code L2 λ₂ = 0.5 · dropout hidden 0.5 · early stopping on val_loss, patience 10}.
+     */
+    public static String summary(RegularizationRequest r) {
+        List<String> parts = new ArrayList<>();
+        PenaltyRequest p = r.penalty();
+        if (p != null) {
+            if (positive(p.l1())) {
+                parts.add((proximal(p) ? "proximal L1" : "L1") + " λ₁ = " + Numbers.format(p.l1()));
+            }
+            if (positive(p.l2())) {
+                parts.add("L2 λ₂ = " + Numbers.format(p.l2()));
+            }
+            if (positive(p.weightDecay())) {
+                parts.add("weight decay " + Numbers.format(p.weightDecay()));
+            }
+            if (p.maxNorm() != null) {
+                parts.add("max-norm " + Numbers.format(p.maxNorm()));
+            }
+            if (p.layers() != null) {
+                parts.add("per-layer penalties");
+            }
+        }
+        DropoutRequest d = r.dropout();
+        boolean hiddenDropout = d != null && d.hidden() != null && d.hidden().stream().anyMatch(Objectives::positive);
+        if (d != null && (positive(d.input()) || hiddenDropout)) {
+            parts.add("dropout " + (positive(d.input()) ? "input " + Numbers.format(d.input()) + ", " : "")
+                    + "hidden " + String.join("/", d.hidden().stream().map(Numbers::format).distinct().toList()));
+        }
+        EarlyStoppingRequest es = r.earlyStopping();
+        if (es != null) {
+            parts.add("early stopping on " + es.monitor() + ", patience " + es.patience());
+        }
+        if (r.augmentation() != null) {
+            parts.add("augmentation");
+        }
+        if (positive(r.labelSmoothing())) {
+            parts.add("label smoothing ε = " + Numbers.format(r.labelSmoothing()));
+        }
+        return parts.isEmpty() ? "no regularisation" : String.join(" · ", parts);
+    }
+
+    private static boolean proximal(PenaltyRequest p) {
+        return p.l1Update() != null && PlanFactory.constant(L1Update.class, p.l1Update()) == L1Update.PROXIMAL;
+    }
+
+    private static boolean positive(Double value) {
+        return value != null && value > 0;
     }
 
     private static boolean anyL1(PenaltyRequest p) {

@@ -15,8 +15,7 @@ public record PenaltyRequest(
         @Schema(description = "λ₂ in the λ/m scaling", defaultValue = "0", example = "0.5") Double l2,
         @Schema(description = "Penalise biases like weights", defaultValue = "false") Boolean regularizeBias,
         @Schema(description = "subgradient adds (λ₁/m)·sign(w) to the gradient; proximal soft-thresholds after each "
-                + "step (exact zeros)", allowableValues = {"subgradient", "proximal"}, defaultValue = "subgradient")
-        String l1Update,
+                + "step (exact zeros)") String l1Update,
         @Schema(description = "Decoupled decay after each step, W ← W − α·weightDecay·W", defaultValue = "0")
         Double weightDecay,
         @Schema(description = "Cap on the L2 norm of each unit's incoming weights; null = none") Double maxNorm,

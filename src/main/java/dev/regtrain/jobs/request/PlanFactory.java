@@ -1,5 +1,6 @@
 package dev.regtrain.jobs.request;
 
+import dev.regtrain.common.ApiNames;
 import dev.regtrain.engine.Activation;
 import dev.regtrain.engine.ClassWeights;
 import dev.regtrain.engine.DropoutSpec;
@@ -23,7 +24,6 @@ import dev.regtrain.data.augment.AugmentationSettings;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** Turns a resolved request (every default filled in) into the engine's plan. */
@@ -84,7 +84,8 @@ public final class PlanFactory {
         return ClassWeights.BALANCED;
     }
 
-    private static Monitor monitor(String label) {
+    /** The monitor a resolved request names (its label, as Choice.MONITOR lists it). */
+    static Monitor monitor(String label) {
         return Arrays.stream(Monitor.values()).filter(m -> m.label().equals(label)).findFirst().orElseThrow();
     }
 
@@ -115,8 +116,8 @@ public final class PlanFactory {
         if (e == null) {
             return EarlyStoppingSpec.trackingOnly(hasValidation ? Monitor.VAL_LOSS : Monitor.TRAIN_LOSS);
         }
-        return new EarlyStoppingSpec(monitor(e.monitor()), e.mode().equals("max"), e.patience(),
-                e.minDelta(), e.relativeDelta(), e.startFromEpoch(), e.baseline(), e.restoreBestWeights(), true);
+        return new EarlyStoppingSpec(monitor(e.monitor()), constant(MonitorMode.class, e.mode()) == MonitorMode.MAX,
+                e.patience(), e.minDelta(), e.relativeDelta(), e.startFromEpoch(), e.baseline(), e.restoreBestWeights(), true);
     }
 
     /** The resolved augmentation section as settings; {@link AugmentationSettings#NONE} when there is none. */
@@ -137,7 +138,8 @@ public final class PlanFactory {
                 request.regularization().dropout().hidden());
     }
 
+    /** The constant of a resolved request's name (ApiNames: lower case). */
     public static <E extends Enum<E>> E constant(Class<E> type, String apiName) {
-        return Enum.valueOf(type, apiName.toUpperCase(Locale.ROOT));
+        return ApiNames.parse(type, apiName);
     }
 }

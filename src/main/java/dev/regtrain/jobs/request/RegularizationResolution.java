@@ -1,15 +1,13 @@
 package dev.regtrain.jobs.request;
 
-import dev.regtrain.engine.L1Update;
+import dev.regtrain.common.ApiNames;
+import dev.regtrain.engine.Monitor;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
 /** The regularization section resolved: penalty, dropout, early stopping, augmentation and label smoothing. */
 record RegularizationResolution(RegularizationRequest echo) {
-
-    static final List<String> L1_UPDATES = Checks.names(L1Update.class);
-    static final List<String> MODES = List.of("auto", "min", "max");
 
     static RegularizationResolution resolve(RegularizationRequest regularization, NetworkResolution network,
                                             TrainingResolution training, DatasetShape data, double split,
@@ -37,7 +35,7 @@ record RegularizationResolution(RegularizationRequest echo) {
         double l1 = checks.number(prefix + "l1", p.l1(), 0, 0, Double.MAX_VALUE, false);
         double l2 = checks.number(prefix + "l2", p.l2(), 0, 0, Double.MAX_VALUE, false);
         boolean regularizeBias = p.regularizeBias() != null && p.regularizeBias();
-        String l1Update = checks.choice(prefix + "l1Update", p.l1Update(), "subgradient", L1_UPDATES);
+        String l1Update = Choice.L1_UPDATE.resolve(checks, prefix + "l1Update", p.l1Update());
         double weightDecay = checks.number(prefix + "weightDecay", p.weightDecay(), 0, 0, Double.MAX_VALUE, false);
         if (weightDecay * training.learningRate() >= 1) {
             checks.fail(prefix + "weightDecay", "learningRate × weightDecay must be below 1, or every step would flip"
@@ -95,10 +93,12 @@ record RegularizationResolution(RegularizationRequest echo) {
     private static EarlyStoppingRequest earlyStopping(EarlyStoppingRequest e, DatasetShape data, double split,
                                                       Checks checks) {
         String prefix = "regularization.earlyStopping.";
-        String monitor = Monitors.resolve(prefix + "monitor", e.monitor(), "val_loss", data, split, checks);
-        String mode = checks.choice(prefix + "mode", e.mode(), "auto", MODES);
-        if (mode.equals("auto")) {
-            mode = monitor.equals("val_accuracy") ? "max" : "min";
+        String monitor = Monitors.resolve(prefix + "monitor", e.monitor(), Choice.MONITOR.fallback(), data, split,
+                checks);
+        String mode = Choice.MODE.resolve(checks, prefix + "mode", e.mode());
+        if (mode.equals(Choice.AUTO)) {
+            boolean higherIsBetter = PlanFactory.monitor(monitor).higherIsBetter();
+            mode = ApiNames.of(higherIsBetter ? MonitorMode.MAX : MonitorMode.MIN);
         }
         int patience = checks.integer(prefix + "patience", e.patience(), 10, 0, Integer.MAX_VALUE, null);
         double minDelta = checks.number(prefix + "minDelta", e.minDelta(), 0, 0, Double.MAX_VALUE, false);

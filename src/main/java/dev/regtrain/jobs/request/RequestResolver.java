@@ -7,7 +7,6 @@ import dev.regtrain.engine.OptimizerKind;
 import dev.regtrain.common.InvalidRequestException;
 import dev.regtrain.models.document.ModelDocument;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -67,7 +66,7 @@ public final class RequestResolver {
         }
         int batch = training.echo().batchSize();
         long batchRows = batch == 0 ? data.rows() : Math.min(batch, data.rows());
-        int slots = OptimizerKind.valueOf(training.optimizer().toUpperCase(Locale.ROOT)).slots();
+        int slots = PlanFactory.constant(OptimizerKind.class, training.optimizer()).slots();
         long needed = MemoryEstimate.bytes(NetworkResolution.parameterCount(network.inputs(), network.hidden(),
                 network.outputs()), slots, batchRows, units, data.rows(), data.inputs());
         long budget = limits.jobMemoryBudget();

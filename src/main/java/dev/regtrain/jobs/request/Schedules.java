@@ -13,7 +13,6 @@ import java.util.Map;
 final class Schedules {
 
     private static final String PREFIX = "training.schedule.";
-    static final List<String> TYPES = Checks.names(ScheduleType.class, ScheduleType::label);
     private static final Map<String, List<String>> PARAMETERS = Map.of(
             "constant", List.of(),
             "step", List.of("everyEpochs", "factor"),
@@ -29,7 +28,7 @@ final class Schedules {
         if (schedule == null) {
             return ScheduleRequest.CONSTANT;
         }
-        String type = checks.choice(PREFIX + "type", schedule.type(), "constant", TYPES);
+        String type = Choice.SCHEDULE.resolve(checks, PREFIX + "type", schedule.type());
         List<String> takes = PARAMETERS.get(type);
         given(schedule).forEach((name, value) -> {
             if (value != null && !takes.contains(name)) {

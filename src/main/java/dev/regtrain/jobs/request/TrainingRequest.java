@@ -7,16 +7,15 @@ import io.swagger.v3.oas.annotations.media.Schema;
  */
 @Schema(description = "How to train")
 public record TrainingRequest(
-        @Schema(defaultValue = "100", example = "200") Integer epochs,
+        @Schema(description = "Passes over the training data", defaultValue = "100", example = "200") Integer epochs,
         @Schema(description = "Examples per mini-batch; 0 = full batch", defaultValue = "32", example = "32")
         Integer batchSize,
-        @Schema(allowableValues = {"sgd", "momentum", "nesterov", "adam", "adamw"}, defaultValue = "sgd",
-                example = "momentum") String optimizer,
+        @Schema(description = "The update rule", example = "momentum") String optimizer,
         @Schema(description = "α; default 0.01, or 0.001 for adam and adamw", example = "0.05") Double learningRate,
         @Schema(description = "μ for momentum and nesterov", defaultValue = "0.9") Double momentum,
-        @Schema(defaultValue = "0.9") Double beta1,
-        @Schema(defaultValue = "0.999") Double beta2,
-        @Schema(defaultValue = "1e-8") Double epsilon,
+        @Schema(description = "Adam's decay of the first moment", defaultValue = "0.9") Double beta1,
+        @Schema(description = "Adam's decay of the second moment", defaultValue = "0.999") Double beta2,
+        @Schema(description = "Adam's ε in α·m̂/(√v̂ + ε)", defaultValue = "1e-8") Double epsilon,
         @Schema(description = "Reshuffle the training examples every epoch", defaultValue = "true") Boolean shuffle,
         ScheduleRequest schedule,
         @Schema(description = "Rescale the whole gradient (every layer together) to this L2 norm when it is longer; "
@@ -25,6 +24,9 @@ public record TrainingRequest(
         @Schema(description = "\"balanced\" (w_c = m/(K·m_c)) or a map from class label to weight (classes not "
                 + "named weigh 1); the data term of J becomes Σ w·ℓ / Σ w. null = none",
                 example = "balanced", oneOf = {String.class, java.util.Map.class}) Object classWeights) {
+
+    /** The classWeights that weighs each class by the inverse of its share. */
+    public static final String BALANCED = "balanced";
 
     /** Training with a constant learning rate, no clipping and no class weights. */
     public TrainingRequest(Integer epochs, Integer batchSize, String optimizer, Double learningRate, Double momentum,

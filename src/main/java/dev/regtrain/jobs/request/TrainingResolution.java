@@ -1,16 +1,12 @@
 package dev.regtrain.jobs.request;
 
 import dev.regtrain.config.RegtrainProperties;
-import dev.regtrain.engine.OptimizerKind;
-import java.util.List;
 
 /**
  * The training section resolved: epochs, batch size, the optimizer with its defaults, the schedule, clipping and
  * class weights.
  */
 record TrainingResolution(TrainingRequest echo) {
-
-    static final List<String> OPTIMIZERS = Checks.names(OptimizerKind.class);
 
     String optimizer() {
         return echo.optimizer();
@@ -31,7 +27,7 @@ record TrainingResolution(TrainingRequest echo) {
         int epochs = checks.integer("training.epochs", t.epochs(), 100, 1, limits.maxEpochs(),
                 "regtrain.limits.max-epochs");
         int batchSize = checks.integer("training.batchSize", t.batchSize(), 32, 0, Integer.MAX_VALUE, null);
-        String optimizer = checks.choice("training.optimizer", t.optimizer(), "sgd", OPTIMIZERS);
+        String optimizer = Choice.OPTIMIZER.resolve(checks, "training.optimizer", t.optimizer());
         boolean adaptive = optimizer.startsWith("adam");
         double learningRate = checks.positive("training.learningRate", t.learningRate(), adaptive ? 0.001 : 0.01);
         double momentum = checks.number("training.momentum", t.momentum(), 0.9, 0, 1, true);
