@@ -79,10 +79,17 @@ class DashboardBrowserTests extends ServiceTest {
                 })).observe(document.body, {attributes: true, subtree: true, attributeFilter: ['aria-valuenow']});
                 """);
 
+        // both workers busy, so that the page is following the job before it trains: it sees every epoch arrive,
+        // however fast the job is
+        List<String> blockers = List.of(submit(moonsJob(100_000, "")), submit(moonsJob(100_000, "")));
+        blockers.forEach(b -> awaitStatus(b, "RUNNING", 0));
         find("#submit-job").click();
 
         await().atMost(Duration.ofSeconds(20)).until(() -> browser.getCurrentUrl().contains("#/jobs/"));
         String id = browser.getCurrentUrl().replaceFirst(".*#/jobs/", "");
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
+                .until(() -> "QUEUED".equals(find("#job-status").getText()));
+        blockers.forEach(b -> http.post().uri("/api/v1/jobs/" + b + "/cancel").exchange().expectStatus().isAccepted());
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
                 .until(() -> "100".equals(find("#job-progress").getDomAttribute("aria-valuenow")));
         JsonNode job = awaitFinal(id);
