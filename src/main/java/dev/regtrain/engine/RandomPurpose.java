@@ -14,7 +14,9 @@ public enum RandomPurpose {
     DATA(0x5EED_0006L),
     PREDICT(0x5EED_0007L),
     /** Cross-validation folds: a study's seed, shared by all its children, so that they agree on the folds. */
-    FOLDS(0x5EED_0008L);
+    FOLDS(0x5EED_0008L),
+    /** A random search's draws of parameter values, from a study's seed. */
+    SEARCH(0x5EED_0009L);
 
     final long salt;
 
