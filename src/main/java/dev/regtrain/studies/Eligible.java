@@ -8,7 +8,8 @@ import java.util.List;
  * Which fold jobs a study may submit now, in order. A grid or random search: every fold not yet submitted, trial by
  * trial. A path: in each fold (and repeat), the next trial once the previous trial of that fold has ended, warm-started
  * from the final weights of the latest trial of that fold that succeeded (the first from the template's
- * initialisation): a fold's trials run one after another, the folds side by side.
+ * initialisation): a fold's trials run one after another, the folds side by side, the folds furthest behind first
+ * (so that with more folds than workers no fold is left to finish alone at the end).
  */
 final class Eligible {
 
@@ -41,6 +42,7 @@ final class Eligible {
                 break;
             }
         }
+        next.sort(java.util.Comparator.comparingInt(StudyCoordinator.Next::trial));
         return next;
     }
 

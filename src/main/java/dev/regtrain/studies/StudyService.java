@@ -29,7 +29,7 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Creates, lists, cancels and deletes studies and lets callers follow them. Studies that have not ended live in
- * memory; every change is saved to the {@link StudyStore} before it is shown. All the work of moving studies on runs
+ * memory, and are stored as {@link #save} says. All the work of moving studies on runs
  * on one serial {@code coordinator}, told by the job service whenever a child ends, so that a study's steps never
  * overlap; after a restart every unfinished study takes a step, which finds its children where the last run left them.
  */
@@ -37,8 +37,11 @@ public class StudyService implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(StudyService.class);
     private static final Duration RETRY = Duration.ofSeconds(2);
+    private static final Duration STORE_EVERY = Duration.ofSeconds(1);
 
     private final Map<String, StudyRecord> live = new ConcurrentHashMap<>();
+    private final Map<String, StudyRecord> lastStored = new ConcurrentHashMap<>();
+    private final Map<String, Instant> storedAt = new ConcurrentHashMap<>();
     private final StudyStore store;
     private final JobService jobs;
     private final Executor coordinator;
@@ -134,6 +137,8 @@ public class StudyService implements SmartLifecycle {
                 plan.request(), trials, null, plan.jobs(), false, null,
                 List.of(StatusChange.of(JobStatus.QUEUED, now), StatusChange.of(JobStatus.RUNNING, now)));
         store.save(study);
+        lastStored.put(id, study);
+        storedAt.put(id, now);
         live.put(id, study);
         changes.bump(id);
         awaitStep(id);
@@ -234,9 +239,26 @@ public class StudyService implements SmartLifecycle {
         }
     }
 
+    /**
+     * Shows a change at once and stores it when it changes what the children cannot tell (the status, a cancel, the
+     * result) or a second after the last store: a fold's progress is its job's, which a step after a restart reads
+     * back from the job (children have ids derived from their place), so a record a second old loses nothing, and a
+     * study of many short children is not held up by a synchronous write after each of them.
+     */
     private void save(StudyRecord study) {
-        store.save(study);
+        StudyRecord before = lastStored.get(study.id());
+        Instant now = clock.instant();
+        boolean structural = before == null || before.status() != study.status()
+                || before.cancelRequested() != study.cancelRequested()
+                || !java.util.Objects.equals(before.result(), study.result());
+        if (structural || !now.isBefore(storedAt.getOrDefault(study.id(), Instant.MIN).plus(STORE_EVERY))) {
+            store.save(study);
+            lastStored.put(study.id(), study);
+            storedAt.put(study.id(), now);
+        }
         if (study.status().isFinal()) {
+            lastStored.remove(study.id());
+            storedAt.remove(study.id());
             live.remove(study.id());
             log.info("study {} {}", study.id(), study.status());
         } else {
