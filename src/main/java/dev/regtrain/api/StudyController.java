@@ -1,8 +1,14 @@
 package dev.regtrain.api;
 
 import dev.regtrain.common.InvalidRequestException;
+import dev.regtrain.data.Folds;
+import dev.regtrain.jobs.request.CrossValidations;
 import dev.regtrain.plots.StudyPlots;
+import dev.regtrain.studies.SearchMethod;
+import dev.regtrain.studies.SelectionMetric;
+import dev.regtrain.studies.SelectionRule;
 import dev.regtrain.studies.StudyPage;
+import dev.regtrain.studies.StudyParameter;
 import dev.regtrain.studies.StudyRequest;
 import dev.regtrain.studies.StudyService;
 import io.swagger.v3.oas.annotations.Operation;
@@ -13,6 +19,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -81,6 +89,28 @@ class StudyController {
             throw new InvalidRequestException("body", "a study needs a JSON body; see the OpenAPI document");
         }
         return idempotent.submitStudy(request, idempotencyKey);
+    }
+
+    /** What a study may search and how: the parameters with their ranges, methods, metrics, rules, assignments. */
+    record Options(List<StudyParameter.Description> parameters,
+                   List<String> methods, List<String> metrics, List<String> rules,
+                   List<String> assignments, int minFolds, int maxFolds) {
+    }
+
+    @GetMapping("/options")
+    @Operation(summary = "What a study may search", description = "The searchable parameters (paths, ranges, "
+            + "whole numbers or not, which way they regularise, whether a path may follow them), the methods, "
+            + "metrics, rules and fold assignments: the lists validation uses.")
+    Options options() {
+        return new Options(Arrays.stream(StudyParameter.values())
+                .map(StudyParameter::describe).toList(),
+                Arrays.stream(SearchMethod.values())
+                        .map(SearchMethod::label).toList(),
+                Arrays.stream(SelectionMetric.values())
+                        .map(SelectionMetric::label).toList(),
+                Arrays.stream(SelectionRule.values())
+                        .map(SelectionRule::label).toList(),
+                CrossValidations.ASSIGNMENTS, Folds.MIN_FOLDS, Folds.MAX_FOLDS);
     }
 
     @GetMapping("/{id}")

@@ -85,6 +85,18 @@ public enum StudyParameter {
         return low || high ? "must be in " + range() + "; got " + format(value) : null;
     }
 
+    /** What the options endpoint tells a client (the dashboard) about the parameter. */
+    public record Description(String path, double lowest, boolean lowestExcluded, Double highest,
+                              boolean highestExcluded, boolean integer, String regularises, boolean strength,
+                              String range) {
+    }
+
+    public Description describe() {
+        return new Description(path, lowest, lowestExcluded, highest == Double.MAX_VALUE ? null : highest,
+                highestExcluded, integer, regularises.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
+                strength, range());
+    }
+
     /** The range as a sentence fragment, e.g. {@code [0, 1)}. */
     public String range() {
         return (lowestExcluded ? "(" : "[") + format(lowest) + ", "
