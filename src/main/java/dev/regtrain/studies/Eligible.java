@@ -46,11 +46,18 @@ final class Eligible {
         return next;
     }
 
+    /**
+     * The job to warm-start from: the latest earlier trial of the fold that succeeded, unless a penalty drove one of
+     * its weight layers to exactly zero. A network with a zero layer sits on a saddle where the gradients of the
+     * layers around it vanish, so no weaker penalty could ever move it again (unlike glmnet's convex path): the next
+     * trial then starts from the template's initialisation instead.
+     */
     private static String warmStart(List<TrialRecord> trials, int trial, int chain) {
         for (int t = trial - 1; t >= 0; t--) {
             FoldRecord earlier = trials.get(t).folds().get(chain);
             if (earlier.status() == JobStatus.SUCCEEDED && earlier.job() != null) {
-                return earlier.job();
+                boolean collapsed = earlier.zeroFractions().stream().anyMatch(z -> z >= 1.0);
+                return collapsed ? null : earlier.job();
             }
         }
         return null;
