@@ -39,8 +39,8 @@ final class StudyFigures {
         List<String> caption = List.of(study.status() + " · " + study.jobsDone() + " of " + study.jobs()
                 + " jobs done · " + search.method() + " search, " + trials.size() + " trials × " + folds
                 + (folds == 1 ? " validation split" : " folds"), result == null ? "no selection yet"
-                : "selected by " + result.rule() + ": trial " + result.selected().trial() + " "
-                + result.selected().parameters());
+                : "selected by " + result.rule() + ": trial " + result.selected().trial() + ", "
+                + values(result.selected().parameters()));
         String title = study.name() != null ? study.name() : study.id().substring(0, 8);
         return new StudyPlots.Curve(title, parameter != null ? parameter : "trial", log, x, mean, se, best, oneSe,
                 metric, caption);
@@ -60,6 +60,13 @@ final class StudyFigures {
             zeros.add(means(trials, f -> f.zeroFractions().size() > layer ? f.zeroFractions().get(layer) : null));
         }
         return new StudyPlots.Path(curve, norms, zeros);
+    }
+
+    private static String values(java.util.Map<String, Double> parameters) {
+        StringBuilder text = new StringBuilder();
+        parameters.forEach((path, value) -> text.append(text.isEmpty() ? "" : ", ").append(path).append(" = ")
+                .append(String.format(java.util.Locale.ROOT, "%.4g", value)));
+        return text.toString();
     }
 
     private static Double[] means(List<TrialRecord> trials, Function<FoldRecord, Double> value) {

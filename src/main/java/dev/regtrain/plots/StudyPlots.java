@@ -82,6 +82,8 @@ public final class StudyPlots {
         chart.getStyler().setXAxisLogarithmic(c.logAxis());
         chart.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
         chart.setYAxisGroupTitle(1, "share of exact zeros (dashed)");
+        chart.getStyler().setYAxisMin(1, 0.0).setYAxisMax(1, 1.0);
+        chart.getStyler().putYAxisGroupDecimalPatternMap(1, "0.0");
         for (int l = 0; l < p.weightNorms().size(); l++) {
             java.awt.Color color = Charts.PALETTE[l % Charts.PALETTE.length];
             Charts.line(chart, "layer " + (l + 1) + " ‖W‖_F", c.x(), p.weightNorms().get(l), color, Charts.SOLID);
