@@ -19,6 +19,7 @@ public enum StudyParameter {
     MAX_NORM("regularization.penalty.maxNorm", 0, true, Double.MAX_VALUE, false, false, Regularises.WHEN_SMALLER,
             false),
     PATIENCE("regularization.earlyStopping.patience", 0, false, 100_000, false, true, Regularises.WHEN_SMALLER, false),
+    LABEL_SMOOTHING("regularization.labelSmoothing", 0, false, 1, true, false, Regularises.WHEN_LARGER, false),
     LEARNING_RATE("training.learningRate", 0, true, 1000, false, false, Regularises.NEITHER, false),
     BATCH_SIZE("training.batchSize", 0, false, 1_000_000, false, true, Regularises.NEITHER, false),
     HIDDEN_UNITS("network.hidden[*].units", 1, false, 100_000, false, true, Regularises.WHEN_SMALLER, false);

@@ -193,6 +193,18 @@ class StudyServiceTests {
     }
 
     @Test
+    void aGridOverLabelSmoothingWritesEachValueIntoItsChildren() {
+        StudyRecord created = create(request("""
+                {"method": "grid", "parameters": {"regularization.labelSmoothing": {"values": [0.0, 0.2]}}}""",
+                ", \"refit\": false"));
+        harness.runAll();
+
+        assertThat(children(created.id())).extracting(j -> j.request().regularization().labelSmoothing())
+                .containsExactlyInAnyOrder(0.0, 0.2);
+        assertThat(harness.studies.get(created.id()).status()).isEqualTo(JobStatus.SUCCEEDED);
+    }
+
+    @Test
     void cancellingEndsQueuedChildrenAtOnceAndTheStudyOnceTheyHaveEnded() {
         StudyRecord created = create(request(PATH, ", \"crossValidation\": {\"folds\": 3}"));
 
