@@ -18,6 +18,10 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
@@ -37,9 +41,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping(path = "/api/v1/studies", produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "Studies", description = "Choose the regularisation: many jobs from one template (a λ path, a grid, a "
-        + "random search), compared by validation or K-fold cross-validation, selected by the best mean or the "
-        + "one-standard-error rule, then refitted on all the data")
+@Tag(name = "Studies")
 class StudyController {
 
     static final String EXAMPLE = """
@@ -59,6 +61,16 @@ class StudyController {
               "refit": true
             }""";
 
+    /** The answers both plots of a study share: the PNG; 400 for a size out of range; 404 for an unknown study. */
+    @Target(ElementType.METHOD)
+    @Retention(RetentionPolicy.RUNTIME)
+    @ApiResponse(responseCode = "200", description = "The plot", content = @Content(mediaType = "image/png",
+            schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(responseCode = "400", description = "width or height out of range")
+    @ApiResponse(responseCode = "404", description = "No such study")
+    @interface StudyPlotResponses {
+    }
+
     private final StudyService studies;
     private final IdempotentRequests idempotent;
     private final Clock clock;
@@ -70,7 +82,7 @@ class StudyController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Start a study", description = "Validates the study and every trial's job (each problem "
+    @Operation(operationId = "createStudy", summary = "Start a study", description = "Validates the study and every trial's job (each problem "
             + "named by its field: search.parameters.<path>, template.<field>, crossValidation.folds, ...), saves it "
             + "and submits its first children. Its children are ordinary jobs: GET /api/v1/jobs?study=ID.")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
@@ -82,6 +94,8 @@ class StudyController {
     @ApiResponse(responseCode = "400", description = "Invalid study", content = @Content(
             mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "429", description = "Its first children do not fit the queue; nothing was created")
+    @ApiResponse(responseCode = "409", description = "A request with the same Idempotency-Key is still being handled")
+    @ApiResponse(responseCode = "422", description = "The Idempotency-Key was used with a different request")
     ResponseEntity<String> create(@RequestBody(required = false) StudyRequest request,
                                   @Parameter(description = "Makes retries safe, as for jobs")
                                   @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
@@ -92,17 +106,20 @@ class StudyController {
     }
 
     /** What a study may search and how: the parameters with their ranges, methods, metrics, rules, assignments. */
-    record Options(List<StudyParameter.Description> parameters,
+    @Schema(name = "StudyOptions", description = "What a study may search and how")
+    record StudyOptions(List<StudyParameter.Description> parameters,
                    List<String> methods, List<String> metrics, List<String> rules,
                    List<String> assignments, int minFolds, int maxFolds) {
     }
 
     @GetMapping("/options")
-    @Operation(summary = "What a study may search", description = "The searchable parameters (paths, ranges, "
+    @Operation(operationId = "studyOptions", summary = "What a study may search", description = "The searchable parameters (paths, ranges, "
             + "whole numbers or not, which way they regularise, whether a path may follow them), the methods, "
             + "metrics, rules and fold assignments: the lists validation uses.")
-    Options options() {
-        return new Options(Arrays.stream(StudyParameter.values())
+    @ApiResponse(responseCode = "200", description = "The lists")
+    @ApiResponse(responseCode = "406", description = "The Accept header asks for something other than JSON")
+    StudyOptions options() {
+        return new StudyOptions(Arrays.stream(StudyParameter.values())
                 .map(StudyParameter::describe).toList(),
                 Arrays.stream(SearchMethod.values())
                         .map(SearchMethod::label).toList(),
@@ -114,18 +131,23 @@ class StudyController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "Get a study", description = "Status, progress with ETA, every trial with its per-fold "
+    @Operation(operationId = "getStudy", summary = "Get a study", description = "Status, progress with ETA, every trial with its per-fold "
             + "values, mean and standard error, and once it ends the selection and the refit job.")
+    @ApiResponse(responseCode = "200", description = "The study")
     @ApiResponse(responseCode = "404", description = "No such study")
     StudyResponse get(@PathVariable String id) {
         return StudyResponse.of(studies.get(id), clock.instant());
     }
 
     @GetMapping
-    @Operation(summary = "List studies, newest first")
+    @Operation(operationId = "listStudies", summary = "List studies, newest first", description = "Optionally "
+            + "filtered by status; page with the opaque cursor from the previous page's 'next'.")
+    @ApiResponse(responseCode = "200", description = "A page of studies")
+    @ApiResponse(responseCode = "400", description = "An unknown status, a limit out of range or a cursor this "
+            + "service did not make")
     StudyResponse.Page list(
             @Parameter(description = "Comma-separated statuses") @RequestParam(required = false) String status,
-            @RequestParam(defaultValue = "50") int limit,
+            @Parameter(description = "Studies per page") @RequestParam(defaultValue = "50") int limit,
             @Parameter(description = "The 'next' of the previous page") @RequestParam(required = false) String cursor) {
         StudyPage page = studies.list(JobController.statuses(status), limit, cursor);
         return new StudyResponse.Page(page.studies().stream().map(s -> StudyResponse.Summary.of(s, clock.instant()))
@@ -134,8 +156,10 @@ class StudyController {
 
     @PostMapping("/{id}/cancel")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    @Operation(summary = "Cancel a study", description = "Queued children are cancelled at once, running ones within "
+    @Operation(operationId = "cancelStudy", summary = "Cancel a study", description = "Queued children are cancelled at once, running ones within "
             + "a mini-batch; the study ends CANCELLED once they have.")
+    @ApiResponse(responseCode = "202", description = "The study, as it is now")
+    @ApiResponse(responseCode = "404", description = "No such study")
     @ApiResponse(responseCode = "409", description = "The study already ended")
     StudyResponse cancel(@PathVariable String id) {
         return StudyResponse.of(studies.cancel(id), clock.instant());
@@ -143,41 +167,53 @@ class StudyController {
 
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Delete a study that ended, with all its jobs")
+    @Operation(operationId = "deleteStudy", summary = "Delete a study that ended, with all its jobs",
+            description = "Removes the study and every job it trained, with their files.")
+    @ApiResponse(responseCode = "204", description = "Deleted")
+    @ApiResponse(responseCode = "404", description = "No such study")
     @ApiResponse(responseCode = "409", description = "The study has not ended")
     void delete(@PathVariable String id) {
         studies.delete(id);
     }
 
     @GetMapping(path = "/{id}/results", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Results, one row per trial × fold", description = "Ask for text/csv to get the same rows "
+    @Operation(operationId = "getStudyResults", summary = "Results, one row per trial × fold", description = "Ask for text/csv to get the same rows "
             + "as CSV: trial, fold, repeat, job, one column per searched parameter, value, bestEpoch, status.")
+    @ApiResponse(responseCode = "200", description = "The rows, as JSON or (Accept: text/csv) as CSV with a header "
+            + "row", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = StudyResults.Results.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
+    @ApiResponse(responseCode = "404", description = "No such study")
     StudyResults.Results results(@PathVariable String id) {
         return StudyResults.of(studies.get(id));
     }
 
     @GetMapping(path = "/{id}/results", produces = "text/csv")
+    @Operation(operationId = "getStudyResults")
     ResponseEntity<String> resultsCsv(@PathVariable String id) {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
                 .body(StudyResults.csv(studies.get(id)));
     }
 
     @GetMapping(path = "/{id}/plots/validation-curve.png", produces = MediaType.IMAGE_PNG_VALUE)
-    @Operation(summary = "Validation curve", description = "Each trial's mean over folds ± one standard error "
+    @Operation(operationId = "plotValidationCurve", summary = "Validation curve", description = "Each trial's mean over folds ± one standard error "
             + "against the searched parameter (log axis for a logRange), the best and the one-standard-error trials "
             + "marked: the picture cv.glmnet draws.")
+    @StudyPlotResponses
     ResponseEntity<byte[]> validationCurve(@PathVariable String id,
-                                           @RequestParam(defaultValue = "800") int width,
-                                           @RequestParam(defaultValue = "500") int height) {
+                                           @PlotController.Width @RequestParam(defaultValue = "800") int width,
+                                           @PlotController.Height @RequestParam(defaultValue = "500") int height) {
         var size = PlotController.size(width, height);
         return PlotController.png(StudyPlots.validationCurve(StudyFigures.curve(studies.get(id)), size));
     }
 
     @GetMapping(path = "/{id}/plots/path.png", produces = MediaType.IMAGE_PNG_VALUE)
-    @Operation(summary = "Regularisation path", description = "Each weight layer's ‖W‖_F and share of exact zeros "
+    @Operation(operationId = "plotRegularisationPath", summary = "Regularisation path", description = "Each weight layer's ‖W‖_F and share of exact zeros "
             + "(fold means) against the searched parameter.")
-    ResponseEntity<byte[]> path(@PathVariable String id, @RequestParam(defaultValue = "800") int width,
-                                @RequestParam(defaultValue = "500") int height) {
+    @StudyPlotResponses
+    ResponseEntity<byte[]> path(@PathVariable String id,
+                                @PlotController.Width @RequestParam(defaultValue = "800") int width,
+                                @PlotController.Height @RequestParam(defaultValue = "500") int height) {
         var size = PlotController.size(width, height);
         return PlotController.png(StudyPlots.path(StudyFigures.path(studies.get(id)), size));
     }

@@ -9,6 +9,10 @@ import dev.regtrain.studies.StudyService;
 import dev.regtrain.studies.TrialRecord;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.time.Clock;
@@ -25,6 +29,12 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @Tag(name = "Studies")
 class StudyEventsController {
 
+    /** The event types, as the OpenAPI document lists them. */
+    static final String EVENT_TYPES = "The stream's events, each a JSON document in its data field: 'status' (the "
+            + "study, as GET /api/v1/studies/{id} answers: schema StudyResponse) first, then on every status change "
+            + "and last; 'trial' (one trial with its folds: schema TrialRecord; the event id is the trial number) "
+            + "whenever one of its jobs ends. Comments (': keep-alive') keep an idle connection open.";
+
     private final StudyService studies;
     private final EventStreams streams;
     private final Clock clock;
@@ -38,9 +48,24 @@ class StudyEventsController {
     }
 
     @GetMapping(path = "/api/v1/studies/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    @Operation(summary = "Follow a study as server-sent events", description = "First a 'status' event with the "
-            + "study as it is now; a 'trial' event (the trial with its folds) whenever one of its jobs ends; a "
-            + "'status' event on every status change; the stream ends after the final status.")
+    @Operation(operationId = "followStudy", summary = "Follow a study as server-sent events", description = "First a "
+            + "'status' event with the study as it is now; a 'trial' event (the trial with its folds) whenever one of "
+            + "its jobs ends; a 'status' event on every status change; the stream ends after the final status. Try: "
+            + "curl -N http://localhost:8080/api/v1/studies/ID/events")
+    @ApiResponse(responseCode = "200", description = EVENT_TYPES, content = @Content(
+            mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string",
+            description = "A text/event-stream (the HTML Living Standard's server-sent events)"), examples = {
+            @ExampleObject(name = "status", summary = "A status event: the study as GET /api/v1/studies/{id} answers",
+                    value = "event:status\ndata:{\"id\":\"5c0d2e1a-4e6f-4c43-9a55-2f0b1e4f7a10\",\"status\":"
+                            + "\"RUNNING\",\"progress\":{\"jobsDone\":3,\"jobs\":61}}\n\n"),
+            @ExampleObject(name = "trial", summary = "A trial event: the trial, with the trial number as its id",
+                    value = "event:trial\nid:2\ndata:{\"trial\":2,\"parameters\":{\"regularization.penalty.l2\":"
+                            + "18.7},\"status\":\"RUNNING\",\"folds\":[]}\n\n")}))
+    @ApiResponse(responseCode = "404", description = "No such study")
+    @ApiResponse(responseCode = "429", description = "This client already holds "
+            + "regtrain.events.max-streams-per-client streams; close one first")
+    @ApiResponse(responseCode = "503", description = "Every event stream slot is taken "
+            + "(regtrain.events.max-streams); retry after Retry-After seconds")
     SseEmitter events(@PathVariable String id,
                       @Parameter(hidden = true) jakarta.servlet.http.HttpServletRequest request) {
         long version = studies.version(id);

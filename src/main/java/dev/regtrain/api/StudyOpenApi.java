@@ -21,7 +21,7 @@ class StudyOpenApi {
             if (openApi.getComponents() == null || openApi.getComponents().getSchemas() == null) {
                 return;
             }
-            Schema<?> search = openApi.getComponents().getSchemas().get("Search");
+            Schema<?> search = openApi.getComponents().getSchemas().get("StudySearch");
             if (search == null || search.getProperties() == null) {
                 return;
             }

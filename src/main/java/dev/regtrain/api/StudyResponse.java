@@ -20,9 +20,12 @@ record StudyResponse(String id, String name, JobStatus status, Instant createdAt
                      Links links) {
 
     /** Jobs ended of all the study trains, share, seconds since the start and an estimate of the seconds left. */
+    @Schema(name = "StudyProgress", description = "Jobs ended of all the study trains, the share, seconds since "
+            + "the start and an estimate of the seconds left")
     record Progress(int jobsDone, int jobs, double fraction, double elapsedSeconds, Double etaSeconds) {
     }
 
+    @Schema(name = "StudyLinks")
     record Links(String self, String jobs, String results, String events, String cancel, List<String> plots) {
 
         static Links of(StudyRecord study) {
@@ -55,6 +58,7 @@ record StudyResponse(String id, String name, JobStatus status, Instant createdAt
     }
 
     /** A study in a list. */
+    @Schema(name = "StudySummary", description = "A study in a list")
     record Summary(String id, String name, JobStatus status, Instant createdAt, Instant finishedAt, Progress progress,
                    String method, StudyResult.Choice selected, Links links) {
 
@@ -65,6 +69,7 @@ record StudyResponse(String id, String name, JobStatus status, Instant createdAt
         }
     }
 
+    @Schema(name = "StudyPage", description = "A page of studies, newest first")
     record Page(List<Summary> studies, String next) {
     }
 }

@@ -4,6 +4,7 @@ import dev.regtrain.studies.FoldRecord;
 import dev.regtrain.studies.StudyRecord;
 import dev.regtrain.studies.StudyResult;
 import dev.regtrain.studies.TrialRecord;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,10 +23,12 @@ final class StudyResults {
     private StudyResults() {
     }
 
+    @Schema(name = "StudyResultRow", description = "One trial × fold")
     record Row(int trial, int fold, int repeat, String job, Map<String, Double> parameters, Double value,
                Integer bestEpoch, String status, String reason) {
     }
 
+    @Schema(name = "StudyResults", description = "A study's rows and how it chose")
     record Results(String studyId, String metric, List<Row> rows, StudyResult result) {
     }
 

@@ -87,6 +87,7 @@ public enum StudyParameter {
     }
 
     /** What the options endpoint tells a client (the dashboard) about the parameter. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "StudyParameterDescription")
     public record Description(String path, double lowest, boolean lowestExcluded, Double highest,
                               boolean highestExcluded, boolean integer, String regularises, boolean strength,
                               String range) {

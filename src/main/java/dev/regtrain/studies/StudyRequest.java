@@ -25,7 +25,7 @@ public record StudyRequest(
         Integer maxParallelJobs) {
 
     /** What is searched and how. */
-    @Schema(description = "The search: path (one regularisation strength, warm-started), grid or random")
+    @Schema(name = "StudySearch", description = "The search: path (one regularisation strength, warm-started), grid or random")
     public record Search(
             @Schema(description = "path, grid or random", example = "path") String method,
             @Schema(description = "Dotted paths into the template, each with {values}, {range, count} or "
@@ -37,13 +37,13 @@ public record StudyRequest(
      * One parameter's values: exactly one of {@code values}, {@code range} (linear, both ends) and {@code logRange}
      * (geometric, both ends, lo > 0), the last two with {@code count}.
      */
-    @Schema(description = "{\"values\": [...]}, {\"range\": [lo, hi], \"count\": n} or {\"logRange\": [lo, hi], "
+    @Schema(name = "StudyValueSpec", description = "{\"values\": [...]}, {\"range\": [lo, hi], \"count\": n} or {\"logRange\": [lo, hi], "
             + "\"count\": n}")
     public record ValueSpec(List<Double> values, List<Double> range, List<Double> logRange, Integer count) {
     }
 
     /** K-fold cross-validation of every trial. */
-    @Schema(description = "K-fold cross-validation; null = each trial trains one job with the template's "
+    @Schema(name = "StudyCrossValidation", description = "K-fold cross-validation; null = each trial trains one job with the template's "
             + "validationSplit")
     public record CrossValidation(
             @Schema(description = "K, 2..20", example = "5") Integer folds,
@@ -54,6 +54,7 @@ public record StudyRequest(
     }
 
     /** How the trial is chosen. */
+    @Schema(name = "StudySelection", description = "How the trial is chosen")
     public record Selection(
             @Schema(description = "val_loss, val_accuracy or val_rmse", defaultValue = "val_loss") String metric,
             @Schema(description = "min or oneStandardError", defaultValue = "min") String rule) {

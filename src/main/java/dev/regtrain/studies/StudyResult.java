@@ -11,6 +11,7 @@ public record StudyResult(String metric, String rule, Choice best, Choice oneSta
                           String refitJob, String note) {
 
     /** One trial as chosen. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "StudyChoice")
     public record Choice(int trial, Map<String, Double> parameters, Double mean, Double standardError) {
 
         static Choice of(TrialRecord trial) {
