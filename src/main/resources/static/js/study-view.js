@@ -3,7 +3,8 @@
 // selection and the refit job.
 import { ApiError, getJson, postJson } from './api.js';
 import { announce, h } from './dom.js';
-import { FINAL, number, seconds } from './format.js';
+import { number, seconds } from './format.js';
+import { isFinal } from './options.js';
 
 const studyUrl = (id, rest = '') => `/api/v1/studies/${encodeURIComponent(id)}${rest}`;
 
@@ -44,7 +45,7 @@ export function studyView(main, id) {
 
   getJson(studyUrl(id)).then((current) => {
     show(current);
-    if (!FINAL.has(current.status)) {
+    if (!isFinal(current.status)) {
       follow();
     }
   }).catch((e) => {
@@ -63,7 +64,7 @@ export function studyView(main, id) {
     });
     source.addEventListener('status', (event) => {
       const next = JSON.parse(event.data);
-      const ended = FINAL.has(next.status) && study.status !== next.status;
+      const ended = isFinal(next.status) && study.status !== next.status;
       show(next);
       if (ended) {
         announce(`The study ${next.status.toLowerCase()}`);
@@ -71,7 +72,7 @@ export function studyView(main, id) {
       }
     });
     source.addEventListener('error', () => {
-      if (study && FINAL.has(study.status)) {
+      if (study && isFinal(study.status)) {
         source.close();
       }
     });
@@ -84,8 +85,8 @@ export function studyView(main, id) {
     status.dataset.status = current.status;
     const p = current.progress;
     progress.textContent = `${p.jobsDone} of ${p.jobs} jobs · ${Math.round(p.fraction * 100)} %`
-      + (p.etaSeconds && !FINAL.has(current.status) ? ` · about ${seconds(p.etaSeconds)} left` : '');
-    cancel.hidden = FINAL.has(current.status) || current.cancelRequested;
+      + (p.etaSeconds && !isFinal(current.status) ? ` · about ${seconds(p.etaSeconds)} left` : '');
+    cancel.hidden = isFinal(current.status) || current.cancelRequested;
     path.hidden = current.request.search.method !== 'path';
     showResult();
     showTrials();
@@ -120,7 +121,7 @@ export function studyView(main, id) {
       h('th', { scope: 'row' }, String(t.trial), t.trial === selected ? ' (selected)' : ''),
       ...names.map((n) => h('td', {}, number(t.parameters[n]))),
       h('td', {}, t.status || 'waiting'),
-      h('td', {}, `${t.folds.filter((f) => FINAL.has(f.status)).length} of ${t.folds.length}`),
+      h('td', {}, `${t.folds.filter((f) => isFinal(f.status)).length} of ${t.folds.length}`),
       h('td', {}, t.mean === null ? '—' : number(t.mean)),
       h('td', {}, t.standardError === null ? '—' : number(t.standardError)),
       h('td', {}, ...t.folds.map((f, i) => [i > 0 ? ' ' : '', f.job
