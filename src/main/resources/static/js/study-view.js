@@ -1,7 +1,7 @@
 // One study: status, progress, the validation curve the service draws (refreshed whenever a trial's job ends), the
 // trials table with each trial's folds, mean and standard error (updated live from the study's event stream), the
 // selection and the refit job.
-import { ApiError, getJson, postJson } from './api.js';
+import { ApiError, getBlob, getJson, postJson } from './api.js';
 import { announce, h } from './dom.js';
 import { number, seconds } from './format.js';
 import { isFinal } from './options.js';
@@ -129,12 +129,22 @@ export function studyView(main, id) {
         : '·'])))));
   }
 
+  // Fetched afresh each time (no-store), as the job page's plots are: the study may have moved on. The document's
+  // query parameters are only the plot's own, so no cache-busting parameter is added to the URL.
   function redraw() {
-    const stamp = Date.now();
-    curve.src = studyUrl(id, `/plots/validation-curve.png?width=800&height=500&t=${stamp}`);
+    draw(curve, 'validation-curve');
     if (!path.hidden) {
-      path.src = studyUrl(id, `/plots/path.png?width=800&height=500&t=${stamp}`);
+      draw(path, 'path');
     }
+  }
+
+  function draw(img, name) {
+    getBlob(studyUrl(id, `/plots/${name}.png?width=800&height=500`), 'image/png').then((blob) => {
+      img.addEventListener('load', () => URL.revokeObjectURL(img.src), { once: true });
+      img.src = URL.createObjectURL(blob);
+    }).catch((e) => {
+      img.title = `not drawn: ${e.message}`;
+    });
   }
 
   async function cancelStudy() {
