@@ -15,6 +15,13 @@ const MOONS_CHECK = 'x1,x2,label\n-1.0,0.2,0\n-0.5,0.8,0\n0.0,1.0,0\n0.5,0.9,0\n
   + '2.0,0.3,1\n0.5,-0.4,1\n';
 const LONG_JOB = { name: 'to-cancel', seed: 1, dataset: { builtin: 'moons', samples: 2000 },
   network: { hidden: [{ units: 64 }] }, training: { epochs: 100000 } };
+// A small λ path: three values, two folds and the refit (seven jobs).
+const STUDY = { name: 'small-path', seed: 3,
+  template: { dataset: { builtin: 'moons', samples: 120 }, network: { hidden: [{ units: 4 }] },
+    training: { epochs: 20, batchSize: 0, optimizer: 'adam', learningRate: 0.05 } },
+  search: { method: 'path', parameters: { 'regularization.penalty.l2': { logRange: [0.1, 10], count: 3 } } },
+  crossValidation: { folds: 2 }, selection: { rule: 'oneStandardError' } };
+const LONG_STUDY = { ...STUDY, name: 'to-cancel', template: { ...STUDY.template, training: { epochs: 100000 } } };
 
 // Test-script helpers, prepended to every request's tests.
 const HELPERS = `
@@ -209,6 +216,73 @@ pm.test('gives the accuracy and a confusion matrix over the dataset', () => {
     tests: 'isPng();' },
   { op: 'GET /api/v1/plots/compare.png', folder: 'Plots', query: { jobs: '{{jobId}},{{cancelJobId}}' },
     tests: 'isPng();' },
+  { op: 'GET /api/v1/studies/options', folder: 'Studies', tests: `
+answers(200, 'application/json');
+pm.test('lists the parameters a study may search', () => {
+  pm.expect(body().parameters.map((p) => p.path)).to.include('regularization.penalty.l2');
+  pm.expect(body().rules).to.include('oneStandardError');
+});` },
+  { op: 'POST /api/v1/studies', folder: 'Studies', body: JSON.stringify(STUDY, null, 2), tests: `
+answers(202, 'application/json');
+pm.test('is the study, running, with its trials strongest first', () => {
+  pm.expect(body().status).to.equal('RUNNING');
+  pm.expect(body().trials.map((t) => t.parameters['regularization.penalty.l2'])).to.eql([10, 1, 0.1]);
+  pm.expect(pm.response.headers.get('Location')).to.equal('/api/v1/studies/' + body().id);
+  pm.collectionVariables.set('studyId', body().id);
+  pm.collectionVariables.set('polls', 0);
+});` },
+  { op: 'GET /api/v1/studies/{id}', folder: 'Studies', path: { id: '{{studyId}}' }, tests: `
+answers(200, 'application/json');
+const polls = Number(pm.collectionVariables.get('polls'));
+if (body().status === 'RUNNING' && polls < 600) { // not ended yet: ask again in half a second
+  pm.collectionVariables.set('polls', polls + 1);
+  postman.setNextRequest(pm.info.requestName);
+  setTimeout(() => {}, 500);
+} else {
+  pm.test('ended with a selection, the refit and every fold scored', () => {
+    pm.expect(body().status).to.equal('SUCCEEDED');
+    pm.expect(body().progress.jobsDone).to.equal(7);
+    pm.expect(body().result.selected.trial).to.be.a('number');
+    pm.expect(body().result.refitJob).to.be.a('string');
+    body().trials.forEach((t) => pm.expect(t.standardError).to.be.a('number'));
+  });
+}` },
+  { op: 'GET /api/v1/studies', folder: 'Studies', query: { status: 'SUCCEEDED', limit: '20', cursor: null }, tests: `
+answers(200, 'application/json');
+pm.test('lists the study with its selection', () => {
+  const entry = body().studies.find((s) => s.id === pm.variables.get('studyId'));
+  pm.expect(entry.method).to.equal('path');
+  pm.expect(entry.selected.trial).to.be.a('number');
+});` },
+  { op: 'GET /api/v1/studies/{id}/events', folder: 'Studies', path: { id: '{{studyId}}' }, tests: `
+answers(200, 'text/event-stream');
+pm.test('sends the study as it is, SUCCEEDED', () => pm.expect(pm.response.text()).to.match(/^event:status/));` },
+  { op: 'GET /api/v1/studies/{id}/results', folder: 'Studies', path: { id: '{{studyId}}' }, tests: `
+answers(200, 'application/json');
+pm.test('has one row per trial and fold', () => pm.expect(body().rows).to.have.lengthOf(6));` },
+  { op: 'GET /api/v1/studies/{id}/plots/validation-curve.png', folder: 'Studies', path: { id: '{{studyId}}' },
+    tests: 'isPng();' },
+  { op: 'GET /api/v1/studies/{id}/plots/path.png', folder: 'Studies', path: { id: '{{studyId}}' },
+    query: { width: '640', height: '400' }, tests: 'isPng();' },
+  { op: 'POST /api/v1/studies/{id}/cancel', folder: 'Studies', path: { id: '{{cancelStudyId}}' },
+    prerequest: `
+// a study long enough to cancel
+pm.sendRequest({
+  url: pm.variables.get('baseUrl') + '/api/v1/studies',
+  method: 'POST',
+  header: { 'Content-Type': 'application/json', 'Idempotency-Key': pm.variables.replaceIn('{{$guid}}') },
+  body: { mode: 'raw', raw: ${JSON.stringify(JSON.stringify(LONG_STUDY))} },
+}, (error, response) => pm.collectionVariables.set('cancelStudyId', response.json().id));`, tests: `
+answers(202, 'application/json');
+pm.test('is the study, cancelled or cancelling its running jobs', () => {
+  pm.expect(body().id).to.equal(pm.variables.get('cancelStudyId'));
+  pm.expect(body().cancelRequested || body().status === 'CANCELLED').to.equal(true);
+});` },
+  { op: 'DELETE /api/v1/studies/{id}', folder: 'Clean up', path: { id: '{{studyId}}' }, tests: `
+pm.test('answers 204 with no body', () => {
+  pm.response.to.have.status(204);
+  pm.expect(pm.response.text()).to.equal('');
+});` },
   { op: 'DELETE /api/v1/jobs/{id}', folder: 'Clean up', path: { id: '{{jobId}}' }, tests: `
 pm.test('answers 204 with no body', () => {
   pm.response.to.have.status(204);
@@ -301,7 +375,8 @@ const collection = {
     name: converted.info.name,
     description: `${converted.info.description.content}\n\nRun it top to bottom (Postman's runner, or `
       + '`newman run postman/regtrain.postman_collection.json`) against a fresh service at {{baseUrl}}: it uploads a '
-      + 'dataset, trains a job, follows it to the end and fetches everything it made, testing every answer; '
+      + 'dataset, trains a job, follows it to the end and fetches everything it made, runs a small study, testing '
+      + 'every answer; '
       + 'generated by postman/generate from openapi/openapi.yaml.',
     schema: converted.info.schema,
   },
@@ -312,6 +387,8 @@ const collection = {
     { key: 'cancelJobId', value: '', type: 'string' },
     { key: 'datasetId', value: '', type: 'string' },
     { key: 'evaluationDatasetId', value: '', type: 'string' },
+    { key: 'studyId', value: '', type: 'string' },
+    { key: 'cancelStudyId', value: '', type: 'string' },
     { key: 'polls', value: '0', type: 'string' },
   ],
 };

@@ -5,6 +5,8 @@ import { jobView } from './job-view.js';
 import { formView } from './form-view.js';
 import { h } from './dom.js';
 import { loadOptions } from './options.js';
+import { studyView } from './study-view.js';
+import { studiesView } from './studies-view.js';
 
 const main = document.getElementById('main');
 let stop = null;
@@ -22,9 +24,16 @@ function route() {
   main.replaceChildren();
   const path = hash.slice(1);
   const job = path.match(/^\/jobs\/([^/]+)$/);
+  const study = path.match(/^\/studies\/([^/]+)$/);
   let current = 'jobs';
   if (job) {
     stop = jobView(main, decodeURIComponent(job[1]));
+  } else if (study) {
+    current = 'studies';
+    stop = studyView(main, decodeURIComponent(study[1]));
+  } else if (path === '/studies') {
+    current = 'studies';
+    stop = studiesView(main);
   } else if (path === '/new') {
     current = 'new';
     stop = formView(main);
@@ -32,7 +41,7 @@ function route() {
     stop = jobsView(main);
   }
   for (const link of document.querySelectorAll('[data-nav]')) {
-    if (link.dataset.nav === current && !job) {
+    if (link.dataset.nav === current && !job && !study) {
       link.setAttribute('aria-current', 'page');
     } else {
       link.removeAttribute('aria-current');

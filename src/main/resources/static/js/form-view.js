@@ -8,6 +8,7 @@ import { clearErrors, showErrors } from './field-errors.js';
 import { checkbox, enable, field, number, numberInput, prune, rates, select } from './form-controls.js';
 import { layerList } from './layers.js';
 import { choice } from './options.js';
+import { tunePanel } from './tune.js';
 
 /** A select of a request field's allowed values (from the service), with `chosen` or else the service's default. */
 function choiceSelect(id, path, chosen) {
@@ -112,12 +113,16 @@ export function formView(main) {
         augmentation))),
     h('details', { class: 'preview' }, h('summary', {}, 'The request this form sends'), preview),
     h('div', { class: 'actions' }, submitButton));
+  const tune = tunePanel(() => request(), (errors) => {
+    clearErrors(form, summary);
+    showErrors(form, summary, errors, 'The study was not accepted');
+  });
 
   main.append(
     h('h1', { tabindex: -1 }, 'New job'),
     h('p', { class: 'lede' }, 'Each field is a field of the request to ', h('code', {}, 'POST /api/v1/jobs'),
       '; empty ones take the service\'s defaults. The service checks the request, and what it does not accept is shown next to its field.'),
-    form);
+    form, tune.element);
 
   const value = (id) => form.querySelector(`#${id}`);
 

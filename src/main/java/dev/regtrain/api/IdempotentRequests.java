@@ -10,6 +10,9 @@ import dev.regtrain.jobs.JobRecord;
 import dev.regtrain.jobs.JobService;
 import dev.regtrain.common.Sha256;
 import dev.regtrain.jobs.request.JobRequest;
+import dev.regtrain.studies.StudyRecord;
+import dev.regtrain.studies.StudyRequest;
+import dev.regtrain.studies.StudyService;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -37,11 +40,13 @@ class IdempotentRequests {
     private final DatasetService datasets;
     private final JsonMapper json;
     private final Clock clock;
+    private final StudyService studies;
 
     IdempotentRequests(IdempotencyService idempotency, JobService jobs, DatasetService datasets, JsonMapper json,
-                       Clock clock) {
+                       Clock clock, StudyService studies) {
         this.idempotency = idempotency;
         this.jobs = jobs;
+        this.studies = studies;
         this.datasets = datasets;
         this.json = json;
         this.clock = clock;
@@ -59,6 +64,26 @@ class IdempotentRequests {
         String id = resourceId(claim);
         return remember("jobs", key, () -> jobCreated(jobs.exists(id) ? jobs.get(id) : jobs.submit(request, id)),
                 () -> fingerprint);
+    }
+
+    ResponseEntity<String> submitStudy(StudyRequest request, String key) {
+        if (key == null) {
+            return studyCreated(studies.create(request));
+        }
+        String fingerprint = Sha256.hex(json.writeValueAsBytes(request));
+        Claim claim = idempotency.claim("studies", key, fingerprint);
+        if (claim instanceof Claim.Replay replay) {
+            return replayed(replay.record());
+        }
+        String id = resourceId(claim);
+        return remember("studies", key, () -> studyCreated(studies.exists(id) ? studies.get(id)
+                : studies.create(request, id)), () -> fingerprint);
+    }
+
+    private ResponseEntity<String> studyCreated(StudyRecord study) {
+        return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/api/v1/studies/" + study.id()))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(json.writeValueAsString(StudyResponse.of(study, clock.instant())));
     }
 
     ResponseEntity<String> uploadDataset(InputStream body, String name, String label, String task, String imageShape,

@@ -117,8 +117,9 @@ class JobController {
             @Parameter(description = "Comma-separated statuses, e.g. RUNNING,QUEUED") @RequestParam(required = false)
             String status,
             @Parameter(description = "Jobs per page") @RequestParam(defaultValue = "50") int limit,
-            @Parameter(description = "The 'next' of the previous page") @RequestParam(required = false) String cursor) {
-        JobPage page = jobs.list(new JobFilter(statuses(status)), limit, cursor);
+            @Parameter(description = "The 'next' of the previous page") @RequestParam(required = false) String cursor,
+            @Parameter(description = "Only the jobs of this study") @RequestParam(required = false) String study) {
+        JobPage page = jobs.list(new JobFilter(statuses(status), study), limit, cursor);
         return new JobSummary.Page(page.jobs().stream().map(j -> JobSummary.of(j, clock.instant())).toList(),
                 page.next());
     }
@@ -173,7 +174,8 @@ class JobController {
         jobs.delete(id);
     }
 
-    private static Set<JobStatus> statuses(String status) {
+    /** Comma-separated statuses as a set (empty for none); an unknown one is a 400 on {@code status}. */
+    static Set<JobStatus> statuses(String status) {
         Set<JobStatus> statuses = EnumSet.noneOf(JobStatus.class);
         if (status == null || status.isBlank()) {
             return statuses;

@@ -10,6 +10,7 @@ import dev.regtrain.jobs.JobRecord;
 import dev.regtrain.jobs.JobStatus;
 import dev.regtrain.jobs.JobStop;
 import dev.regtrain.jobs.StatusChange;
+import dev.regtrain.jobs.StudyRef;
 import dev.regtrain.jobs.request.JobRequest;
 import dev.regtrain.jobs.request.Objectives;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -50,6 +51,8 @@ record JobResponse(
         @Schema(description = "Gradient diagnostics found in the metrics so far (MATH.md): vanishing or exploding "
                 + "gradients, dead units, saturation, each with its layer, first epoch and a sentence with the "
                 + "numbers and the remedies") List<Finding> diagnostics,
+        @Schema(description = "The study the job was trained for and its place in it; null for a job of its own")
+        StudyRef study,
         Links links) {
 
     /** Epochs done, share of the plan, wall-clock seconds since the start and an estimate of the seconds left. */
@@ -82,7 +85,7 @@ record JobResponse(
                 job.finishedAt(), progress(job, now), MetricsRow.of(job.latest()), job.best(), job.stop(),
                 job.error(), job.request(), job.objective(), Objectives.summary(job.request().regularization()),
                 job.data(), job.resumedFromEpoch(), job.history(), List.copyOf(warnings), job.continuedFrom(),
-                diagnostics, Links.of(job.id()));
+                diagnostics, job.study(), Links.of(job.id()));
     }
 
     static Progress progress(JobRecord job, Instant now) {

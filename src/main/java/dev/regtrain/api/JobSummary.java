@@ -4,6 +4,7 @@ import dev.regtrain.jobs.BestValue;
 import dev.regtrain.jobs.JobRecord;
 import dev.regtrain.jobs.JobStatus;
 import dev.regtrain.jobs.JobStop;
+import dev.regtrain.jobs.StudyRef;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
@@ -15,11 +16,14 @@ record JobSummary(String id, String name, JobStatus status, Instant createdAt, I
                   @Schema(description = "The best value of the monitored metric so far; null before the first epoch")
                   BestValue best,
                   @Schema(description = "How the job ended; null while it is queued or running") JobStop stop,
+                  @Schema(description = "The study the job was trained for; null for a job of its own")
+                  StudyRef study,
                   JobResponse.Links links) {
 
     static JobSummary of(JobRecord job, Instant now) {
         return new JobSummary(job.id(), job.name(), job.status(), job.createdAt(), job.startedAt(), job.finishedAt(),
-                JobResponse.progress(job, now), job.best(), job.stop(), JobResponse.Links.of(job.id()));
+                JobResponse.progress(job, now), job.best(), job.stop(), job.study(),
+                JobResponse.Links.of(job.id()));
     }
 
     /** A page of jobs, newest first; {@code next} is the cursor of the following page, null on the last. */

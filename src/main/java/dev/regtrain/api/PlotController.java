@@ -210,7 +210,7 @@ class PlotController {
         }
     }
 
-    private static PlotSize size(int width, int height) {
+    static PlotSize size(int width, int height) {
         List<FieldError> errors = new ArrayList<>();
         if (width < PlotSize.MIN_WIDTH || width > PlotSize.MAX_WIDTH) {
             errors.add(new FieldError("width", "must be between " + PlotSize.MIN_WIDTH + " and " + PlotSize.MAX_WIDTH

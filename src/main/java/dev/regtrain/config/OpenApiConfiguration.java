@@ -50,6 +50,9 @@ public class OpenApiConfiguration {
                                 + "several jobs side by side. Every plot renders in every job state: a queued job "
                                 + "gives an empty chart that says so, a running one its epochs so far; a caption "
                                 + "under the chart says where the job is."),
+                        tag("Studies", "Choose the regularisation: many jobs from one template (a λ path, a grid, "
+                                + "a random search), compared by validation or K-fold cross-validation, selected by "
+                                + "the best mean or the one-standard-error rule, then refitted on all the data"),
                         tag("Datasets", "Built-in generators and uploaded CSV datasets"),
                         tag("Options", "The allowed values of every choice a request makes"))))
                 .security(new ArrayList<>());

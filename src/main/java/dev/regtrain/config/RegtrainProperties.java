@@ -68,6 +68,7 @@ public record RegtrainProperties(
      *                          parameters); more is a 400 that says so before anything is computed
      * @param predictionTimeout a prediction that computes longer is stopped (503): an abandoned request does not
      *                          compute on
+     * @param maxStudyJobs the most jobs one study may train (trials × folds × repeats, plus the refit)
      */
     public record Limits(
             @Min(1) @Max(1000) @DefaultValue("16") int maxHiddenLayers,
@@ -86,7 +87,8 @@ public record RegtrainProperties(
             @NotNull @DefaultValue("8KB") DataSize minBodyRate,
             @NotNull @DefaultValue("10s") Duration bodyGrace,
             @Min(1) @DefaultValue("20000000000") long maxPredictionWork,
-            @NotNull @DefaultValue("60s") Duration predictionTimeout) {
+            @NotNull @DefaultValue("60s") Duration predictionTimeout,
+            @Min(1) @DefaultValue("1000") int maxStudyJobs) {
 
         /** The memory one job may need: the configured value, or half of the JVM's maximum heap. */
         public long jobMemoryBudget() {

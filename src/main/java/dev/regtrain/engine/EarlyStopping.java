@@ -48,6 +48,28 @@ final class EarlyStopping {
         return new Verdict(improved, false, null);
     }
 
+    /**
+     * Whether the state already says stop, without a new value: a run resumed from the state of the epoch at which it
+     * stopped (its final checkpoint, when the process died before recording the end) must end there, not train on.
+     * The same conditions as {@link #observe}, on the state it left.
+     */
+    Verdict alreadyStopped() {
+        if (!spec.stopsTraining() || state.best() == null) {
+            return new Verdict(false, false, null);
+        }
+        int without = state.epochsWithoutImprovement();
+        if (without > 0 && without >= spec.patienceEpochs()) {
+            return new Verdict(false, true, spec.monitor().label() + " did not improve" + deltaPhrase() + " for "
+                    + epochs(without) + bestPhrase());
+        }
+        if (spec.baseline() != null && state.monitoredEpochs() >= spec.patienceEpochs()
+                && !improves(state.best(), spec.baseline())) {
+            return new Verdict(false, true, spec.monitor().label() + " did not beat the baseline "
+                    + Numbers.format(spec.baseline()) + " within " + epochs(state.monitoredEpochs()) + bestPhrase());
+        }
+        return new Verdict(false, false, null);
+    }
+
     /** v improves on ref when v &lt; ref − δ (min) or v &gt; ref + δ (max). */
     boolean improves(double value, double reference) {
         double delta = spec.relativeDelta() ? spec.minDelta() * Math.abs(reference) : spec.minDelta();

@@ -12,7 +12,11 @@ public enum RandomPurpose {
     DROPOUT(0x5EED_0004L),
     AUGMENT(0x5EED_0005L),
     DATA(0x5EED_0006L),
-    PREDICT(0x5EED_0007L);
+    PREDICT(0x5EED_0007L),
+    /** Cross-validation folds: a study's seed, shared by all its children, so that they agree on the folds. */
+    FOLDS(0x5EED_0008L),
+    /** A random search's draws of parameter values, from a study's seed. */
+    SEARCH(0x5EED_0009L);
 
     final long salt;
 

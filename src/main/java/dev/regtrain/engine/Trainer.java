@@ -157,6 +157,10 @@ public final class Trainer {
      * unfinished epoch is rolled back and the run ends CANCELLED at the last complete epoch.
      */
     public TrainingOutcome run(TrainingListener listener, BooleanSupplier stopRequested) {
+        EarlyStopping.Verdict stopped = epoch > 0 ? earlyStopping.alreadyStopped() : null;
+        if (stopped != null && stopped.stop()) {
+            return finish(StopReason.EARLY_STOPPED, stopped.reason(), network.copy(), epoch);
+        }
         while (epoch < plan.epochs()) {
             long started = context.ticker().nanos();
             double learningRate = schedule.rate(epoch + 1);

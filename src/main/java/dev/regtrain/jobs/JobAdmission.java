@@ -33,10 +33,15 @@ final class JobAdmission {
         this.maxEpochs = maxEpochs;
     }
 
-    JobRecord submit(JobRequest raw, String id) {
+    Resolution resolve(JobRequest raw) {
+        return resolver.resolve(raw);
+    }
+
+    /** @param study the study the job is a child of, or null */
+    JobRecord submit(JobRequest raw, String id, StudyRef study) {
         Resolution resolution = resolver.resolve(raw);
         JobRequest request = resolution.request();
-        JobRecord record = JobRecord.queued(id, request, Objectives.describe(request, null), clock.instant());
+        JobRecord record = JobRecord.queued(id, request, Objectives.describe(request, null), clock.instant(), study);
         return enqueue(new JobEntry(record, List.of()), () -> {
             if (resolution.initialModel() != null) {
                 context.store().saveInitialModel(id, resolution.initialModel());

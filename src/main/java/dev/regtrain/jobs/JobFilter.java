@@ -2,8 +2,8 @@ package dev.regtrain.jobs;
 
 import java.util.Set;
 
-/** Which jobs a list shows: those in one of {@code statuses}, or all when it is empty. */
-public record JobFilter(Set<JobStatus> statuses) {
+/** Which jobs a list shows: those in one of {@code statuses} (all when it is empty) of study {@code study} (any when null). */
+public record JobFilter(Set<JobStatus> statuses, String study) {
 
     public static final JobFilter ALL = new JobFilter(Set.of());
 
@@ -11,7 +11,17 @@ public record JobFilter(Set<JobStatus> statuses) {
         statuses = Set.copyOf(statuses);
     }
 
+    public JobFilter(Set<JobStatus> statuses) {
+        this(statuses, null);
+    }
+
+    /** Every job of one study. */
+    public static JobFilter ofStudy(String studyId) {
+        return new JobFilter(Set.of(), studyId);
+    }
+
     public boolean matches(JobRecord job) {
-        return statuses.isEmpty() || statuses.contains(job.status());
+        return (statuses.isEmpty() || statuses.contains(job.status()))
+                && (study == null || job.study() != null && study.equals(job.study().id()));
     }
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -26,13 +27,29 @@ public final class JobPages {
     }
 
     public static JobPage page(Stream<JobRecord> jobs, JobFilter filter, int limit, String cursor) {
-        Stream<JobRecord> all = jobs.filter(filter::matches).sorted(NEWEST_FIRST);
+        Paged<JobRecord> page = page(jobs.filter(filter::matches), JobRecord::createdAt, JobRecord::id, limit, cursor);
+        return new JobPage(page.items(), page.next());
+    }
+
+    /** A page of anything with a creation time and an id (studies page as jobs do). */
+    public record Paged<T>(List<T> items, String next) {
+    }
+
+    public static <T> Paged<T> page(Stream<T> items, Function<T, Instant> createdAt, Function<T, String> id, int limit,
+                                    String cursor) {
+        Stream<T> all = items.sorted(Comparator.comparing(createdAt).reversed().thenComparing(id,
+                Comparator.reverseOrder()));
         if (cursor != null) {
             Position after = decode(cursor);
-            all = all.filter(r -> r.createdAt().isBefore(after.createdAt())
-                    || r.createdAt().equals(after.createdAt()) && r.id().compareTo(after.id()) < 0);
+            all = all.filter(r -> createdAt.apply(r).isBefore(after.createdAt())
+                    || createdAt.apply(r).equals(after.createdAt()) && id.apply(r).compareTo(after.id()) < 0);
         }
-        return of(all.limit(limit + 1L).toList(), limit);
+        List<T> oneMore = all.limit(limit + 1L).toList();
+        if (oneMore.size() <= limit) {
+            return new Paged<>(List.copyOf(oneMore), null);
+        }
+        T last = oneMore.get(limit - 1);
+        return new Paged<>(List.copyOf(oneMore.subList(0, limit)), encode(createdAt.apply(last), id.apply(last)));
     }
 
     /** A page from up to {@code limit + 1} jobs in order: the extra one says that there is a next page. */
@@ -41,11 +58,11 @@ public final class JobPages {
             return new JobPage(List.copyOf(jobsAndOneMore), null);
         }
         List<JobRecord> shown = List.copyOf(jobsAndOneMore.subList(0, limit));
-        return new JobPage(shown, encode(shown.get(limit - 1)));
+        return new JobPage(shown, encode(shown.get(limit - 1).createdAt(), shown.get(limit - 1).id()));
     }
 
-    private static String encode(JobRecord last) {
-        String raw = last.createdAt().toString() + "|" + last.id();
+    private static String encode(Instant createdAt, String id) {
+        String raw = createdAt.toString() + "|" + id;
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 

@@ -19,12 +19,13 @@ import java.util.List;
  * @param history every status the job entered, oldest first (a record stored before histories existed gets the
  *                one its times tell)
  * @param continuedFrom the job and epoch this job continues, or null for a job trained from its start
+ * @param study the study the job belongs to and its place in it, or null for a job of its own
  */
 public record JobRecord(String id, String name, JobStatus status, Instant createdAt, Instant startedAt,
                         Instant finishedAt, JobRequest request, String objective, DataSummary data, int epochsDone,
                         double trainingSeconds, EpochMetrics latest, BestValue best, JobStop stop, JobError error,
                         Integer resumedFromEpoch, String modelRef, List<StatusChange> history,
-                        ContinuedFrom continuedFrom) {
+                        ContinuedFrom continuedFrom, StudyRef study) {
 
     public JobRecord {
         history = history != null ? List.copyOf(history) : reconstructed(status, createdAt, startedAt, finishedAt);
@@ -50,8 +51,13 @@ public record JobRecord(String id, String name, JobStatus status, Instant create
 
     /** A new job, waiting for a worker. */
     public static JobRecord queued(String id, JobRequest request, String objective, Instant at) {
+        return queued(id, request, objective, at, null);
+    }
+
+    /** A new child of a study, waiting for a worker. */
+    public static JobRecord queued(String id, JobRequest request, String objective, Instant at, StudyRef study) {
         return new JobRecord(id, request.name(), JobStatus.QUEUED, at, null, null, request, objective, null, 0, 0,
-                null, null, null, null, null, null, List.of(StatusChange.of(JobStatus.QUEUED, at)), null);
+                null, null, null, null, null, null, List.of(StatusChange.of(JobStatus.QUEUED, at)), null, study);
     }
 
     private static List<StatusChange> reconstructed(JobStatus status, Instant createdAt, Instant startedAt,
@@ -73,32 +79,32 @@ public record JobRecord(String id, String name, JobStatus status, Instant create
     public JobRecord started(Instant at, Integer resumedFrom, String detail) {
         return new JobRecord(id, name, JobStatus.RUNNING, createdAt, startedAt != null ? startedAt : at, null,
                 request, objective, data, epochsDone, trainingSeconds, latest, best, stop, error, resumedFrom,
-                modelRef, appended(new StatusChange(JobStatus.RUNNING, at, detail)), continuedFrom);
+                modelRef, appended(new StatusChange(JobStatus.RUNNING, at, detail)), continuedFrom, study);
     }
 
     public JobRecord prepared(DataSummary summary, String newObjective) {
         return new JobRecord(id, name, status, createdAt, startedAt, finishedAt, request, newObjective, summary,
                 epochsDone, trainingSeconds, latest, best, stop, error, resumedFromEpoch, modelRef, history,
-                continuedFrom);
+                continuedFrom, study);
     }
 
     public JobRecord afterEpoch(EpochMetrics row, BestValue newBest, String newModelRef) {
         return new JobRecord(id, name, status, createdAt, startedAt, finishedAt, request, objective, data,
                 row.epoch(), trainingSeconds + row.seconds(), row, newBest, stop, error, resumedFromEpoch,
-                newModelRef, history, continuedFrom);
+                newModelRef, history, continuedFrom, study);
     }
 
     /** Rewinds to a checkpoint after a restart: the epochs after it will be trained again. */
     public JobRecord rewoundTo(int epoch, double seconds, EpochMetrics row, BestValue newBest, String newModelRef) {
         return new JobRecord(id, name, status, createdAt, startedAt, finishedAt, request, objective, data, epoch,
-                seconds, row, newBest, stop, error, resumedFromEpoch, newModelRef, history, continuedFrom);
+                seconds, row, newBest, stop, error, resumedFromEpoch, newModelRef, history, continuedFrom, study);
     }
 
     public JobRecord finished(JobStatus finalStatus, Instant at, JobStop newStop, JobError newError,
                               String newModelRef) {
         return new JobRecord(id, name, finalStatus, createdAt, startedAt, at, request, objective, data, epochsDone,
                 trainingSeconds, latest, best, newStop, newError, resumedFromEpoch, newModelRef,
-                appended(StatusChange.of(finalStatus, at)), continuedFrom);
+                appended(StatusChange.of(finalStatus, at)), continuedFrom, study);
     }
 
     /** A new job that continues {@code from}: queued, with the history of the state it starts from. */
@@ -109,7 +115,7 @@ public record JobRecord(String id, String name, JobStatus status, Instant create
         return new JobRecord(id, request.name(), JobStatus.QUEUED, at, null, null, request, objective, null,
                 rows.size(), seconds, last, best, null, null, null, null,
                 List.of(new StatusChange(JobStatus.QUEUED, at, "continues job " + from.job() + " after its epoch "
-                        + from.epoch())), from);
+                        + from.epoch())), from, null);
     }
 
     private List<StatusChange> appended(StatusChange change) {

@@ -1,5 +1,6 @@
 package dev.regtrain.jobs;
 
+import dev.regtrain.jobs.request.CrossValidations;
 import dev.regtrain.jobs.request.Objectives;
 import dev.regtrain.jobs.request.PlanFactory;
 import dev.regtrain.data.Dataset;
@@ -72,7 +73,7 @@ final class JobRunner implements Runnable {
     private void train() {
         JobRequest request = entry.record().request();
         Dataset dataset = context.datasets().forJob(request);
-        Split split = Split.of(dataset, request.validationSplit(), request.seed());
+        Split split = CrossValidations.split(dataset, request);
         Output output = PlanFactory.constant(Output.class, request.network().output());
         PreparedData data = Preparation.prepare(dataset, split, request.standardize(), output);
         int outputs = data.train().outputs();

@@ -12,6 +12,7 @@ import dev.regtrain.engine.EpochMetrics;
 import dev.regtrain.engine.Finding;
 import dev.regtrain.jobs.cores.SharedCores;
 import dev.regtrain.jobs.request.JobRequest;
+import dev.regtrain.jobs.request.Resolution;
 import dev.regtrain.jobs.request.RequestResolver;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
@@ -49,6 +51,7 @@ public class JobService implements JobEvents, SmartLifecycle {
     private final JobLifecycle lifecycle;
     private final PendingSaves pending;
     private final Later later;
+    private final EndListeners endListeners = new EndListeners();
     private volatile boolean running;
 
     /** @param later runs the retries of what the store could not take (a full disk) */
@@ -64,8 +67,7 @@ public class JobService implements JobEvents, SmartLifecycle {
         this.clock = clock;
         this.limits = limits;
         this.shutdownGrace = shutdownGrace;
-        this.lifecycle = new JobLifecycle(store, checkpoints, queue, metrics, clock, e -> retireIfEnded(e.id()),
-                pending);
+        this.lifecycle = new JobLifecycle(store, checkpoints, queue, metrics, clock, this::ended, pending);
         this.context = new JobContext(store, checkpoints, new JobDatasets(datasets), engine, cores, lifecycle,
                 metrics);
         this.admission = new JobAdmission(live, queue, context, new RequestResolver(limits,
@@ -85,6 +87,17 @@ public class JobService implements JobEvents, SmartLifecycle {
         List<JobEntry> unfinished = store.unfinished().stream().map(r -> live.get(r.id()))
                 .filter(e -> e != null).toList();
         new JobRecovery(context, queue, later).recover(unfinished);
+    }
+
+    /** Tells {@code listener} of every job that ends, after its final record went to the store, on the thread that
+     * ended it (a worker, or the one that cancelled it while queued). A listener must be quick. */
+    public void onEnded(Consumer<JobRecord> listener) {
+        endListeners.add(listener);
+    }
+
+    private void ended(JobEntry entry) {
+        retireIfEnded(entry.id());
+        endListeners.tell(entry.record());
     }
 
     /** A job that ended leaves memory once the store has its final record (until then, memory is the truth). */
@@ -136,7 +149,17 @@ public class JobService implements JobEvents, SmartLifecycle {
 
     /** Submits with an id chosen by the caller (an Idempotency-Key's claim chooses it before the job exists). */
     public JobRecord submit(JobRequest raw, String id) {
-        return withDatasetsKept(() -> admission.submit(raw, id));
+        return submit(raw, id, null);
+    }
+
+    /** Submits a child of a study (or, with a null {@code study}, a job of its own) under the id chosen. */
+    public JobRecord submit(JobRequest raw, String id, StudyRef study) {
+        return withDatasetsKept(() -> admission.submit(raw, id, study));
+    }
+
+    /** Validates a request and fills in its defaults as a submission would, without submitting anything. */
+    public Resolution resolve(JobRequest raw) {
+        return admission.resolve(raw);
     }
 
     /** A new job continuing a final one by more epochs from its last checkpoint (409 without one). */

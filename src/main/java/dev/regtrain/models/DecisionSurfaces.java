@@ -11,6 +11,7 @@ import dev.regtrain.data.Dataset;
 import dev.regtrain.data.DatasetDescription;
 import dev.regtrain.data.Split;
 import dev.regtrain.data.Task;
+import dev.regtrain.jobs.request.CrossValidations;
 import dev.regtrain.jobs.request.DatasetRequest;
 import dev.regtrain.jobs.request.JobRequest;
 import org.springframework.stereotype.Service;
@@ -45,7 +46,7 @@ public class DecisionSurfaces {
         requireTwoFeatureClassification(job);
         JobRequest request = job.request();
         Dataset data = dataset(job);
-        Split split = Split.of(data, request.validationSplit(), request.seed());
+        Split split = CrossValidations.split(data, request);
         DecisionSurface.Extent extent = extent(data);
         double[][] centres = new double[columns * rows][];
         for (int j = 0; j < rows; j++) {

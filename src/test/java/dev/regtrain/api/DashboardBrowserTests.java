@@ -295,11 +295,42 @@ class DashboardBrowserTests extends ServiceTest {
         List<String> order = new java.util.ArrayList<>();
         WebDriver.TargetLocator focus = browser.switchTo();
         find("body").sendKeys(Keys.TAB);
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < 5; i++) {
             order.add(focus.activeElement().getText());
             focus.activeElement().sendKeys(Keys.TAB);
         }
         assertThat(order).as("keyboard focus order").containsExactly("Skip to content", "regtrain", "Jobs",
-                "New job");
+                "New job", "Studies");
+    }
+
+    @Test
+    void tuneThisStartsAStudyFromTheFormAndItsPageFollowsItToTheSelection() {
+        openForm();
+        type("#f-p-samples", "120");
+        type("#f-units-0", "4");
+        type("#f-units-1", "4");
+        type("#f-epochs", "15");
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
+                .until(() -> !browser.findElements(By.cssSelector("#t-parameter option")).isEmpty());
+        type("#t-lo", "0.1");
+        type("#t-hi", "10");
+        type("#t-count", "3");
+        type("#t-folds", "2");
+
+        find("#tune-this").click();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> browser.getCurrentUrl().contains("#/studies/"));
+        String id = browser.getCurrentUrl().replaceFirst(".*#/studies/", "");
+        await().atMost(Duration.ofSeconds(120)).ignoreExceptions()
+                .until(() -> find("#study-status").getText().equals("SUCCEEDED"));
+        JsonNode study = getJson("/api/v1/studies/" + id);
+        assertThat(study.get("request").get("template").get("training").get("epochs").asInt()).isEqualTo(15);
+        assertThat(study.get("request").get("search").get("method").asString()).isEqualTo("path");
+        assertThat(browser.findElements(By.cssSelector("#trials-body tr"))).hasSize(3);
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> find("#study-selected").getText()
+                .startsWith("trial " + study.get("result").get("selected").get("trial").asInt()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> (Boolean) script(
+                "const img = document.getElementById('validation-curve'); return img.complete && img.naturalWidth > 0;"));
+        assertThat(find("#trials-body tr.selected th").getText()).contains("(selected)");
     }
 }

@@ -51,6 +51,9 @@ class ErrorContractTests {
     JobService jobs;
 
     @MockitoBean
+    dev.regtrain.studies.StudyService studies;
+
+    @MockitoBean
     ModelService models;
 
     @MockitoBean

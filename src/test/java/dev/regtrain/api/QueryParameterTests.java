@@ -29,7 +29,7 @@ class QueryParameterTests extends ServiceTest {
 
         assertThat(field(problem)).isEqualTo("limt");
         assertThat(message(problem)).isEqualTo("is not a query parameter of this operation; did you mean 'limit'?; "
-                + "it takes cursor, limit, status");
+                + "it takes cursor, limit, status, study");
     }
 
     @Test

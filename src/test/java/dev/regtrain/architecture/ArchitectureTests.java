@@ -58,13 +58,14 @@ class ArchitectureTests {
         allow("jobs", "common", "config", "data", "data.augment", "datasets", "engine", "jobs.cores", "jobs.request",
                 "models.document");
         allow("idempotency", "common", "config");
+        allow("studies", "common", "config", "data", "datasets", "engine", "jobs", "jobs.request", "models.document");
         allow("models", "common", "config", "data", "datasets", "engine", "jobs", "jobs.request", "models.document",
                 "models.onnx");
         allow("plots", "engine", "jobs", "jobs.request", "models", "models.document");
         allow("storage.file", "common", "config", "data", "datasets", "engine", "engine.state", "idempotency", "jobs",
-                "models.document");
+                "models.document", "studies");
         allow("api", "common", "config", "data", "datasets", "engine", "idempotency", "jobs", "jobs.request", "models",
-                "models.document", "models.onnx", "plots");
+                "models.document", "models.onnx", "plots", "studies");
         allow("");
     }
 

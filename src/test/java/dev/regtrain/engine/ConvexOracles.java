@@ -6,12 +6,12 @@ package dev.regtrain.engine;
  * Both minimise J(w, b) = (1/m)·Σᵢ[log(1 + e^zᵢ) − yᵢzᵢ] + (λ₂/(2m))·‖w‖² + (λ₁/m)·‖w‖₁, zᵢ = xᵢ·w + b.
  * Results are returned as {w₁..w_n, b}.
  */
-final class ConvexOracles {
+public final class ConvexOracles {
 
     private ConvexOracles() {
     }
 
-    static double[] newtonL2(Examples data, double lambda2) {
+    public static double[] newtonL2(Examples data, double lambda2) {
         int n = data.inputs();
         int m = data.rows();
         double[] theta = new double[n + 1];

@@ -61,6 +61,29 @@ class ReproducibilityTests {
         assertThat(continued.rows).isEqualTo(uninterrupted.rows.subList(k, uninterrupted.rows.size()));
     }
 
+    @org.junit.jupiter.api.Test
+    void aRunResumedFromTheStateAtWhichEarlyStoppingEndedItEndsThereAgain() {
+        TrainingPlan plan = Fixtures.aPlan(6, Output.SOFTMAX, 3).hidden(12, Activation.RELU)
+                .optimizer(OptimizerSpec.of(OptimizerKind.ADAM, 0.05))
+                .earlyStopping(EarlyStoppingSpec.stopping(Monitor.VAL_LOSS, 2, 0))
+                .batchSize(7).epochs(200).seed(2025).build();
+        Trainer uninterrupted = Trainer.start(plan, Runs.TRAIN, Runs.VALIDATION, EngineContext.DEFAULT);
+        TrainingOutcome expected = uninterrupted.run(new Runs(), () -> false);
+        TrainingState last = StateCodec.decode(StateCodec.encode(uninterrupted.state()), StateLimits.DEFAULT);
+
+        Runs continued = new Runs();
+        TrainingOutcome actual = Trainer.resume(plan, last, Runs.TRAIN, Runs.VALIDATION, EngineContext.DEFAULT)
+                .run(continued, () -> false);
+
+        assertThat(expected.reason()).isEqualTo(StopReason.EARLY_STOPPED);
+        assertThat(expected.stopEpoch()).isLessThan(200);
+        assertThat(continued.rows).as("no epoch is trained past the stop").isEmpty();
+        assertThat(actual.reason()).isEqualTo(StopReason.EARLY_STOPPED);
+        assertThat(actual.stopEpoch()).isEqualTo(expected.stopEpoch());
+        assertThat(actual.detail()).isEqualTo(expected.detail());
+        assertThat(actual.model().values()).isDeepEqualTo(expected.model().values());
+    }
+
     @ParameterizedTest
     @EnumSource(value = OptimizerKind.class, names = {"MOMENTUM", "ADAM"})
     void aRunCancelledMidEpochRollsBackToTheEpochBoundaryAndResumesBitIdentical(OptimizerKind optimizer) {

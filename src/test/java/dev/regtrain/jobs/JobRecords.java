@@ -38,7 +38,7 @@ public final class JobRecords {
                     return Optional.empty();
                 }
             }).resolve(new JobRequest("a job", 1L, new DatasetRequest("moons", null, Map.of("samples", 100)), null,
-                    null, null, null, null, null, null)).request());
+                    null, null, null, null, null, null, null)).request());
 
     private static JobRequest roundTrip(JobRequest request) {
         JsonMapper json = JsonMapper.builder().build();
@@ -68,7 +68,7 @@ public final class JobRecords {
     public JobRecords onDataset(String datasetId) {
         this.request = new JobRequest(request.name(), request.seed(), new DatasetRequest(null, datasetId, null),
                 request.validationSplit(), request.standardize(), request.network(), request.training(),
-                request.regularization(), request.checkpoints(), request.initialWeights());
+                request.regularization(), request.checkpoints(), request.initialWeights(), null);
         return this;
     }
 

@@ -64,7 +64,7 @@ class GeneratedJavaClientIT {
             JobResponse done = jobs.getJob(submitted.getId());
             assertThat(done.getRequest().getRegularization().getDropout().getHidden()).isEqualTo(List.of(0.1));
             assertThat(done.getBest()).isNotNull();
-            assertThat(jobs.listJobs(List.of("SUCCEEDED"), 10, null).getJobs())
+            assertThat(jobs.listJobs(List.of("SUCCEEDED"), 10, null, null).getJobs())
                     .anyMatch(j -> j.getId().equals(done.getId()) && j.getBest() != null && j.getStop() != null);
 
             PredictionsResponse predictions = results.predict(done.getId(), new PredictionRequest()

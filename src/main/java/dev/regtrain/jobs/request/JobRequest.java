@@ -23,7 +23,8 @@ public record JobRequest(
         TrainingRequest training,
         RegularizationRequest regularization,
         CheckpointRequest checkpoints,
-        InitialWeightsRequest initialWeights) {
+        InitialWeightsRequest initialWeights,
+        CrossValidationRequest crossValidation) {
 
     /**
      * The request of a job that continues this one after {@code epoch} by {@code extraEpochs}: the same request with
@@ -35,6 +36,6 @@ public record JobRequest(
                 t.learningRate(), t.momentum(), t.beta1(), t.beta2(), t.epsilon(), t.shuffle(), t.schedule(),
                 t.clipNorm(), t.clipValue(), t.classWeights());
         return new JobRequest(name, seed, dataset, validationSplit, standardize, network, longer, regularization,
-                checkpoints, null);
+                checkpoints, null, crossValidation);
     }
 }

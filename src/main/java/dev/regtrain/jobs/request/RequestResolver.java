@@ -35,6 +35,8 @@ public final class RequestResolver {
         long seed = raw.seed() != null ? raw.seed() : ThreadLocalRandom.current().nextLong(1L << 53);
         DatasetResolution dataset = resolveDataset(raw.dataset(), checks);
         double split = checks.number("validationSplit", raw.validationSplit(), 0.2, 0, 1, true);
+        CrossValidationRequest crossValidation = CrossValidations.resolve(raw.crossValidation(), seed,
+                dataset.shape(), checks);
         boolean standardize = raw.standardize() == null || raw.standardize();
         NetworkResolution network = NetworkResolution.resolve(raw.network(), dataset.shape(), limits, checks);
         TrainingResolution training = TrainingResolution.resolve(raw.training(), limits, dataset.shape(), split,
@@ -44,7 +46,7 @@ public final class RequestResolver {
                     + "normalises over the examples of a batch");
         }
         RegularizationResolution regularization = RegularizationResolution.resolve(raw.regularization(),
-                network, training, dataset.shape(), split, checks);
+                network, training, dataset.shape(), crossValidation != null ? 1 : split, checks);
         CheckpointRequest checkpoints = resolveCheckpoints(raw.checkpoints(), checks);
         ModelDocument initialModel = WarmStarts.resolve(raw.initialWeights(), network, lookup, checks);
         if (checks.ok() && dataset.shape() != null) {
@@ -54,7 +56,8 @@ public final class RequestResolver {
             throw new InvalidRequestException(checks.errors());
         }
         JobRequest resolved = new JobRequest(raw.name(), seed, dataset.echo(), split, standardize, network.echo(),
-                training.echo(), regularization.echo(), checkpoints, WarmStarts.echo(raw.initialWeights(), initialModel));
+                training.echo(), regularization.echo(), checkpoints, WarmStarts.echo(raw.initialWeights(), initialModel),
+                crossValidation);
         return new Resolution(resolved, dataset.shape(), initialModel);
     }
 

@@ -49,7 +49,7 @@ class RequestResolverTests {
 
     private static JobRequest request(DatasetRequest dataset, NetworkRequest network, TrainingRequest training,
                                       RegularizationRequest regularization) {
-        return new JobRequest(null, 7L, dataset, null, null, network, training, regularization, null, null);
+        return new JobRequest(null, 7L, dataset, null, null, network, training, regularization, null, null, null);
     }
 
     private List<FieldError> errorsOf(JobRequest request) {
@@ -96,7 +96,7 @@ class RequestResolverTests {
 
     @Test
     void aMissingSeedIsDrawnAndEchoed() {
-        JobRequest raw = new JobRequest(null, null, builtin("moons"), null, null, null, null, null, null, null);
+        JobRequest raw = new JobRequest(null, null, builtin("moons"), null, null, null, null, null, null, null, null);
 
         assertThat(resolver.resolve(raw).request().seed()).isNotNull();
     }
@@ -204,7 +204,7 @@ class RequestResolverTests {
                 null);
         EarlyStoppingRequest loss = new EarlyStoppingRequest(null, null, null, null, null, null, null, null);
         JobRequest noSplit = new JobRequest(null, 1L, builtin("moons"), 0.0, null, null, null,
-                new RegularizationRequest(null, null, loss, null), null, null);
+                new RegularizationRequest(null, null, loss, null), null, null, null);
 
         assertThat(fieldsOf(request(builtin("sine"), null, null, new RegularizationRequest(null, null, accuracy,
                 null)))).containsExactly("regularization.earlyStopping.monitor");
@@ -224,7 +224,7 @@ class RequestResolverTests {
                 .containsExactly("dataset.id");
         assertThat(fieldsOf(request(new DatasetRequest("moons", "iris", null), null, null, null)))
                 .containsExactly("dataset");
-        assertThat(fieldsOf(new JobRequest(null, 1L, null, null, null, null, null, null, null, null)))
+        assertThat(fieldsOf(new JobRequest(null, 1L, null, null, null, null, null, null, null, null, null)))
                 .containsExactly("dataset");
     }
 
@@ -303,9 +303,9 @@ class RequestResolverTests {
                         new double[] {0})));
         NetworkRequest hidden = new NetworkRequest(List.of(new HiddenLayerRequest(4, "relu")), null, null);
         JobRequest matching = new JobRequest(null, 1L, builtin("moons"), null, null, null, null, null, null,
-                new InitialWeightsRequest(null, null, model));
+                new InitialWeightsRequest(null, null, model), null);
         JobRequest mismatched = new JobRequest(null, 1L, builtin("moons"), null, null, hidden, null, null, null,
-                new InitialWeightsRequest(null, null, model));
+                new InitialWeightsRequest(null, null, model), null);
 
         Resolution resolution = resolver.resolve(matching);
         assertThat(resolution.initialModel()).isSameAs(model);
@@ -319,7 +319,7 @@ class RequestResolverTests {
         ModelDocument model = new ModelDocument(ModelDocument.FORMAT, null, 1, "classification", 2, null, null,
                 Arrays.asList((dev.regtrain.models.document.ModelLayer) null));
         JobRequest request = new JobRequest(null, 1L, builtin("moons"), null, null, null, null, null, null,
-                new InitialWeightsRequest(null, null, model));
+                new InitialWeightsRequest(null, null, model), null);
 
         assertThat(errorsOf(request)).singleElement().satisfies(error -> {
             assertThat(error.field()).isEqualTo("initialWeights.model");

@@ -56,7 +56,7 @@ class TrainingDepthRequestTests {
     private static JobRequest request(String dataset, Double split, NetworkRequest network, TrainingRequest training,
                                       RegularizationRequest regularization, InitialWeightsRequest initial) {
         return new JobRequest(null, 7L, new DatasetRequest(null, dataset, null), split, null, network, training,
-                regularization, null, initial);
+                regularization, null, initial, null);
     }
 
     private static JobRequest training(TrainingRequest training) {

@@ -1,0 +1,29 @@
+package dev.regtrain.studies;
+
+import dev.regtrain.config.RegtrainProperties;
+import dev.regtrain.jobs.JobQueue;
+import dev.regtrain.jobs.JobService;
+import dev.regtrain.jobs.Later;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The study service, with one daemon thread that moves every study on in turn. */
+@Configuration(proxyBeanMethods = false)
+class StudiesConfiguration {
+
+    @Bean
+    StudyService studyService(StudyStore store, JobService jobs, JobQueue queue, Clock clock,
+                              RegtrainProperties properties) {
+        ExecutorService coordinator = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "regtrain-studies");
+            thread.setDaemon(true);
+            return thread;
+        });
+        return new StudyService(store, jobs, coordinator, Later.daemon("regtrain-study-retry"), clock,
+                properties.effectiveWorkers(), properties.queueCapacity(), queue::waiting,
+                properties.limits().maxStudyJobs(), properties.limits().maxListLimit());
+    }
+}

@@ -1,0 +1,284 @@
+package dev.regtrain.studies;
+
+import dev.regtrain.common.ConflictException;
+import dev.regtrain.common.InvalidRequestException;
+import dev.regtrain.common.NotFoundException;
+import dev.regtrain.jobs.JobService;
+import dev.regtrain.jobs.JobStatus;
+import dev.regtrain.jobs.Later;
+import dev.regtrain.jobs.QueueFullException;
+import dev.regtrain.jobs.StatusChange;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.IntSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Creates, lists, cancels and deletes studies and lets callers follow them. Studies that have not ended live in
+ * memory, and are stored as {@link #save} says. All the work of moving studies on runs
+ * on one serial {@code coordinator}, told by the job service whenever a child ends, so that a study's steps never
+ * overlap; after a restart every unfinished study takes a step, which finds its children where the last run left them.
+ */
+public class StudyService implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(StudyService.class);
+    private static final Duration RETRY = Duration.ofSeconds(2);
+    private static final Duration STORE_EVERY = Duration.ofSeconds(1);
+
+    private final Map<String, StudyRecord> live = new ConcurrentHashMap<>();
+    private final Map<String, StudyRecord> lastStored = new ConcurrentHashMap<>();
+    private final Map<String, Instant> storedAt = new ConcurrentHashMap<>();
+    private final StudyStore store;
+    private final JobService jobs;
+    private final Executor coordinator;
+    private final Later later;
+    private final Clock clock;
+    private final StudyResolver resolver;
+    private final StudyCoordinator steps;
+    private final StudyChanges changes = new StudyChanges();
+    private final int workers;
+    private final int queueCapacity;
+    private final IntSupplier queueWaiting;
+    private final int maxListLimit;
+    private volatile boolean running;
+
+    /**
+     * @param coordinator runs one task at a time, in order
+     * @param workers the job service's workers: the default cap of a study's parallel children
+     */
+    public StudyService(StudyStore store, JobService jobs, Executor coordinator, Later later, Clock clock,
+                        int workers, int queueCapacity, IntSupplier queueWaiting, int maxStudyJobs, int maxListLimit) {
+        this.store = store;
+        this.jobs = jobs;
+        this.coordinator = coordinator;
+        this.later = later;
+        this.clock = clock;
+        this.workers = workers;
+        this.queueCapacity = queueCapacity;
+        this.queueWaiting = queueWaiting;
+        this.maxListLimit = maxListLimit;
+        this.resolver = new StudyResolver(jobs::resolve, maxStudyJobs);
+        this.steps = new StudyCoordinator(jobs, clock, workers);
+        store.unfinished().forEach(s -> live.put(s.id(), s));
+        jobs.onEnded(job -> {
+            if (job.study() != null) {
+                step(job.study().id());
+            }
+        });
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        live.keySet().forEach(this::step);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Starts after the job service (whose recovered children it follows) and stops before it. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 4000;
+    }
+
+    public StudyRecord create(StudyRequest raw) {
+        return create(raw, UUID.randomUUID().toString());
+    }
+
+    /**
+     * Validates the study, refuses it (429) when its first children would not fit the queue, saves it and submits
+     * its first children before answering.
+     */
+    public StudyRecord create(StudyRequest raw, String id) {
+        StudyPlan plan = resolver.resolve(raw);
+        int cap = plan.request().maxParallelJobs() > 0 ? plan.request().maxParallelJobs() : workers;
+        int chains = plan.folds() * plan.repeats();
+        int first = Math.min(cap, plan.method() == SearchMethod.PATH ? chains : plan.trials().size() * chains);
+        int free = queueCapacity - queueWaiting.getAsInt();
+        if (first > free) {
+            throw new QueueFullException("the study's first " + first + " jobs do not fit the queue, which has room "
+                    + "for " + Math.max(0, free) + " (regtrain.queue-capacity); try again later",
+                    Duration.ofSeconds(10));
+        }
+        Instant now = clock.instant();
+        List<TrialRecord> trials = new ArrayList<>();
+        for (int t = 0; t < plan.trials().size(); t++) {
+            List<FoldRecord> folds = new ArrayList<>();
+            for (int r = 0; r < plan.repeats(); r++) {
+                for (int k = 0; k < plan.folds(); k++) {
+                    folds.add(FoldRecord.waiting(k, r));
+                }
+            }
+            trials.add(TrialRecord.summarised(t, plan.trials().get(t), folds));
+        }
+        StudyRecord study = new StudyRecord(id, plan.request().name(), JobStatus.RUNNING, now, now, null,
+                plan.request(), trials, null, plan.jobs(), false, null,
+                List.of(StatusChange.of(JobStatus.QUEUED, now), StatusChange.of(JobStatus.RUNNING, now)));
+        store.save(study);
+        lastStored.put(id, study);
+        storedAt.put(id, now);
+        live.put(id, study);
+        changes.bump(id);
+        awaitStep(id);
+        return get(id);
+    }
+
+    public StudyRecord get(String id) {
+        StudyRecord study = id == null ? null : live.get(id);
+        if (study != null) {
+            return study;
+        }
+        return store.find(id).orElseThrow(() -> new NotFoundException("no study with id '" + id + "'"));
+    }
+
+    public boolean exists(String id) {
+        return id != null && (live.containsKey(id) || store.find(id).isPresent());
+    }
+
+    public StudyPage list(Set<JobStatus> statuses, int limit, String cursor) {
+        if (limit < 1 || limit > maxListLimit) {
+            throw new InvalidRequestException("limit", "must be between 1 and " + maxListLimit
+                    + " (limit regtrain.limits.max-list-limit); got " + limit);
+        }
+        StudyPage page = store.page(statuses, limit, cursor);
+        return new StudyPage(page.studies().stream().map(s -> live.getOrDefault(s.id(), s)).toList(), page.next());
+    }
+
+    /** Queued children are cancelled at once, running ones within a mini-batch; the study ends once they have. */
+    public StudyRecord cancel(String id) {
+        StudyRecord study = get(id);
+        if (study.status().isFinal()) {
+            throw new ConflictException("study " + id + " is already " + study.status());
+        }
+        runOnCoordinator(() -> {
+            StudyRecord current = live.get(id);
+            if (current != null && !current.status().isFinal() && !current.cancelRequested()) {
+                save(current.cancelling());
+            }
+        });
+        awaitStep(id);
+        return get(id);
+    }
+
+    /** Removes a study that has ended, with all its jobs. */
+    public void delete(String id) {
+        StudyRecord study = get(id);
+        if (!study.status().isFinal()) {
+            throw new ConflictException("study " + id + " is " + study.status() + "; cancel it and wait until it ends");
+        }
+        for (TrialRecord trial : study.trials()) {
+            for (FoldRecord fold : trial.folds()) {
+                deleteJob(ChildIds.fold(id, trial.trial(), fold.repeat(), fold.fold()));
+            }
+        }
+        deleteJob(ChildIds.refit(id));
+        store.delete(id);
+        live.remove(id);
+        changes.forget(id);
+    }
+
+    private void deleteJob(String jobId) {
+        if (jobs.exists(jobId)) {
+            jobs.delete(jobId);
+        }
+    }
+
+    /** The study's change counter, for event streams. */
+    public long version(String id) {
+        return changes.version(id);
+    }
+
+    /** Waits for a change after {@code seen}; returns the version then. */
+    public long awaitChange(String id, long seen, Duration timeout) throws InterruptedException {
+        return changes.awaitAfter(id, seen, timeout);
+    }
+
+    /** Asks the coordinator to move the study on (after a child ended, at start, or to retry). */
+    void step(String id) {
+        coordinator.execute(() -> stepNow(id));
+    }
+
+    private void stepNow(String id) {
+        StudyRecord study = live.get(id);
+        if (study == null || study.status().isFinal()) {
+            return;
+        }
+        try {
+            StudyCoordinator.Step step = steps.advance(study);
+            if (!step.study().equals(study)) {
+                save(step.study());
+            }
+            if (step.retryLater()) {
+                later.run(() -> step(id), RETRY);
+            }
+        } catch (RuntimeException e) {
+            log.warn("study {} could not move on now; it is tried again in {} s", id, RETRY.toSeconds(), e);
+            later.run(() -> step(id), RETRY);
+        }
+    }
+
+    /**
+     * Shows a change at once and stores it when it changes what the children cannot tell (the status, a cancel, the
+     * result) or a second after the last store: a fold's progress is its job's, which a step after a restart reads
+     * back from the job (children have ids derived from their place), so a record a second old loses nothing, and a
+     * study of many short children is not held up by a synchronous write after each of them.
+     */
+    private void save(StudyRecord study) {
+        StudyRecord before = lastStored.get(study.id());
+        Instant now = clock.instant();
+        boolean structural = before == null || before.status() != study.status()
+                || before.cancelRequested() != study.cancelRequested()
+                || !java.util.Objects.equals(before.result(), study.result());
+        if (structural || !now.isBefore(storedAt.getOrDefault(study.id(), Instant.MIN).plus(STORE_EVERY))) {
+            store.save(study);
+            lastStored.put(study.id(), study);
+            storedAt.put(study.id(), now);
+        }
+        if (study.status().isFinal()) {
+            lastStored.remove(study.id());
+            storedAt.remove(study.id());
+            live.remove(study.id());
+            log.info("study {} {}", study.id(), study.status());
+        } else {
+            live.put(study.id(), study);
+        }
+        changes.bump(study.id());
+    }
+
+    /** Runs a step on the coordinator and waits for it, so that an answer shows its effect. */
+    private void awaitStep(String id) {
+        runOnCoordinator(() -> stepNow(id));
+    }
+
+    private void runOnCoordinator(Runnable task) {
+        try {
+            CompletableFuture.runAsync(task, coordinator).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            log.warn("a study step did not complete in time", e);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package dev.regtrain.studies;
+
+import dev.regtrain.common.MutableClock;
+import dev.regtrain.config.RegtrainProperties;
+import dev.regtrain.datasets.DatasetService;
+import dev.regtrain.datasets.InMemoryDatasetStore;
+import dev.regtrain.engine.EngineContext;
+import dev.regtrain.jobs.InMemoryCheckpointStore;
+import dev.regtrain.jobs.InMemoryJobStore;
+import dev.regtrain.jobs.JobMetrics;
+import dev.regtrain.jobs.JobQueue;
+import dev.regtrain.jobs.JobService;
+import dev.regtrain.jobs.ManualExecutor;
+import dev.regtrain.jobs.cores.SharedCores;
+import dev.regtrain.storage.TestProperties;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A study service on a real job service, both on in-memory fakes of their ports, with workers the test drives (two
+ * of them, run one job at a time) and a clock it moves. {@link #restart()} starts new services on the same stores, as
+ * the process would after a crash.
+ */
+final class StudyHarness {
+
+    static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    final RegtrainProperties properties;
+    final InMemoryJobStore jobStore;
+    final InMemoryCheckpointStore checkpoints;
+    final InMemoryDatasetStore datasetStore;
+    final InMemoryStudyStore studyStore;
+    final MutableClock clock;
+    final ManualExecutor workers = new ManualExecutor();
+    final List<Runnable> retries = new ArrayList<>();
+    final DatasetService datasets;
+    final JobQueue queue;
+    final JobService jobs;
+    final StudyService studies;
+
+    StudyHarness(String... properties) {
+        this(TestProperties.with(properties), new InMemoryJobStore(), new InMemoryCheckpointStore(new MutableClock(T0)),
+                new InMemoryDatasetStore(), new InMemoryStudyStore(), new MutableClock(T0));
+    }
+
+    private StudyHarness(RegtrainProperties properties, InMemoryJobStore jobStore,
+                         InMemoryCheckpointStore checkpoints, InMemoryDatasetStore datasetStore,
+                         InMemoryStudyStore studyStore, MutableClock clock) {
+        this.properties = properties;
+        this.jobStore = jobStore;
+        this.checkpoints = checkpoints;
+        this.datasetStore = datasetStore;
+        this.studyStore = studyStore;
+        this.clock = clock;
+        this.datasets = new DatasetService(datasetStore, properties, clock);
+        this.queue = new JobQueue(2, properties.queueCapacity(), n -> workers);
+        this.jobs = new JobService(jobStore, checkpoints, datasets, queue,
+                new JobMetrics(new SimpleMeterRegistry(), queue::waiting), EngineContext.DEFAULT, new SharedCores(1),
+                clock, properties.limits(), Duration.ZERO, (task, after) -> { });
+        this.studies = new StudyService(studyStore, jobs, new Trampoline(), (task, after) -> retries.add(task), clock,
+                2, properties.queueCapacity(), queue::waiting, properties.limits().maxStudyJobs(),
+                properties.limits().maxListLimit());
+        jobs.start();
+        studies.start();
+    }
+
+    /** New services on the same stores, as after a restart of the process. */
+    StudyHarness restart() {
+        return new StudyHarness(properties, jobStore, checkpoints, datasetStore, studyStore, clock);
+    }
+
+    static StudyRequest parse(String json) {
+        return JSON.readValue(json, StudyRequest.class);
+    }
+
+    /** Runs waiting jobs (and whatever they queue) until none is left. */
+    void runAll() {
+        while (workers.runNext()) {
+            clock.advance(Duration.ofSeconds(1));
+        }
+    }
+
+    /** Runs {@code n} waiting jobs. */
+    void run(int n) {
+        for (int i = 0; i < n && workers.runNext(); i++) {
+            clock.advance(Duration.ofSeconds(1));
+        }
+    }
+}
