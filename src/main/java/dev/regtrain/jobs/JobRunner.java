@@ -35,8 +35,9 @@ final class JobRunner implements Runnable {
 
     private final JobEntry entry;
     private final JobContext context;
-    private final TrainingState resumeFrom;
     private final boolean recovering;
+    /** Let go as soon as the trainer has taken it in, so that training never holds a second copy of the state. */
+    private TrainingState resumeFrom;
 
     /**
      * @param resumeFrom the checkpoint to continue from after a restart, or null
@@ -97,6 +98,7 @@ final class JobRunner implements Runnable {
         }
         Trainer trainer;
         TrainingState from = resumeFrom != null ? resumeFrom : continuedState();
+        resumeFrom = null;
         if (from != null) {
             trainer = Trainer.resume(plan, from, data.train(), data.validation(), engine);
         } else {
@@ -113,10 +115,10 @@ final class JobRunner implements Runnable {
         }
         listener.writeBest();
         if (outcome.reason() == StopReason.CANCELLED && !entry.cancelRequested()) {
-            context.lifecycle().suspended(entry, trainer.state());
+            context.lifecycle().suspended(entry, trainer.stateView());
             return;
         }
-        context.lifecycle().finish(entry, outcome, trainer.state(), listener.best());
+        context.lifecycle().finish(entry, outcome, trainer.stateView(), listener.best());
     }
 
     /** A continued job starts from the state it was given, kept as its own first checkpoint; others from scratch. */

@@ -52,6 +52,7 @@ public class JobService implements JobEvents, SmartLifecycle {
     private final PendingSaves pending;
     private final Later later;
     private final EndListeners endListeners = new EndListeners();
+    private final MemoryGate memory;
     private volatile boolean running;
 
     /** @param later runs the retries of what the store could not take (a full disk) */
@@ -70,8 +71,9 @@ public class JobService implements JobEvents, SmartLifecycle {
         this.lifecycle = new JobLifecycle(store, checkpoints, queue, metrics, clock, this::ended, pending);
         this.context = new JobContext(store, checkpoints, new JobDatasets(datasets), engine, cores, lifecycle,
                 metrics);
+        this.memory = new MemoryGate(limits.jobMemoryBudget(), queue);
         this.admission = new JobAdmission(live, queue, context, new RequestResolver(limits,
-                new Lookups(datasets, checkpoints, store)), clock, limits.maxEpochs());
+                new Lookups(datasets, checkpoints, store)), memory, clock, limits.maxEpochs());
         metrics.countStatusesWith(this::countsByStatus);
         for (JobRecord record : store.unfinished()) {
             live.put(record.id(), new JobEntry(record, store.loadMetrics(record.id())));
@@ -83,10 +85,11 @@ public class JobService implements JobEvents, SmartLifecycle {
     public void start() {
         queue.start();
         lifecycle.resume();
+        memory.open();
         running = true;
         List<JobEntry> unfinished = store.unfinished().stream().map(r -> live.get(r.id()))
                 .filter(e -> e != null).toList();
-        new JobRecovery(context, queue, later).recover(unfinished);
+        new JobRecovery(context, queue, later, memory, admission::memoryOf).recover(unfinished);
     }
 
     /** Tells {@code listener} of every job that ends, after its final record went to the store, on the thread that
@@ -124,6 +127,7 @@ public class JobService implements JobEvents, SmartLifecycle {
     public void stop() {
         running = false;
         lifecycle.beginShutdown();
+        memory.close();
         queue.shutdown();
         try {
             queue.awaitTermination(shutdownGrace.toMillis());
@@ -210,6 +214,7 @@ public class JobService implements JobEvents, SmartLifecycle {
         }
         entry.requestCancel();
         lifecycle.cancelWaiting(entry);
+        memory.withdraw(entry);
         JobRecord after = entry.record();
         if (after.status().isFinal() && after.stop() != null && after.stop().reason() != StopReasonCode.CANCELLED) {
             throw new ConflictException("job " + id + " had already finished: " + after.status());
