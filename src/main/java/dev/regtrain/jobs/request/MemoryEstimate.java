@@ -5,10 +5,11 @@ import dev.regtrain.engine.Predictor;
 import dev.regtrain.engine.TrainingPlan;
 
 /**
- * What a job needs in memory at its peak, by arithmetic on its resolved request before anything is allocated, term
- * by term as the job allocates (MemoryEstimateIT measures real runs against it: the estimate is at least the measured
- * peak and at most twice it). P is the number of weights and biases, s the optimizer's slots per weight (0 sgd, 1
- * momentum, 2 adam); every value is a double.
+ * What a job needs in memory at its peak, by arithmetic on its resolved request before anything is allocated, array
+ * by array as the job allocates them (MemoryEstimateIT measures real runs against it: the estimate is at least the
+ * measured peak and at most twice it). P stands for the weights and biases, s for the optimizer's slots per weight
+ * (0 sgd, 1 momentum, 2 adam). An array the collector stores in regions of its own (G1's humongous objects, half a
+ * region or more) is counted in whole regions, as it occupies them.
  *
  * @param parameterBytes the weights, their gradients, the optimizer's slots, the best weights and the epoch-start
  *                       copy that a cancelled epoch rolls back to (weights and slots): (4 + 2s)·P
@@ -21,15 +22,20 @@ import dev.regtrain.engine.TrainingPlan;
  *                   every product (of the weights too: about 2·P per workspace) and of its sparse weight gradients
  * @param validationBytes the inference workspaces of the validation pass ({@link Predictor#CHUNK_ROWS} rows and the
  *                        rest), with their packed weights (about P each)
- * @param dataBytes the dataset as loaded or generated, its prepared (standardised) training and validation copies,
- *                  the split and the shuffle order, and mixup's buffers
+ * @param dataBytes the prepared (standardised) training and validation examples, the split and the shuffle order,
+ *                  and mixup's buffers
+ * @param loadingBytes the dataset as loaded or generated, with its labels: it is let go once the examples are
+ *                     prepared, before the trainer is made, but loading, generating and preparing take it twice
  * @param historyBytes the metrics rows of every epoch, kept with the job and in its training state
  */
 public record MemoryEstimate(long parameterBytes, long checkpointBytes, long batchBytes, long validationBytes,
-                             long dataBytes, long historyBytes) {
+                             long dataBytes, long loadingBytes, long historyBytes) {
 
     /** The job's own objects beside its arrays, and the checkpoint writer's buffer. */
-    static final long FIXED_BYTES = 4L << 20;
+    static final long FIXED_BYTES = 8L << 20;
+
+    /** What is added to the arrays counted, for what they do not count (an eighth). */
+    static final int MARGIN_SHIFT = 3;
 
     /** The vector kernel pads the rows of a packed operand to its tile height (16 with AVX-512, 8 with AVX2). */
     private static final int TILE_ROWS = 16;
@@ -39,10 +45,16 @@ public record MemoryEstimate(long parameterBytes, long checkpointBytes, long bat
     private static final int SPARSE_MIN_ROWS = 32;
     private static final int SPARSE_DEPTH_BLOCK = 128;
 
-    /** The whole estimate. */
+    /**
+     * The whole estimate: the larger of the peak while training (the trainer's arrays beside the prepared data) and
+     * the peak while the data is loaded and prepared (the dataset twice, beside a checkpoint read back to resume
+     * from), plus the history, an eighth more and the fixed part.
+     */
     public long bytes() {
-        return parameterBytes + checkpointBytes + batchBytes + validationBytes + dataBytes + historyBytes
-                + FIXED_BYTES;
+        long training = parameterBytes + checkpointBytes + batchBytes + validationBytes + dataBytes;
+        long preparing = loadingBytes + Math.max(loadingBytes, dataBytes) + checkpointBytes;
+        long arrays = Math.max(training, preparing) + historyBytes;
+        return arrays + (arrays >> MARGIN_SHIFT) + FIXED_BYTES;
     }
 
     /**
@@ -50,29 +62,40 @@ public record MemoryEstimate(long parameterBytes, long checkpointBytes, long bat
      * and {@code maxTrainRows} train (a stratified split's count is known to a few rows), the rest validate.
      *
      * @param mixup whether mixup augmentation is on (it keeps a copy of the batch)
+     * @param regionBytes the collector's region size ({@link HeapRegions})
      */
-    static MemoryEstimate of(TrainingPlan plan, long rows, long minTrainRows, long maxTrainRows, boolean mixup) {
+    static MemoryEstimate of(TrainingPlan plan, long rows, long minTrainRows, long maxTrainRows, boolean mixup,
+                             long regionBytes) {
+        Arrays arrays = new Arrays(regionBytes);
         NetworkSpec spec = plan.network();
-        long p = spec.parameterCount();
         int slots = plan.optimizer().kind().slots();
+        long oneCopy = 0;
+        for (int l = 1; l <= spec.layerCount(); l++) {
+            oneCopy += arrays.doubles((long) spec.units(l - 1) * spec.units(l)) + arrays.doubles(spec.units(l));
+        }
         long batch = plan.batchSize() == 0 ? maxTrainRows : Math.min(plan.batchSize(), maxTrainRows);
         long lastBatch = largestRemainder(minTrainRows, maxTrainRows, batch);
-        long batchBytes = trainingWorkspace(plan, batch) + (lastBatch > 0 ? trainingWorkspace(plan, lastBatch) : 0);
+        long batchBytes = trainingWorkspace(plan, batch, arrays)
+                + (lastBatch > 0 ? trainingWorkspace(plan, lastBatch, arrays) : 0);
         long minValidation = rows - maxTrainRows;
         long maxValidation = rows - minTrainRows;
         long validationBytes = 0;
         if (maxValidation > 0) {
             long chunk = Math.min(Predictor.CHUNK_ROWS, maxValidation);
             long rest = maxValidation > chunk ? largestRemainder(minValidation, maxValidation, chunk) : 0;
-            validationBytes = inferenceWorkspace(spec, chunk) + (rest > 0 ? inferenceWorkspace(spec, rest) : 0);
+            validationBytes = inferenceWorkspace(spec, chunk, arrays)
+                    + (rest > 0 ? inferenceWorkspace(spec, rest, arrays) : 0);
         }
         long inputs = spec.inputs();
         long outputs = spec.outputs();
-        long dataBytes = 8 * rows * (inputs + 1) + 8 * rows * (inputs + outputs) + 4 * (rows + maxTrainRows)
-                + (mixup ? 8 * batch * (inputs + outputs) + 4 * batch : 0);
+        long loadingBytes = arrays.doubles(rows * inputs) + arrays.doubles(rows); // the features and the labels
+        long dataBytes = arrays.doubles(maxTrainRows * inputs) + arrays.doubles(maxTrainRows * outputs)
+                + arrays.doubles(maxValidation * inputs) + arrays.doubles(maxValidation * outputs)
+                + arrays.ints(rows) + arrays.ints(maxTrainRows) // the split, the shuffle order
+                + (mixup ? arrays.doubles(batch * inputs) + arrays.doubles(batch * outputs) + arrays.ints(batch) : 0);
         long historyBytes = (long) plan.epochs() * (256 + 80L * spec.layerCount());
-        return new MemoryEstimate(8 * (4 + 2L * slots) * p, 8 * (2 + slots) * p, batchBytes, validationBytes,
-                dataBytes, historyBytes);
+        return new MemoryEstimate((4 + 2L * slots) * oneCopy, (2 + slots) * oneCopy, batchBytes, validationBytes,
+                dataBytes, loadingBytes, historyBytes);
     }
 
     /** The largest {@code m mod batch} over the possible training row counts m (0 when every one divides). */
@@ -85,51 +108,74 @@ public record MemoryEstimate(long parameterBytes, long checkpointBytes, long bat
     }
 
     /**
-     * A workspace that trains on {@code rows} examples at once: in bytes, per layer l of n[l−1] → n[l] units, the
-     * activations and deltas, the dropout masks and dropped outputs, and the kernel's packed operands of the forward
-     * product (the batch and the weights), of the weight gradient (the batch's inputs and deltas, and its sparse
-     * lists) and of the backward product (the deltas and the weights).
+     * A workspace that trains on {@code rows} examples at once, per layer l of n[l−1] → n[l] units: the activations
+     * and deltas, the dropout masks and dropped outputs, and the kernel's packed operands of the forward product (the
+     * batch and the weights), of the weight gradient (the batch's inputs and deltas, and its sparse lists) and of the
+     * backward product (the deltas and the weights).
      */
-    private static long trainingWorkspace(TrainingPlan plan, long rows) {
+    private static long trainingWorkspace(TrainingPlan plan, long rows, Arrays arrays) {
         NetworkSpec spec = plan.network();
-        long values = rows * (spec.inputs() + 2L * spec.outputs());
-        long sparseIndexBytes = 0;
+        long bytes = arrays.doubles(rows * spec.inputs()) + 2 * arrays.doubles(rows * spec.outputs());
         for (int l = 1; l <= spec.layerCount(); l++) {
             long in = spec.units(l - 1);
             long out = spec.units(l);
-            values += 2 * rows * out; // activations, deltas
-            values += padded(rows, TILE_ROWS) * in + padded(out, TILE_COLUMNS) * in; // forward: batch, weights
-            values += padded(in, TILE_ROWS) * rows + padded(out, TILE_COLUMNS) * rows; // weight gradient
+            bytes += 2 * arrays.doubles(rows * out); // activations, deltas
+            bytes += forwardProduct(rows, in, out, arrays);
+            bytes += arrays.doubles(padded(in, TILE_ROWS) * rows) + arrays.doubles(padded(out, TILE_COLUMNS) * rows);
             if (in >= SPARSE_MIN_ROWS) {
-                values += rows * out + padded(in, SPARSE_MIN_ROWS) * rows;
-                sparseIndexBytes += 4 * (rows * out + out * ((rows + SPARSE_DEPTH_BLOCK - 1) / SPARSE_DEPTH_BLOCK));
+                bytes += arrays.doubles(rows * out) + arrays.ints(rows * out)
+                        + arrays.ints(out * ((rows + SPARSE_DEPTH_BLOCK - 1) / SPARSE_DEPTH_BLOCK))
+                        + arrays.doubles(padded(in, SPARSE_MIN_ROWS) * rows);
             }
-            if (l > 1) {
-                values += padded(rows, TILE_ROWS) * out + padded(in, TILE_COLUMNS) * out; // backward: deltas, weights
+            if (l > 1) { // backward: δ[l−1] = δ[l]·W[l]ᵀ
+                bytes += arrays.doubles(padded(rows, TILE_ROWS) * out) + arrays.doubles(padded(in, TILE_COLUMNS) * out);
             }
-            if (dropRate(plan, l - 1) > 0) {
-                values += 2 * rows * in; // the mask and the dropped output of layer l − 1
+            double dropRate = l == 1 ? plan.dropout().inputRate() : plan.dropout().hiddenRates().get(l - 2);
+            if (dropRate > 0) {
+                bytes += 2 * arrays.doubles(rows * in); // the mask and the dropped output of layer l − 1
             }
         }
-        return 8 * values + sparseIndexBytes;
+        return bytes;
     }
 
-    /** An inference workspace of {@code rows} examples: activations and the forward product's packed operands. */
-    private static long inferenceWorkspace(NetworkSpec spec, long rows) {
-        long values = rows * (spec.inputs() + 2L * spec.outputs());
+    /** An inference workspace of {@code rows} examples: activations and the forward products' packed operands. */
+    private static long inferenceWorkspace(NetworkSpec spec, long rows, Arrays arrays) {
+        long bytes = arrays.doubles(rows * spec.inputs()) + 2 * arrays.doubles(rows * spec.outputs());
         for (int l = 1; l <= spec.layerCount(); l++) {
-            long in = spec.units(l - 1);
-            long out = spec.units(l);
-            values += rows * out + padded(rows, TILE_ROWS) * in + padded(out, TILE_COLUMNS) * in;
+            bytes += arrays.doubles(rows * spec.units(l)) + forwardProduct(rows, spec.units(l - 1), spec.units(l), arrays);
         }
-        return 8 * values;
+        return bytes;
     }
 
-    private static double dropRate(TrainingPlan plan, int layer) {
-        return layer == 0 ? plan.dropout().inputRate() : plan.dropout().hiddenRates().get(layer - 1);
+    /** The packed operands of out[l−1]·W[l]: the batch's rows and the weights' columns. */
+    private static long forwardProduct(long rows, long in, long out, Arrays arrays) {
+        return arrays.doubles(padded(rows, TILE_ROWS) * in) + arrays.doubles(padded(out, TILE_COLUMNS) * in)
+                + arrays.ints(in);
     }
 
     private static long padded(long count, int multiple) {
         return (count + multiple - 1) / multiple * multiple;
+    }
+
+    /** The heap an array takes: its values and header, in whole regions when the collector gives it regions. */
+    private record Arrays(long regionBytes) {
+
+        private static final long HEADER_BYTES = 16;
+
+        long doubles(long count) {
+            return of(8 * count);
+        }
+
+        long ints(long count) {
+            return of(4 * count);
+        }
+
+        private long of(long valueBytes) {
+            long bytes = valueBytes + HEADER_BYTES;
+            if (regionBytes <= 0 || bytes < regionBytes / 2) {
+                return bytes;
+            }
+            return (bytes + regionBytes - 1) / regionBytes * regionBytes;
+        }
     }
 }

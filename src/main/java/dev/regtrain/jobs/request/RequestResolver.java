@@ -106,7 +106,7 @@ public final class RequestResolver {
         }
         AugmentationRequest augmentation = resolved.regularization().augmentation();
         boolean mixup = augmentation != null && augmentation.mixup() != null && augmentation.mixup() > 0;
-        return MemoryEstimate.of(plan, rows, rows - maxValidation, rows - minValidation, mixup);
+        return MemoryEstimate.of(plan, rows, rows - maxValidation, rows - minValidation, mixup, HeapRegions.BYTES);
     }
 
     private record DatasetResolution(DatasetRequest echo, DatasetShape shape) {
