@@ -361,6 +361,32 @@ class JobServiceTests {
         assertThat(service.get(behind).history()).containsExactly(at(QUEUED, 0), at(RUNNING, 1), at(SUCCEEDED, 1));
     }
 
+    @Test
+    void afterARestartTheRecoveredJobsAreAdmittedByTheirMemoryToo() {
+        Lifecycle memory = withMemoryFor(1.5);
+        String running = memory.service.submit(Lifecycle.moons(4)).id();
+        String queued = memory.service.submit(Lifecycle.moons(3)).id();
+        memory.store.onAppend(row -> {
+            if (row.epoch() == 3) {
+                throw new ProcessKilled();
+            }
+        });
+        assertThatThrownBy(memory::workOnNext).isInstanceOf(ProcessKilled.class);
+        memory.store.onAppend(row -> { });
+
+        Lifecycle restarted = memory.restart();
+        assertThat(restarted.workers.waiting()).as("the resumed job alone: the queued one does not fit beside it")
+                .isEqualTo(1);
+        restarted.workOnNext();
+        assertThat(restarted.workers.waiting()).isEqualTo(1);
+        restarted.workOnNext();
+
+        assertThat(restarted.service.get(running).history()).extracting(StatusChange::status)
+                .containsExactly(QUEUED, RUNNING, RUNNING, SUCCEEDED);
+        assertThat(restarted.service.get(queued).history()).containsExactly(at(QUEUED, 0), at(RUNNING, 3),
+                at(SUCCEEDED, 3));
+    }
+
     private static List<EpochMetrics> withoutSeconds(List<EpochMetrics> rows) {
         return rows.stream().map(r -> r.withSeconds(0)).toList();
     }
