@@ -25,6 +25,7 @@ import dev.regtrain.data.DatasetCodec;
 import dev.regtrain.models.document.StandardizationDocument;
 import dev.regtrain.jobs.request.JobRequest;
 import dev.regtrain.common.StorageException;
+import java.security.MessageDigest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -102,9 +103,11 @@ final class JobRunner implements Runnable {
         Output output = PlanFactory.constant(Output.class, request.network().output());
         PreparedData data = Preparation.prepare(dataset, split, request.standardize(), output);
         int outputs = data.train().outputs();
+        MessageDigest datasetSha256 = Sha256.digest(); // streamed: the dataset's bytes are never all in memory
+        DatasetCodec.encode(dataset, datasetSha256::update);
         ModelMeta meta = new ModelMeta(ModelDocuments.name(dataset.task()), dataset.inputs(), dataset.classes(),
                 new StandardizationDocument(data.standardization().mean(), data.standardization().std()),
-                Sha256.hex(DatasetCodec.encode(dataset)));
+                Sha256.hex(datasetSha256));
         context.store().saveModelMeta(entry.id(), meta);
         int validationRows = data.validation() == null ? 0 : data.validation().rows();
         DataSummary summary = new DataSummary(request.dataset().id() != null ? "dataset:" + request.dataset().id()
