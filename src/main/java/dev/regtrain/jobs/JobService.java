@@ -113,13 +113,7 @@ public class JobService implements JobEvents, SmartLifecycle {
 
     /** Jobs by status: the store's counts, corrected for the final records it has not taken yet. */
     public Map<JobStatus, Long> countsByStatus() {
-        Map<JobStatus, Long> counts = new java.util.EnumMap<>(JobStatus.class);
-        counts.putAll(store.countByStatus());
-        for (JobRecord record : pending.records()) {
-            store.find(record.id()).ifPresent(stored -> counts.merge(stored.status(), -1L, Long::sum));
-            counts.merge(record.status(), 1L, Long::sum);
-        }
-        return counts;
+        return pending.corrected(store.countByStatus());
     }
 
     /** Stops taking work; running jobs checkpoint their last complete epoch within the grace period. */
