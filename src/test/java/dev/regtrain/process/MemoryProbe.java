@@ -1,5 +1,7 @@
 package dev.regtrain.process;
 
+import com.sun.management.GarbageCollectorMXBean;
+import com.sun.management.GcInfo;
 import dev.regtrain.RegtrainApplication;
 import dev.regtrain.config.RegtrainProperties;
 import dev.regtrain.jobs.JobEvents;
@@ -12,12 +14,16 @@ import dev.regtrain.jobs.request.MemoryEstimate;
 import dev.regtrain.jobs.request.RequestResolver;
 import dev.regtrain.models.document.ModelDocument;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
 import org.springframework.boot.Banner;
@@ -28,13 +34,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Trains jobs one after another in this JVM (the service without its web server, on a data directory of its own) and
- * measures each one's peak heap: the most heap in use right after a full collection while the job runs, less what
- * was in use after one before it. A sampler thread forces a full collection every few tens of milliseconds, so that
- * every sample is live data, not garbage waiting for a collection. A job whose name starts with {@code resume} is
- * stopped by a shutdown of the service after its first epoch and measured as it resumes in a new one (the peak
- * covers reading its checkpoint back). Writes one tab-separated line per job: its name, how it ended, the
- * estimate's terms and total in bytes, the baseline, the peak. Started by {@link MemoryEstimateIT} in a JVM of its
- * own with a small heap.
+ * measures each one's peak heap: the most heap in use right after full collections while the job runs, less what
+ * was in use after them before it. A sampler thread forces full collections every few tens of milliseconds, so that
+ * every sample is live data, not garbage waiting for a collection (a sample for which the collector skipped the
+ * collection is dropped). A job whose name starts with {@code resume} is stopped by a shutdown of the
+ * service after its first epoch and measured as it resumes in a new one (the peak covers reading its checkpoint
+ * back). Writes one tab-separated line per job: its name, how it ended, the estimate's terms and total in bytes, the
+ * baseline, the peak. Started by {@link MemoryEstimateIT} in a JVM of its own with a small heap.
  *
  * <p>Arguments: the data directory, the result file, then {@code name=json} per job.
  */
@@ -125,10 +131,38 @@ public final class MemoryProbe {
         }
     }
 
+    /** The collector whose collections are full ones (this probe runs with G1). */
+    private static final GarbageCollectorMXBean FULL = ManagementFactory
+            .getPlatformMXBeans(GarbageCollectorMXBean.class).stream()
+            .filter(gc -> gc.getName().equals("G1 Old Generation")).findFirst()
+            .orElseThrow(() -> new IllegalStateException("the probe needs G1 (-XX:+UseG1GC)"));
+    private static final List<String> HEAP_POOLS = ManagementFactory.getMemoryPoolMXBeans().stream()
+            .filter(pool -> pool.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName).toList();
+
     /** The heap in use right after a full collection. */
     private static long liveHeap() {
+        long sample;
+        do {
+            sample = liveHeapOrMinusOne();
+        } while (sample < 0);
+        return sample;
+    }
+
+    /**
+     * The heap in use at the end of a full collection, as the collector itself reports it (read afterwards, the
+     * heap in use would count what the training threads allocated meanwhile: a still-interpreted vector kernel
+     * allocates tens of megabytes of garbage in a few milliseconds); −1 when the collector skipped the collection
+     * (while a thread is in a JNI critical section, a file write for one).
+     */
+    private static long liveHeapOrMinusOne() {
+        long before = FULL.getCollectionCount();
         System.gc();
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        GcInfo last = FULL.getLastGcInfo();
+        if (FULL.getCollectionCount() == before || last == null) {
+            return -1;
+        }
+        Map<String, MemoryUsage> after = last.getMemoryUsageAfterGc();
+        return HEAP_POOLS.stream().mapToLong(pool -> after.get(pool).getUsed()).sum();
     }
 
     /** Samples the live heap on a thread of its own, keeping the largest sample. */
@@ -142,7 +176,7 @@ public final class MemoryProbe {
             sampling = true;
             thread = new Thread(() -> {
                 while (sampling) {
-                    largest = Math.max(largest, liveHeap());
+                    largest = Math.max(largest, liveHeapOrMinusOne());
                     LockSupport.parkNanos(SAMPLE_PAUSE.toNanos());
                 }
             }, "memory-sampler");
