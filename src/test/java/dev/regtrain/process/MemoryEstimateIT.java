@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The memory estimate is measured, not guessed: jobs of several shapes and optimizers, each chosen so that another
  * term dominates (the parameters and the optimizer's slots, a best checkpoint kept to be written later, the
- * activations of a large batch, the data, dropout and mixup, a resume from a checkpoint), train one after another
+ * activations of a large batch, the data, dropout and mixup, batch normalisation with the training objective
+ * evaluated over the training rows, a resume from a checkpoint), train one after another
  * in a JVM with a small heap ({@link MemoryProbe}); each one's measured peak must be at most its estimate, and the
  * estimate at most twice the peak. The heap is sized so that the largest job fits the default budget (60% of the
  * heap): a job the service admits by default trains in it, beside the service, without running out of memory.
@@ -54,6 +55,10 @@ class MemoryEstimateIT {
                 "\"training\": {\"epochs\": 2, \"batchSize\": 512, \"optimizer\": \"momentum\"}",
                 "\"regularization\": {\"dropout\": {\"input\": 0.2, \"hidden\": 0.5}, "
                         + "\"augmentation\": {\"mixup\": 0.4}}"));
+        jobs.put("batchnorm-no-validation-adam", job(blobs.formatted(4000, 128),
+                "\"network\": {\"hidden\": [{\"units\": 512, \"batchNorm\": true}, "
+                        + "{\"units\": 512, \"batchNorm\": true}]}", "\"validationSplit\": 0",
+                "\"training\": {\"epochs\": 2, \"batchSize\": 512, \"optimizer\": \"adam\"}"));
         jobs.put("resume-adam", job(blobs.formatted(1000, 256), wide,
                 "\"training\": {\"epochs\": 3, \"batchSize\": 64, \"optimizer\": \"adam\"}"));
         return jobs;

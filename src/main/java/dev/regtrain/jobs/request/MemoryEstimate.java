@@ -18,12 +18,13 @@ import dev.regtrain.engine.TrainingPlan;
  *                        beside the weights of the outcome when the run ends, or the checkpoint read at a resume
  *                        until the trainer has taken it in
  * @param batchBytes the buffers of the mini-batch workspaces (the full batch and the last, shorter one):
- *                   activations, deltas, dropout masks, and the vector kernel's packed copies of both operands of
+ *                   activations, deltas, dropout masks, batch normalisation's normalised values, and the vector kernel's packed copies of both operands of
  *                   every product (of the weights too: about 2·P per workspace) and of its sparse weight gradients
  * @param validationBytes the inference workspaces of the validation pass ({@link Predictor#CHUNK_ROWS} rows and the
- *                        rest), with their packed weights (about P each)
- * @param dataBytes the prepared (standardised) training and validation examples, the split and the shuffle order,
- *                  and mixup's buffers
+ *                        rest), with their packed weights (about P each), and of a pass over the training rows when
+ *                        the training objective is monitored
+ * @param dataBytes the prepared (standardised) training and validation examples, the split, the shuffle order, the
+ *                  examples' class weights, and mixup's buffers
  * @param loadingBytes the dataset as loaded or generated, with its labels: it is let go once the examples are
  *                     prepared, before the trainer is made, but loading, generating and preparing take it twice
  * @param historyBytes the metrics rows of every epoch, kept with the job and in its training state
@@ -69,33 +70,43 @@ public record MemoryEstimate(long parameterBytes, long checkpointBytes, long bat
         Arrays arrays = new Arrays(regionBytes);
         NetworkSpec spec = plan.network();
         int slots = plan.optimizer().kind().slots();
-        long oneCopy = 0;
-        for (int l = 1; l <= spec.layerCount(); l++) {
-            oneCopy += arrays.doubles((long) spec.units(l - 1) * spec.units(l)) + arrays.doubles(spec.units(l));
+        long oneCopy = 0; // every block: weights, biases, and batch normalisation's γ, β and running statistics
+        for (NetworkSpec.BlockShape block : spec.blocks()) {
+            oneCopy += arrays.doubles(block.size());
         }
         long batch = plan.batchSize() == 0 ? maxTrainRows : Math.min(plan.batchSize(), maxTrainRows);
         long lastBatch = largestRemainder(minTrainRows, maxTrainRows, batch);
         long batchBytes = trainingWorkspace(plan, batch, arrays)
                 + (lastBatch > 0 ? trainingWorkspace(plan, lastBatch, arrays) : 0);
-        long minValidation = rows - maxTrainRows;
-        long maxValidation = rows - minTrainRows;
-        long validationBytes = 0;
-        if (maxValidation > 0) {
-            long chunk = Math.min(Predictor.CHUNK_ROWS, maxValidation);
-            long rest = maxValidation > chunk ? largestRemainder(minValidation, maxValidation, chunk) : 0;
-            validationBytes = inferenceWorkspace(spec, chunk, arrays)
-                    + (rest > 0 ? inferenceWorkspace(spec, rest, arrays) : 0);
+        long validationBytes = inferencePass(spec, rows - maxTrainRows, rows - minTrainRows, arrays);
+        if (plan.monitorsTrainingObjective()) { // the training objective is evaluated over the training rows
+            validationBytes += inferencePass(spec, minTrainRows, maxTrainRows, arrays);
         }
+        long maxValidation = rows - minTrainRows;
         long inputs = spec.inputs();
         long outputs = spec.outputs();
         long loadingBytes = arrays.doubles(rows * inputs) + arrays.doubles(rows); // the features and the labels
         long dataBytes = arrays.doubles(maxTrainRows * inputs) + arrays.doubles(maxTrainRows * outputs)
                 + arrays.doubles(maxValidation * inputs) + arrays.doubles(maxValidation * outputs)
                 + arrays.ints(rows) + arrays.ints(maxTrainRows) // the split, the shuffle order
+                + arrays.doubles(maxTrainRows) // the examples' class weights
                 + (mixup ? arrays.doubles(batch * inputs) + arrays.doubles(batch * outputs) + arrays.ints(batch) : 0);
         long historyBytes = (long) plan.epochs() * (256 + 80L * spec.layerCount());
         return new MemoryEstimate((4 + 2L * slots) * oneCopy, (2 + slots) * oneCopy, batchBytes, validationBytes,
                 dataBytes, loadingBytes, historyBytes);
+    }
+
+    /**
+     * The inference workspaces of a pass over between {@code minRows} and {@code maxRows} examples, in chunks of
+     * {@link Predictor#CHUNK_ROWS} and the rest; none for no rows.
+     */
+    private static long inferencePass(NetworkSpec spec, long minRows, long maxRows, Arrays arrays) {
+        if (maxRows <= 0) {
+            return 0;
+        }
+        long chunk = Math.min(Predictor.CHUNK_ROWS, maxRows);
+        long rest = maxRows > chunk ? largestRemainder(minRows, maxRows, chunk) : 0;
+        return inferenceWorkspace(spec, chunk, arrays) + (rest > 0 ? inferenceWorkspace(spec, rest, arrays) : 0);
     }
 
     /** The largest {@code m mod batch} over the possible training row counts m (0 when every one divides). */
@@ -133,6 +144,9 @@ public record MemoryEstimate(long parameterBytes, long checkpointBytes, long bat
             double dropRate = l == 1 ? plan.dropout().inputRate() : plan.dropout().hiddenRates().get(l - 2);
             if (dropRate > 0) {
                 bytes += 2 * arrays.doubles(rows * in); // the mask and the dropped output of layer l − 1
+            }
+            if (spec.batchNorm(l)) {
+                bytes += arrays.doubles(rows * out) + 3 * arrays.doubles(out); // normalised values, batch statistics
             }
         }
         return bytes;

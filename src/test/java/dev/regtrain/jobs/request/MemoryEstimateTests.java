@@ -23,8 +23,11 @@ class MemoryEstimateTests {
     private static final long MIB = 1 << 20;
 
     private static TrainingPlan plan(int inputs, int hidden, int outputs, OptimizerKind optimizer, int batch) {
-        NetworkSpec spec = new NetworkSpec(inputs, List.of(new LayerSpec(hidden, Activation.RELU)), Output.LINEAR,
-                outputs, Initialization.HE);
+        return plan(inputs, new LayerSpec(hidden, Activation.RELU), outputs, optimizer, batch);
+    }
+
+    private static TrainingPlan plan(int inputs, LayerSpec hidden, int outputs, OptimizerKind optimizer, int batch) {
+        NetworkSpec spec = new NetworkSpec(inputs, List.of(hidden), Output.LINEAR, outputs, Initialization.HE);
         return new TrainingPlan(spec, OptimizerSpec.of(optimizer, 0.01), PenaltySpec.NONE, DropoutSpec.none(1),
                 EarlyStoppingSpec.trackingOnly(Monitor.TRAIN_LOSS), 10, batch, true, 1);
     }
@@ -71,5 +74,18 @@ class MemoryEstimateTests {
         long arrays = preparing + estimate.historyBytes();
         assertThat(estimate.bytes()).as("preparing dominates a tiny network")
                 .isEqualTo(arrays + arrays / 8 + MemoryEstimate.FIXED_BYTES);
+    }
+
+    @Test
+    void batchNormalisationAddsItsBlocksToEveryCopyAndItsNormalisedValuesToEveryTrainingWorkspace() {
+        MemoryEstimate plain = estimate(plan(20, new LayerSpec(32, Activation.RELU), 1, OptimizerKind.SGD, 50), 0);
+        MemoryEstimate normalised = estimate(plan(20, new LayerSpec(32, Activation.RELU, true), 1, OptimizerKind.SGD,
+                50), 0);
+
+        long fourVectors = 4 * (8 * 32 + 16); // γ, β, running mean and variance; the bias is gone
+        assertThat(normalised.parameterBytes() - plain.parameterBytes()).isEqualTo(4 * (fourVectors - (8 * 32 + 16)));
+        long normalisedValues = (8 * 50 * 32 + 16) + 3 * (8 * 32 + 16); // 50 rows; the batch's mean, variance, 1/σ
+        assertThat(normalised.batchBytes() - plain.batchBytes()).as("800 rows in batches of 50: one workspace")
+                .isEqualTo(normalisedValues);
     }
 }
