@@ -88,7 +88,8 @@ public final class RequestResolver {
             case "softmax" -> data.classes().size();
             default -> 1;
         };
-        TrainingPlan plan = PlanFactory.plan(resolved, data.inputs(), outputs, resolved.validationSplit() > 0);
+        TrainingPlan plan = PlanFactory.plan(resolved, data.inputs(), outputs, resolved.validationSplit() > 0,
+                data.classes());
         long rows = data.rows();
         double held = resolved.validationSplit() * rows;
         long minValidation;
