@@ -21,9 +21,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-import java.util.concurrent.locks.ReadWriteLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
-import java.util.function.Supplier;
 import org.springframework.context.SmartLifecycle;
 
 /**
@@ -39,15 +36,13 @@ public class JobService implements JobEvents, SmartLifecycle {
     private final Map<String, JobEntry> live = new ConcurrentHashMap<>();
     private final JobStore store;
     private final CheckpointStore checkpoints;
-    private final DatasetService datasets;
     private final JobAdmission admission;
     private final JobQueue queue;
     private final JobContext context;
     private final Clock clock;
     private final RegtrainProperties.Limits limits;
     private final Duration shutdownGrace;
-    /** Submissions hold it shared, dataset deletion exclusively: a dataset in use is never deleted. */
-    private final ReadWriteLock datasetLock = new ReentrantReadWriteLock();
+    private final DatasetsInUse datasetsInUse;
     private final JobLifecycle lifecycle;
     private final PendingSaves pending;
     private final Later later;
@@ -63,7 +58,7 @@ public class JobService implements JobEvents, SmartLifecycle {
         this.pending = new PendingSaves(store, later, this::retireIfEnded);
         this.store = store;
         this.checkpoints = checkpoints;
-        this.datasets = datasets;
+        this.datasetsInUse = new DatasetsInUse(datasets, store);
         this.queue = queue;
         this.clock = clock;
         this.limits = limits;
@@ -152,7 +147,7 @@ public class JobService implements JobEvents, SmartLifecycle {
 
     /** Submits a child of a study (or, with a null {@code study}, a job of its own) under the id chosen. */
     public JobRecord submit(JobRequest raw, String id, StudyRef study) {
-        return withDatasetsKept(() -> admission.submit(raw, id, study));
+        return datasetsInUse.admit(() -> admission.submit(raw, id, study));
     }
 
     /** Validates a request and fills in its defaults as a submission would, without submitting anything. */
@@ -162,16 +157,7 @@ public class JobService implements JobEvents, SmartLifecycle {
 
     /** A new job continuing a final one by more epochs from its last checkpoint (409 without one). */
     public JobRecord continueJob(String id, int epochs) {
-        return withDatasetsKept(() -> admission.continueJob(get(id), epochs));
-    }
-
-    private JobRecord withDatasetsKept(Supplier<JobRecord> admit) {
-        datasetLock.readLock().lock();
-        try {
-            return admit.get();
-        } finally {
-            datasetLock.readLock().unlock();
-        }
+        return datasetsInUse.admit(() -> admission.continueJob(get(id), epochs));
     }
 
     public JobRecord get(String id) {
@@ -266,19 +252,7 @@ public class JobService implements JobEvents, SmartLifecycle {
 
     /** Deletes an uploaded dataset unless a queued or running job trains on it. */
     public void deleteDataset(String datasetId) {
-        datasetLock.writeLock().lock();
-        try {
-            datasets.get(datasetId);
-            List<String> users = store.unfinished().stream()
-                    .filter(r -> datasetId.equals(r.request().dataset().id())).map(JobRecord::id).toList();
-            if (!users.isEmpty()) {
-                throw new ConflictException("dataset " + datasetId + " is used by " + users.size()
-                        + " queued or running job(s), e.g. " + users.get(0));
-            }
-            datasets.remove(datasetId);
-        } finally {
-            datasetLock.writeLock().unlock();
-        }
+        datasetsInUse.delete(datasetId);
     }
 
     @Override
