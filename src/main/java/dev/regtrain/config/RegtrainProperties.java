@@ -60,7 +60,9 @@ public record RegtrainProperties(
      *
      * @param maxRequestBytes the largest JSON body (a job with a model document for warm start can be large)
      * @param maxUploadBytes the largest CSV upload
-     * @param maxJobMemory the most memory one job may need (estimated before it is accepted); 0 = half the heap
+     * @param maxJobMemory the memory that the jobs training at once may need together, by their estimates: a job that
+     *                     alone needs more is refused, one that does not fit beside the running ones waits; 0 =
+     *                     {@value #DEFAULT_JOB_MEMORY_PERCENT}% of the heap
      * @param maxBodiesPerClient request bodies one client (remote address) may send at once; more are 429
      * @param minBodyRate after {@code bodyGrace}, a body must have arrived at this average rate per second or it is
      *                    refused with 408 (a client trickling a body must not hold a request thread)
@@ -90,9 +92,16 @@ public record RegtrainProperties(
             @NotNull @DefaultValue("60s") Duration predictionTimeout,
             @Min(1) @DefaultValue("1000") int maxStudyJobs) {
 
-        /** The memory one job may need: the configured value, or half of the JVM's maximum heap. */
+        /**
+         * The share of the heap that training jobs may use together by default: the rest is the service's own
+         * (requests, predictions, uploads) and the collector's room to work.
+         */
+        public static final int DEFAULT_JOB_MEMORY_PERCENT = 60;
+
+        /** The memory the jobs training at once may need together: the configured value, or a share of the heap. */
         public long jobMemoryBudget() {
-            return maxJobMemory.toBytes() > 0 ? maxJobMemory.toBytes() : Runtime.getRuntime().maxMemory() / 2;
+            return maxJobMemory.toBytes() > 0 ? maxJobMemory.toBytes()
+                    : Runtime.getRuntime().maxMemory() / 100 * DEFAULT_JOB_MEMORY_PERCENT;
         }
     }
 

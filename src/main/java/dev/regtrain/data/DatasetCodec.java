@@ -1,6 +1,7 @@
 package dev.regtrain.data;
 
 import dev.regtrain.engine.state.ByteReader;
+import dev.regtrain.engine.state.ByteSink;
 import dev.regtrain.engine.state.ByteWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +34,21 @@ public final class DatasetCodec {
 
     public static byte[] encode(Dataset data) {
         ByteWriter out = new ByteWriter(1024 + 8L * data.features().length + 8L * data.rows());
+        write(data, out);
+        return out.toArrayWithChecksum();
+    }
+
+    /**
+     * Streams the same bytes as {@link #encode(Dataset)} into {@code sink} (a file, a digest) through a small buffer,
+     * without a copy of the dataset in memory; returns how many.
+     */
+    public static long encode(Dataset data, ByteSink sink) {
+        ByteWriter out = new ByteWriter(sink);
+        write(data, out);
+        return out.finishWithChecksum();
+    }
+
+    private static void write(Dataset data, ByteWriter out) {
         out.putInt(MAGIC);
         out.putInt(VERSION);
         out.putString(data.name());
@@ -55,7 +71,6 @@ public final class DatasetCodec {
         } else {
             out.putRawDoubles(data.targets());
         }
-        return out.toArrayWithChecksum();
     }
 
     /**

@@ -152,6 +152,6 @@ public final class Network {
     }
 
     public Network copy() {
-        return of(spec, values());
+        return of(spec, blocks.stream().map(Parameter::values).toArray(double[][]::new));
     }
 }

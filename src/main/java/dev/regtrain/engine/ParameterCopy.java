@@ -68,6 +68,16 @@ final class ParameterCopy {
         return values[i];
     }
 
+    /** The saved values themselves, not a copy: read them before the next save. */
+    double[][] saved() {
+        return values;
+    }
+
+    /** A network holding (a copy of) the saved values. */
+    Network toNetwork(NetworkSpec spec) {
+        return Network.of(spec, values);
+    }
+
     /** A fresh copy of the saved parameter values. */
     double[][] values() {
         double[][] copy = allocateLike(values);

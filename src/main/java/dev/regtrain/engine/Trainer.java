@@ -34,6 +34,17 @@ public final class Trainer {
     private final ParameterCopy best;
     private final ParameterCopy epochStart;
     private final EpochStatistics statistics;
+    private final LiveState live = new LiveState() {
+        @Override
+        public TrainingState view() {
+            return stateView();
+        }
+
+        @Override
+        public TrainingState copy() {
+            return state();
+        }
+    };
     private int epoch;
 
     private Trainer(TrainingPlan plan, Examples train, Examples validation, EngineContext context,
@@ -178,8 +189,8 @@ public final class Trainer {
             history.add(row);
             schedule.observe(epoch, row);
             if (!Double.isFinite(row.trainLoss())) {
-                Network lastFinite = Network.of(plan.network(), epochStart.values());
-                listener.onEpoch(row, this::state);
+                Network lastFinite = epochStart.toNetwork(plan.network());
+                listener.onEpoch(row, live);
                 return finish(StopReason.DIVERGED, "the training loss became " + row.trainLoss() + " in epoch "
                         + epoch + ": training diverged (a smaller learning rate usually helps)", lastFinite, epoch - 1);
             }
@@ -187,9 +198,9 @@ public final class Trainer {
             EarlyStopping.Verdict verdict = earlyStopping.observe(epoch, monitor.valueOf(row));
             if (verdict.improved()) {
                 best.save(network);
-                listener.onBest(state());
+                listener.onBest(live);
             }
-            listener.onEpoch(row, this::state);
+            listener.onEpoch(row, live);
             if (verdict.stop() && epoch < plan.epochs()) {
                 return finish(StopReason.EARLY_STOPPED, verdict.reason(), network.copy(), epoch);
             }
@@ -239,16 +250,29 @@ public final class Trainer {
             sentence += "; restored the best weights, from epoch " + es.bestEpoch() + " (" + monitor.label() + " "
                     + Numbers.format(es.best()) + ")";
         }
-        Network model = restore ? Network.of(plan.network(), best.values()) : last;
+        Network model = restore ? best.toNetwork(plan.network()) : last;
         return new TrainingOutcome(reason, history.size(), es.bestEpoch(), es.best(), monitor, restore, sentence,
                 model, restore ? es.bestEpoch() : lastEpoch);
     }
 
-    /** A copy of the complete state after the last finished epoch. */
+    /** A copy of the complete state after the last finished epoch (the best weights share the weights' copy when they are the same). */
     public TrainingState state() {
-        boolean hasBest = earlyStopping.state().bestEpoch() > 0;
-        return new TrainingState(plan.network(), epoch, network.values(), optimizer.state(), shuffleRandom.state(),
-                dropoutRandom.state(), augmentRandom.state(), earlyStopping.state(),
-                hasBest ? best.values() : null, history, schedule.state());
+        EarlyStoppingState es = earlyStopping.state();
+        double[][] parameters = network.values();
+        double[][] bestParameters = es.bestEpoch() == 0 ? null : es.bestEpoch() == epoch ? parameters : best.values();
+        return new TrainingState(plan.network(), epoch, parameters, optimizer.state(), shuffleRandom.state(),
+                dropoutRandom.state(), augmentRandom.state(), es, bestParameters, history, schedule.state());
+    }
+
+    /**
+     * The complete state after the last finished epoch read in place, nothing copied: valid until this trainer runs
+     * again (for writing a checkpoint of a run that ended or paused).
+     */
+    public TrainingState stateView() {
+        EarlyStoppingState es = earlyStopping.state();
+        double[][] parameters = network.blocks().stream().map(Parameter::values).toArray(double[][]::new);
+        return new TrainingState(plan.network(), epoch, parameters, new OptimizerState(optimizer.step(),
+                optimizer.slots()), shuffleRandom.state(), dropoutRandom.state(), augmentRandom.state(), es,
+                es.bestEpoch() > 0 ? best.saved() : null, history, schedule.state());
     }
 }

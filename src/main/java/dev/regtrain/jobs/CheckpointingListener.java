@@ -1,21 +1,22 @@
 package dev.regtrain.jobs;
 
 import dev.regtrain.engine.EpochMetrics;
+import dev.regtrain.engine.LiveState;
 import dev.regtrain.engine.Monitor;
 import dev.regtrain.engine.TrainingListener;
 import dev.regtrain.engine.TrainingState;
 import dev.regtrain.jobs.request.JobRequest;
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * Keeps a running job's record, metrics and checkpoints up to date: one metrics row per epoch, a periodic checkpoint
  * every {@code everyEpochs} (pruned to {@code keepLast}, each with its epoch's monitored value), and the best
- * checkpoint. The best is kept in memory on every
- * improvement and written at most every {@link #BEST_WRITE_INTERVAL_NANOS} (always with a periodic checkpoint and when
- * the job ends or is suspended): early in training the monitor improves almost every epoch, and a checkpoint costs
- * several fsyncs. Nothing is lost by the delay: every checkpoint's state carries the best weights so far, so a resumed
- * job finds the same best again.
+ * checkpoint. Checkpoints are written from the trainer's own buffers, copying nothing, and a state that is both best
+ * and periodic is written once. The best is written at most every {@link #BEST_WRITE_INTERVAL_NANOS} (always with a
+ * periodic checkpoint and when the job ends or is suspended): early in training the monitor improves almost every
+ * epoch, and a checkpoint costs several fsyncs. An improvement within the interval is kept as a copy (its weights and
+ * optimizer slots) until it is written. Nothing is lost by the delay: every checkpoint's state carries the best
+ * weights so far, so a resumed job finds the same best again.
  */
 final class CheckpointingListener implements TrainingListener {
 
@@ -27,6 +28,8 @@ final class CheckpointingListener implements TrainingListener {
     private final Monitor monitor;
     private BestValue best;
     private TrainingState unwrittenBest;
+    /** Whether the epoch being reported improved on the best (onBest comes just before its onEpoch). */
+    private boolean improved;
     private long lastBestWrite = System.nanoTime();
 
     /** Two seconds. */
@@ -48,40 +51,50 @@ final class CheckpointingListener implements TrainingListener {
     }
 
     @Override
-    public void onBest(TrainingState state) {
-        unwrittenBest = state;
-        best = new BestValue(state.epoch(), monitor.label(), state.earlyStopping().best());
+    public void onBest(LiveState state) {
+        TrainingState view = state.view();
+        best = new BestValue(view.epoch(), monitor.label(), view.earlyStopping().best());
+        unwrittenBest = null; // a newer best replaces one kept to be written
+        improved = true;
     }
 
     /** Writes the best checkpoint if it changed since it was last written. */
     void writeBest() {
         if (unwrittenBest != null) {
-            context.checkpoints().save(entry.id(), CheckpointKind.BEST, unwrittenBest,
-                    unwrittenBest.earlyStopping().best());
+            TrainingState kept = unwrittenBest;
             unwrittenBest = null;
-            lastBestWrite = System.nanoTime();
+            saveBest(List.of(CheckpointKind.BEST), kept);
         }
     }
 
+    private void saveBest(List<CheckpointKind> roles, TrainingState state) {
+        context.checkpoints().saveAs(entry.id(), roles, state, state.earlyStopping().best());
+        lastBestWrite = System.nanoTime();
+    }
+
     @Override
-    public void onEpoch(EpochMetrics row, Supplier<TrainingState> state) {
+    public void onEpoch(EpochMetrics row, LiveState state) {
+        boolean newBest = improved;
+        improved = false;
         context.store().appendMetrics(entry.id(), row);
         BestValue current = best;
         entry.addEpoch(row, r -> r.afterEpoch(row, current, r.modelRef()));
         context.metrics().epochDone(entry.id(), trainingExamples, row.seconds());
+        boolean due = System.nanoTime() - lastBestWrite >= BEST_WRITE_INTERVAL_NANOS;
         if (everyEpochs > 0 && row.epoch() % everyEpochs == 0 && Double.isFinite(row.trainLoss())) {
-            if (unwrittenBest != null && unwrittenBest.epoch() == row.epoch()) { // one state, both roles, one write
-                context.checkpoints().saveAs(entry.id(), List.of(CheckpointKind.BEST, CheckpointKind.PERIODIC),
-                        unwrittenBest, unwrittenBest.earlyStopping().best());
-                unwrittenBest = null;
-                lastBestWrite = System.nanoTime();
+            if (newBest) { // one state, both roles, one write
+                saveBest(List.of(CheckpointKind.BEST, CheckpointKind.PERIODIC), state.view());
             } else {
                 writeBest();
-                context.checkpoints().save(entry.id(), CheckpointKind.PERIODIC, state.get(), monitor.valueOf(row));
+                context.checkpoints().save(entry.id(), CheckpointKind.PERIODIC, state.view(), monitor.valueOf(row));
             }
             context.checkpoints().prune(entry.id(), keepLast);
             context.store().save(entry.record());
-        } else if (System.nanoTime() - lastBestWrite >= BEST_WRITE_INTERVAL_NANOS) {
+        } else if (newBest && due) {
+            saveBest(List.of(CheckpointKind.BEST), state.view());
+        } else if (newBest) {
+            unwrittenBest = state.copy();
+        } else if (due) {
             writeBest();
         }
     }

@@ -12,7 +12,8 @@ import java.util.UUID;
 
 /**
  * New jobs entering the queue, submitted or continuing a final job: resolved, admitted (429 when the queue is full),
- * persisted, kept live, and started when a worker is free.
+ * persisted, kept live, and started when a worker is free and their memory fits beside the running jobs'
+ * ({@link MemoryGate}).
  */
 final class JobAdmission {
 
@@ -20,15 +21,17 @@ final class JobAdmission {
     private final JobQueue queue;
     private final JobContext context;
     private final RequestResolver resolver;
+    private final MemoryGate memory;
     private final Clock clock;
     private final int maxEpochs;
 
-    JobAdmission(Map<String, JobEntry> live, JobQueue queue, JobContext context, RequestResolver resolver, Clock clock,
-                 int maxEpochs) {
+    JobAdmission(Map<String, JobEntry> live, JobQueue queue, JobContext context, RequestResolver resolver,
+                 MemoryGate memory, Clock clock, int maxEpochs) {
         this.live = live;
         this.queue = queue;
         this.context = context;
         this.resolver = resolver;
+        this.memory = memory;
         this.clock = clock;
         this.maxEpochs = maxEpochs;
     }
@@ -42,7 +45,7 @@ final class JobAdmission {
         Resolution resolution = resolver.resolve(raw);
         JobRequest request = resolution.request();
         JobRecord record = JobRecord.queued(id, request, Objectives.describe(request, null), clock.instant(), study);
-        return enqueue(new JobEntry(record, List.of()), () -> {
+        return enqueue(new JobEntry(record, List.of()), resolution.memoryBytes(), () -> {
             if (resolution.initialModel() != null) {
                 context.store().saveInitialModel(id, resolution.initialModel());
             }
@@ -55,10 +58,15 @@ final class JobAdmission {
         Continuation continuation = Continuation.of(original, epochs, UUID.randomUUID().toString(),
                 context.checkpoints(), resolver, maxEpochs, clock.instant());
         return enqueue(new JobEntry(continuation.record(), continuation.latest().state().history()),
-                () -> continuation.persist(context.store(), context.checkpoints()));
+                memoryOf(continuation.record()), () -> continuation.persist(context.store(), context.checkpoints()));
     }
 
-    private JobRecord enqueue(JobEntry entry, Runnable persist) {
+    /** The memory a job's request is estimated to need (recomputed: for a continued or a recovered job). */
+    long memoryOf(JobRecord record) {
+        return resolver.memoryBytes(record.request());
+    }
+
+    private JobRecord enqueue(JobEntry entry, long memoryBytes, Runnable persist) {
         if (!queue.tryAdmit()) {
             throw new QueueFullException("the queue holds " + queue.waiting() + " jobs, its capacity "
                     + "(regtrain.queue-capacity); try again later", Duration.ofSeconds(10));
@@ -72,7 +80,7 @@ final class JobAdmission {
             throw e;
         }
         live.put(entry.id(), entry);
-        queue.execute(new JobRunner(entry, context, null, false));
+        memory.submit(entry, memoryBytes, new JobRunner(entry, context, null, false));
         return entry.record();
     }
 }

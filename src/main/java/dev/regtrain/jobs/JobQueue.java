@@ -71,6 +71,11 @@ public final class JobQueue {
         waiting.decrementAndGet();
     }
 
+    /** The number of training threads. */
+    int workers() {
+        return workerCount;
+    }
+
     /** Jobs admitted and not yet running. */
     public int waiting() {
         return waiting.get();

@@ -25,6 +25,7 @@ import dev.regtrain.data.DatasetCodec;
 import dev.regtrain.models.document.StandardizationDocument;
 import dev.regtrain.jobs.request.JobRequest;
 import dev.regtrain.common.StorageException;
+import java.security.MessageDigest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,8 +36,9 @@ final class JobRunner implements Runnable {
 
     private final JobEntry entry;
     private final JobContext context;
-    private final TrainingState resumeFrom;
     private final boolean recovering;
+    /** Let go as soon as the trainer has taken it in, so that training never holds a second copy of the state. */
+    private TrainingState resumeFrom;
 
     /**
      * @param resumeFrom the checkpoint to continue from after a restart, or null
@@ -70,16 +72,42 @@ final class JobRunner implements Runnable {
         }
     }
 
+    /** What training needs once the data is prepared; the dataset as loaded is let go by then. */
+    private record Prepared(TrainingPlan plan, PreparedData data, EngineContext engine) {
+    }
+
     private void train() {
         JobRequest request = entry.record().request();
+        Prepared prepared = prepare(request);
+        PreparedData data = prepared.data();
+        TrainingPlan plan = prepared.plan();
+        Trainer trainer = newTrainer(plan, data, prepared.engine());
+        CheckpointingListener listener = new CheckpointingListener(entry, context, request, data.train().rows(),
+                plan.earlyStopping().monitor());
+        TrainingOutcome outcome;
+        try (SharedCores.Training training = context.cores().training()) {
+            outcome = trainer.run(listener, () -> entry.cancelRequested() || context.lifecycle().stopping());
+        }
+        listener.writeBest();
+        if (outcome.reason() == StopReason.CANCELLED && !entry.cancelRequested()) {
+            context.lifecycle().suspended(entry, trainer.stateView());
+            return;
+        }
+        context.lifecycle().finish(entry, outcome, trainer.stateView(), listener.best());
+    }
+
+    /** Loads (or generates) the dataset, splits and prepares it, and plans the training. */
+    private Prepared prepare(JobRequest request) {
         Dataset dataset = context.datasets().forJob(request);
         Split split = CrossValidations.split(dataset, request);
         Output output = PlanFactory.constant(Output.class, request.network().output());
         PreparedData data = Preparation.prepare(dataset, split, request.standardize(), output);
         int outputs = data.train().outputs();
+        MessageDigest datasetSha256 = Sha256.digest(); // streamed: the dataset's bytes are never all in memory
+        DatasetCodec.encode(dataset, datasetSha256::update);
         ModelMeta meta = new ModelMeta(ModelDocuments.name(dataset.task()), dataset.inputs(), dataset.classes(),
                 new StandardizationDocument(data.standardization().mean(), data.standardization().std()),
-                Sha256.hex(DatasetCodec.encode(dataset)));
+                Sha256.hex(datasetSha256));
         context.store().saveModelMeta(entry.id(), meta);
         int validationRows = data.validation() == null ? 0 : data.validation().rows();
         DataSummary summary = new DataSummary(request.dataset().id() != null ? "dataset:" + request.dataset().id()
@@ -95,28 +123,23 @@ final class JobRunner implements Runnable {
             engine = engine.withAugmenter(Augmenter.forTraining(augmentation, dataset, split.train(),
                     data.standardization(), outputs));
         }
-        Trainer trainer;
+        return new Prepared(plan, data, engine);
+    }
+
+    /**
+     * The trainer: resumed from the checkpoint (which is then let go) or from the state a continued job was given,
+     * warm-started, or new.
+     */
+    private Trainer newTrainer(TrainingPlan plan, PreparedData data, EngineContext engine) {
         TrainingState from = resumeFrom != null ? resumeFrom : continuedState();
+        resumeFrom = null;
         if (from != null) {
-            trainer = Trainer.resume(plan, from, data.train(), data.validation(), engine);
-        } else {
-            ModelDocument initial = context.store().loadInitialModel(entry.id()).orElse(null);
-            trainer = initial == null ? Trainer.start(plan, data.train(), data.validation(), engine)
-                    : Trainer.warmStart(plan, ModelDocuments.toNetwork(initial, plan.network()), data.train(),
-                    data.validation(), engine);
+            return Trainer.resume(plan, from, data.train(), data.validation(), engine);
         }
-        CheckpointingListener listener = new CheckpointingListener(entry, context, request, data.train().rows(),
-                plan.earlyStopping().monitor());
-        TrainingOutcome outcome;
-        try (SharedCores.Training training = context.cores().training()) {
-            outcome = trainer.run(listener, () -> entry.cancelRequested() || context.lifecycle().stopping());
-        }
-        listener.writeBest();
-        if (outcome.reason() == StopReason.CANCELLED && !entry.cancelRequested()) {
-            context.lifecycle().suspended(entry, trainer.state());
-            return;
-        }
-        context.lifecycle().finish(entry, outcome, trainer.state(), listener.best());
+        ModelDocument initial = context.store().loadInitialModel(entry.id()).orElse(null);
+        return initial == null ? Trainer.start(plan, data.train(), data.validation(), engine)
+                : Trainer.warmStart(plan, ModelDocuments.toNetwork(initial, plan.network()), data.train(),
+                data.validation(), engine);
     }
 
     /** A continued job starts from the state it was given, kept as its own first checkpoint; others from scratch. */

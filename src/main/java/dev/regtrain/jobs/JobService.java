@@ -21,9 +21,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-import java.util.concurrent.locks.ReadWriteLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
-import java.util.function.Supplier;
 import org.springframework.context.SmartLifecycle;
 
 /**
@@ -39,19 +36,18 @@ public class JobService implements JobEvents, SmartLifecycle {
     private final Map<String, JobEntry> live = new ConcurrentHashMap<>();
     private final JobStore store;
     private final CheckpointStore checkpoints;
-    private final DatasetService datasets;
     private final JobAdmission admission;
     private final JobQueue queue;
     private final JobContext context;
     private final Clock clock;
     private final RegtrainProperties.Limits limits;
     private final Duration shutdownGrace;
-    /** Submissions hold it shared, dataset deletion exclusively: a dataset in use is never deleted. */
-    private final ReadWriteLock datasetLock = new ReentrantReadWriteLock();
+    private final DatasetsInUse datasetsInUse;
     private final JobLifecycle lifecycle;
     private final PendingSaves pending;
     private final Later later;
     private final EndListeners endListeners = new EndListeners();
+    private final MemoryGate memory;
     private volatile boolean running;
 
     /** @param later runs the retries of what the store could not take (a full disk) */
@@ -62,7 +58,7 @@ public class JobService implements JobEvents, SmartLifecycle {
         this.pending = new PendingSaves(store, later, this::retireIfEnded);
         this.store = store;
         this.checkpoints = checkpoints;
-        this.datasets = datasets;
+        this.datasetsInUse = new DatasetsInUse(datasets, store);
         this.queue = queue;
         this.clock = clock;
         this.limits = limits;
@@ -70,8 +66,9 @@ public class JobService implements JobEvents, SmartLifecycle {
         this.lifecycle = new JobLifecycle(store, checkpoints, queue, metrics, clock, this::ended, pending);
         this.context = new JobContext(store, checkpoints, new JobDatasets(datasets), engine, cores, lifecycle,
                 metrics);
+        this.memory = new MemoryGate(limits.jobMemoryBudget(), queue);
         this.admission = new JobAdmission(live, queue, context, new RequestResolver(limits,
-                new Lookups(datasets, checkpoints, store)), clock, limits.maxEpochs());
+                new Lookups(datasets, checkpoints, store)), memory, clock, limits.maxEpochs());
         metrics.countStatusesWith(this::countsByStatus);
         for (JobRecord record : store.unfinished()) {
             live.put(record.id(), new JobEntry(record, store.loadMetrics(record.id())));
@@ -83,10 +80,11 @@ public class JobService implements JobEvents, SmartLifecycle {
     public void start() {
         queue.start();
         lifecycle.resume();
+        memory.open();
         running = true;
         List<JobEntry> unfinished = store.unfinished().stream().map(r -> live.get(r.id()))
                 .filter(e -> e != null).toList();
-        new JobRecovery(context, queue, later).recover(unfinished);
+        new JobRecovery(context, queue, later, memory, admission::memoryOf).recover(unfinished);
     }
 
     /** Tells {@code listener} of every job that ends, after its final record went to the store, on the thread that
@@ -110,13 +108,7 @@ public class JobService implements JobEvents, SmartLifecycle {
 
     /** Jobs by status: the store's counts, corrected for the final records it has not taken yet. */
     public Map<JobStatus, Long> countsByStatus() {
-        Map<JobStatus, Long> counts = new java.util.EnumMap<>(JobStatus.class);
-        counts.putAll(store.countByStatus());
-        for (JobRecord record : pending.records()) {
-            store.find(record.id()).ifPresent(stored -> counts.merge(stored.status(), -1L, Long::sum));
-            counts.merge(record.status(), 1L, Long::sum);
-        }
-        return counts;
+        return pending.corrected(store.countByStatus());
     }
 
     /** Stops taking work; running jobs checkpoint their last complete epoch within the grace period. */
@@ -124,6 +116,7 @@ public class JobService implements JobEvents, SmartLifecycle {
     public void stop() {
         running = false;
         lifecycle.beginShutdown();
+        memory.close();
         queue.shutdown();
         try {
             queue.awaitTermination(shutdownGrace.toMillis());
@@ -154,7 +147,7 @@ public class JobService implements JobEvents, SmartLifecycle {
 
     /** Submits a child of a study (or, with a null {@code study}, a job of its own) under the id chosen. */
     public JobRecord submit(JobRequest raw, String id, StudyRef study) {
-        return withDatasetsKept(() -> admission.submit(raw, id, study));
+        return datasetsInUse.admit(() -> admission.submit(raw, id, study));
     }
 
     /** Validates a request and fills in its defaults as a submission would, without submitting anything. */
@@ -164,16 +157,7 @@ public class JobService implements JobEvents, SmartLifecycle {
 
     /** A new job continuing a final one by more epochs from its last checkpoint (409 without one). */
     public JobRecord continueJob(String id, int epochs) {
-        return withDatasetsKept(() -> admission.continueJob(get(id), epochs));
-    }
-
-    private JobRecord withDatasetsKept(Supplier<JobRecord> admit) {
-        datasetLock.readLock().lock();
-        try {
-            return admit.get();
-        } finally {
-            datasetLock.readLock().unlock();
-        }
+        return datasetsInUse.admit(() -> admission.continueJob(get(id), epochs));
     }
 
     public JobRecord get(String id) {
@@ -210,6 +194,7 @@ public class JobService implements JobEvents, SmartLifecycle {
         }
         entry.requestCancel();
         lifecycle.cancelWaiting(entry);
+        memory.withdraw(entry);
         JobRecord after = entry.record();
         if (after.status().isFinal() && after.stop() != null && after.stop().reason() != StopReasonCode.CANCELLED) {
             throw new ConflictException("job " + id + " had already finished: " + after.status());
@@ -267,19 +252,7 @@ public class JobService implements JobEvents, SmartLifecycle {
 
     /** Deletes an uploaded dataset unless a queued or running job trains on it. */
     public void deleteDataset(String datasetId) {
-        datasetLock.writeLock().lock();
-        try {
-            datasets.get(datasetId);
-            List<String> users = store.unfinished().stream()
-                    .filter(r -> datasetId.equals(r.request().dataset().id())).map(JobRecord::id).toList();
-            if (!users.isEmpty()) {
-                throw new ConflictException("dataset " + datasetId + " is used by " + users.size()
-                        + " queued or running job(s), e.g. " + users.get(0));
-            }
-            datasets.remove(datasetId);
-        } finally {
-            datasetLock.writeLock().unlock();
-        }
+        datasetsInUse.delete(datasetId);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.regtrain.jobs;
 
 import dev.regtrain.common.StorageException;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -54,6 +55,17 @@ final class PendingSaves {
     /** The stored statuses these records will replace: what the store's counts are off by. */
     List<JobRecord> records() {
         return List.copyOf(pending.values());
+    }
+
+    /** The store's counts by status, corrected for the records it has not taken yet. */
+    Map<JobStatus, Long> corrected(Map<JobStatus, Long> stored) {
+        Map<JobStatus, Long> counts = new EnumMap<>(JobStatus.class);
+        counts.putAll(stored);
+        for (JobRecord record : records()) {
+            store.find(record.id()).ifPresent(before -> counts.merge(before.status(), -1L, Long::sum));
+            counts.merge(record.status(), 1L, Long::sum);
+        }
+        return counts;
     }
 
     /** A deleted job's record is not saved any more. */

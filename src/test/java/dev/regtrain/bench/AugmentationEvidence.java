@@ -10,6 +10,7 @@ import dev.regtrain.data.Split;
 import dev.regtrain.data.TaskChoice;
 import dev.regtrain.data.augment.AugmentationSettings;
 import dev.regtrain.data.augment.Augmenter;
+import dev.regtrain.engine.LiveState;
 import dev.regtrain.engine.Activation;
 import dev.regtrain.engine.DropoutSpec;
 import dev.regtrain.engine.EarlyStoppingSpec;
@@ -37,7 +38,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
-import java.util.function.Supplier;
 
 /**
  * Does augmentation regularise on real images when training data is scarce? Trains the same network on digits
@@ -140,7 +140,7 @@ public final class AugmentationEvidence {
         List<EpochMetrics> rows = new ArrayList<>();
         Trainer.start(plan, prepared.train(), prepared.validation(), context).run(new TrainingListener() {
             @Override
-            public void onEpoch(EpochMetrics row, Supplier<TrainingState> state) {
+            public void onEpoch(EpochMetrics row, LiveState state) {
                 rows.add(row);
             }
         }, () -> false);

@@ -1,5 +1,6 @@
 package dev.regtrain.bench;
 
+import dev.regtrain.engine.LiveState;
 import dev.regtrain.engine.Activation;
 import dev.regtrain.engine.DropoutSpec;
 import dev.regtrain.engine.EarlyStoppingSpec;
@@ -29,7 +30,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Supplier;
 
 /**
  * Workload R1 (PERFORMANCE.md) on regtrain's engine: 784-256-128-10 relu, softmax, SGD momentum 0.9, lr 0.05,
@@ -79,7 +79,7 @@ public final class R1Benchmark {
         List<Double> seconds = new ArrayList<>();
         TrainingListener listener = new TrainingListener() {
             @Override
-            public void onEpoch(EpochMetrics row, Supplier<TrainingState> state) {
+            public void onEpoch(EpochMetrics row, LiveState state) {
                 seconds.add(row.seconds());
                 System.out.printf(Locale.ROOT, "epoch %d %.3fs loss %.4f%n", row.epoch(), row.seconds(),
                         row.trainDataLoss());

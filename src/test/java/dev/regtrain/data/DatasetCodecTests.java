@@ -154,4 +154,22 @@ class DatasetCodecTests {
         corrupt(withInt(bytes, bytes.length - 8, 7), "inconsistent dataset: row 1 has label 7");
         corrupt(withInt(bytes, ROWS_AT + 8, 9), "unknown task code 9");
     }
+
+    @Test
+    void aStreamedDatasetIsTheSameBytesInPiecesNoLargerThanTheBuffer() {
+        Dataset large = BuiltinDatasets.generate("blobs", Map.of("samples", 2000.0, "features", 100.0), 3);
+        java.io.ByteArrayOutputStream received = new java.io.ByteArrayOutputStream();
+        int[] largest = {0};
+
+        long written = DatasetCodec.encode(large, (bytes, offset, length) -> {
+            received.write(bytes, offset, length);
+            largest[0] = Math.max(largest[0], length);
+        });
+
+        byte[] inMemory = DatasetCodec.encode(large);
+        assertThat(inMemory.length).isGreaterThan(4 * dev.regtrain.engine.state.ByteWriter.STREAM_BUFFER_BYTES);
+        assertThat(received.toByteArray()).isEqualTo(inMemory);
+        assertThat(written).isEqualTo(inMemory.length);
+        assertThat(largest[0]).isLessThanOrEqualTo(dev.regtrain.engine.state.ByteWriter.STREAM_BUFFER_BYTES);
+    }
 }

@@ -27,7 +27,7 @@ class GoldenExampleTests {
                 .optimizer(OptimizerSpec.sgd(0.5)).l2(0.1).batchSize(0).epochs(2).shuffle(false).build();
         TrainingListener listener = new TrainingListener() {
             @Override
-            public void onEpoch(EpochMetrics row, java.util.function.Supplier<TrainingState> state) {
+            public void onEpoch(EpochMetrics row, LiveState state) {
                 rows.add(row);
             }
         };

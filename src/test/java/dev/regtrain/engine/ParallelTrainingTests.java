@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.regtrain.jobs.cores.SharedCores;
 import java.util.List;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -95,12 +94,12 @@ class ParallelTrainingTests {
                 private SharedCores.Training other;
 
                 @Override
-                public void onBest(TrainingState best) {
+                public void onBest(LiveState best) {
                     shared.onBest(best);
                 }
 
                 @Override
-                public void onEpoch(EpochMetrics row, Supplier<TrainingState> state) {
+                public void onEpoch(EpochMetrics row, LiveState state) {
                     shared.onEpoch(row, state);
                     if (row.epoch() == 1) {
                         other = cores.training();

@@ -2,7 +2,6 @@ package dev.regtrain.engine;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 
 /** A listener that records everything a run publishes, for comparing runs. */
 public final class Runs implements TrainingListener {
@@ -22,15 +21,15 @@ public final class Runs implements TrainingListener {
     }
 
     @Override
-    public void onBest(TrainingState best) {
-        bests.add(best);
+    public void onBest(LiveState best) {
+        bests.add(best.copy());
     }
 
     @Override
-    public void onEpoch(EpochMetrics row, Supplier<TrainingState> state) {
+    public void onEpoch(EpochMetrics row, LiveState state) {
         rows.add(row);
         if (row.epoch() == keepStateAtEpoch) {
-            states.add(state.get());
+            states.add(state.copy());
         }
     }
 

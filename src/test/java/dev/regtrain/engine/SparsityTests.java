@@ -20,7 +20,7 @@ class SparsityTests {
         EpochMetrics[] last = new EpochMetrics[1];
         Trainer.start(plan(penalty), DATA, null, EngineContext.DEFAULT).run(new TrainingListener() {
             @Override
-            public void onEpoch(EpochMetrics row, java.util.function.Supplier<TrainingState> state) {
+            public void onEpoch(EpochMetrics row, LiveState state) {
                 last[0] = row;
             }
         }, () -> false);

@@ -3,6 +3,7 @@ package dev.regtrain.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.regtrain.engine.state.StateCodec;
 import java.util.Comparator;
 import org.junit.jupiter.api.Test;
 
@@ -101,5 +102,42 @@ class TrainerTests {
         });
 
         assertThat(polls[0]).isEqualTo(2 * 5); // 40 examples in batches of 8, two epochs
+    }
+
+    @Test
+    void aListenerReadsTheStateInPlaceAndKeepsOnlyWhatItCopies() {
+        TrainingState[] view = new TrainingState[1];
+        TrainingState[] copy = new TrainingState[1];
+        double[][][] weightsAtEpoch2 = new double[1][][];
+        Trainer trainer = Trainer.start(overfitting(EarlyStoppingSpec.stopping(Monitor.VAL_LOSS, 1000, 0), 5), train,
+                validation, EngineContext.DEFAULT);
+        trainer.run(new TrainingListener() {
+            @Override
+            public void onEpoch(EpochMetrics row, LiveState state) {
+                if (row.epoch() == 2) {
+                    view[0] = state.view();
+                    copy[0] = state.copy();
+                    weightsAtEpoch2[0] = trainer.network().values();
+                    assertThat(StateCodec.encode(view[0])).as("a view and a copy are the same state")
+                            .isEqualTo(StateCodec.encode(copy[0]));
+                }
+            }
+        }, () -> false);
+
+        assertThat(copy[0].parameters()).isDeepEqualTo(weightsAtEpoch2[0]);
+        assertThat(view[0].parameters()).as("the view read the trainer's own buffers, which trained on")
+                .isDeepEqualTo(trainer.network().values());
+        assertThat(view[0].parameters()[0]).isNotEqualTo(weightsAtEpoch2[0][0]);
+        assertThat(trainer.stateView().parameters()[0]).isSameAs(trainer.network().parameters().get(0).values());
+    }
+
+    @Test
+    void aCopyTakenAtTheBestEpochHoldsTheWeightsOnceForBoth() {
+        Runs runs = new Runs();
+        Trainer.start(overfitting(EarlyStoppingSpec.stopping(Monitor.VAL_LOSS, 1000, 0), 3), train, validation,
+                EngineContext.DEFAULT).run(runs, () -> false);
+
+        TrainingState best = runs.bests.get(0);
+        assertThat(best.bestParameters()).isSameAs(best.parameters());
     }
 }

@@ -12,6 +12,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.regtrain.common.ConflictException;
 import dev.regtrain.common.NotFoundException;
 import dev.regtrain.engine.EpochMetrics;
+import dev.regtrain.jobs.request.JobRequest;
+import dev.regtrain.storage.TestProperties;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -251,6 +253,138 @@ class JobServiceTests {
         lifecycle.workOnNext();
         jobs.deleteDataset(dataset);
         assertThat(lifecycle.datasets.find(dataset)).isEmpty();
+    }
+
+    /** Two workers and a memory budget that holds {@code jobs} moons jobs at once, and a half more. */
+    private static Lifecycle withMemoryFor(double jobs) {
+        long budget = (long) (jobs * Lifecycle.memoryOf(Lifecycle.moons(3)));
+        return new Lifecycle(TestProperties.with("regtrain.queue-capacity", "3",
+                "regtrain.limits.max-job-memory", budget + "B"), 2);
+    }
+
+    /** A moons job with wider layers: more memory than {@link Lifecycle#moons}. */
+    private static JobRequest wideMoons() {
+        return Lifecycle.parse("""
+                {"seed": 42, "dataset": {"builtin": "moons", "samples": 60},
+                 "network": {"hidden": [{"units": 256}, {"units": 256}]},
+                 "training": {"epochs": 3, "batchSize": 16, "optimizer": "adam"}}""");
+    }
+
+    @Test
+    void aJobThatDoesNotFitBesideTheRunningOneWaitsQueuedUntilItEndsThoughAWorkerIsFree() {
+        Lifecycle memory = withMemoryFor(1.5);
+        JobService service = memory.service;
+        String first = service.submit(Lifecycle.moons(3)).id();
+        String second = service.submit(Lifecycle.moons(3)).id();
+        assertThat(memory.workers.waiting()).as("only the first is handed to a worker").isEqualTo(1);
+        boolean[] checked = {false};
+        memory.store.onAppend(row -> {
+            if (!checked[0]) {
+                checked[0] = true;
+                assertThat(service.get(first).status()).isEqualTo(RUNNING);
+                assertThat(memory.workers.runNext()).as("the second has no worker while the first trains").isFalse();
+                assertThat(service.get(second).status()).isEqualTo(QUEUED);
+            }
+        });
+
+        memory.workOnNext();
+        assertThat(memory.workers.waiting()).as("the first ended: the second has its memory").isEqualTo(1);
+        memory.workOnNext();
+
+        assertThat(checked[0]).isTrue();
+        assertThat(service.get(first).history()).containsExactly(at(QUEUED, 0), at(RUNNING, 1), at(SUCCEEDED, 1));
+        assertThat(service.get(second).history()).containsExactly(at(QUEUED, 0), at(RUNNING, 2), at(SUCCEEDED, 2));
+        assertThat(memory.queue.waiting()).isZero();
+    }
+
+    @Test
+    void jobsThatFitTogetherTrainAtOnce() {
+        Lifecycle memory = withMemoryFor(2.5);
+        JobService service = memory.service;
+        String first = service.submit(Lifecycle.moons(3)).id();
+        String second = service.submit(Lifecycle.moons(3)).id();
+        assertThat(memory.workers.waiting()).isEqualTo(2);
+        boolean[] ranBeside = {false};
+        memory.store.onAppend(row -> {
+            if (!ranBeside[0]) {
+                ranBeside[0] = true;
+                memory.workers.runNext(); // the second worker, while the first job trains
+            }
+        });
+
+        memory.workOnNext();
+
+        assertThat(service.get(second).history()).containsExactly(at(QUEUED, 0), at(RUNNING, 1), at(SUCCEEDED, 1));
+        assertThat(service.get(first).history()).containsExactly(at(QUEUED, 0), at(RUNNING, 1), at(SUCCEEDED, 1));
+        assertThat(service.get(second).finishedAt()).isEqualTo(second(1));
+    }
+
+    @Test
+    void aJobWaitingForMemoryIsCancelledAtOnceAndNeverRuns() {
+        Lifecycle memory = withMemoryFor(1.5);
+        JobService service = memory.service;
+        String first = service.submit(Lifecycle.moons(3)).id();
+        String waiting = service.submit(Lifecycle.moons(3)).id();
+        memory.clock.set(second(3));
+
+        JobRecord cancelled = service.cancel(waiting);
+
+        assertThat(cancelled.history()).containsExactly(at(QUEUED, 0), at(CANCELLED, 3));
+        assertThat(memory.queue.waiting()).as("its queue slot is free").isEqualTo(1);
+        memory.workOnNext();
+        assertThat(memory.workers.waiting()).as("nothing is handed over when the first ends").isZero();
+        assertThat(service.get(first).status()).isEqualTo(SUCCEEDED);
+        assertThat(service.get(waiting)).isEqualTo(cancelled);
+        assertThat(service.metrics(waiting)).isEmpty();
+    }
+
+    @Test
+    void aJobWaitingForMemoryHoldsBackTheSmallerOnesBehindIt() {
+        long small = Lifecycle.memoryOf(Lifecycle.moons(3));
+        long wide = Lifecycle.memoryOf(wideMoons());
+        assertThat(wide).isGreaterThan(2 * small);
+        Lifecycle memory = new Lifecycle(TestProperties.with("regtrain.queue-capacity", "3",
+                "regtrain.limits.max-job-memory", (wide + small + small / 2) + "B"), 2);
+        JobService service = memory.service;
+        String running = service.submit(wideMoons()).id();
+        String large = service.submit(wideMoons()).id();
+        String behind = service.submit(Lifecycle.moons(3)).id();
+        assertThat(memory.workers.waiting()).as("the small one would fit, but waits its turn").isEqualTo(1);
+
+        memory.workOnNext();
+        assertThat(memory.workers.waiting()).as("the large one, then the small one beside it").isEqualTo(2);
+        memory.workers.runAll();
+
+        assertThat(service.get(running).history()).extracting(StatusChange::status)
+                .containsExactly(QUEUED, RUNNING, SUCCEEDED);
+        assertThat(service.get(large).history()).containsExactly(at(QUEUED, 0), at(RUNNING, 1), at(SUCCEEDED, 1));
+        assertThat(service.get(behind).history()).containsExactly(at(QUEUED, 0), at(RUNNING, 1), at(SUCCEEDED, 1));
+    }
+
+    @Test
+    void afterARestartTheRecoveredJobsAreAdmittedByTheirMemoryToo() {
+        Lifecycle memory = withMemoryFor(1.5);
+        String running = memory.service.submit(Lifecycle.moons(4)).id();
+        String queued = memory.service.submit(Lifecycle.moons(3)).id();
+        memory.store.onAppend(row -> {
+            if (row.epoch() == 3) {
+                throw new ProcessKilled();
+            }
+        });
+        assertThatThrownBy(memory::workOnNext).isInstanceOf(ProcessKilled.class);
+        memory.store.onAppend(row -> { });
+
+        Lifecycle restarted = memory.restart();
+        assertThat(restarted.workers.waiting()).as("the resumed job alone: the queued one does not fit beside it")
+                .isEqualTo(1);
+        restarted.workOnNext();
+        assertThat(restarted.workers.waiting()).isEqualTo(1);
+        restarted.workOnNext();
+
+        assertThat(restarted.service.get(running).history()).extracting(StatusChange::status)
+                .containsExactly(QUEUED, RUNNING, RUNNING, SUCCEEDED);
+        assertThat(restarted.service.get(queued).history()).containsExactly(at(QUEUED, 0), at(RUNNING, 3),
+                at(SUCCEEDED, 3));
     }
 
     private static List<EpochMetrics> withoutSeconds(List<EpochMetrics> rows) {

@@ -6,11 +6,16 @@ import dev.regtrain.datasets.DatasetService;
 import dev.regtrain.datasets.InMemoryDatasetStore;
 import dev.regtrain.engine.EngineContext;
 import dev.regtrain.jobs.cores.SharedCores;
+import dev.regtrain.jobs.request.DatasetLookup;
+import dev.regtrain.jobs.request.DatasetShape;
 import dev.regtrain.jobs.request.JobRequest;
+import dev.regtrain.jobs.request.RequestResolver;
+import dev.regtrain.models.document.ModelDocument;
 import dev.regtrain.storage.TestProperties;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -34,34 +39,44 @@ final class Lifecycle {
     final DatasetService datasets;
     final JobQueue queue;
     final JobService service;
+    private final RegtrainProperties properties;
+    private final int workerCount;
 
     Lifecycle() {
-        this(new FullDisk(), new MutableClock(T0));
+        this(PROPERTIES, 1);
     }
 
-    private Lifecycle(FullDisk disk, MutableClock clock) {
+    /** With {@code workerCount} workers and {@code properties} (a memory budget, say). */
+    Lifecycle(RegtrainProperties properties, int workerCount) {
+        this(new FullDisk(), new MutableClock(T0), properties, workerCount);
+    }
+
+    private Lifecycle(FullDisk disk, MutableClock clock, RegtrainProperties properties, int workerCount) {
         this(new InMemoryJobStore(disk), new InMemoryCheckpointStore(clock, disk), clock, new InMemoryDatasetStore(),
-                disk);
+                disk, properties, workerCount);
     }
 
     private Lifecycle(InMemoryJobStore store, InMemoryCheckpointStore checkpoints, MutableClock clock,
-                      InMemoryDatasetStore datasetStore, FullDisk disk) {
+                      InMemoryDatasetStore datasetStore, FullDisk disk, RegtrainProperties properties,
+                      int workerCount) {
+        this.properties = properties;
+        this.workerCount = workerCount;
         this.disk = disk;
         this.store = store;
         this.checkpoints = checkpoints;
         this.clock = clock;
         this.datasetStore = datasetStore;
-        this.datasets = new DatasetService(datasetStore, PROPERTIES, clock);
-        this.queue = new JobQueue(1, PROPERTIES.queueCapacity(), n -> workers);
+        this.datasets = new DatasetService(datasetStore, properties, clock);
+        this.queue = new JobQueue(workerCount, properties.queueCapacity(), n -> workers);
         JobMetrics metrics = new JobMetrics(new SimpleMeterRegistry(), queue::waiting);
         this.service = new JobService(store, checkpoints, datasets, queue, metrics, EngineContext.DEFAULT,
-                new SharedCores(1), clock, PROPERTIES.limits(), Duration.ZERO, later);
+                new SharedCores(1), clock, properties.limits(), Duration.ZERO, later);
         service.start();
     }
 
     /** A new service on the same stores and clock, started, as after a restart of the process. */
     Lifecycle restart() {
-        return new Lifecycle(store, checkpoints, clock, datasetStore, disk);
+        return new Lifecycle(store, checkpoints, clock, datasetStore, disk, properties, workerCount);
     }
 
     /** A small job: moons, one hidden layer, {@code epochs} epochs of 3 mini-batches, a checkpoint every 2. */
@@ -72,6 +87,22 @@ final class Lifecycle {
                  "training": {"epochs": %d, "batchSize": 16, "optimizer": "adam", "learningRate": 0.01},
                  "checkpoints": {"everyEpochs": 2, "keepLast": 5}}
                 """.formatted(epochs), JobRequest.class);
+    }
+
+    /** The memory {@code request} is estimated to need, as the service reckons it at submission. */
+    static long memoryOf(JobRequest request) {
+        DatasetLookup none = new DatasetLookup() {
+            @Override
+            public Optional<DatasetShape> uploaded(String id) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<ModelDocument> checkpointModel(String jobId, String ref) {
+                return Optional.empty();
+            }
+        };
+        return new RequestResolver(PROPERTIES.limits(), none).resolve(request).memoryBytes();
     }
 
     static JobRequest parse(String json) {

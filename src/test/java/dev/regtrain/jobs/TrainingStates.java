@@ -1,5 +1,6 @@
 package dev.regtrain.jobs;
 
+import dev.regtrain.engine.LiveState;
 import dev.regtrain.engine.Activation;
 import dev.regtrain.engine.DropoutSpec;
 import dev.regtrain.engine.EarlyStoppingSpec;
@@ -20,7 +21,6 @@ import dev.regtrain.engine.TrainingState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.function.Supplier;
 
 /** Real training states to checkpoint: a tiny network's epochs 1..n. */
 public final class TrainingStates {
@@ -45,8 +45,8 @@ public final class TrainingStates {
         List<TrainingState> states = new ArrayList<>();
         Trainer.start(plan, new Examples(x, y, 20, 2, 1), null, EngineContext.DEFAULT).run(new TrainingListener() {
             @Override
-            public void onEpoch(EpochMetrics row, Supplier<TrainingState> state) {
-                states.add(state.get());
+            public void onEpoch(EpochMetrics row, LiveState state) {
+                states.add(state.copy());
             }
         }, () -> false);
         return states;

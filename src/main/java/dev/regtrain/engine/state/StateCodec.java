@@ -36,8 +36,26 @@ public final class StateCodec {
     private StateCodec() {
     }
 
+    /** The state's bytes in one array (checkpoints stream instead: {@link #encode(TrainingState, ByteSink)}). */
     public static byte[] encode(TrainingState state) {
         ByteWriter out = new ByteWriter();
+        write(state, out);
+        return out.toArrayWithChecksum();
+    }
+
+    /**
+     * Streams the state into {@code sink}, the checksum computed on the way: the same bytes as
+     * {@link #encode(TrainingState)}, with no more than {@link ByteWriter#STREAM_BUFFER_BYTES} of them in memory.
+     *
+     * @return the number of bytes written
+     */
+    public static long encode(TrainingState state, ByteSink sink) {
+        ByteWriter out = new ByteWriter(sink);
+        write(state, out);
+        return out.finishWithChecksum();
+    }
+
+    private static void write(TrainingState state, ByteWriter out) {
         out.putInt(MAGIC);
         out.putInt(VERSION);
         NetworkSpec spec = state.network();
@@ -69,7 +87,6 @@ public final class StateCodec {
         for (EpochMetrics row : state.history()) {
             putRow(out, row);
         }
-        return out.toArrayWithChecksum();
     }
 
     public static TrainingState decode(byte[] bytes, StateLimits limits) {

@@ -30,10 +30,12 @@ public final class SpinningRunner implements TaskRunner, AutoCloseable {
      * One call of {@link #run}: immutable apart from its counters, so a late worker can never mix two calls. This is
      * the one allocation of a parallel training step (a few dozen bytes per product, short-lived); reusing one
      * object would need a generation-stamped claim so that a worker that read the previous call cannot take a part
-     * of the next, a race not worth those bytes.
+     * of the next, a race not worth those bytes. Once every part is done the job lets go of its work: the runner
+     * and its parked workers keep the last job until the next, and its work holds a product's buffers (or a whole
+     * trainer's), which must not outlive the training job that made them.
      */
     private static final class Job {
-        final IntConsumer part;
+        IntConsumer part;
         final int parts;
         final AtomicInteger next = new AtomicInteger();
         final AtomicInteger done = new AtomicInteger();
@@ -127,6 +129,7 @@ public final class SpinningRunner implements TaskRunner, AutoCloseable {
             }
             lastStall = now;
         }
+        job.part = null; // every part was claimed: no worker reads it again
         if (job.failure != null) {
             throw job.failure;
         }

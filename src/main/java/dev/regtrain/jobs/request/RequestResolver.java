@@ -3,7 +3,7 @@ package dev.regtrain.jobs.request;
 import dev.regtrain.config.RegtrainProperties;
 import dev.regtrain.data.BuiltinDatasets;
 import dev.regtrain.data.InvalidParameterException;
-import dev.regtrain.engine.OptimizerKind;
+import dev.regtrain.engine.TrainingPlan;
 import dev.regtrain.common.InvalidRequestException;
 import dev.regtrain.models.document.ModelDocument;
 import java.util.LinkedHashMap;
@@ -49,35 +49,65 @@ public final class RequestResolver {
                 network, training, dataset.shape(), crossValidation != null ? 1 : split, checks);
         CheckpointRequest checkpoints = resolveCheckpoints(raw.checkpoints(), checks);
         ModelDocument initialModel = WarmStarts.resolve(raw.initialWeights(), network, lookup, checks);
-        if (checks.ok() && dataset.shape() != null) {
-            checkMemory(dataset.shape(), network, training, checks);
-        }
         if (!checks.ok()) {
             throw new InvalidRequestException(checks.errors());
         }
         JobRequest resolved = new JobRequest(raw.name(), seed, dataset.echo(), split, standardize, network.echo(),
                 training.echo(), regularization.echo(), checkpoints, WarmStarts.echo(raw.initialWeights(), initialModel),
                 crossValidation);
-        return new Resolution(resolved, dataset.shape(), initialModel);
-    }
-
-    private void checkMemory(DatasetShape data, NetworkResolution network, TrainingResolution training,
-                             Checks checks) {
-        long units = network.inputs() + network.outputs();
-        for (HiddenLayerRequest layer : network.hidden()) {
-            units += layer.units();
-        }
-        int batch = training.echo().batchSize();
-        long batchRows = batch == 0 ? data.rows() : Math.min(batch, data.rows());
-        int slots = PlanFactory.constant(OptimizerKind.class, training.optimizer()).slots();
-        long needed = MemoryEstimate.bytes(NetworkResolution.parameterCount(network.inputs(), network.hidden(),
-                network.outputs()), slots, batchRows, units, data.rows(), data.inputs());
+        MemoryEstimate memory = estimate(resolved, dataset.shape());
         long budget = limits.jobMemoryBudget();
-        if (needed > budget) {
-            checks.fail("network", "the job would need about " + (needed >> 20) + " MiB of memory; one job may use "
-                    + (budget >> 20) + " MiB (regtrain.limits.max-job-memory, by default half the heap): use fewer "
+        if (memory.bytes() > budget) {
+            throw new InvalidRequestException("network", "the job would need about " + (memory.bytes() >> 20)
+                    + " MiB of memory; jobs may use " + (budget >> 20) + " MiB (regtrain.limits.max-job-memory, by "
+                    + "default " + RegtrainProperties.Limits.DEFAULT_JOB_MEMORY_PERCENT + "% of the heap): use fewer "
                     + "units, a smaller batch or dataset, or give the service more memory");
         }
+        return new Resolution(resolved, dataset.shape(), initialModel, memory);
+    }
+
+    /**
+     * The memory estimate of a job resolved before (at a restart, to admit it again); zero when its uploaded dataset
+     * is gone (the job then fails when it starts).
+     */
+    public long memoryBytes(JobRequest resolved) {
+        DatasetRequest dataset = resolved.dataset();
+        DatasetShape shape;
+        if (dataset.id() != null) {
+            shape = lookup.uploaded(dataset.id()).orElse(null);
+        } else {
+            Map<String, Double> parameters = new LinkedHashMap<>();
+            dataset.parameters().forEach((name, value) -> parameters.put(name, ((Number) value).doubleValue()));
+            shape = BuiltinShapes.describe(dataset.builtin(), parameters);
+        }
+        return shape == null ? 0 : estimate(resolved, shape).bytes();
+    }
+
+    private static MemoryEstimate estimate(JobRequest resolved, DatasetShape data) {
+        int outputs = switch (resolved.network().output()) {
+            case "softmax" -> data.classes().size();
+            default -> 1;
+        };
+        TrainingPlan plan = PlanFactory.plan(resolved, data.inputs(), outputs, resolved.validationSplit() > 0,
+                data.classes());
+        long rows = data.rows();
+        double held = resolved.validationSplit() * rows;
+        long minValidation;
+        long maxValidation;
+        if (resolved.validationSplit() == 0) {
+            minValidation = 0;
+            maxValidation = 0;
+        } else if (data.classification()) { // rounded class by class
+            double slack = data.classes().size() / 2.0;
+            minValidation = Math.max(0, (long) Math.floor(held - slack));
+            maxValidation = Math.min(rows - 1, (long) Math.ceil(held + slack));
+        } else {
+            minValidation = Math.round(held);
+            maxValidation = minValidation;
+        }
+        AugmentationRequest augmentation = resolved.regularization().augmentation();
+        boolean mixup = augmentation != null && augmentation.mixup() != null && augmentation.mixup() > 0;
+        return MemoryEstimate.of(plan, rows, rows - maxValidation, rows - minValidation, mixup, HeapRegions.BYTES);
     }
 
     private record DatasetResolution(DatasetRequest echo, DatasetShape shape) {

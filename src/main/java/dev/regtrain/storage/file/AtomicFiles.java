@@ -1,7 +1,9 @@
 package dev.regtrain.storage.file;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
@@ -43,17 +45,29 @@ final class AtomicFiles {
         return new StorageException("could not write " + what + ": " + e.getClass().getSimpleName(), e);
     }
 
+    /** What writes a file's content, in one pass, to the stream it is given. */
+    @FunctionalInterface
+    interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
     static void write(Path target, byte[] bytes) {
+        write(target, out -> out.write(bytes));
+    }
+
+    /**
+     * Writes {@code content} as the new {@code target}, streamed into the temporary file (so nothing of it need be in
+     * memory at once). A failure of the content's own (an {@link UncheckedIOException} from a sink it writes through)
+     * is handled as one of the file's: the temporary file is removed and the target stays as it was.
+     */
+    static void write(Path target, Content content) {
         Path directory = target.getParent();
         Path temporary = directory.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try {
             Files.createDirectories(directory);
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
+                content.writeTo(Channels.newOutputStream(channel));
                 channel.force(true);
             }
             try {
@@ -62,13 +76,14 @@ final class AtomicFiles {
                 Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
             }
             forceDirectory(directory);
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             try {
                 Files.deleteIfExists(temporary);
             } catch (IOException ignored) {
                 // the temporary file is cleaned at the next start
             }
-            throw failure(describe(target), e);
+            IOException cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : (IOException) e;
+            throw failure(describe(target), cause);
         }
     }
 

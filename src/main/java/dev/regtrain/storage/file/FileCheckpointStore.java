@@ -73,23 +73,22 @@ class FileCheckpointStore implements CheckpointStore {
     public List<CheckpointInfo> saveAs(String jobId, List<CheckpointKind> kinds, TrainingState state,
                                        Double monitorValue) {
         synchronized (locks.computeIfAbsent(jobId, id -> new Object())) {
-            byte[] bytes = StateCodec.encode(state);
-            String sha256 = Sha256.hex(bytes);
             Path dir = dir(jobId);
+            ContentDigest content = new ContentDigest();
             Path written = null;
             List<CheckpointInfo> infos = new ArrayList<>();
             for (CheckpointKind kind : kinds) {
                 Stored stored = new Stored(null, kind, state.epoch());
                 Path file = dir.resolve(stored.base() + ".ckpt");
                 if (written == null) {
-                    AtomicFiles.write(file, bytes);
+                    AtomicFiles.write(file, out -> StateCodec.encode(state, content.into(out)));
                     written = file;
                 } else {
                     AtomicFiles.link(written, file);
                 }
                 CheckpointInfo info = new CheckpointInfo(kind == CheckpointKind.BEST ? "best"
                         : Integer.toString(state.epoch()), state.epoch(), kind,
-                        monitorValue, clock.instant(), bytes.length, sha256);
+                        monitorValue, clock.instant(), content.size(), content.sha256());
                 AtomicFiles.write(dir.resolve(stored.base() + ".json"), ChecksummedJson.record(info));
                 if (kind == CheckpointKind.FINAL) {
                     remove(new Stored(null, CheckpointKind.PERIODIC, state.epoch()), dir);

@@ -5,6 +5,7 @@ import dev.regtrain.data.Dataset;
 import dev.regtrain.data.Preparation;
 import dev.regtrain.data.PreparedData;
 import dev.regtrain.data.Split;
+import dev.regtrain.engine.LiveState;
 import dev.regtrain.engine.Activation;
 import dev.regtrain.engine.DropoutSpec;
 import dev.regtrain.engine.EarlyStoppingSpec;
@@ -25,7 +26,6 @@ import dev.regtrain.engine.TrainingState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /** A small-data run on generated shapes, with or without augmentation, through the engine as a job would use it. */
 final class AugmentationExperiment {
@@ -72,10 +72,10 @@ final class AugmentationExperiment {
                 : Trainer.resume(plan(seed, epochs), resumeFrom, prepared.train(), prepared.validation(), context);
         trainer.run(new TrainingListener() {
             @Override
-            public void onEpoch(EpochMetrics row, Supplier<TrainingState> state) {
+            public void onEpoch(EpochMetrics row, LiveState state) {
                 rows.add(row);
                 if (row.epoch() == keepStateAtEpoch) {
-                    kept[0] = state.get();
+                    kept[0] = state.copy();
                 }
             }
         }, () -> false);

@@ -1,6 +1,13 @@
 package dev.regtrain.engine.state;
 
+import dev.regtrain.engine.Activation;
+import dev.regtrain.engine.EarlyStoppingState;
 import dev.regtrain.engine.EngineContext;
+import dev.regtrain.engine.Initialization;
+import dev.regtrain.engine.LayerSpec;
+import dev.regtrain.engine.NetworkSpec;
+import dev.regtrain.engine.OptimizerState;
+import dev.regtrain.engine.Output;
 import dev.regtrain.engine.OptimizerKind;
 import dev.regtrain.engine.Runs;
 import dev.regtrain.engine.Trainer;
@@ -8,21 +15,21 @@ import dev.regtrain.engine.TrainingState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.regtrain.engine.Activation;
 import dev.regtrain.engine.ClassWeights;
 import dev.regtrain.engine.Fixtures;
 import dev.regtrain.engine.GradientClipping;
 import dev.regtrain.engine.LossSpec;
 import dev.regtrain.engine.Monitor;
 import dev.regtrain.engine.OptimizerSpec;
-import dev.regtrain.engine.Output;
 import dev.regtrain.engine.ScheduleSpec;
 import dev.regtrain.engine.ScheduleState;
 import dev.regtrain.engine.TrainingPlan;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.io.ByteArrayOutputStream;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class StateCodecTests {
@@ -163,5 +170,44 @@ class StateCodecTests {
         assertThatThrownBy(() -> new TrainingState(state.network(), 3, state.parameters(), state.optimizer(), 0, 0, 0,
                 state.earlyStopping(), null, List.copyOf(state.history())))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aStreamedStateIsTheSameBytesAsOneInMemoryAndNeverMoreThanTheBufferAtOnce() {
+        TrainingState large = largeState();
+        ByteArrayOutputStream received = new ByteArrayOutputStream();
+        int[] largestWrite = {0};
+
+        long written = StateCodec.encode(large, (bytes, offset, length) -> {
+            received.write(bytes, offset, length);
+            largestWrite[0] = Math.max(largestWrite[0], length);
+        });
+
+        byte[] inMemory = StateCodec.encode(large);
+        assertThat(inMemory.length).as("the state is many buffers long").isGreaterThan(8 * ByteWriter.STREAM_BUFFER_BYTES);
+        assertThat(received.toByteArray()).isEqualTo(inMemory);
+        assertThat(written).isEqualTo(inMemory.length);
+        assertThat(largestWrite[0]).isLessThanOrEqualTo(ByteWriter.STREAM_BUFFER_BYTES);
+        assertThat(StateCodec.decode(received.toByteArray(), StateLimits.DEFAULT).optimizer().slots())
+                .isDeepEqualTo(large.optimizer().slots());
+    }
+
+    /** Adam's state of a 100 → 300 → 3 network with random values: about a megabyte. */
+    private static TrainingState largeState() {
+        NetworkSpec spec = new NetworkSpec(100, List.of(new LayerSpec(300, Activation.RELU)), Output.SOFTMAX, 3,
+                Initialization.HE);
+        Random random = new Random(5);
+        int[] sizes = spec.parameterSizes();
+        double[][] parameters = new double[sizes.length][];
+        double[][] slots = new double[2 * sizes.length][];
+        double[][] best = new double[sizes.length][];
+        for (int i = 0; i < sizes.length; i++) {
+            parameters[i] = random.doubles(sizes[i]).toArray();
+            slots[i] = random.doubles(sizes[i]).toArray();
+            slots[sizes.length + i] = random.doubles(sizes[i]).toArray();
+            best[i] = random.doubles(sizes[i]).toArray();
+        }
+        return new TrainingState(spec, 0, parameters, new OptimizerState(17, slots), 1, 2, 3,
+                EarlyStoppingState.INITIAL, best, List.of());
     }
 }

@@ -4,7 +4,10 @@ import static dev.regtrain.jobs.cores.Parts.busy;
 import static dev.regtrain.jobs.cores.Parts.threadsOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import java.lang.ref.WeakReference;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicIntegerArray;
@@ -93,5 +96,25 @@ class SpinningRunnerTests {
                 assertThat(again.get(i)).isEqualTo(1);
             }
         }
+    }
+
+    /** A job's work holds its buffers (a product's, a trainer's): the runner must not keep them after the call. */
+    @Test
+    void aCallsWorkIsLetGoOnceItIsDone() {
+        try (SpinningRunner runner = new SpinningRunner(2, 100_000, 0)) {
+            WeakReference<double[]> buffer = runOnABuffer(runner);
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> {
+                System.gc();
+                return buffer.get() == null;
+            });
+        }
+    }
+
+    /** Runs a call whose work holds a buffer that nothing else refers to, and returns a weak reference to it. */
+    private static WeakReference<double[]> runOnABuffer(SpinningRunner runner) {
+        double[] buffer = new double[1 << 20];
+        runner.run(4, i -> buffer[i] = i);
+        return new WeakReference<>(buffer);
     }
 }

@@ -5,7 +5,9 @@ import dev.regtrain.common.DamageLog;
 import dev.regtrain.storage.TestProperties;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.regtrain.common.Sha256;
 import dev.regtrain.config.RegtrainProperties;
+import dev.regtrain.engine.state.StateCodec;
 import dev.regtrain.jobs.CheckpointInfo;
 import dev.regtrain.jobs.CheckpointKind;
 import dev.regtrain.jobs.CheckpointStore;
@@ -116,6 +118,21 @@ class FileCheckpointStoreTests extends CheckpointStoreContract {
         store.prune(job, 0);
         assertThat(store.load(job, "best").orElseThrow().state().epoch()).as("the other name survives a prune")
                 .isEqualTo(3);
+    }
+
+    @Test
+    void aCheckpointStreamsToItsFileWithTheSizeAndSha256OfWhatWasWritten() throws Exception {
+        CheckpointInfo info = store.save(job, CheckpointKind.PERIODIC, epoch(5), null);
+
+        byte[] file = Files.readAllBytes(checkpoints().resolve("periodic-00000005.ckpt"));
+        assertThat(file).isEqualTo(StateCodec.encode(epoch(5)));
+        assertThat(info.sizeBytes()).isEqualTo(file.length);
+        assertThat(info.sha256()).isEqualTo(Sha256.hex(file));
+        assertThat(store.list(job)).containsExactly(info);
+        List<CheckpointInfo> twoRoles = store.saveAs(job, List.of(CheckpointKind.BEST, CheckpointKind.PERIODIC),
+                epoch(6), 0.3);
+        assertThat(twoRoles).extracting(CheckpointInfo::sha256).as("both roles describe the one file")
+                .containsExactly(Sha256.hex(StateCodec.encode(epoch(6))), Sha256.hex(StateCodec.encode(epoch(6))));
     }
 
     private static void flipAByte(Path file) throws Exception {
