@@ -8,7 +8,7 @@ start_service() {
   java $(bench/jvm-flags) -jar target/regtrain-*.jar --server.port="$port" --regtrain.data-dir="$data" \
     --logging.level.root=WARN > "$data/service.log" 2>&1 &
   pid=$!
-  trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$data"' EXIT
+  trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true; rm -rf "$data"' EXIT
   base="http://localhost:$port"
   until curl -sf "$base/actuator/health/readiness" >/dev/null; do
     kill -0 "$pid" 2>/dev/null || { echo "the service did not start:" >&2; cat "$data/service.log" >&2; exit 1; }
