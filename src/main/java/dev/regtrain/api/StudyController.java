@@ -165,7 +165,8 @@ class StudyController {
         return StudyResponse.of(studies.cancel(id), clock.instant());
     }
 
-    @DeleteMapping("/{id}")
+    @DeleteMapping(path = "/{id}", // answers nothing but a problem: a client that accepts only problems is served
+            produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(operationId = "deleteStudy", summary = "Delete a study that ended, with all its jobs",
             description = "Removes the study and every job it trained, with their files.")

@@ -144,7 +144,11 @@ class StudyControllerTests {
         assertThat(mvc.post().uri("/api/v1/studies/s1/cancel")).hasStatus(HttpStatus.ACCEPTED);
         assertThat(mvc.delete().uri("/api/v1/studies/s2")).hasStatus(HttpStatus.CONFLICT);
         assertThat(mvc.delete().uri("/api/v1/studies/s1")).hasStatus(HttpStatus.NO_CONTENT);
-        then(studies).should().delete("s1");
+        assertThat(mvc.delete().uri("/api/v1/studies/s1").accept(MediaType.APPLICATION_PROBLEM_JSON))
+                .as("a client that accepts only problems, as Postman's collection does").hasStatus(HttpStatus.NO_CONTENT);
+        assertThat(mvc.delete().uri("/api/v1/studies/s2").accept(MediaType.APPLICATION_PROBLEM_JSON))
+                .hasStatus(HttpStatus.CONFLICT).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        then(studies).should(org.mockito.Mockito.times(2)).delete("s1");
     }
 
     @Test
