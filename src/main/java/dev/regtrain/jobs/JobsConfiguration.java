@@ -26,8 +26,8 @@ class JobsConfiguration {
     @Bean
     JobService jobService(JobStore store, CheckpointStore checkpoints, DatasetService datasets, JobQueue queue,
                           JobMetrics metrics, EngineContext engine, SharedCores cores, Clock clock,
-                          RegtrainProperties properties) {
+                          RegtrainProperties properties, JobEndings endings) {
         return new JobService(store, checkpoints, datasets, queue, metrics, engine, cores, clock, properties.limits(),
-                properties.shutdownGrace(), Later.daemon("regtrain-storage-retry"));
+                properties.shutdownGrace(), Later.daemon("regtrain-storage-retry"), endings);
     }
 }

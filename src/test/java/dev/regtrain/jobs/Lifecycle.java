@@ -70,7 +70,7 @@ final class Lifecycle {
         this.queue = new JobQueue(workerCount, properties.queueCapacity(), n -> workers);
         JobMetrics metrics = new JobMetrics(new SimpleMeterRegistry(), queue::waiting);
         this.service = new JobService(store, checkpoints, datasets, queue, metrics, EngineContext.DEFAULT,
-                new SharedCores(1), clock, properties.limits(), Duration.ZERO, later);
+                new SharedCores(1), clock, properties.limits(), Duration.ZERO, later, JobEndings.NONE);
         service.start();
     }
 

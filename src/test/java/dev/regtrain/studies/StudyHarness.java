@@ -61,7 +61,7 @@ final class StudyHarness {
         this.queue = new JobQueue(2, properties.queueCapacity(), n -> workers);
         this.jobs = new JobService(jobStore, checkpoints, datasets, queue,
                 new JobMetrics(new SimpleMeterRegistry(), queue::waiting), EngineContext.DEFAULT, new SharedCores(1),
-                clock, properties.limits(), Duration.ZERO, (task, after) -> { });
+                clock, properties.limits(), Duration.ZERO, (task, after) -> { }, dev.regtrain.jobs.JobEndings.NONE);
         this.studies = new StudyService(studyStore, jobs, new Trampoline(), (task, after) -> retries.add(task), clock,
                 2, properties.queueCapacity(), queue::waiting, properties.limits().maxStudyJobs(),
                 properties.limits().maxListLimit());
