@@ -58,7 +58,12 @@ public final class Receiver implements AutoCloseable {
     private final AtomicBoolean hugeBodyCut = new AtomicBoolean();
 
     public Receiver(String address) throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(address), 0), 0);
+        this(address, 0);
+    }
+
+    /** @param port 0 for any free port */
+    public Receiver(String address, int port) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(address), port), 0);
         server.createContext("/", this::handle);
         server.setExecutor(executor);
         server.start();
