@@ -1,6 +1,7 @@
 package dev.regtrain.api;
 
 import dev.regtrain.jobs.JobSnapshot;
+import dev.regtrain.studies.StudyRecord;
 import dev.regtrain.webhooks.EventData;
 import java.time.Clock;
 import java.util.List;
@@ -19,5 +20,10 @@ class WebhookEventData implements EventData {
     @Override
     public Object job(JobSnapshot job) {
         return JobResponse.of(job.record(), clock.instant(), List.of(), job.diagnostics());
+    }
+
+    @Override
+    public Object study(StudyRecord study) {
+        return StudyResponse.of(study, clock.instant());
     }
 }

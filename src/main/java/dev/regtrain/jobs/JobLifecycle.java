@@ -1,5 +1,6 @@
 package dev.regtrain.jobs;
 
+import dev.regtrain.common.Endings;
 import dev.regtrain.common.NotFoundException;
 import dev.regtrain.data.DatasetException;
 import dev.regtrain.engine.StopReason;
@@ -29,7 +30,7 @@ final class JobLifecycle {
     private final Clock clock;
     private final Consumer<JobEntry> ended;
     private final PendingSaves pending;
-    private final JobEndings endings;
+    private final Endings<JobSnapshot> endings;
     private volatile boolean stopping;
 
     /**
@@ -38,7 +39,7 @@ final class JobLifecycle {
      * @param endings told of each final record before it is saved, and released after (the webhooks' outbox)
      */
     JobLifecycle(JobStore store, CheckpointStore checkpoints, JobQueue queue, JobMetrics metrics, Clock clock,
-                 Consumer<JobEntry> ended, PendingSaves pending, JobEndings endings) {
+                 Consumer<JobEntry> ended, PendingSaves pending, Endings<JobSnapshot> endings) {
         this.pending = pending;
         this.endings = endings;
         this.store = store;
@@ -173,7 +174,7 @@ final class JobLifecycle {
 
     /**
      * Saves a final record in one step with what its end announces: the announcement is written durably first, then
-     * the record, then the announcement is released (JobEndings says why in this order).
+     * the record, then the announcement is released (Endings says why in this order).
      */
     private void saveFinal(JobEntry entry, JobRecord finalRecord) {
         Runnable release = () -> { };

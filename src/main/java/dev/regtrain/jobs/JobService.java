@@ -1,5 +1,6 @@
 package dev.regtrain.jobs;
 
+import dev.regtrain.common.Endings;
 import dev.regtrain.common.ConflictException;
 import dev.regtrain.common.DamagedDataException;
 import dev.regtrain.common.InvalidRequestException;
@@ -56,7 +57,8 @@ public class JobService implements JobEvents, SmartLifecycle {
      */
     public JobService(JobStore store, CheckpointStore checkpoints, DatasetService datasets, JobQueue queue,
                       JobMetrics metrics, EngineContext engine, SharedCores cores, Clock clock,
-                      RegtrainProperties.Limits limits, Duration shutdownGrace, Later later, JobEndings endings) {
+                      RegtrainProperties.Limits limits, Duration shutdownGrace, Later later,
+                      Endings<JobSnapshot> endings) {
         this.later = later;
         this.pending = new PendingSaves(store, later, this::retireIfEnded);
         this.store = store;

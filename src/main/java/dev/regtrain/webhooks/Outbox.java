@@ -114,7 +114,9 @@ public final class Outbox {
     }
 
     /**
-     * The entries to attempt now: of each webhook and resource the oldest entry, when it is released and due.
+     * The entries to attempt now: of each webhook and resource the oldest released entry, when it is due. A held
+     * entry blocks nothing: it is either released at once, or its change was never saved (a store that failed), and
+     * then the retried change brings its own entry.
      */
     List<OutboxEntry> due(Instant now) {
         lock.lock();
@@ -122,7 +124,7 @@ public final class Outbox {
             List<OutboxEntry> due = new ArrayList<>();
             Set<String> seen = new HashSet<>();
             for (OutboxEntry entry : entries.values()) {
-                if (seen.add(entry.webhookId() + "\n" + entry.resource()) && !held.contains(entry.key())
+                if (!held.contains(entry.key()) && seen.add(entry.webhookId() + "\n" + entry.resource())
                         && !entry.nextAttemptAt().isAfter(now)) {
                     due.add(entry);
                 }

@@ -2,9 +2,9 @@ package dev.regtrain.webhooks;
 
 import dev.regtrain.common.ConflictException;
 import dev.regtrain.common.Owner;
-import dev.regtrain.jobs.JobEndings;
 import dev.regtrain.jobs.JobRecord;
 import dev.regtrain.jobs.JobSnapshot;
+import dev.regtrain.studies.StudyRecord;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Turns state changes into outbox entries, one per subscribed webhook, each with the exact body it will post:
  * {@code {"id": "evt_…", "type": …, "createdAt": …, "data": {the resource as GET returns it}}}.
  */
-public final class WebhookEvents implements JobEndings {
+public final class WebhookEvents {
 
     private final Outbox outbox;
     private final WebhookService webhooks;
@@ -44,11 +44,22 @@ public final class WebhookEvents implements JobEndings {
         return Owner.ANONYMOUS;
     }
 
-    @Override
-    public Runnable ending(JobSnapshot ended) {
+    /** Whose study this is: as {@link #ownerOf(JobRecord)}, {@link Owner#ANONYMOUS} until studies carry an owner. */
+    static Owner ownerOf(StudyRecord study) {
+        return Owner.ANONYMOUS;
+    }
+
+    /** The job service's {@code Endings}: job.succeeded, job.failed or job.cancelled, with the job as GET shows it. */
+    public Runnable jobEnded(JobSnapshot ended) {
         JobRecord job = ended.record();
         return announce(EventType.ended("job", job.status().name()), "job:" + job.id(), ownerOf(job),
                 () -> data.job(ended));
+    }
+
+    /** The study service's {@code Endings}: study.succeeded, study.failed or study.cancelled. */
+    public Runnable studyEnded(StudyRecord study) {
+        return announce(EventType.ended("study", study.status().name()), "study:" + study.id(), ownerOf(study),
+                () -> data.study(study));
     }
 
     /** Queues a {@code webhook.test} event for the caller's webhook alone (409 when it is disabled); its id. */

@@ -114,6 +114,29 @@ class WebhookEndpointsTests extends ServiceTest {
     }
 
     @Test
+    void aStudysEndIsDeliveredWithTheStudyAsGetReturnsIt() {
+        create("""
+                {"url": "%s", "events": ["study.succeeded", "study.failed"]}""".formatted(receiver.url("/studies")));
+        String created = http.post().uri("/api/v1/studies").contentType(MediaType.APPLICATION_JSON).body("""
+                {"name": "moons-l2", "seed": 5,
+                 "template": {"dataset": {"builtin": "moons", "samples": 60, "noise": 0.2},
+                              "network": {"hidden": [{"units": 4}]},
+                              "training": {"epochs": 4, "batchSize": 0, "optimizer": "adam", "learningRate": 0.05}},
+                 "search": {"method": "grid", "parameters": {"regularization.penalty.l2": {"values": [0.1, 1]}}}}
+                """).exchange().expectStatus().is2xxSuccessful().expectBody(String.class).returnResult()
+                .getResponseBody();
+        String studyId = read(created).get("id").asString();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> receiver.requests().stream()
+                .anyMatch(r -> new String(r.body(), StandardCharsets.UTF_8).contains(studyId)));
+
+        JsonNode event = read(new String(receiver.requests().stream().filter(r -> new String(r.body(),
+                StandardCharsets.UTF_8).contains(studyId)).findFirst().orElseThrow().body(), StandardCharsets.UTF_8));
+        assertThat(event.get("type").asString()).isEqualTo("study.succeeded");
+        assertThat(event.get("data")).isEqualTo(getJson("/api/v1/studies/" + studyId));
+    }
+
+    @Test
     void aTestPingIsDeliveredAndShowsInTheDeliveries() {
         JsonNode webhook = create("""
                 {"url": "%s", "events": ["study.succeeded"]}""".formatted(receiver.url("/ping")));

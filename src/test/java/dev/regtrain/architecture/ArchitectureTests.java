@@ -59,7 +59,7 @@ class ArchitectureTests {
                 "models.document");
         allow("idempotency", "common", "config");
         allow("studies", "common", "config", "data", "datasets", "engine", "jobs", "jobs.request", "models.document");
-        allow("webhooks", "common", "config", "jobs");
+        allow("webhooks", "common", "config", "jobs", "studies");
         allow("models", "common", "config", "data", "datasets", "engine", "jobs", "jobs.request", "models.document",
                 "models.onnx");
         allow("plots", "engine", "jobs", "jobs.request", "models", "models.document");

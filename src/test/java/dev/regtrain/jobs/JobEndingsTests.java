@@ -1,5 +1,6 @@
 package dev.regtrain.jobs;
 
+import dev.regtrain.common.Endings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -17,7 +18,7 @@ class JobEndingsTests {
     private final List<String> calls = new ArrayList<>();
     private Lifecycle lifecycle;
 
-    private final JobEndings recording = ended -> {
+    private final Endings<JobSnapshot> recording = ended -> {
         calls.add("ending " + ended.record().status() + ", store has " + stored(ended.record().id()));
         return () -> calls.add("released, store has " + stored(ended.record().id()));
     };

@@ -1,5 +1,6 @@
 package dev.regtrain.jobs;
 
+import dev.regtrain.common.Endings;
 import dev.regtrain.common.MutableClock;
 import dev.regtrain.config.RegtrainProperties;
 import dev.regtrain.datasets.DatasetService;
@@ -43,32 +44,32 @@ final class Lifecycle {
     private final int workerCount;
 
     Lifecycle() {
-        this(PROPERTIES, 1, JobEndings.NONE);
+        this(PROPERTIES, 1, Endings.none());
     }
 
     /** @param endings told of every job's end, as the webhooks' outbox is */
-    Lifecycle(JobEndings endings) {
+    Lifecycle(Endings<JobSnapshot> endings) {
         this(PROPERTIES, 1, endings);
     }
 
     /** With {@code workerCount} workers and {@code properties} (a memory budget, say). */
     Lifecycle(RegtrainProperties properties, int workerCount) {
-        this(properties, workerCount, JobEndings.NONE);
+        this(properties, workerCount, Endings.none());
     }
 
-    private Lifecycle(RegtrainProperties properties, int workerCount, JobEndings endings) {
+    private Lifecycle(RegtrainProperties properties, int workerCount, Endings<JobSnapshot> endings) {
         this(new FullDisk(), new MutableClock(T0), properties, workerCount, endings);
     }
 
     private Lifecycle(FullDisk disk, MutableClock clock, RegtrainProperties properties, int workerCount,
-                      JobEndings endings) {
+                      Endings<JobSnapshot> endings) {
         this(new InMemoryJobStore(disk), new InMemoryCheckpointStore(clock, disk), clock, new InMemoryDatasetStore(),
                 disk, properties, workerCount, endings);
     }
 
     private Lifecycle(InMemoryJobStore store, InMemoryCheckpointStore checkpoints, MutableClock clock,
                       InMemoryDatasetStore datasetStore, FullDisk disk, RegtrainProperties properties,
-                      int workerCount, JobEndings endings) {
+                      int workerCount, Endings<JobSnapshot> endings) {
         this.properties = properties;
         this.workerCount = workerCount;
         this.disk = disk;
@@ -87,7 +88,7 @@ final class Lifecycle {
     /** A new service on the same stores and clock, started, as after a restart of the process. */
     Lifecycle restart() {
         return new Lifecycle(store, checkpoints, clock, datasetStore, disk, properties, workerCount,
-                JobEndings.NONE);
+                Endings.none());
     }
 
     /** A small job: moons, one hidden layer, {@code epochs} epochs of 3 mini-batches, a checkpoint every 2. */

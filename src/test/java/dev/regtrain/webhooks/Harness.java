@@ -22,6 +22,7 @@ final class Harness {
     final Outbox outbox;
     final WebhookService service;
     final WebhookEvents events;
+    final EventData data;
     final ConcurrentLinkedQueue<Double> jitters = new ConcurrentLinkedQueue<>();
     final AtomicInteger sent = new AtomicInteger();
     private final List<String> allowedHosts;
@@ -40,12 +41,18 @@ final class Harness {
         this.timeout = timeout;
         this.outbox = new Outbox(outboxStore);
         this.service = new WebhookService(webhookStore, outbox, () -> Caller.LOCAL, clock, true);
-        this.events = new WebhookEvents(outbox, service, new EventData() {
+        this.data = new EventData() {
             @Override
             public Object job(dev.regtrain.jobs.JobSnapshot job) {
                 return Map.of("id", job.record().id(), "status", job.record().status());
             }
-        }, JsonMapper.builder().build(), clock);
+
+            @Override
+            public Object study(dev.regtrain.studies.StudyRecord study) {
+                return Map.of("id", study.id(), "status", study.status());
+            }
+        };
+        this.events = new WebhookEvents(outbox, service, data, JsonMapper.builder().build(), clock);
         this.deliveries = newDeliveries();
     }
 

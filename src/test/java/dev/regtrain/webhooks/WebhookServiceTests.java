@@ -125,8 +125,8 @@ class WebhookServiceTests {
 
     @Test
     void aTestEventGoesToItsWebhookAloneAndADisabledWebhookRefusesIt() {
-        WebhookEvents events = new WebhookEvents(outbox, service, job -> Map.of(), JsonMapper.builder().build(),
-                clock);
+        WebhookEvents events = new WebhookEvents(outbox, service, new Harness(List.of()).data,
+                JsonMapper.builder().build(), clock);
         Webhook webhook = service.create(request("https://ci.example.com/hook", "job.succeeded"));
         service.create(request("https://other.example.com/hook", "job.succeeded"));
 
