@@ -76,6 +76,7 @@ class WebhookController {
 
     @GetMapping("/{id}")
     @Operation(operationId = "getWebhook", summary = "Get a webhook", description = "Without its secret.")
+    @ApiResponse(responseCode = "200", description = "The webhook")
     @ApiResponse(responseCode = "404", description = "No such webhook (or another owner's)")
     WebhookResponse get(@PathVariable String id) {
         return WebhookResponse.of(webhooks.get(id), false);
@@ -85,6 +86,7 @@ class WebhookController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(operationId = "deleteWebhook", summary = "Delete a webhook", description = "Its pending events are "
             + "not delivered.")
+    @ApiResponse(responseCode = "204", description = "Deleted")
     @ApiResponse(responseCode = "404", description = "No such webhook (or another owner's)")
     void delete(@PathVariable String id) {
         webhooks.delete(id);
@@ -94,6 +96,7 @@ class WebhookController {
     @Operation(operationId = "listWebhookDeliveries", summary = "The latest delivery attempts, newest first",
             description = "Each attempt: event id and type, which attempt, the receiver's status, how long it took, "
                     + "why it failed and when it is tried again.")
+    @ApiResponse(responseCode = "200", description = "The latest attempts, newest first (100 at most)")
     @ApiResponse(responseCode = "404", description = "No such webhook (or another owner's)")
     WebhookResponse.Deliveries deliveries(@PathVariable String id) {
         return new WebhookResponse.Deliveries(id, webhooks.deliveries(id).stream()
@@ -104,6 +107,7 @@ class WebhookController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(operationId = "testWebhook", summary = "Send a webhook.test event", description = "Queued for "
             + "delivery to this webhook whatever it subscribes to; follow it in the deliveries.")
+    @ApiResponse(responseCode = "202", description = "Queued: the id of the webhook.test event")
     @ApiResponse(responseCode = "404", description = "No such webhook (or another owner's)")
     @ApiResponse(responseCode = "409", description = "The webhook is DISABLED")
     WebhookResponse.TestEvent test(@PathVariable String id) {
