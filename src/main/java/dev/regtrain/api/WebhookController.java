@@ -82,7 +82,8 @@ class WebhookController {
         return WebhookResponse.of(webhooks.get(id), false);
     }
 
-    @DeleteMapping("/{id}")
+    @DeleteMapping(path = "/{id}", // answers nothing but a problem: a client that accepts only problems is served
+            produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(operationId = "deleteWebhook", summary = "Delete a webhook", description = "Its pending events are "
             + "not delivered.")

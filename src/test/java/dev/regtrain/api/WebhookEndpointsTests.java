@@ -65,7 +65,10 @@ class WebhookEndpointsTests extends ServiceTest {
             assertThat(w.has("secret")).isFalse();
         });
 
-        http.delete().uri("/api/v1/webhooks/" + id).exchange().expectStatus().isNoContent();
+        http.delete().uri("/api/v1/webhooks/" + id).accept(MediaType.APPLICATION_PROBLEM_JSON).exchange()
+                .expectStatus().isNoContent();
+        http.delete().uri("/api/v1/webhooks/" + id).accept(MediaType.APPLICATION_PROBLEM_JSON).exchange()
+                .expectStatus().isNotFound().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
         http.get().uri("/api/v1/webhooks/" + id).exchange().expectStatus().isNotFound()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
