@@ -21,6 +21,9 @@ const STUDY = { name: 'small-path', seed: 3,
     training: { epochs: 20, batchSize: 0, optimizer: 'adam', learningRate: 0.05 } },
   search: { method: 'path', parameters: { 'regularization.penalty.l2': { logRange: [0.1, 10], count: 3 } } },
   crossValidation: { folds: 2 }, selection: { rule: 'oneStandardError' } };
+// A webhook whose host never resolves (.invalid): its deliveries fail with a reason and nothing leaves the machine.
+const WEBHOOK = { url: 'https://hooks.example.invalid/regtrain', events: ['job.succeeded', 'job.failed'],
+  description: 'postman' };
 const LONG_STUDY = { ...STUDY, name: 'to-cancel', template: { ...STUDY.template, training: { epochs: 100000 } } };
 
 // Test-script helpers, prepended to every request's tests.
@@ -278,6 +281,45 @@ pm.test('is the study, cancelled or cancelling its running jobs', () => {
   pm.expect(body().id).to.equal(pm.variables.get('cancelStudyId'));
   pm.expect(body().cancelRequested || body().status === 'CANCELLED').to.equal(true);
 });` },
+  { op: 'POST /api/v1/webhooks', folder: 'Webhooks', body: JSON.stringify(WEBHOOK, null, 2), tests: `
+answers(201, 'application/json');
+pm.test('is the webhook, active, with its secret shown this once', () => {
+  pm.expect(body().status).to.equal('ACTIVE');
+  pm.expect(body().secret).to.match(/^whsec_/);
+  pm.expect(body().events).to.eql(['job.succeeded', 'job.failed']);
+  pm.expect(pm.response.headers.get('Location')).to.equal('/api/v1/webhooks/' + body().id);
+  pm.collectionVariables.set('webhookId', body().id);
+});` },
+  { op: 'GET /api/v1/webhooks', folder: 'Webhooks', tests: `
+answers(200, 'application/json');
+pm.test('lists the webhook without its secret', () => {
+  const entry = body().webhooks.find((w) => w.id === pm.variables.get('webhookId'));
+  pm.expect(entry.url).to.equal('${WEBHOOK.url}');
+  pm.expect(entry).to.not.have.property('secret');
+});` },
+  { op: 'GET /api/v1/webhooks/{id}', folder: 'Webhooks', path: { id: '{{webhookId}}' }, tests: `
+answers(200, 'application/json');
+pm.test('is the webhook without its secret', () => {
+  pm.expect(body().id).to.equal(pm.variables.get('webhookId'));
+  pm.expect(body()).to.not.have.property('secret');
+});` },
+  { op: 'POST /api/v1/webhooks/{id}/test', folder: 'Webhooks', path: { id: '{{webhookId}}' }, tests: `
+answers(202, 'application/json');
+pm.test('queues a webhook.test event', () => {
+  pm.expect(body().type).to.equal('webhook.test');
+  pm.expect(body().eventId).to.match(/^evt_/);
+});` },
+  { op: 'GET /api/v1/webhooks/{id}/deliveries', folder: 'Webhooks', path: { id: '{{webhookId}}' }, tests: `
+answers(200, 'application/json');
+pm.test('is the webhook\\'s deliveries log', () => {
+  pm.expect(body().webhookId).to.equal(pm.variables.get('webhookId'));
+  pm.expect(body().deliveries).to.be.an('array');
+});` },
+  { op: 'DELETE /api/v1/webhooks/{id}', folder: 'Clean up', path: { id: '{{webhookId}}' }, tests: `
+pm.test('answers 204 with no body', () => {
+  pm.response.to.have.status(204);
+  pm.expect(pm.response.text()).to.equal('');
+});` },
   { op: 'DELETE /api/v1/studies/{id}', folder: 'Clean up', path: { id: '{{studyId}}' }, tests: `
 pm.test('answers 204 with no body', () => {
   pm.response.to.have.status(204);
@@ -389,6 +431,7 @@ const collection = {
     { key: 'evaluationDatasetId', value: '', type: 'string' },
     { key: 'studyId', value: '', type: 'string' },
     { key: 'cancelStudyId', value: '', type: 'string' },
+    { key: 'webhookId', value: '', type: 'string' },
     { key: 'polls', value: '0', type: 'string' },
   ],
 };

@@ -1,5 +1,6 @@
 package dev.regtrain.jobs;
 
+import dev.regtrain.common.Endings;
 import dev.regtrain.common.NotFoundException;
 import dev.regtrain.data.DatasetException;
 import dev.regtrain.engine.StopReason;
@@ -29,15 +30,18 @@ final class JobLifecycle {
     private final Clock clock;
     private final Consumer<JobEntry> ended;
     private final PendingSaves pending;
+    private final Endings<JobSnapshot> endings;
     private volatile boolean stopping;
 
     /**
      * @param ended told of every job that reached a final state
      * @param pending saves final records, later if the store cannot take them now: a job always ends
+     * @param endings told of each final record before it is saved, and released after (the webhooks' outbox)
      */
     JobLifecycle(JobStore store, CheckpointStore checkpoints, JobQueue queue, JobMetrics metrics, Clock clock,
-                 Consumer<JobEntry> ended, PendingSaves pending) {
+                 Consumer<JobEntry> ended, PendingSaves pending, Endings<JobSnapshot> endings) {
         this.pending = pending;
+        this.endings = endings;
         this.store = store;
         this.checkpoints = checkpoints;
         this.queue = queue;
@@ -114,7 +118,8 @@ final class JobLifecycle {
                 outcome.detail() + unsaved);
         JobError error = outcome.reason() == StopReason.DIVERGED ? new JobError(outcome.detail()) : null;
         String ref = modelRef;
-        entry.update(r -> r.finished(status, clock.instant(), stop, error, ref), pending::save);
+        entry.update(r -> r.finished(status, clock.instant(), stop, error, ref),
+                finalRecord -> saveFinal(entry, finalRecord));
         metrics.jobStopped(entry.id());
         ended.accept(entry);
         log.info("job {} {} at epoch {}: {}", entry.id(), status, outcome.stopEpoch(), outcome.detail());
@@ -126,7 +131,7 @@ final class JobLifecycle {
         Integer bestEpoch = current.best() == null ? null : current.best().epoch();
         JobStop stop = new JobStop(StopReasonCode.FAILED, current.epochsDone(), bestEpoch, false, message);
         entry.update(r -> r.finished(JobStatus.FAILED, clock.instant(), stop, new JobError(message), null),
-                pending::save);
+                finalRecord -> saveFinal(entry, finalRecord));
         metrics.jobStopped(entry.id());
         ended.accept(entry);
         log.warn("job {} FAILED: {}", entry.id(), message);
@@ -158,13 +163,28 @@ final class JobLifecycle {
             cancelled[0] = true;
             return r.finished(JobStatus.CANCELLED, clock.instant(),
                     new JobStop(StopReasonCode.CANCELLED, 0, null, false, "cancelled while queued"), null, null);
-        }, pending::save);
+        }, finalRecord -> saveFinal(entry, finalRecord));
         if (cancelled[0] && entry.giveUpQueueSlot()) {
             queue.leave();
         }
         if (cancelled[0]) {
             ended.accept(entry);
         }
+    }
+
+    /**
+     * Saves a final record in one step with what its end announces: the announcement is written durably first, then
+     * the record, then the announcement is released (Endings says why in this order).
+     */
+    private void saveFinal(JobEntry entry, JobRecord finalRecord) {
+        Runnable release = () -> { };
+        try {
+            release = endings.ending(new JobSnapshot(finalRecord, entry.metrics()));
+        } catch (RuntimeException e) {
+            log.warn("job {}: its end could not be announced: {}", entry.id(), e.getMessage()); // it ends all the same
+        }
+        pending.save(finalRecord);
+        release.run();
     }
 
     private String describe(Throwable failure) {

@@ -1,5 +1,6 @@
 package dev.regtrain.jobs;
 
+import dev.regtrain.common.Endings;
 import dev.regtrain.common.ConflictException;
 import dev.regtrain.common.DamagedDataException;
 import dev.regtrain.common.InvalidRequestException;
@@ -50,10 +51,14 @@ public class JobService implements JobEvents, SmartLifecycle {
     private final MemoryGate memory;
     private volatile boolean running;
 
-    /** @param later runs the retries of what the store could not take (a full disk) */
+    /**
+     * @param later runs the retries of what the store could not take (a full disk)
+     * @param endings told of every job's end in the same step as its final record is saved (the webhooks' outbox)
+     */
     public JobService(JobStore store, CheckpointStore checkpoints, DatasetService datasets, JobQueue queue,
                       JobMetrics metrics, EngineContext engine, SharedCores cores, Clock clock,
-                      RegtrainProperties.Limits limits, Duration shutdownGrace, Later later) {
+                      RegtrainProperties.Limits limits, Duration shutdownGrace, Later later,
+                      Endings<JobSnapshot> endings) {
         this.later = later;
         this.pending = new PendingSaves(store, later, this::retireIfEnded);
         this.store = store;
@@ -63,7 +68,7 @@ public class JobService implements JobEvents, SmartLifecycle {
         this.clock = clock;
         this.limits = limits;
         this.shutdownGrace = shutdownGrace;
-        this.lifecycle = new JobLifecycle(store, checkpoints, queue, metrics, clock, this::ended, pending);
+        this.lifecycle = new JobLifecycle(store, checkpoints, queue, metrics, clock, this::ended, pending, endings);
         this.context = new JobContext(store, checkpoints, new JobDatasets(datasets), engine, cores, lifecycle,
                 metrics);
         this.memory = new MemoryGate(limits.jobMemoryBudget(), queue);

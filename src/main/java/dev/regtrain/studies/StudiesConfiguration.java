@@ -1,5 +1,6 @@
 package dev.regtrain.studies;
 
+import dev.regtrain.common.Endings;
 import dev.regtrain.config.RegtrainProperties;
 import dev.regtrain.jobs.JobQueue;
 import dev.regtrain.jobs.JobService;
@@ -16,7 +17,7 @@ class StudiesConfiguration {
 
     @Bean
     StudyService studyService(StudyStore store, JobService jobs, JobQueue queue, Clock clock,
-                              RegtrainProperties properties) {
+                              RegtrainProperties properties, Endings<StudyRecord> endings) {
         ExecutorService coordinator = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "regtrain-studies");
             thread.setDaemon(true);
@@ -24,6 +25,6 @@ class StudiesConfiguration {
         });
         return new StudyService(store, jobs, coordinator, Later.daemon("regtrain-study-retry"), clock,
                 properties.effectiveWorkers(), properties.queueCapacity(), queue::waiting,
-                properties.limits().maxStudyJobs(), properties.limits().maxListLimit());
+                properties.limits().maxStudyJobs(), properties.limits().maxListLimit(), endings);
     }
 }

@@ -1,5 +1,6 @@
 package dev.regtrain.studies;
 
+import dev.regtrain.common.Endings;
 import dev.regtrain.common.ConflictException;
 import dev.regtrain.common.InvalidRequestException;
 import dev.regtrain.common.NotFoundException;
@@ -54,14 +55,18 @@ public class StudyService implements SmartLifecycle {
     private final int queueCapacity;
     private final IntSupplier queueWaiting;
     private final int maxListLimit;
+    private final Endings<StudyRecord> endings;
     private volatile boolean running;
 
     /**
      * @param coordinator runs one task at a time, in order
      * @param workers the job service's workers: the default cap of a study's parallel children
+     * @param endings told of every study's end in the same step as its final record is saved (the webhooks' outbox)
      */
     public StudyService(StudyStore store, JobService jobs, Executor coordinator, Later later, Clock clock,
-                        int workers, int queueCapacity, IntSupplier queueWaiting, int maxStudyJobs, int maxListLimit) {
+                        int workers, int queueCapacity, IntSupplier queueWaiting, int maxStudyJobs, int maxListLimit,
+                        Endings<StudyRecord> endings) {
+        this.endings = endings;
         this.store = store;
         this.jobs = jobs;
         this.coordinator = coordinator;
@@ -252,7 +257,9 @@ public class StudyService implements SmartLifecycle {
                 || before.cancelRequested() != study.cancelRequested()
                 || !java.util.Objects.equals(before.result(), study.result());
         if (structural || !now.isBefore(storedAt.getOrDefault(study.id(), Instant.MIN).plus(STORE_EVERY))) {
+            Runnable announced = study.status().isFinal() ? endings.ending(study) : () -> { };
             store.save(study);
+            announced.run();
             lastStored.put(study.id(), study);
             storedAt.put(study.id(), now);
         }

@@ -26,7 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureRestTestClient
-@TestPropertySource(properties = "regtrain.workers=2")
+@TestPropertySource(properties = {"regtrain.workers=2", "regtrain.webhooks.allow-http=true",
+        "regtrain.webhooks.allowed-hosts=127.0.0.1"})
 abstract class ServiceTest {
 
     static final Path DATA_DIR = temporaryDirectory();

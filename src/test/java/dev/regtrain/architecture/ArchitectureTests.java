@@ -59,13 +59,14 @@ class ArchitectureTests {
                 "models.document");
         allow("idempotency", "common", "config");
         allow("studies", "common", "config", "data", "datasets", "engine", "jobs", "jobs.request", "models.document");
+        allow("webhooks", "common", "config", "jobs", "studies");
         allow("models", "common", "config", "data", "datasets", "engine", "jobs", "jobs.request", "models.document",
                 "models.onnx");
         allow("plots", "engine", "jobs", "jobs.request", "models", "models.document");
         allow("storage.file", "common", "config", "data", "datasets", "engine", "engine.state", "idempotency", "jobs",
-                "models.document", "studies");
+                "models.document", "studies", "webhooks");
         allow("api", "common", "config", "data", "datasets", "engine", "idempotency", "jobs", "jobs.request", "models",
-                "models.document", "models.onnx", "plots", "studies");
+                "models.document", "models.onnx", "plots", "studies", "webhooks");
         allow("");
     }
 

@@ -1,5 +1,6 @@
 package dev.regtrain.jobs;
 
+import dev.regtrain.common.Endings;
 import dev.regtrain.common.MutableClock;
 import dev.regtrain.config.RegtrainProperties;
 import dev.regtrain.datasets.DatasetService;
@@ -43,22 +44,32 @@ final class Lifecycle {
     private final int workerCount;
 
     Lifecycle() {
-        this(PROPERTIES, 1);
+        this(PROPERTIES, 1, Endings.none());
+    }
+
+    /** @param endings told of every job's end, as the webhooks' outbox is */
+    Lifecycle(Endings<JobSnapshot> endings) {
+        this(PROPERTIES, 1, endings);
     }
 
     /** With {@code workerCount} workers and {@code properties} (a memory budget, say). */
     Lifecycle(RegtrainProperties properties, int workerCount) {
-        this(new FullDisk(), new MutableClock(T0), properties, workerCount);
+        this(properties, workerCount, Endings.none());
     }
 
-    private Lifecycle(FullDisk disk, MutableClock clock, RegtrainProperties properties, int workerCount) {
+    private Lifecycle(RegtrainProperties properties, int workerCount, Endings<JobSnapshot> endings) {
+        this(new FullDisk(), new MutableClock(T0), properties, workerCount, endings);
+    }
+
+    private Lifecycle(FullDisk disk, MutableClock clock, RegtrainProperties properties, int workerCount,
+                      Endings<JobSnapshot> endings) {
         this(new InMemoryJobStore(disk), new InMemoryCheckpointStore(clock, disk), clock, new InMemoryDatasetStore(),
-                disk, properties, workerCount);
+                disk, properties, workerCount, endings);
     }
 
     private Lifecycle(InMemoryJobStore store, InMemoryCheckpointStore checkpoints, MutableClock clock,
                       InMemoryDatasetStore datasetStore, FullDisk disk, RegtrainProperties properties,
-                      int workerCount) {
+                      int workerCount, Endings<JobSnapshot> endings) {
         this.properties = properties;
         this.workerCount = workerCount;
         this.disk = disk;
@@ -70,13 +81,14 @@ final class Lifecycle {
         this.queue = new JobQueue(workerCount, properties.queueCapacity(), n -> workers);
         JobMetrics metrics = new JobMetrics(new SimpleMeterRegistry(), queue::waiting);
         this.service = new JobService(store, checkpoints, datasets, queue, metrics, EngineContext.DEFAULT,
-                new SharedCores(1), clock, properties.limits(), Duration.ZERO, later);
+                new SharedCores(1), clock, properties.limits(), Duration.ZERO, later, endings);
         service.start();
     }
 
     /** A new service on the same stores and clock, started, as after a restart of the process. */
     Lifecycle restart() {
-        return new Lifecycle(store, checkpoints, clock, datasetStore, disk, properties, workerCount);
+        return new Lifecycle(store, checkpoints, clock, datasetStore, disk, properties, workerCount,
+                Endings.none());
     }
 
     /** A small job: moons, one hidden layer, {@code epochs} epochs of 3 mini-batches, a checkpoint every 2. */

@@ -44,13 +44,19 @@ final class StudyHarness {
     final StudyService studies;
 
     StudyHarness(String... properties) {
+        this(dev.regtrain.common.Endings.none(), properties);
+    }
+
+    /** @param endings told of every study's end, as the webhooks' outbox is */
+    StudyHarness(dev.regtrain.common.Endings<StudyRecord> endings, String... properties) {
         this(TestProperties.with(properties), new InMemoryJobStore(), new InMemoryCheckpointStore(new MutableClock(T0)),
-                new InMemoryDatasetStore(), new InMemoryStudyStore(), new MutableClock(T0));
+                new InMemoryDatasetStore(), new InMemoryStudyStore(), new MutableClock(T0), endings);
     }
 
     private StudyHarness(RegtrainProperties properties, InMemoryJobStore jobStore,
                          InMemoryCheckpointStore checkpoints, InMemoryDatasetStore datasetStore,
-                         InMemoryStudyStore studyStore, MutableClock clock) {
+                         InMemoryStudyStore studyStore, MutableClock clock,
+                         dev.regtrain.common.Endings<StudyRecord> endings) {
         this.properties = properties;
         this.jobStore = jobStore;
         this.checkpoints = checkpoints;
@@ -61,17 +67,18 @@ final class StudyHarness {
         this.queue = new JobQueue(2, properties.queueCapacity(), n -> workers);
         this.jobs = new JobService(jobStore, checkpoints, datasets, queue,
                 new JobMetrics(new SimpleMeterRegistry(), queue::waiting), EngineContext.DEFAULT, new SharedCores(1),
-                clock, properties.limits(), Duration.ZERO, (task, after) -> { });
+                clock, properties.limits(), Duration.ZERO, (task, after) -> { }, dev.regtrain.common.Endings.none());
         this.studies = new StudyService(studyStore, jobs, new Trampoline(), (task, after) -> retries.add(task), clock,
                 2, properties.queueCapacity(), queue::waiting, properties.limits().maxStudyJobs(),
-                properties.limits().maxListLimit());
+                properties.limits().maxListLimit(), endings);
         jobs.start();
         studies.start();
     }
 
     /** New services on the same stores, as after a restart of the process. */
     StudyHarness restart() {
-        return new StudyHarness(properties, jobStore, checkpoints, datasetStore, studyStore, clock);
+        return new StudyHarness(properties, jobStore, checkpoints, datasetStore, studyStore, clock,
+                dev.regtrain.common.Endings.none());
     }
 
     static StudyRequest parse(String json) {

@@ -1,0 +1,107 @@
+package dev.regtrain.webhooks;
+
+import dev.regtrain.common.ConflictException;
+import dev.regtrain.common.Owner;
+import dev.regtrain.jobs.JobRecord;
+import dev.regtrain.jobs.JobSnapshot;
+import dev.regtrain.studies.StudyRecord;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns state changes into outbox entries, one per subscribed webhook, each with the exact body it will post:
+ * {@code {"id": "evt_…", "type": …, "createdAt": …, "data": {the resource as GET returns it}}}.
+ */
+public final class WebhookEvents {
+
+    private final Outbox outbox;
+    private final WebhookService webhooks;
+    private final EventData data;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    public WebhookEvents(Outbox outbox, WebhookService webhooks, EventData data, JsonMapper json, Clock clock) {
+        this.outbox = outbox;
+        this.webhooks = webhooks;
+        this.data = data;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /**
+     * Whose job this is: the one place where webhooks ask it. Jobs carry no owner yet (the tenancy work adds one), so
+     * until then every job is {@link Owner#ANONYMOUS}'s, which is the owner of everything without keys.
+     */
+    static Owner ownerOf(JobRecord job) {
+        return Owner.ANONYMOUS;
+    }
+
+    /** Whose study this is: as {@link #ownerOf(JobRecord)}, {@link Owner#ANONYMOUS} until studies carry an owner. */
+    static Owner ownerOf(StudyRecord study) {
+        return Owner.ANONYMOUS;
+    }
+
+    /** The job service's {@code Endings}: job.succeeded, job.failed or job.cancelled, with the job as GET shows it. */
+    public Runnable jobEnded(JobSnapshot ended) {
+        JobRecord job = ended.record();
+        return announce(EventType.ended("job", job.status().name()), "job:" + job.id(), ownerOf(job),
+                () -> data.job(ended));
+    }
+
+    /** The study service's {@code Endings}: study.succeeded, study.failed or study.cancelled. */
+    public Runnable studyEnded(StudyRecord study) {
+        return announce(EventType.ended("study", study.status().name()), "study:" + study.id(), ownerOf(study),
+                () -> data.study(study));
+    }
+
+    /** Queues a {@code webhook.test} event for the caller's webhook alone (409 when it is disabled); its id. */
+    public String test(String webhookId) {
+        Webhook webhook = webhooks.get(webhookId);
+        if (webhook.status() == WebhookStatus.DISABLED) {
+            throw new ConflictException("webhook " + webhookId + " is DISABLED (" + webhook.disabledReason()
+                    + "); create a new one to receive events again");
+        }
+        Map<String, Object> ping = new LinkedHashMap<>();
+        ping.put("webhookId", webhook.id());
+        ping.put("message", "a test event sent by POST /api/v1/webhooks/" + webhook.id() + "/test");
+        List<OutboxEntry> entries = entries(EventType.WEBHOOK_TEST, "webhook:" + webhook.id(), List.of(webhook),
+                ping);
+        outbox.hold(entries);
+        outbox.release(entries);
+        return entries.get(0).eventId();
+    }
+
+    /** Holds the event's entries durably; the returned action releases them once the change is saved. */
+    Runnable announce(EventType type, String resource, Owner owner, Supplier<Object> payload) {
+        List<Webhook> targets = webhooks.all().stream().filter(w -> w.receives(owner, type)).toList();
+        if (targets.isEmpty()) {
+            return () -> { };
+        }
+        List<OutboxEntry> entries = entries(type, resource, targets, payload.get());
+        outbox.hold(entries);
+        return () -> outbox.release(entries);
+    }
+
+    private List<OutboxEntry> entries(EventType type, String resource, List<Webhook> targets, Object payload) {
+        byte[] bytes = new byte[16];
+        random.nextBytes(bytes);
+        String id = "evt_" + HexFormat.of().formatHex(bytes);
+        Instant now = clock.instant();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", id);
+        body.put("type", type.wireName());
+        body.put("createdAt", now.toString());
+        body.put("data", payload);
+        String text = json.writeValueAsString(body);
+        return targets.stream().map(w -> new OutboxEntry(outbox.nextSequence(), id, type, resource, w.id(), text,
+                now, 0, now)).toList();
+    }
+}
