@@ -14,7 +14,7 @@ import dev.regtrain.engine.kernel.MatrixKernel.MatrixProduct;
 abstract class Arithmetic<A> {
 
     static final Arithmetic<double[]> DOUBLE = new DoubleArithmetic();
-    static final Arithmetic<float[]> FLOAT = null; // TODO
+    static final Arithmetic<float[]> FLOAT = new FloatArithmetic();
 
     /** The arithmetic of a precision. */
     static Arithmetic<?> of(Precision precision) {
@@ -57,8 +57,11 @@ abstract class Arithmetic<A> {
     /** y ← keep·y + spread (label smoothing). */
     abstract void smoothLabels(A targets, double keep, double spread);
 
-    /** Runs the augmenter on the batch (which works in double precision). */
-    abstract void augment(BatchAugmenter augmenter, A inputs, A targets, int rows, Rng rng);
+    /**
+     * Runs the augmenter on the batch; it works in double precision, so single precision hands it copies in
+     * {@code scratch} (two arrays the caller keeps, allocated here on first use) and rounds its result.
+     */
+    abstract void augment(BatchAugmenter augmenter, A inputs, A targets, int rows, Rng rng, double[][] scratch);
 
     /** Inverted dropout of the elements [from, to) by the block of draws {@code rng} is about to make. */
     abstract void drop(A source, A target, A scales, double rate, Rng rng, int from, int to);

@@ -62,7 +62,8 @@ final class DoubleArithmetic extends Arithmetic<double[]> {
     }
 
     @Override
-    void augment(BatchAugmenter augmenter, double[] inputs, double[] targets, int rows, Rng rng) {
+    void augment(BatchAugmenter augmenter, double[] inputs, double[] targets, int rows, Rng rng,
+                 double[][] scratch) {
         augmenter.augment(inputs, targets, rows, rng);
     }
 

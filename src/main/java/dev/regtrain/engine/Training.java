@@ -173,7 +173,7 @@ final class Training<A> {
             }
             Workspace<A> w = from + batch.rows <= m ? batch : lastBatch;
             w.gather(train, order, from);
-            arithmetic.augment(context.augmenter(), w.input, w.targets, w.rows, augmentRandom);
+            w.augment(context.augmenter(), augmentRandom);
             w.forward(dropoutRandom);
             if (batchNorm) {
                 w.updateRunningAverages();

@@ -47,6 +47,8 @@ final class Workspace<A> {
     double[] rowWeights;
     /** Label smoothing ε and the K it spreads over; 0 = targets as given. */
     private double labelSmoothing;
+    /** Double copies of the input and target buffers for an augmenter, when the precision is single. */
+    private final double[][] augmentScratch = new double[2][];
     /** Where a training pass records what its hidden units did, or null. */
     UnitActivity<A> activity;
     /**
@@ -188,6 +190,11 @@ final class Workspace<A> {
             double spread = labelSmoothing / spec.output().smoothingClasses(spec.outputs());
             arithmetic.smoothLabels(targets, keep, spread);
         }
+    }
+
+    /** Runs the augmenter on the gathered batch (training only). */
+    void augment(BatchAugmenter augmenter, Rng rng) {
+        arithmetic.augment(augmenter, input, targets, rows, rng, augmentScratch);
     }
 
     /** After a training forward pass: each batch-normalised layer's running mean and variance follow the batch. */

@@ -6,7 +6,7 @@ import dev.regtrain.common.Sha256;
 import dev.regtrain.data.BuiltinDatasets;
 import dev.regtrain.data.DatasetCodec;
 import dev.regtrain.models.onnx.OnnxRunner;
-import dev.regtrain.models.onnx.Precision;
+import dev.regtrain.engine.Precision;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Locale;
@@ -189,7 +189,7 @@ class ModelExportTests extends ServiceTest {
         assertBadParameter(base + "/model?format=pmml", "format", "must be one of json, onnx; got 'pmml'");
         assertBadParameter(base + "/checkpoints/best?format=ONNX", "format", "must be one of json, onnx; got 'ONNX'");
         assertBadParameter(base + "/model?format=onnx&precision=float16", "precision",
-                "must be one of float32, float64; got 'float16'");
+                "must be one of float64, float32; got 'float16'");
         assertBadParameter(base + "/model?precision=float64", "precision", "applies only to format=onnx");
     }
 
