@@ -86,6 +86,48 @@ class ModelExportTests extends ServiceTest {
     }
 
     @Test
+    void aModelTrainedInFloat32SaysSoInItsDocumentPredictionsAndOnnxMetadata() {
+        String[] ids = new String[2];
+        for (Precision precision : Precision.values()) {
+            String id = submit("""
+                    {"seed": 9, "dataset": {"builtin": "moons", "samples": 200, "noise": 0.2},
+                     "network": {"hidden": [{"units": 16, "activation": "relu"}]},
+                     "training": {"epochs": 6, "batchSize": 32, "optimizer": "adam", "learningRate": 0.01,
+                                  "precision": "%s"}}
+                    """.formatted(precision.apiName()));
+            assertThat(awaitFinal(id).get("status").asString()).isEqualTo("SUCCEEDED");
+            ids[precision.ordinal()] = id;
+            JsonNode document = getJson("/api/v1/jobs/" + id + "/model");
+            assertThat(document.get("precision").asString()).isEqualTo(precision.apiName());
+            assertThat(document.get("provenance").get("request").get("training").get("precision").asString())
+                    .isEqualTo(precision.apiName());
+            double[][] rows = rows(document, 20);
+            JsonNode answer = read(http.post().uri("/api/v1/jobs/" + id + "/predictions")
+                    .contentType(MediaType.APPLICATION_JSON).body(JSON.writeValueAsString(Map.of("inputs", rows)))
+                    .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
+            assertThat(answer.get("precision").asString()).isEqualTo(precision.apiName());
+            OnnxRunner.Outputs outputs = OnnxRunner.run(bytes("/api/v1/jobs/" + id + "/model?format=onnx"), rows,
+                    Precision.FLOAT32);
+            assertThat(outputs.metadata()).containsEntry("trainingPrecision", precision.apiName())
+                    .containsEntry("precision", "float32");
+            assertAgrees("trained in " + precision.apiName() + " / float32", answer.get("predictions"), outputs,
+                    Precision.FLOAT32);
+        }
+        // a float32 model's weights are floats: each value of its document survives a round trip through float
+        JsonNode float32 = getJson("/api/v1/jobs/" + ids[Precision.FLOAT32.ordinal()] + "/model");
+        int values = 0;
+        for (JsonNode layer : float32.get("layers")) {
+            for (JsonNode row : layer.get("weights")) {
+                for (JsonNode w : row) {
+                    assertThat((double) (float) w.asDouble()).isEqualTo(w.asDouble());
+                    values++;
+                }
+            }
+        }
+        assertThat(values).as("the weights of both layers").isGreaterThan(2 * 16);
+    }
+
+    @Test
     void everyModelDocumentCarriesItsProvenance() {
         String id = submit(moonsJob(3, ""));
         JsonNode job = awaitFinal(id);
