@@ -35,7 +35,9 @@ import java.util.Locale;
  * ({@code --digits PATH}, 80 % train / 20 % validate, shuffled by the seed, z-scored with the training split's
  * statistics). Each for several seeds (--seeds N, default 3), since both runs are chaotic in the same way: the
  * figure is the mean over seeds of the final validation accuracy in each precision, and their difference.
- * Options: --epochs N (R1, default 10), --digits-epochs N (default 60), --kernel K (default vector:2).
+ * Options: --epochs N (R1, default 10), --digits-epochs N (default 60), --kernel K (default vector:2), --first-seed S
+ * (default 1), --trace (each epoch's validation accuracy and training loss, to tell a final epoch's spike from a run
+ * that ended elsewhere).
  */
 public final class PrecisionEvidence {
 
@@ -54,6 +56,8 @@ public final class PrecisionEvidence {
                 case "--kernel" -> kernelName = args[++i];
                 case "--digits" -> digits = Path.of(args[++i]);
                 case "--no-r1" -> r1 = false;
+                case "--first-seed" -> firstSeed = Long.parseLong(args[++i]);
+                case "--trace" -> trace = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -98,6 +102,9 @@ public final class PrecisionEvidence {
         }
     }
 
+    private static boolean trace;
+    private static long firstSeed = 1;
+
     interface Plans {
         TrainingPlan of(long seed);
     }
@@ -105,7 +112,7 @@ public final class PrecisionEvidence {
     private static void compare(String name, int seeds, int epochs, Examples train, Examples validation,
                                 Plans plans, EngineContext context) {
         double[] sums = new double[2];
-        for (long seed = 1; seed <= seeds; seed++) {
+        for (long seed = firstSeed; seed < firstSeed + seeds; seed++) {
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%s seed %d:", name, seed));
             for (Precision precision : Precision.values()) {
                 List<EpochMetrics> rows = new ArrayList<>();
@@ -117,6 +124,15 @@ public final class PrecisionEvidence {
                             }
                         }, () -> false);
                 EpochMetrics last = rows.get(rows.size() - 1);
+                if (trace) {
+                    StringBuilder trail = new StringBuilder();
+                    for (EpochMetrics row : rows) {
+                        trail.append(String.format(Locale.ROOT, " %d:%.4f/%.3f", row.epoch(), row.valAccuracy(),
+                                row.trainLoss()));
+                    }
+                    System.out.printf(Locale.ROOT, "%s seed %d %s epoch:val_accuracy/train_loss%s%n", name, seed,
+                            precision.apiName(), trail);
+                }
                 sums[precision.ordinal()] += last.valAccuracy();
                 line.append(String.format(Locale.ROOT, " %s val_accuracy %.4f val_loss %.4f train_loss %.4f",
                         precision.apiName(), last.valAccuracy(), last.valLoss(), last.trainLoss()));
