@@ -26,10 +26,8 @@ import java.util.function.IntConsumer;
  * partial sums in C, which are stored exactly), so the result is bit-identical to the sequential, unblocked one.
  *
  * <p>A TN product (a weight gradient out[l−1]ᵀ·δ[l]) whose B is at most half non-zero, as δ is behind relu and
- * dropout, takes the sparse path ({@link
- * VectorSparseProduct}), whose work is proportional to the non-zero entries, with the same bits as the tiles. An NN
- * product (a forward pass) multiplies over the live columns of A only, those that hold a non-zero: a unit that is
- * flat or dropped for the whole batch contributes nothing.
+ * dropout, takes the sparse path ({@link VectorSparseProduct}): work in proportion to the non-zero entries, the
+ * tiles' bits. An NN product (a forward pass) multiplies over the live columns of A only (those holding a non-zero).
  */
 final class VectorProduct<A> implements MatrixProduct {
 
@@ -37,17 +35,14 @@ final class VectorProduct<A> implements MatrixProduct {
     static final double PARALLEL_MIN_FLOPS = 2e6;
 
     /**
-     * A split aims at parts of this many flops (a fraction of a millisecond on one core), one part per thread at
-     * least and {@link #MAX_PARTS_PER_THREAD} at most. Several parts per thread let the runner balance threads that
-     * start late or share their core with other processes.
+     * A split aims at parts of this many flops (a fraction of a millisecond on one core), 1 to {@link
+     * #MAX_PARTS_PER_THREAD} per thread, so that the runner can balance threads that start late or share their core.
      */
     static final double FLOPS_PER_PART = 6e6;
-
     static final int MAX_PARTS_PER_THREAD = 4;
 
     /** The longest depth block: a packed B panel of NR × 256 doubles is 12 KB at most, well inside a 32 KB L1. */
     static final int DEPTH_BLOCK = 256;
-
     /** The most values of packed A one block holds: 256 KB of doubles (128 KB of floats), a quarter of an L2 cache. */
     static final int A_BLOCK_DOUBLES = 32_768;
 
