@@ -44,7 +44,10 @@ class JobAnalysisController {
             description = "On the job's exact objective (penalties, label smoothing and class weights included, "
                     + "dropout off, batch normalisation with the statistics of the examples checked) at a checkpoint, "
                     + "over the first examples of the training split; deterministic. Verdict: OK below 1e-7, CHECK up "
-                    + "to 1e-4, WRONG above.")
+                    + "to 1e-4, WRONG above. Always in float64: a job trained in float32 is checked on its float32 "
+                    + "weights widened exactly to doubles, with the float64 gradient (central differences in float32 "
+                    + "would carry errors near 1e-3); the float32 step computes the same formulas, and its forward "
+                    + "and backward passes are tested against float64's within float rounding.")
     @ApiResponse(responseCode = "200", description = "Each layer's largest relative error and the verdict")
     @ApiResponse(responseCode = "400", description = "examples or parametersPerLayer out of range")
     @ApiResponse(responseCode = "404", description = "No such job or checkpoint")

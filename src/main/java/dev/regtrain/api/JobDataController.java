@@ -9,6 +9,7 @@ import dev.regtrain.models.ModelFiles;
 import dev.regtrain.models.ModelService;
 import dev.regtrain.models.Prediction;
 import dev.regtrain.models.PredictionRequest;
+import dev.regtrain.models.Predictions;
 import dev.regtrain.common.InvalidRequestException;
 import dev.regtrain.models.document.ModelDocument;
 import io.swagger.v3.oas.annotations.Operation;
@@ -71,8 +72,11 @@ class JobDataController {
     record CheckpointsResponse(List<CheckpointInfo> checkpoints) {
     }
 
+    /** @param precision the precision the model was trained in; the predictions are computed in float64 */
     @Schema(description = "One prediction per input row, in order")
-    record PredictionsResponse(List<Prediction> predictions) {
+    record PredictionsResponse(List<Prediction> predictions,
+                               @Schema(description = "The precision the model was trained in (float64 or float32); "
+                                       + "predictions are computed in float64 either way") String precision) {
     }
 
     @GetMapping(path = "/metrics", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -157,7 +161,7 @@ class JobDataController {
         }
         return response.contentType(MediaType.APPLICATION_OCTET_STREAM)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("regtrain-" + name + "-" + choice.precision().apiName() + ".onnx").build().toString())
+                        .filename("regtrain-" + name + "-" + choice.precisionName() + ".onnx").build().toString())
                 .body(file.bytes());
     }
 
@@ -177,6 +181,7 @@ class JobDataController {
         if (request == null) {
             throw new InvalidRequestException("inputs", "a prediction needs a JSON body with 'inputs'");
         }
-        return new PredictionsResponse(models.predict(id, request));
+        Predictions result = models.predict(id, request);
+        return new PredictionsResponse(result.predictions(), result.precision());
     }
 }

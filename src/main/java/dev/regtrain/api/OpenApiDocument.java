@@ -10,7 +10,6 @@ import dev.regtrain.jobs.request.Choice;
 import dev.regtrain.jobs.request.TrainingRequest;
 import dev.regtrain.jobs.request.DropoutRequest;
 import dev.regtrain.models.ExportFormat;
-import dev.regtrain.models.onnx.Precision;
 import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -47,9 +46,9 @@ class OpenApiDocument implements OpenApiCustomizer {
     private static final Map<String, List<String>> PARAMETER_NAMES = Map.of(
             "uploadDataset.task", ApiNames.of(TaskChoice.class),
             "getModel.format", ApiNames.of(ExportFormat.class),
-            "getModel.precision", ApiNames.of(Precision.class),
+            "getModel.precision", Choice.PRECISION.names(),
             "getCheckpoint.format", ApiNames.of(ExportFormat.class),
-            "getCheckpoint.precision", ApiNames.of(Precision.class));
+            "getCheckpoint.precision", Choice.PRECISION.names());
     private static final String PROBLEM_JSON = "application/problem+json";
     private static final String QUERY_400 = "Invalid request: a query parameter the operation does not take, one "
             + "given twice or without a value, or a value that does not parse; the problem names each";
@@ -71,6 +70,9 @@ class OpenApiDocument implements OpenApiCustomizer {
                 BuiltinDatasets.catalogue().stream().map(GeneratorInfo::name).toList());
         for (String owner : List.of("DatasetRecord", "DataSummary", "BuiltinGenerator", "ModelDocument")) {
             enumeration(property(schemas, owner, "task"), ApiNames.of(Task.class));
+        }
+        for (String owner : List.of("PredictionsResponse", "ModelDocument")) {
+            enumeration(property(schemas, owner, "precision"), Choice.PRECISION.names());
         }
         dropoutRates(schemas);
         classWeights(schemas);

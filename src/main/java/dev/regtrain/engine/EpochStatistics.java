@@ -8,9 +8,10 @@ import java.util.List;
  * Accumulates an epoch's mini-batch statistics, as trained, and turns them into its {@link EpochMetrics} row; the
  * data sums are kept as a validation pass keeps them ({@link Evaluator.Sums}), so both go through the same formulas.
  */
-final class EpochStatistics {
+final class EpochStatistics<A> {
 
-    private final Network network;
+    private final NetworkValues<A> network;
+    private final Arithmetic<A> arithmetic;
     private final Penalties penalties;
     private final int layers;
     private final boolean classification;
@@ -20,12 +21,13 @@ final class EpochStatistics {
     /** Per layer, Σᵢ g[i, j]² of each column j of this step's weight gradient (before any penalty term). */
     private final double[][] columnSquares;
     /** What the hidden units did this epoch; the training workspaces record into it. */
-    final UnitActivity activity;
+    final UnitActivity<A> activity;
     /** The index of W[l] in {@link Network#blocks()}, per layer. */
     private final int[] weightBlocks;
 
-    EpochStatistics(Network network, Penalties penalties) {
+    EpochStatistics(NetworkValues<A> network, Penalties penalties) {
         this.network = network;
+        this.arithmetic = network.arithmetic();
         this.penalties = penalties;
         NetworkSpec spec = network.spec();
         this.layers = spec.layerCount();
@@ -36,9 +38,9 @@ final class EpochStatistics {
         for (int l = 1; l <= layers; l++) {
             columnSquares[l] = new double[spec.units(l)];
         }
-        this.activity = new UnitActivity(spec);
+        this.activity = new UnitActivity<>(spec, arithmetic);
         this.weightBlocks = new int[layers + 1];
-        List<Parameter> blocks = network.blocks();
+        List<NetworkValues.Block<A>> blocks = network.blocks();
         for (int i = 0; i < blocks.size(); i++) {
             if (blocks.get(i).isWeights()) {
                 weightBlocks[blocks.get(i).layer()] = i;
@@ -55,7 +57,7 @@ final class EpochStatistics {
     }
 
     /** Adds a mini-batch's data loss and predictions after its forward pass. */
-    void add(Workspace w, double loss) {
+    void add(Workspace<A> w, double loss) {
         data.add(w, loss);
         activity.addRows(w.rows);
     }
@@ -65,10 +67,10 @@ final class EpochStatistics {
      * ({@code gradientRows} values per column); the trainer calls it from the part of the update that owns those
      * columns, while they are in cache, and then {@link #addStepNorms} once all columns are in.
      */
-    void squareColumns(int layer, double[] gradient, int gradientRows, int fromColumn, int toColumn) {
+    void squareColumns(int layer, A gradient, int gradientRows, int fromColumn, int toColumn) {
         double[] squares = columnSquares[layer];
         for (int j = fromColumn; j < toColumn; j++) {
-            squares[j] = Norms.squaredL2(gradient, j * gradientRows, (j + 1) * gradientRows);
+            squares[j] = arithmetic.squaredL2(gradient, j * gradientRows, (j + 1) * gradientRows);
         }
     }
 
@@ -94,7 +96,7 @@ final class EpochStatistics {
      * @param epochStart the values at the start of the epoch, for the update ratios
      */
     EpochMetrics row(int epoch, double seconds, double learningRate, Evaluator.Totals validation,
-                     Double trainObjective, ParameterCopy epochStart) {
+                     Double trainObjective, ParameterCopy<A> epochStart) {
         Evaluator.Totals train = data.totals();
         double dataLoss = train.meanLoss();
         double l1 = penalties.l1Value(network);
@@ -113,19 +115,17 @@ final class EpochStatistics {
         return penalties.l1Value(network) + penalties.l2Value(network);
     }
 
-    private List<LayerMetrics> layerMetrics(ParameterCopy epochStart) {
+    private List<LayerMetrics> layerMetrics(ParameterCopy<A> epochStart) {
         List<LayerMetrics> rows = new ArrayList<>(layers);
         for (int l = 1; l <= layers; l++) {
-            double[] w = network.weights(l).data;
-            int zeros = 0;
-            int nearZeros = 0;
-            for (double v : w) {
-                zeros += v == 0.0 ? 1 : 0;
-                nearZeros += Math.abs(v) < LayerMetrics.NEAR_ZERO ? 1 : 0;
-            }
+            A w = network.weights(l);
+            int length = arithmetic.length(w);
+            long[] zeros = arithmetic.zeroCounts(w, LayerMetrics.NEAR_ZERO);
             double gradientNorm = steps == 0 ? Double.NaN : gradientNormSums[l] / steps;
-            rows.add(new LayerMetrics(l, Math.sqrt(Norms.squaredL2(w)), Norms.l1(w), (double) zeros / w.length,
-                    (double) nearZeros / w.length, Math.sqrt(Norms.squaredL2(network.shift(l))), gradientNorm,
+            A shift = network.shift(l);
+            rows.add(new LayerMetrics(l, Math.sqrt(arithmetic.squaredL2(w, 0, length)), arithmetic.l1(w),
+                    (double) zeros[0] / length, (double) zeros[1] / length,
+                    Math.sqrt(arithmetic.squaredL2(shift, 0, arithmetic.length(shift))), gradientNorm,
                     updateRatio(w, epochStart.block(weightBlocks[l])), activity.deadFraction(l),
                     activity.saturatedFraction(l)));
         }
@@ -133,13 +133,9 @@ final class EpochStatistics {
     }
 
     /** ‖W_end − W_start‖_F / ‖W_start‖_F, or null when W_start is all zeros. */
-    private static Double updateRatio(double[] end, double[] start) {
-        double difference = 0;
-        for (int i = 0; i < end.length; i++) {
-            double d = end[i] - start[i];
-            difference += d * d;
-        }
-        double norm = Norms.squaredL2(start);
+    private Double updateRatio(A end, A start) {
+        double difference = arithmetic.squaredDistance(end, start);
+        double norm = arithmetic.squaredL2(start, 0, arithmetic.length(start));
         return norm == 0 ? null : Math.sqrt(difference / norm);
     }
 }

@@ -7,7 +7,7 @@ import dev.regtrain.engine.kernel.TaskRunner;
  * Inference-mode passes over a whole set of examples in {@link Chunks}: the validation metrics of every epoch, and J
  * at the end-of-epoch weights over the training split.
  */
-final class Evaluator {
+final class Evaluator<A> {
 
     /** Sums over a set of examples: data loss, correct predictions, squared error. */
     record Totals(double lossSum, long correct, double squaredErrorSum, int rows, int outputs) {
@@ -43,13 +43,13 @@ final class Evaluator {
         }
 
         /** Adds a workspace after its forward pass, with its Σ ℓ. */
-        void add(Workspace w, double loss) {
+        <A> void add(Workspace<A> w, double loss) {
             lossSum += loss;
             rows += w.rows;
             if (classification) {
-                correct += Scores.correctCount(w.outputs(), w.targets.data, w.rows, outputs);
+                correct += w.arithmetic.correctCount(w.outputs(), w.targets, w.rows, outputs);
             } else {
-                squaredErrorSum += Scores.squaredErrorSum(w.outputs(), w.targets.data);
+                squaredErrorSum += w.arithmetic.squaredErrorSum(w.outputs(), w.targets);
             }
         }
 
@@ -65,16 +65,16 @@ final class Evaluator {
         }
     }
 
-    private final Chunks chunks;
+    private final Chunks<A> chunks;
     private final Sums sums;
 
     /**
      * @param labelSmoothing ε for the targets (0 for the validation loss, which keeps the plain labels)
      * @param exampleWeights each example's loss weight, or null
      */
-    Evaluator(Network network, Examples data, MatrixKernel kernel, TaskRunner runner, double labelSmoothing,
+    Evaluator(NetworkValues<A> network, Examples data, MatrixKernel kernel, TaskRunner runner, double labelSmoothing,
               double[] exampleWeights) {
-        this.chunks = new Chunks(network, data, null, kernel, runner);
+        this.chunks = new Chunks<>(network, data, null, kernel, runner);
         chunks.configure(w -> {
             w.smoothLabels(labelSmoothing);
             w.weightExamples(exampleWeights);
@@ -85,7 +85,7 @@ final class Evaluator {
     Totals evaluate() {
         sums.reset();
         for (int c = 0; c < chunks.count(); c++) {
-            Workspace w = chunks.load(c);
+            Workspace<A> w = chunks.load(c);
             w.forward(null);
             sums.add(w, w.lossSum());
         }

@@ -15,7 +15,7 @@ public final class Objective {
     private final Network network;
     private final Network gradients;
     private final Penalties penalties;
-    private final Workspace workspace;
+    private final Workspace<double[]> workspace;
     private final Examples data;
 
     /** Binds to {@code network}: later changes to its weights are seen by {@link #value()} and {@link #gradient()}. */
@@ -33,14 +33,15 @@ public final class Objective {
         this.data = data;
         this.gradients = Network.zeros(network.spec());
         this.penalties = new Penalties(penalty.withSubgradientL1(), penaltyExamples);
-        this.workspace = new Workspace(network, data.rows(), null, gradients, kernel);
+        this.workspace = Workspace.of(network, data.rows(), null, gradients, kernel);
         workspace.smoothLabels(loss.labelSmoothing());
         workspace.weightExamples(loss.classWeights().exampleWeights(data));
     }
 
     /** J at the network's current weights. */
     public double value() {
-        return dataLoss() + penalties.l1Value(network) + penalties.l2Value(network);
+        NetworkValues<double[]> values = NetworkValues.of(network);
+        return dataLoss() + penalties.l1Value(values) + penalties.l2Value(values);
     }
 
     /** The data part (1/m)·Σℓ alone (weighted and with smoothed targets when the loss says so). */

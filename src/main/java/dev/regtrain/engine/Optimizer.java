@@ -3,37 +3,42 @@ package dev.regtrain.engine;
 import java.util.List;
 
 /**
- * An update rule over the network's parameters. Each rule fuses the proximal L1 step into its loop, because the
- * soft-threshold must use that rule's effective step η for the weight (MATH.md): with it, the fixed point is the
- * minimiser of J; with plain α under momentum it would minimise a penalty (1 − μ) times too weak.
- * State: the number of steps taken and per-parameter slots (velocity, or Adam's two moments).
+ * An update rule over the network's parameters, in the network's precision. Each rule fuses the proximal L1 step into
+ * its loop, because the soft-threshold must use that rule's effective step η for the weight (MATH.md): with it, the
+ * fixed point is the minimiser of J; with plain α under momentum it would minimise a penalty (1 − μ) times too weak.
+ * State: the number of steps taken and per-parameter slots (velocity, or Adam's two moments), in the same precision
+ * as the parameters.
  */
-abstract class Optimizer {
+abstract class Optimizer<A> {
 
     protected final OptimizerSpec spec;
-    protected final double[][] slots;
+    protected final Arithmetic<A> arithmetic;
+    protected final A[] slots;
     protected long step;
     /** α of the current epoch (the schedule's), the spec's α₀ until set. */
     protected double learningRate;
 
-    protected Optimizer(OptimizerSpec spec, List<Parameter> parameters) {
+    protected Optimizer(OptimizerSpec spec, Arithmetic<A> arithmetic, List<NetworkValues.Block<A>> parameters) {
         this.spec = spec;
+        this.arithmetic = arithmetic;
         this.learningRate = spec.learningRate();
         int slotsPerParameter = spec.kind().slots();
-        this.slots = new double[slotsPerParameter * parameters.size()][];
+        this.slots = arithmetic.allocateArrays(slotsPerParameter * parameters.size());
         for (int s = 0; s < slotsPerParameter; s++) {
             for (int i = 0; i < parameters.size(); i++) {
-                slots[s * parameters.size() + i] = new double[parameters.get(i).size()];
+                slots[s * parameters.size() + i] = arithmetic.allocate(parameters.get(i).size());
             }
         }
     }
 
-    static Optimizer create(OptimizerSpec spec, List<Parameter> parameters) {
+    static <A> Optimizer<A> create(OptimizerSpec spec, NetworkValues<A> network) {
+        List<NetworkValues.Block<A>> parameters = network.parameters();
+        Arithmetic<A> arithmetic = network.arithmetic();
         return switch (spec.kind()) {
-            case SGD -> new SgdOptimizer(spec, parameters);
-            case MOMENTUM -> new MomentumOptimizer(spec, parameters, false);
-            case NESTEROV -> new MomentumOptimizer(spec, parameters, true);
-            case ADAM, ADAMW -> new AdamOptimizer(spec, parameters);
+            case SGD -> new SgdOptimizer<>(spec, arithmetic, parameters);
+            case MOMENTUM -> new MomentumOptimizer<>(spec, arithmetic, parameters, false);
+            case NESTEROV -> new MomentumOptimizer<>(spec, arithmetic, parameters, true);
+            case ADAM, ADAMW -> new AdamOptimizer<>(spec, arithmetic, parameters);
         };
     }
 
@@ -53,21 +58,21 @@ abstract class Optimizer {
      * parameter in ranges (possibly at the same time, after {@link #beginStep()}) gives exactly the values of one
      * whole update.
      */
-    abstract void update(int index, double[] w, double[] g, double threshold, int from, int to);
+    abstract void update(int index, A w, A g, double threshold, int from, int to);
 
     long step() {
         return step;
     }
 
-    double[][] slots() {
+    A[] slots() {
         return slots;
     }
 
-    /** Copies the state out, for a checkpoint. */
+    /** Copies the state out, in double precision, for a checkpoint. */
     OptimizerState state() {
         double[][] copy = new double[slots.length][];
         for (int i = 0; i < slots.length; i++) {
-            copy[i] = slots[i].clone();
+            copy[i] = arithmetic.toDoubles(slots[i]);
         }
         return new OptimizerState(step, copy);
     }
@@ -79,10 +84,10 @@ abstract class Optimizer {
                     + slots.length);
         }
         for (int i = 0; i < slots.length; i++) {
-            if (state.slots()[i].length != slots[i].length) {
+            if (state.slots()[i].length != arithmetic.length(slots[i])) {
                 throw new IllegalArgumentException("optimizer slot " + i + " has the wrong size");
             }
-            System.arraycopy(state.slots()[i], 0, slots[i], 0, slots[i].length);
+            arithmetic.load(state.slots()[i], slots[i]);
         }
         step = state.step();
     }

@@ -130,7 +130,7 @@ public enum Output {
     abstract void activate(double[] logits, double[] out, int rows, int units);
 
     /** ℓ = max(z, 0) − z·y + log(1 + e^−|z|): binary cross-entropy from the logit, finite for any z. */
-    private static double sigmoidLoss(double z, double y) {
+    static double sigmoidLoss(double z, double y) {
         return Math.max(z, 0.0) - z * y + Math.log1p(Math.exp(-Math.abs(z)));
     }
 

@@ -1,47 +1,49 @@
 package dev.regtrain.engine;
 
 /**
- * A preallocated copy of a network's values (every block, the running statistics of batch normalisation included), and optionally of the optimizer and random streams: the best
- * weights, and the state at the start of the current epoch that a cancelled or diverged epoch rolls back to.
+ * A preallocated copy of a network's values (every block, the running statistics of batch normalisation included),
+ * in the network's precision, and optionally of the optimizer and random streams: the best weights, and the state at
+ * the start of the current epoch that a cancelled or diverged epoch rolls back to.
  */
-final class ParameterCopy {
+final class ParameterCopy<A> {
 
-    private final double[][] values;
-    private final double[][] slots;
+    private final Arithmetic<A> arithmetic;
+    private final A[] values;
+    private final A[] slots;
     private final long[] randomStates = new long[3];
     private long step;
 
-    ParameterCopy(Network network) {
+    ParameterCopy(NetworkValues<A> network) {
         this(network, null);
     }
 
-    ParameterCopy(Network network, Optimizer optimizer) {
-        this.values = allocateLike(network.blocks().stream().map(Parameter::values).toArray(double[][]::new));
-        this.slots = optimizer == null ? null : allocateLike(optimizer.slots());
+    ParameterCopy(NetworkValues<A> network, Optimizer<A> optimizer) {
+        this.arithmetic = network.arithmetic();
+        this.values = allocateLike(network.blocks().stream().map(NetworkValues.Block::values).toList());
+        this.slots = optimizer == null ? null : allocateLike(java.util.Arrays.asList(optimizer.slots()));
     }
 
-    private static double[][] allocateLike(double[][] source) {
-        double[][] copy = new double[source.length][];
-        for (int i = 0; i < source.length; i++) {
-            copy[i] = new double[source[i].length];
+    private A[] allocateLike(java.util.List<A> source) {
+        A[] copy = arithmetic.allocateArrays(source.size());
+        for (int i = 0; i < copy.length; i++) {
+            copy[i] = arithmetic.allocate(arithmetic.length(source.get(i)));
         }
         return copy;
     }
 
-    private static void copy(double[][] from, double[][] to) {
+    private void copy(A[] from, A[] to) {
         for (int i = 0; i < from.length; i++) {
-            System.arraycopy(from[i], 0, to[i], 0, from[i].length);
+            arithmetic.copy(from[i], to[i]);
         }
     }
 
-    void save(Network network) {
+    void save(NetworkValues<A> network) {
         for (int i = 0; i < values.length; i++) {
-            double[] v = network.blocks().get(i).values();
-            System.arraycopy(v, 0, values[i], 0, v.length);
+            arithmetic.copy(network.blocks().get(i).values(), values[i]);
         }
     }
 
-    void save(Network network, Optimizer optimizer, Rng shuffle, Rng dropout, Rng augment) {
+    void save(NetworkValues<A> network, Optimizer<A> optimizer, Rng shuffle, Rng dropout, Rng augment) {
         save(network);
         copy(optimizer.slots(), slots);
         step = optimizer.step();
@@ -50,8 +52,10 @@ final class ParameterCopy {
         randomStates[2] = augment.state();
     }
 
-    void restore(Network network, Optimizer optimizer, Rng shuffle, Rng dropout, Rng augment) {
-        network.load(values);
+    void restore(NetworkValues<A> network, Optimizer<A> optimizer, Rng shuffle, Rng dropout, Rng augment) {
+        for (int i = 0; i < values.length; i++) {
+            arithmetic.copy(values[i], network.blocks().get(i).values());
+        }
         copy(slots, optimizer.slots());
         optimizer.step = step;
         shuffle.restore(randomStates[0]);
@@ -59,29 +63,41 @@ final class ParameterCopy {
         augment.restore(randomStates[2]);
     }
 
+    /** Loads values given in double precision (a checkpoint's best values). */
     void load(double[][] source) {
-        copy(source, values);
+        for (int i = 0; i < values.length; i++) {
+            arithmetic.load(source[i], values[i]);
+        }
     }
 
-    /** The saved values of block i of {@link Network#blocks()} (read-only). */
-    double[] block(int i) {
+    /** The saved values of block i of {@link NetworkValues#blocks()} (read-only). */
+    A block(int i) {
         return values[i];
     }
 
-    /** The saved values themselves, not a copy: read them before the next save. */
+    /**
+     * The saved values in double precision, not copied where they already are (read them before the next save); a
+     * float32 copy's are widened into new arrays.
+     */
     double[][] saved() {
-        return values;
+        double[][] doubles = new double[values.length][];
+        for (int i = 0; i < values.length; i++) {
+            doubles[i] = arithmetic.asDoubles(values[i]);
+        }
+        return doubles;
     }
 
     /** A network holding (a copy of) the saved values. */
     Network toNetwork(NetworkSpec spec) {
-        return Network.of(spec, values);
+        return Network.of(spec, saved());
     }
 
-    /** A fresh copy of the saved parameter values. */
+    /** A copy of the saved values in double precision. */
     double[][] values() {
-        double[][] copy = allocateLike(values);
-        copy(values, copy);
+        double[][] copy = new double[values.length][];
+        for (int i = 0; i < values.length; i++) {
+            copy[i] = arithmetic.toDoubles(values[i]);
+        }
         return copy;
     }
 }

@@ -12,16 +12,17 @@ import java.util.function.IntConsumer;
  * added up in column order after all parts are done. Clipping by norm needs the whole gradient's norm before any
  * update, so it splits the step into two passes; without it the step is one pass, as it always was.
  */
-final class ParameterUpdate {
+final class ParameterUpdate<A> {
 
     /** A parallel step splits the parameter updates into parts of at least this many values. */
     static final long VALUES_PER_PART = 32_768;
 
-    private final Network network;
-    private final Network gradients;
-    private final Optimizer optimizer;
+    private final NetworkValues<A> network;
+    private final NetworkValues<A> gradients;
+    private final Arithmetic<A> arithmetic;
+    private final Optimizer<A> optimizer;
     private final Penalties penalties;
-    private final EpochStatistics statistics;
+    private final EpochStatistics<A> statistics;
     private final GradientClipping clipping;
     private final TaskRunner runner;
     private final int parts;
@@ -33,10 +34,11 @@ final class ParameterUpdate {
     private double learningRate;
     private double scale;
 
-    ParameterUpdate(Network network, Network gradients, Optimizer optimizer, Penalties penalties,
-                    EpochStatistics statistics, GradientClipping clipping, TaskRunner runner) {
+    ParameterUpdate(NetworkValues<A> network, NetworkValues<A> gradients, Optimizer<A> optimizer,
+                    Penalties penalties, EpochStatistics<A> statistics, GradientClipping clipping, TaskRunner runner) {
         this.network = network;
         this.gradients = gradients;
+        this.arithmetic = network.arithmetic();
         this.optimizer = optimizer;
         this.penalties = penalties;
         this.statistics = statistics;
@@ -46,7 +48,7 @@ final class ParameterUpdate {
         this.wholeStep = part -> columns(part, true, true);
         this.clippedGradient = part -> columns(part, true, false);
         this.clippedUpdate = part -> columns(part, false, true);
-        List<Parameter> parameters = network.parameters();
+        List<NetworkValues.Block<A>> parameters = network.parameters();
         this.columnSquares = new double[parameters.size()][];
         for (int i = 0; i < parameters.size() && clipping.norm() != null; i++) {
             columnSquares[i] = new double[parameters.get(i).columns()];
@@ -85,48 +87,40 @@ final class ParameterUpdate {
      * clipping by norm, the optimizer's update and the constraints.
      */
     private void columns(int part, boolean gradient, boolean update) {
-        List<Parameter> parameters = network.parameters();
-        List<Parameter> gradientBlocks = gradients.parameters();
+        List<NetworkValues.Block<A>> parameters = network.parameters();
+        List<NetworkValues.Block<A>> gradientBlocks = gradients.parameters();
         for (int i = 0; i < parameters.size(); i++) {
-            Parameter p = parameters.get(i);
+            NetworkValues.Block<A> p = parameters.get(i);
             int from = TaskRunner.firstOf(part, parts, p.columns());
             int to = TaskRunner.firstOf(part + 1, parts, p.columns());
             if (from == to) {
                 continue;
             }
-            double[] g = gradientBlocks.get(i).values();
+            A g = gradientBlocks.get(i).values();
             int fromValue = from * p.rows();
             int toValue = to * p.rows();
             if (gradient) {
                 if (p.isWeights()) {
                     statistics.squareColumns(p.layer(), g, p.rows(), from, to);
                 }
-                penalties.addGradient(p, g, fromValue, toValue);
+                penalties.addGradient(arithmetic, p.layer(), p.kind(), p.values(), g, fromValue, toValue);
                 if (clipping.value() != null) {
-                    clamp(g, clipping.value(), fromValue, toValue);
+                    arithmetic.clamp(g, clipping.value(), fromValue, toValue);
                 }
                 if (clipping.norm() != null) {
                     for (int j = from; j < to; j++) {
-                        columnSquares[i][j] = Norms.squaredL2(g, j * p.rows(), (j + 1) * p.rows());
+                        columnSquares[i][j] = arithmetic.squaredL2(g, j * p.rows(), (j + 1) * p.rows());
                     }
                 }
             }
             if (update) {
                 if (clipping.norm() != null && scale < 1.0) {
-                    for (int k = fromValue; k < toValue; k++) {
-                        g[k] *= scale;
-                    }
+                    arithmetic.scale(g, scale, fromValue, toValue);
                 }
-                optimizer.update(i, p.values(), g, penalties.proximalThreshold(p), fromValue, toValue);
-                penalties.afterStep(p, learningRate, from, to);
+                optimizer.update(i, p.values(), g, penalties.proximalThreshold(p.layer(), p.kind()), fromValue,
+                        toValue);
+                penalties.afterStep(arithmetic, p, learningRate, from, to);
             }
-        }
-    }
-
-    /** gᵢ ← min(max(gᵢ, −v), v). */
-    private static void clamp(double[] g, double bound, int from, int to) {
-        for (int k = from; k < to; k++) {
-            g[k] = Math.min(Math.max(g[k], -bound), bound);
         }
     }
 }

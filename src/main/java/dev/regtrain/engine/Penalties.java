@@ -16,11 +16,11 @@ final class Penalties {
     }
 
     /**
-     * Whether the penalties and weight decay touch this parameter: weights always, biases only with
+     * Whether the penalties and weight decay touch a block of this kind: weights always, biases only with
      * {@code regularizeBias}, γ and β only with {@code regularizeBatchNorm}.
      */
-    boolean applies(Parameter p) {
-        return switch (p.kind()) {
+    boolean applies(Parameter.Kind kind) {
+        return switch (kind) {
             case WEIGHTS -> true;
             case BIASES -> spec.regularizeBias();
             case GAMMA, BETA -> spec.regularizeBatchNorm();
@@ -28,25 +28,38 @@ final class Penalties {
         };
     }
 
+    boolean applies(Parameter p) {
+        return applies(p.kind());
+    }
+
     /** (λ₁/m)·Σ|w| over the penalised parameters. */
     double l1Value(Network network) {
+        return l1Value(NetworkValues.of(network));
+    }
+
+    /** (λ₂/(2m))·Σw² over the penalised parameters. */
+    double l2Value(Network network) {
+        return l2Value(NetworkValues.of(network));
+    }
+
+    <A> double l1Value(NetworkValues<A> network) {
         double total = 0;
-        for (Parameter p : network.parameters()) {
+        for (NetworkValues.Block<A> p : network.parameters()) {
             double lambda = spec.l1(p.layer());
-            if (lambda > 0 && applies(p)) {
-                total += lambda / examples * Norms.l1(p.values());
+            if (lambda > 0 && applies(p.kind())) {
+                total += lambda / examples * network.arithmetic().l1(p.values());
             }
         }
         return total;
     }
 
-    /** (λ₂/(2m))·Σw² over the penalised parameters. */
-    double l2Value(Network network) {
+    <A> double l2Value(NetworkValues<A> network) {
         double total = 0;
-        for (Parameter p : network.parameters()) {
+        Arithmetic<A> arithmetic = network.arithmetic();
+        for (NetworkValues.Block<A> p : network.parameters()) {
             double lambda = spec.l2(p.layer());
-            if (lambda > 0 && applies(p)) {
-                total += lambda / (2 * examples) * Norms.squaredL2(p.values());
+            if (lambda > 0 && applies(p.kind())) {
+                total += lambda / (2 * examples) * arithmetic.squaredL2(p.values(), 0, arithmetic.length(p.values()));
             }
         }
         return total;
@@ -54,29 +67,21 @@ final class Penalties {
 
     /** grad += (λ₂/m)·w + (λ₁/m)·sign(w), the L1 part only for subgradient L1; sign(0) = 0. */
     void addGradient(Parameter p, double[] gradient) {
-        addGradient(p, gradient, 0, gradient.length);
+        addGradient(Arithmetic.DOUBLE, p.layer(), p.kind(), p.values(), gradient, 0, gradient.length);
     }
 
-    /** The same for elements [from, to) only. */
-    void addGradient(Parameter p, double[] gradient, int from, int to) {
-        if (!applies(p)) {
+    /** The same for the elements [from, to) of a block's gradient only. */
+    <A> void addGradient(Arithmetic<A> arithmetic, int layer, Parameter.Kind kind, A weights, A gradient, int from,
+                         int to) {
+        if (!applies(kind)) {
             return;
         }
-        double c2 = spec.l2(p.layer()) / examples;
-        double c1 = spec.l1Update() == L1Update.SUBGRADIENT ? spec.l1(p.layer()) / examples : 0.0;
+        double c2 = spec.l2(layer) / examples;
+        double c1 = spec.l1Update() == L1Update.SUBGRADIENT ? spec.l1(layer) / examples : 0.0;
         if (c1 == 0 && c2 == 0) {
             return;
         }
-        double[] w = p.values();
-        if (c1 == 0) {
-            for (int i = from; i < to; i++) {
-                gradient[i] += c2 * w[i];
-            }
-        } else {
-            for (int i = from; i < to; i++) {
-                gradient[i] += c2 * w[i] + c1 * Math.signum(w[i]);
-            }
-        }
+        arithmetic.addPenaltyGradient(gradient, weights, c2, c1, from, to);
     }
 
     /** λ₁ of the parameter's layer (whether or not it applies to the parameter). */
@@ -84,9 +89,9 @@ final class Penalties {
         return spec.l1(p.layer());
     }
 
-    /** λ₁/m when the L1 term is handled by soft-thresholding for this parameter, else 0. */
-    double proximalThreshold(Parameter p) {
-        return spec.l1Update() == L1Update.PROXIMAL && applies(p) ? spec.l1(p.layer()) / examples : 0.0;
+    /** λ₁/m when the L1 term is handled by soft-thresholding for this block, else 0. */
+    double proximalThreshold(int layer, Parameter.Kind kind) {
+        return spec.l1Update() == L1Update.PROXIMAL && applies(kind) ? spec.l1(layer) / examples : 0.0;
     }
 
     /**
@@ -94,30 +99,14 @@ final class Penalties {
      * the max-norm cap, which scales each column j of W[l] (the incoming weights of unit j) with ‖W[:,j]‖₂ &gt; c back
      * to norm c (each column on its own).
      */
-    void afterStep(Parameter p, double learningRate, int fromColumn, int toColumn) {
-        double[] w = p.values();
-        if (spec.weightDecay() > 0 && applies(p)) {
+    <A> void afterStep(Arithmetic<A> arithmetic, NetworkValues.Block<A> p, double learningRate, int fromColumn,
+                       int toColumn) {
+        if (spec.weightDecay() > 0 && applies(p.kind())) {
             double factor = 1.0 - learningRate * spec.weightDecay();
-            for (int i = fromColumn * p.rows(); i < toColumn * p.rows(); i++) {
-                w[i] *= factor;
-            }
+            arithmetic.scale(p.values(), factor, fromColumn * p.rows(), toColumn * p.rows());
         }
         if (spec.maxNorm() != null && p.isWeights()) {
-            double cap = spec.maxNorm();
-            for (int j = fromColumn; j < toColumn; j++) {
-                int from = j * p.rows();
-                double squared = 0;
-                for (int i = from; i < from + p.rows(); i++) {
-                    squared += w[i] * w[i];
-                }
-                double norm = Math.sqrt(squared);
-                if (norm > cap) {
-                    double scale = cap / norm;
-                    for (int i = from; i < from + p.rows(); i++) {
-                        w[i] *= scale;
-                    }
-                }
-            }
+            arithmetic.capColumnNorms(p.values(), p.rows(), spec.maxNorm(), fromColumn, toColumn);
         }
     }
 }

@@ -33,7 +33,7 @@ public final class Predictor {
         Chunks chunks = chunks(network, features, rows, null, kernel);
         for (int c = 0; c < chunks.count(); c++) {
             stopIf(stop);
-            Workspace w = chunks.load(c);
+            Workspace<double[]> w = chunks.load(c);
             w.forward(null);
             copyOut(w, chunks.firstRow(c), result);
         }
@@ -45,7 +45,8 @@ public final class Predictor {
      * the logits as training computes it (finite for any output): an evaluation's loss.
      */
     public static double meanLoss(Network network, Examples data, MatrixKernel kernel) {
-        return new Evaluator(network, data, kernel, TaskRunner.SEQUENTIAL, 0, null).evaluate().meanLoss();
+        return new Evaluator<>(NetworkValues.of(network), data, kernel, TaskRunner.SEQUENTIAL, 0, null).evaluate()
+                .meanLoss();
     }
 
     /**
@@ -62,7 +63,7 @@ public final class Predictor {
         for (int s = 0; s < samples; s++) {
             for (int c = 0; c < chunks.count(); c++) {
                 stopIf(stop);
-                Workspace w = chunks.load(c);
+                Workspace<double[]> w = chunks.load(c);
                 w.forward(rng);
                 copyOut(w, chunks.firstRow(c), pass);
             }
@@ -86,23 +87,17 @@ public final class Predictor {
     }
 
     /** The rows as examples (targets unused) in chunks whose buffers every pass reuses. */
-    private static Chunks chunks(Network network, double[] features, int rows, double[] dropRates,
+    private static Chunks<double[]> chunks(Network network, double[] features, int rows, double[] dropRates,
                                  MatrixKernel kernel) {
         NetworkSpec spec = network.spec();
         if (features.length != (long) rows * spec.inputs()) {
             throw new IllegalArgumentException("expected " + rows + " rows of " + spec.inputs() + " features");
         }
         Examples data = new Examples(features, new double[rows * spec.outputs()], rows, spec.inputs(), spec.outputs());
-        return new Chunks(network, data, dropRates, kernel, TaskRunner.SEQUENTIAL);
+        return new Chunks<>(NetworkValues.of(network), data, dropRates, kernel, TaskRunner.SEQUENTIAL);
     }
 
-    private static void copyOut(Workspace w, int fromRow, double[] target) {
-        double[] a = w.outputs();
-        int outputs = a.length / w.rows;
-        for (int i = 0; i < w.rows; i++) {
-            for (int k = 0; k < outputs; k++) {
-                target[(fromRow + i) * outputs + k] = a[i + k * w.rows];
-            }
-        }
+    private static void copyOut(Workspace<double[]> w, int fromRow, double[] target) {
+        w.arithmetic.copyRows(w.outputs(), w.rows, w.spec.outputs(), target, fromRow);
     }
 }

@@ -54,6 +54,14 @@ public final class Rng {
         }
     }
 
+    /**
+     * The draw {@link #peekDoubles} writes at index {@code i} for a generator whose state is {@code state}: the
+     * (i+1)-th next {@link #nextDouble()}, computed on its own.
+     */
+    static double peekDouble(long state, int i) {
+        return (mix64(state + (i + 1L) * GOLDEN_GAMMA) >>> 11) * 0x1.0p-53;
+    }
+
     /** Skips {@code draws} draws, as many calls of {@link #nextLong()} would. */
     public void advance(long draws) {
         state += draws * GOLDEN_GAMMA;

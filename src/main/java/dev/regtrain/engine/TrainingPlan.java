@@ -10,10 +10,11 @@ import java.util.Objects;
  * @param schedule the learning rate of each epoch, from the optimizer's α₀
  * @param clipping gradient clipping before each step
  * @param loss label smoothing and class weights
+ * @param precision the floating-point format the network, its gradients and the optimizer's state are trained in
  */
 public record TrainingPlan(NetworkSpec network, OptimizerSpec optimizer, PenaltySpec penalty, DropoutSpec dropout,
                            EarlyStoppingSpec earlyStopping, int epochs, int batchSize, boolean shuffle, long seed,
-                           ScheduleSpec schedule, GradientClipping clipping, LossSpec loss) {
+                           ScheduleSpec schedule, GradientClipping clipping, LossSpec loss, Precision precision) {
 
     public TrainingPlan {
         Objects.requireNonNull(network, "network");
@@ -24,6 +25,7 @@ public record TrainingPlan(NetworkSpec network, OptimizerSpec optimizer, Penalty
         Objects.requireNonNull(schedule, "schedule");
         Objects.requireNonNull(clipping, "clipping");
         Objects.requireNonNull(loss, "loss");
+        Objects.requireNonNull(precision, "precision");
         if (epochs < 1 || batchSize < 0) {
             throw new IllegalArgumentException("epochs must be ≥ 1 and batchSize ≥ 0");
         }
@@ -39,7 +41,15 @@ public record TrainingPlan(NetworkSpec network, OptimizerSpec optimizer, Penalty
         }
     }
 
-    /** A plan with a constant learning rate, no clipping, plain labels and no class weights. */
+    /** A plan trained in double precision. */
+    public TrainingPlan(NetworkSpec network, OptimizerSpec optimizer, PenaltySpec penalty, DropoutSpec dropout,
+                        EarlyStoppingSpec earlyStopping, int epochs, int batchSize, boolean shuffle, long seed,
+                        ScheduleSpec schedule, GradientClipping clipping, LossSpec loss) {
+        this(network, optimizer, penalty, dropout, earlyStopping, epochs, batchSize, shuffle, seed, schedule, clipping,
+                loss, Precision.FLOAT64);
+    }
+
+    /** A plan with a constant learning rate, no clipping, plain labels and no class weights, in double precision. */
     public TrainingPlan(NetworkSpec network, OptimizerSpec optimizer, PenaltySpec penalty, DropoutSpec dropout,
                         EarlyStoppingSpec earlyStopping, int epochs, int batchSize, boolean shuffle, long seed) {
         this(network, optimizer, penalty, dropout, earlyStopping, epochs, batchSize, shuffle, seed,
@@ -54,7 +64,13 @@ public record TrainingPlan(NetworkSpec network, OptimizerSpec optimizer, Penalty
     /** The same plan with another number of epochs (a job continued by more epochs). */
     public TrainingPlan withEpochs(int newEpochs) {
         return new TrainingPlan(network, optimizer, penalty, dropout, earlyStopping, newEpochs, batchSize, shuffle,
-                seed, schedule, clipping, loss);
+                seed, schedule, clipping, loss, precision);
+    }
+
+    /** The same plan trained in another precision. */
+    public TrainingPlan withPrecision(Precision newPrecision) {
+        return new TrainingPlan(network, optimizer, penalty, dropout, earlyStopping, epochs, batchSize, shuffle, seed,
+                schedule, clipping, loss, newPrecision);
     }
 
     /**

@@ -11,11 +11,13 @@ import java.util.Objects;
  *
  * @param parameters values in {@link Network#blocks()} order
  * @param bestParameters the values at early stopping's best epoch, or null before any epoch was monitored
+ * @param precision the precision the run trains in: in {@link Precision#FLOAT32} every value (parameters, optimizer
+ *                  slots, best values) is a float, held exactly in its double
  */
 public record TrainingState(NetworkSpec network, int epoch, double[][] parameters, OptimizerState optimizer,
                             long shuffleRandom, long dropoutRandom, long augmentRandom,
                             EarlyStoppingState earlyStopping, double[][] bestParameters,
-                            List<EpochMetrics> history, ScheduleState schedule) {
+                            List<EpochMetrics> history, ScheduleState schedule, Precision precision) {
 
     public TrainingState {
         Objects.requireNonNull(network, "network");
@@ -23,10 +25,20 @@ public record TrainingState(NetworkSpec network, int epoch, double[][] parameter
         Objects.requireNonNull(optimizer, "optimizer");
         Objects.requireNonNull(earlyStopping, "earlyStopping");
         Objects.requireNonNull(schedule, "schedule");
+        Objects.requireNonNull(precision, "precision");
         history = List.copyOf(history);
         if (epoch < 0 || history.size() != epoch) {
             throw new IllegalArgumentException("a state after epoch " + epoch + " needs " + epoch + " metrics rows");
         }
+    }
+
+    /** A state of a run in double precision. */
+    public TrainingState(NetworkSpec network, int epoch, double[][] parameters, OptimizerState optimizer,
+                         long shuffleRandom, long dropoutRandom, long augmentRandom,
+                         EarlyStoppingState earlyStopping, double[][] bestParameters, List<EpochMetrics> history,
+                         ScheduleState schedule) {
+        this(network, epoch, parameters, optimizer, shuffleRandom, dropoutRandom, augmentRandom, earlyStopping,
+                bestParameters, history, schedule, Precision.FLOAT64);
     }
 
     /** A state whose schedule has nothing to remember (a constant or epoch-driven learning rate). */

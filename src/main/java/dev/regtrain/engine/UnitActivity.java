@@ -8,18 +8,20 @@ import java.util.Arrays;
  * Σ|z| per unit over the examples (a unit whose mean |z| exceeds 4 is saturated). A training workspace fills it while
  * its forward pass has each column in cache; each thread writes only its own columns.
  */
-final class UnitActivity {
+final class UnitActivity<A> {
 
     /** Mean |z| above which a sigmoid or tanh unit counts as saturated. */
     static final double SATURATION_THRESHOLD = 4.0;
 
     private final NetworkSpec spec;
+    private final Arithmetic<A> arithmetic;
     private final boolean[][] active;
     private final double[][] absoluteSums;
     private long rows;
 
-    UnitActivity(NetworkSpec spec) {
+    UnitActivity(NetworkSpec spec, Arithmetic<A> arithmetic) {
         this.spec = spec;
+        this.arithmetic = arithmetic;
         int layers = spec.layerCount();
         this.active = new boolean[layers][];
         this.absoluteSums = new double[layers][];
@@ -60,29 +62,25 @@ final class UnitActivity {
     }
 
     /** Before the activation of layer l, columns [from, to) of z: Σ|z| for a sigmoid or tanh layer. */
-    void beforeActivation(int l, double[] z, int batchRows, int fromColumn, int toColumn) {
+    void beforeActivation(int l, A z, int batchRows, int fromColumn, int toColumn) {
         double[] sums = absoluteSums[l];
         if (sums == null) {
             return;
         }
         for (int j = fromColumn; j < toColumn; j++) {
-            double sum = 0;
-            for (int i = j * batchRows; i < (j + 1) * batchRows; i++) {
-                sum += Math.abs(z[i]);
-            }
-            sums[j] += sum;
+            sums[j] += arithmetic.absoluteSum(z, j * batchRows, (j + 1) * batchRows);
         }
     }
 
     /** After the activation of layer l, columns [from, to) of a: marks the relu-like units that were positive. */
-    void afterActivation(int l, double[] a, int batchRows, int fromColumn, int toColumn) {
+    void afterActivation(int l, A a, int batchRows, int fromColumn, int toColumn) {
         boolean[] seen = active[l];
         if (seen == null) {
             return;
         }
         for (int j = fromColumn; j < toColumn; j++) {
             if (!seen[j]) {
-                seen[j] = LayerLoops.anyPositive(a, j * batchRows, (j + 1) * batchRows);
+                seen[j] = arithmetic.anyPositive(a, j * batchRows, (j + 1) * batchRows);
             }
         }
     }

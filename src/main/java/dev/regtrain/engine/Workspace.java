@@ -1,62 +1,73 @@
 package dev.regtrain.engine;
 
 import dev.regtrain.engine.kernel.MatrixKernel;
-import dev.regtrain.engine.kernel.TaskRunner;
 import dev.regtrain.engine.kernel.MatrixKernel.MatrixProduct;
-import org.ojalgo.matrix.store.R064Store;
+import dev.regtrain.engine.kernel.TaskRunner;
 
 /**
- * Every buffer one forward and backward pass over {@code rows} examples needs, allocated once. Buffers are
- * column-major rows × units. Layer l reads out[l−1] (the previous activation after dropout) and writes act[l]; the
- * output layer writes its logits and then act[L] = a. With gradients bound, the backward pass fills them with the
- * mean data gradient of the batch, (1/B)·out[l−1]ᵀ·δ[l] and (1/B)·Σᵢ δ[l]ᵢ, where δ[L] = a − y (times each row's
- * weight with class weights). A batch-normalised layer uses the batch's statistics when gradients are bound (training
- * and the objective) and the running averages otherwise (inference).
+ * Every buffer one forward and backward pass over {@code rows} examples needs, allocated once, in the precision of its
+ * {@link Arithmetic} ({@code A} is {@code double[]} or {@code float[]}). Buffers are column-major rows × units. Layer l
+ * reads out[l−1] (the previous activation after dropout) and writes act[l]; the output layer writes its logits and
+ * then act[L] = a. With gradients bound, the backward pass fills them with the mean data gradient of the batch,
+ * (1/B)·out[l−1]ᵀ·δ[l] and (1/B)·Σᵢ δ[l]ᵢ, where δ[L] = a − y (times each row's weight with class weights). A
+ * batch-normalised layer uses the batch's statistics when gradients are bound (training and the objective) and the
+ * running averages otherwise (inference).
  */
-final class Workspace {
+final class Workspace<A> {
 
+    final Arithmetic<A> arithmetic;
     final int rows;
     final NetworkSpec spec;
-    final Network network;
+    final NetworkValues<A> network;
     final int layers;
-    final R064Store input;
-    final R064Store targets;
-    final R064Store logits;
-    final R064Store[] act;
-    final R064Store[] out;
-    final double[][] mask;
+    final A input;
+    final A targets;
+    final A logits;
+    final A[] act;
+    final A[] out;
+    final A[] mask;
     final double[] dropRate;
     /** Whether any layer's output is dropped, so that a forward pass needs a generator. */
     private final boolean drops;
-    final R064Store[] delta;
-    final Network gradients;
+    final A[] delta;
+    final NetworkValues<A> gradients;
     private final MatrixProduct[] forwardProducts;
     private final MatrixProduct[] weightGradientProducts;
     private final MatrixProduct[] backwardProducts;
-    private final WorkspaceParts parts;
+    private final WorkspaceParts<A> parts;
     /** Whether batch-normalised layers use the batch's own statistics (with gradients) or the running averages. */
     final boolean batchStatistics;
     /** Per batch-normalised layer: ẑ (rows × units, with gradients), and μ, σ², 1/√(σ² + ε) of each unit. */
-    final double[][] normalized;
-    final double[][] batchMean;
-    final double[][] batchVariance;
-    final double[][] inverseStd;
+    final A[] normalized;
+    final A[] batchMean;
+    final A[] batchVariance;
+    final A[] inverseStd;
     /** Each example's loss weight (class weights), indexed like the examples, or null; and this batch's rows'. */
     private double[] exampleWeights;
     double[] rowWeights;
     /** Label smoothing ε and the K it spreads over; 0 = targets as given. */
     private double labelSmoothing;
+    /** Double copies of the input and target buffers for an augmenter, when the precision is single. */
+    private final double[][] augmentScratch = new double[2][];
     /** Where a training pass records what its hidden units did, or null. */
-    UnitActivity activity;
+    UnitActivity<A> activity;
     /**
      * For a relu layer l, the units whose out[l] is not zero for the whole batch (the rest are flat or dropped, and
      * their δ is multiplied by zero), filled before the backward product that computes δ[l]; null for other layers.
      */
     private final int[][] liveUnits;
 
-    /** A workspace whose element-wise loops run on the calling thread. */
-    Workspace(Network network, int rows, double[] dropRates, Network gradients, MatrixKernel kernel) {
-        this(network, rows, dropRates, gradients, kernel, TaskRunner.SEQUENTIAL);
+    /** A double-precision workspace on {@code network} whose element-wise loops run on the calling thread. */
+    static Workspace<double[]> of(Network network, int rows, double[] dropRates, Network gradients,
+                                  MatrixKernel kernel) {
+        return of(network, rows, dropRates, gradients, kernel, TaskRunner.SEQUENTIAL);
+    }
+
+    /** A double-precision workspace on {@code network} (and {@code gradients}, when not null). */
+    static Workspace<double[]> of(Network network, int rows, double[] dropRates, Network gradients,
+                                  MatrixKernel kernel, TaskRunner runner) {
+        return new Workspace<>(NetworkValues.of(network), rows, dropRates,
+                gradients == null ? null : NetworkValues.of(gradients), kernel, runner);
     }
 
     /**
@@ -64,23 +75,24 @@ final class Workspace {
      * @param gradients where the backward pass writes, or null for a forward-only workspace
      * @param runner threads that may share a layer's element-wise loops (with the same result on every element)
      */
-    Workspace(Network network, int rows, double[] dropRates, Network gradients, MatrixKernel kernel,
+    Workspace(NetworkValues<A> network, int rows, double[] dropRates, NetworkValues<A> gradients, MatrixKernel kernel,
               TaskRunner runner) {
+        this.arithmetic = network.arithmetic();
         this.spec = network.spec();
         this.network = network;
         this.rows = rows;
         this.layers = spec.layerCount();
         this.gradients = gradients;
-        this.input = store(spec.units(0));
-        this.targets = store(spec.outputs());
-        this.logits = store(spec.outputs());
-        this.act = new R064Store[layers + 1];
-        this.out = new R064Store[layers];
-        this.mask = new double[layers][];
+        this.input = buffer(spec.units(0));
+        this.targets = buffer(spec.outputs());
+        this.logits = buffer(spec.outputs());
+        this.act = arithmetic.allocateArrays(layers + 1);
+        this.out = arithmetic.allocateArrays(layers);
+        this.mask = arithmetic.allocateArrays(layers);
         this.dropRate = new double[layers];
         out[0] = input;
         for (int l = 1; l <= layers; l++) {
-            act[l] = store(spec.units(l));
+            act[l] = buffer(spec.units(l));
             if (l < layers) {
                 out[l] = act[l];
             }
@@ -89,43 +101,46 @@ final class Workspace {
         for (int l = 0; l < layers && dropRates != null; l++) {
             dropRate[l] = dropRates[l];
             if (dropRate[l] > 0) {
-                out[l] = store(spec.units(l));
-                mask[l] = new double[rows * spec.units(l)];
+                out[l] = buffer(spec.units(l));
+                mask[l] = buffer(spec.units(l));
                 anyDropped = true;
             }
         }
         this.drops = anyDropped;
         this.forwardProducts = new MatrixProduct[layers + 1];
         for (int l = 1; l <= layers; l++) {
-            R064Store target = l == layers ? logits : act[l];
-            forwardProducts[l] = kernel.bind(target, out[l - 1], false, network.weights(l), false);
+            A target = l == layers ? logits : act[l];
+            forwardProducts[l] = arithmetic.bind(kernel, target, rows, out[l - 1], rows, false, network.weights(l),
+                    spec.units(l - 1), false);
         }
-        this.delta = new R064Store[layers + 1];
+        this.delta = arithmetic.allocateArrays(layers + 1);
         this.weightGradientProducts = new MatrixProduct[layers + 1];
         this.backwardProducts = new MatrixProduct[layers + 1];
         if (gradients != null) {
             for (int l = 1; l <= layers; l++) {
-                delta[l] = store(spec.units(l));
+                delta[l] = buffer(spec.units(l));
             }
             for (int l = 1; l <= layers; l++) {
-                weightGradientProducts[l] = kernel.bind(gradients.weights(l), out[l - 1], true, delta[l], false);
+                weightGradientProducts[l] = arithmetic.bind(kernel, gradients.weights(l), spec.units(l - 1),
+                        out[l - 1], rows, true, delta[l], rows, false);
                 if (l > 1) {
-                    backwardProducts[l] = kernel.bind(delta[l - 1], delta[l], false, network.weights(l), true);
+                    backwardProducts[l] = arithmetic.bind(kernel, delta[l - 1], rows, delta[l], rows, false,
+                            network.weights(l), spec.units(l - 1), true);
                 }
             }
         }
         this.batchStatistics = gradients != null;
-        this.normalized = new double[layers][];
-        this.batchMean = new double[layers][];
-        this.batchVariance = new double[layers][];
-        this.inverseStd = new double[layers][];
+        this.normalized = arithmetic.allocateArrays(layers);
+        this.batchMean = arithmetic.allocateArrays(layers);
+        this.batchVariance = arithmetic.allocateArrays(layers);
+        this.inverseStd = arithmetic.allocateArrays(layers);
         for (int l = 1; l < layers; l++) {
             if (spec.batchNorm(l)) {
                 int units = spec.units(l);
-                normalized[l] = batchStatistics ? new double[rows * units] : null;
-                batchMean[l] = new double[units];
-                batchVariance[l] = new double[units];
-                inverseStd[l] = new double[units];
+                normalized[l] = batchStatistics ? buffer(units) : null;
+                batchMean[l] = arithmetic.allocate(units);
+                batchVariance[l] = arithmetic.allocate(units);
+                inverseStd[l] = arithmetic.allocate(units);
             }
         }
         this.liveUnits = new int[layers + 1][];
@@ -134,11 +149,12 @@ final class Workspace {
                 liveUnits[l] = new int[spec.units(l)];
             }
         }
-        this.parts = new WorkspaceParts(this, runner);
+        this.parts = new WorkspaceParts<>(this, runner);
     }
 
-    private R064Store store(int columns) {
-        return R064Store.FACTORY.make(rows, columns);
+    /** A rows × columns buffer. */
+    private A buffer(int columns) {
+        return arithmetic.allocate(rows * columns);
     }
 
     /**
@@ -156,14 +172,14 @@ final class Workspace {
     }
 
     /** Records what the hidden units do in every forward pass (a training workspace); null for nothing. */
-    void recordActivity(UnitActivity unitActivity) {
+    void recordActivity(UnitActivity<A> unitActivity) {
         activity = unitActivity;
     }
 
     /** Copies rows {@code order[from..from+rows)} of the examples into the input and target buffers. */
     void gather(Examples data, int[] order, int from) {
         parts.gather(data, order, from);
-        LayerLoops.gather(targets.data, rows, data.targets(), data.outputs(), order, from, 0, rows);
+        arithmetic.gather(targets, rows, data.targets(), data.outputs(), order, from, 0, rows);
         if (rowWeights != null) {
             for (int i = 0; i < rows; i++) {
                 rowWeights[i] = exampleWeights[order == null ? from + i : order[from + i]];
@@ -172,18 +188,20 @@ final class Workspace {
         if (labelSmoothing > 0) {
             double keep = 1 - labelSmoothing;
             double spread = labelSmoothing / spec.output().smoothingClasses(spec.outputs());
-            double[] y = targets.data;
-            for (int i = 0; i < y.length; i++) {
-                y[i] = keep * y[i] + spread;
-            }
+            arithmetic.smoothLabels(targets, keep, spread);
         }
+    }
+
+    /** Runs the augmenter on the gathered batch (training only). */
+    void augment(BatchAugmenter augmenter, Rng rng) {
+        arithmetic.augment(augmenter, input, targets, rows, rng, augmentScratch);
     }
 
     /** After a training forward pass: each batch-normalised layer's running mean and variance follow the batch. */
     void updateRunningAverages() {
         for (int l = 1; l < layers; l++) {
             if (spec.batchNorm(l)) {
-                BatchNorm.updateRunning(network.runningMean(l), network.runningVariance(l), batchMean[l],
+                arithmetic.updateRunning(network.runningMean(l), network.runningVariance(l), batchMean[l],
                         batchVariance[l], rows);
             }
         }
@@ -199,37 +217,25 @@ final class Workspace {
         }
         if (mask[0] != null) {
             parts.dropInputs(dropout);
-            dropout.advance(mask[0].length);
+            dropout.advance(arithmetic.length(mask[0]));
         }
         for (int l = 1; l <= layers; l++) {
             forwardProducts[l].compute();
             if (l < layers) {
                 parts.hidden(l, dropout);
                 if (mask[l] != null) {
-                    dropout.advance(mask[l].length);
+                    dropout.advance(arithmetic.length(mask[l]));
                 }
             } else {
-                LayerLoops.addBias(logits.data, network.biases(l).data, rows, 0, spec.outputs());
-                spec.output().activate(logits.data, act[l].data, rows, spec.outputs());
+                arithmetic.addBias(logits, network.biases(l), rows, 0, spec.outputs());
+                arithmetic.outputActivation(spec.output(), logits, act[l], rows, spec.outputs());
             }
         }
     }
 
     /** Backward pass after {@link #forward}: fills the bound gradients with the batch's mean data gradient. */
     void backward() {
-        double[] a = act[layers].data;
-        double[] y = targets.data;
-        double[] d = delta[layers].data;
-        double inverseRows = 1.0 / rows;
-        if (rowWeights == null) {
-            for (int i = 0; i < d.length; i++) {
-                d[i] = (a[i] - y[i]) * inverseRows; // ∂(mean ℓ)/∂z = (a − y)/B
-            }
-        } else {
-            for (int i = 0; i < d.length; i++) {
-                d[i] = (a[i] - y[i]) * (rowWeights[i % rows] * inverseRows); // ∂(mean w·ℓ)/∂z = w·(a − y)/B
-            }
-        }
+        arithmetic.outputDelta(act[layers], targets, delta[layers], rowWeights, rows);
         for (int l = layers; l >= 1; l--) {
             if (spec.batchNorm(l)) {
                 parts.batchNormBackward(l); // dγ[l], dβ[l], and δ[l] from the gradient at y to the one at z
@@ -258,33 +264,33 @@ final class Workspace {
             backwardProducts[l].compute();
             return;
         }
-        double[] values = out[l - 1].data;
+        A values = out[l - 1];
         int count = 0;
         for (int j = 0; j < live.length; j++) {
             live[count] = j;
-            count += LayerLoops.anyNonZero(values, j * rows, (j + 1) * rows) ? 1 : 0;
+            count += arithmetic.anyNonZero(values, j * rows, (j + 1) * rows) ? 1 : 0;
         }
         backwardProducts[l].computeColumns(live, count);
     }
 
     /** Σ over the rows of ℓ(a, y) (times each row's weight, with class weights) after a forward pass. */
     double lossSum() {
-        return rowWeights == null ? spec.output().lossSum(logits.data, targets.data, rows, spec.outputs())
-                : spec.output().weightedLossSum(logits.data, targets.data, rowWeights, rows, spec.outputs());
+        return rowWeights == null ? arithmetic.lossSum(spec.output(), logits, targets, rows, spec.outputs())
+                : arithmetic.weightedLossSum(spec.output(), logits, targets, rowWeights, rows, spec.outputs());
     }
 
     /** act[l]: layer l's activation before dropout (for tests and inspection). */
-    double[] activation(int layer) {
-        return act[layer].data;
+    A activation(int layer) {
+        return act[layer];
     }
 
     /** out[l]: what layer l + 1 reads, after dropout. */
-    double[] layerOutput(int layer) {
-        return out[layer].data;
+    A layerOutput(int layer) {
+        return out[layer];
     }
 
     /** The output activations a (rows × outputs, column-major) of the last forward pass. */
-    double[] outputs() {
-        return act[layers].data;
+    A outputs() {
+        return act[layers];
     }
 }

@@ -11,12 +11,13 @@ import java.util.function.IntConsumer;
  * exactly one part, with the same result whatever the number of parts. The parts are built once with the
  * workspace; a pass only runs them.
  */
-final class WorkspaceParts {
+final class WorkspaceParts<A> {
 
     /** Element-wise loops split into parts of at least this many values (a few microseconds of work). */
     static final int PARALLEL_MIN_ELEMENTS = 4096;
 
-    private final Workspace w;
+    private final Workspace<A> w;
+    private final Arithmetic<A> arithmetic;
     private final TaskRunner runner;
     private final int gatherParts;
     private final IntConsumer gatherPart;
@@ -32,20 +33,21 @@ final class WorkspaceParts {
     private int gatherFrom;
     private Rng dropoutRng;
 
-    WorkspaceParts(Workspace w, TaskRunner runner) {
+    WorkspaceParts(Workspace<A> w, TaskRunner runner) {
         this.w = w;
+        this.arithmetic = w.arithmetic;
         this.runner = runner;
         int rows = w.rows;
         NetworkSpec spec = w.spec;
         int blocks = (rows + 7) / 8; // the gather copies eight rows at a time
         this.gatherParts = runner.partsFor(rows * spec.units(0), PARALLEL_MIN_ELEMENTS, blocks);
-        this.gatherPart = split(gatherParts, blocks, (fromBlock, toBlock) -> LayerLoops.gather(w.input.data, rows,
+        this.gatherPart = split(gatherParts, blocks, (fromBlock, toBlock) -> arithmetic.gather(w.input, rows,
                 gatherData.features(), gatherData.inputs(), gatherOrder, gatherFrom, fromBlock * 8,
                 Math.min(rows, toBlock * 8)));
         int inputs = rows * spec.units(0);
         this.inputParts = runner.partsFor(inputs, PARALLEL_MIN_ELEMENTS, inputs);
-        this.inputDropoutPart = split(inputParts, inputs, (from, to) -> LayerLoops.drop(w.input.data,
-                w.out[0].data, w.mask[0], w.dropRate[0], dropoutRng, from, to));
+        this.inputDropoutPart = split(inputParts, inputs, (from, to) -> arithmetic.drop(w.input,
+                w.out[0], w.mask[0], w.dropRate[0], dropoutRng, from, to));
         int layers = w.layers;
         this.layerParts = new int[layers + 1];
         this.hiddenPart = new IntConsumer[layers + 1];
@@ -61,18 +63,17 @@ final class WorkspaceParts {
                 hiddenPart[l] = split(parts, units, (from, to) -> hidden(layer, from, to));
             }
             if (w.gradients != null) {
-                biasGradientPart[l] = split(parts, units, (from, to) -> LayerLoops.columnSums(w.delta[layer].data,
-                        w.gradients.biases(layer).data, rows, from, to));
+                biasGradientPart[l] = split(parts, units, (from, to) -> arithmetic.columnSums(w.delta[layer],
+                        w.gradients.biases(layer), rows, from, to));
             }
             if (w.gradients != null && spec.batchNorm(l)) {
-                batchNormBackwardPart[l] = split(parts, units, (from, to) -> BatchNorm.backward(w.delta[layer].data,
+                batchNormBackwardPart[l] = split(parts, units, (from, to) -> arithmetic.batchNormBackward(w.delta[layer],
                         w.normalized[layer], w.network.gamma(layer), w.inverseStd[layer],
                         w.gradients.gamma(layer), w.gradients.beta(layer), rows, from, to));
             }
             if (w.gradients != null && l < layers) {
-                throughActivationPart[l] = split(parts, units, (from, to) -> LayerLoops.throughDropoutAndActivation(
-                        w.delta[layer].data, w.mask[layer], spec.activation(layer), w.act[layer].data, from * rows,
-                        to * rows));
+                throughActivationPart[l] = split(parts, units, (from, to) -> arithmetic.throughDropoutAndActivation(
+                        w.delta[layer], w.mask[layer], spec.activation(layer), w.act[layer], from * rows, to * rows));
             }
         }
     }
@@ -133,26 +134,26 @@ final class WorkspaceParts {
      */
     private void hidden(int l, int fromColumn, int toColumn) {
         int rows = w.rows;
-        double[] z = w.act[l].data;
+        A z = w.act[l];
         if (!w.spec.batchNorm(l)) {
-            LayerLoops.addBias(z, w.network.biases(l).data, rows, fromColumn, toColumn);
+            arithmetic.addBias(z, w.network.biases(l), rows, fromColumn, toColumn);
         } else if (w.batchStatistics) {
-            BatchNorm.forwardBatch(z, w.normalized[l], w.network.gamma(l), w.network.beta(l), w.batchMean[l],
+            arithmetic.batchNormForward(z, w.normalized[l], w.network.gamma(l), w.network.beta(l), w.batchMean[l],
                     w.batchVariance[l], w.inverseStd[l], rows, fromColumn, toColumn);
         } else {
-            BatchNorm.forwardRunning(z, w.network.gamma(l), w.network.beta(l), w.network.runningMean(l),
+            arithmetic.batchNormRunning(z, w.network.gamma(l), w.network.beta(l), w.network.runningMean(l),
                     w.network.runningVariance(l), rows, fromColumn, toColumn);
         }
-        UnitActivity activity = w.activity;
+        UnitActivity<A> activity = w.activity;
         if (activity != null) {
             activity.beforeActivation(l, z, rows, fromColumn, toColumn);
         }
-        w.spec.activation(l).applyInPlace(z, fromColumn * rows, toColumn * rows);
+        arithmetic.activate(w.spec.activation(l), z, fromColumn * rows, toColumn * rows);
         if (activity != null) {
             activity.afterActivation(l, z, rows, fromColumn, toColumn);
         }
         if (w.mask[l] != null) {
-            LayerLoops.drop(w.act[l].data, w.out[l].data, w.mask[l], w.dropRate[l], dropoutRng, fromColumn * rows,
+            arithmetic.drop(w.act[l], w.out[l], w.mask[l], w.dropRate[l], dropoutRng, fromColumn * rows,
                     toColumn * rows);
         }
     }

@@ -41,6 +41,6 @@ final class Lookups implements DatasetLookup {
         }
         return checkpoints.load(jobId, ref).flatMap(loaded -> store.loadModelMeta(jobId).map(meta ->
                 ModelDocuments.toDocument(jobId, loaded.info().epoch(), meta, loaded.state().network(),
-                        loaded.state().parameters())));
+                        loaded.state().parameters(), loaded.state().precision())));
     }
 }

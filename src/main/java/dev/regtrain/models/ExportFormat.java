@@ -1,7 +1,7 @@
 package dev.regtrain.models;
 
 import dev.regtrain.common.InvalidRequestException;
-import dev.regtrain.models.onnx.Precision;
+import dev.regtrain.engine.Precision;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -31,6 +31,11 @@ public enum ExportFormat {
                 throw new InvalidRequestException("precision", "applies only to format=onnx");
             }
             return new Choice(f, p);
+        }
+
+        /** The precision's API name ({@code float32}, {@code float64}), or null for a JSON document. */
+        public String precisionName() {
+            return precision == null ? null : precision.apiName();
         }
 
         private static String names(Enum<?>[] values) {

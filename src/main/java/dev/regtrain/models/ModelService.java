@@ -79,7 +79,7 @@ public class ModelService {
         return checkpoints.load(jobId, ref).map(loaded -> {
             ModelMeta meta = meta(jobId);
             ModelDocument document = ModelDocuments.toDocument(jobId, loaded.info().epoch(), meta,
-                    loaded.state().network(), loaded.state().parameters());
+                    loaded.state().network(), loaded.state().parameters(), loaded.state().precision());
             return new Served(loaded.info(), document.withProvenance(provenance.of(job, meta, loaded.info())));
         });
     }
@@ -89,7 +89,7 @@ public class ModelService {
         return modelRef(jobs.get(jobId));
     }
 
-    public List<Prediction> predict(String jobId, PredictionRequest request) {
+    public Predictions predict(String jobId, PredictionRequest request) {
         JobRecord job = jobs.get(jobId);
         String ref = request.checkpoint() != null ? request.checkpoint() : modelRef(job);
         int samples = request.mcDropoutSamples() == null ? 0 : request.mcDropoutSamples();
@@ -106,16 +106,18 @@ public class ModelService {
         checkWork(rows, samples, network.spec().parameterCount());
         long deadline = System.nanoTime() + limits.predictionTimeout().toNanos();
         BooleanSupplier late = () -> System.nanoTime() > deadline;
+        String precision = loaded.state().precision().apiName();
         try {
             if (samples == 0) {
-                return Inputs.predictions(Predictor.predict(network, features, rows, engine.kernel(), late), null,
-                        rows, network.spec(), meta);
+                return new Predictions(Inputs.predictions(Predictor.predict(network, features, rows, engine.kernel(),
+                        late), null, rows, network.spec(), meta), precision);
             }
             DropoutSpec dropout = PlanFactory.dropout(job.request());
             long seed = request.seed() != null ? request.seed() : job.request().seed();
             Predictor.Distribution distribution = Predictor.predictWithDropout(network, dropout, features, rows,
                     samples, Rng.of(seed, RandomPurpose.PREDICT), engine.kernel(), late);
-            return Inputs.predictions(distribution.mean(), distribution.std(), rows, network.spec(), meta);
+            return new Predictions(Inputs.predictions(distribution.mean(), distribution.std(), rows, network.spec(),
+                    meta), precision);
         } catch (Stopped e) {
             throw new PredictionTooLongException("the prediction was stopped after "
                     + limits.predictionTimeout().toSeconds() + " s (regtrain.limits.prediction-timeout): ask for "

@@ -18,7 +18,8 @@ import dev.regtrain.models.ExportFormat;
 import dev.regtrain.models.ModelFiles;
 import dev.regtrain.models.ModelService;
 import dev.regtrain.models.Prediction;
-import dev.regtrain.models.onnx.Precision;
+import dev.regtrain.models.Predictions;
+import dev.regtrain.engine.Precision;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -135,14 +136,15 @@ class JobDataControllerTests {
 
     @Test
     void predictionsAreAnsweredAndARowOfTheWrongWidthIsA400NamingIt() {
-        given(models.predict(eq("j"), any())).willReturn(List.of(
-                new Prediction("1", new double[] {0.2, 0.8}, null, null)));
+        given(models.predict(eq("j"), any())).willReturn(new Predictions(List.of(
+                new Prediction("1", new double[] {0.2, 0.8}, null, null)), "float32"));
         given(models.predict(eq("bad"), any())).willThrow(
                 new InvalidRequestException("inputs[1]", "has 3 values; the model takes 2"));
 
         assertThat(mvc.post().uri("/api/v1/jobs/j/predictions").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"inputs\": [[0, 1]]}")).hasStatusOk().bodyJson().satisfies(b -> {
                     assertThat(b).extractingPath("$.predictions[0].label").isEqualTo("1");
+                    assertThat(b).extractingPath("$.precision").isEqualTo("float32");
                     assertThat(b).doesNotHavePath("$.predictions[0].std");
                 });
         assertThat(mvc.post().uri("/api/v1/jobs/bad/predictions").contentType(MediaType.APPLICATION_JSON)

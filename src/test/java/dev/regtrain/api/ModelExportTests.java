@@ -6,7 +6,7 @@ import dev.regtrain.common.Sha256;
 import dev.regtrain.data.BuiltinDatasets;
 import dev.regtrain.data.DatasetCodec;
 import dev.regtrain.models.onnx.OnnxRunner;
-import dev.regtrain.models.onnx.Precision;
+import dev.regtrain.engine.Precision;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Locale;
@@ -83,6 +83,48 @@ class ModelExportTests extends ServiceTest {
         assertAgrees("checkpoint 5 / float64", predict(id, rows, "5"), outputs, Precision.FLOAT64);
         assertThat(outputs.metadata()).containsEntry("epoch", "5");
         assertThat(read(outputs.metadata().get("classes"))).isEqualTo(document.get("classes"));
+    }
+
+    @Test
+    void aModelTrainedInFloat32SaysSoInItsDocumentPredictionsAndOnnxMetadata() {
+        String[] ids = new String[2];
+        for (Precision precision : Precision.values()) {
+            String id = submit("""
+                    {"seed": 9, "dataset": {"builtin": "moons", "samples": 200, "noise": 0.2},
+                     "network": {"hidden": [{"units": 16, "activation": "relu"}]},
+                     "training": {"epochs": 6, "batchSize": 32, "optimizer": "adam", "learningRate": 0.01,
+                                  "precision": "%s"}}
+                    """.formatted(precision.apiName()));
+            assertThat(awaitFinal(id).get("status").asString()).isEqualTo("SUCCEEDED");
+            ids[precision.ordinal()] = id;
+            JsonNode document = getJson("/api/v1/jobs/" + id + "/model");
+            assertThat(document.get("precision").asString()).isEqualTo(precision.apiName());
+            assertThat(document.get("provenance").get("request").get("training").get("precision").asString())
+                    .isEqualTo(precision.apiName());
+            double[][] rows = rows(document, 20);
+            JsonNode answer = read(http.post().uri("/api/v1/jobs/" + id + "/predictions")
+                    .contentType(MediaType.APPLICATION_JSON).body(JSON.writeValueAsString(Map.of("inputs", rows)))
+                    .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
+            assertThat(answer.get("precision").asString()).isEqualTo(precision.apiName());
+            OnnxRunner.Outputs outputs = OnnxRunner.run(bytes("/api/v1/jobs/" + id + "/model?format=onnx"), rows,
+                    Precision.FLOAT32);
+            assertThat(outputs.metadata()).containsEntry("trainingPrecision", precision.apiName())
+                    .containsEntry("precision", "float32");
+            assertAgrees("trained in " + precision.apiName() + " / float32", answer.get("predictions"), outputs,
+                    Precision.FLOAT32);
+        }
+        // a float32 model's weights are floats: each value of its document survives a round trip through float
+        JsonNode float32 = getJson("/api/v1/jobs/" + ids[Precision.FLOAT32.ordinal()] + "/model");
+        int values = 0;
+        for (JsonNode layer : float32.get("layers")) {
+            for (JsonNode row : layer.get("weights")) {
+                for (JsonNode w : row) {
+                    assertThat((double) (float) w.asDouble()).isEqualTo(w.asDouble());
+                    values++;
+                }
+            }
+        }
+        assertThat(values).as("the weights of both layers").isGreaterThan(2 * 16);
     }
 
     @Test
@@ -189,7 +231,7 @@ class ModelExportTests extends ServiceTest {
         assertBadParameter(base + "/model?format=pmml", "format", "must be one of json, onnx; got 'pmml'");
         assertBadParameter(base + "/checkpoints/best?format=ONNX", "format", "must be one of json, onnx; got 'ONNX'");
         assertBadParameter(base + "/model?format=onnx&precision=float16", "precision",
-                "must be one of float32, float64; got 'float16'");
+                "must be one of float64, float32; got 'float16'");
         assertBadParameter(base + "/model?precision=float64", "precision", "applies only to format=onnx");
     }
 

@@ -120,7 +120,7 @@ class OpenApiContractTests extends ServiceTest {
                     case "format" -> assertThat(strings(parameter.at("/schema/enum")))
                             .containsExactlyElementsOf(ApiNames.of(dev.regtrain.models.ExportFormat.class));
                     case "precision" -> assertThat(strings(parameter.at("/schema/enum")))
-                            .containsExactlyElementsOf(ApiNames.of(dev.regtrain.models.onnx.Precision.class));
+                            .containsExactlyElementsOf(ApiNames.of(dev.regtrain.engine.Precision.class));
                     default -> { }
                 }
             }

@@ -18,6 +18,7 @@ import dev.regtrain.engine.OptimizerKind;
 import dev.regtrain.engine.OptimizerSpec;
 import dev.regtrain.engine.Output;
 import dev.regtrain.engine.PenaltySpec;
+import dev.regtrain.engine.Precision;
 import dev.regtrain.engine.kernel.TaskRunner;
 import dev.regtrain.engine.Trainer;
 import dev.regtrain.engine.TrainingListener;
@@ -37,7 +38,7 @@ import java.util.Locale;
  * --width W (hidden layers W and W/2 instead of 256 and 128, for the scaling runs), --kernel K (auto, the default,
  * vector or ojalgo; vector needs --add-modules jdk.incubator.vector, which bench/r1 passes; "vector:2" runs the
  * vector kernel's large products, and the training step's element-wise work, on 2 threads, as the service does for
- * a job that trains alone).
+ * a job that trains alone), --precision f64|f32 (default f64).
  * The last line is the RESULT line shared with the peer scripts in ../shared/bench.
  */
 public final class R1Benchmark {
@@ -47,12 +48,14 @@ public final class R1Benchmark {
         int samples = 60_000;
         int width = 256;
         String kernelName = "auto";
+        Precision precision = Precision.FLOAT64;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--epochs" -> epochs = Integer.parseInt(args[++i]);
                 case "--samples" -> samples = Integer.parseInt(args[++i]);
                 case "--kernel" -> kernelName = args[++i];
                 case "--width" -> width = Integer.parseInt(args[++i]);
+                case "--precision" -> precision = precision(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -62,9 +65,11 @@ public final class R1Benchmark {
         MachinePeak peak = MachinePeak.detect();
         NetworkSpec network = new NetworkSpec(784, List.of(new LayerSpec(width, Activation.RELU),
                 new LayerSpec(width / 2, Activation.RELU)), Output.SOFTMAX, 10, Initialization.HE);
-        System.out.printf(Locale.ROOT, "R1 on regtrain, kernel %s, 784-%d-%d-10, %d samples from %s, %d epochs;"
-                        + " peak %.0f GFLOP/s: %s%n", kernel.name(), width, width / 2, data.rows(), R1Data.source(),
-                epochs, peak.gflops(), peak.how());
+        double peakGflops = precision == Precision.FLOAT32 ? 2 * peak.gflops() : peak.gflops();
+        System.out.printf(Locale.ROOT, "R1 on regtrain, kernel %s, %s, 784-%d-%d-10, %d samples from %s, %d epochs;"
+                        + " peak %.0f GFLOP/s: %s%s%n", kernel.name(), precision.apiName(), width, width / 2,
+                data.rows(), R1Data.source(), epochs, peakGflops, peak.how(),
+                precision == Precision.FLOAT32 ? " (doubled for float32: twice the lanes per vector)" : "");
 
         PenaltySpec l2 = new PenaltySpec(0, 1e-4 * data.rows(), false, L1Update.SUBGRADIENT, 0, null, List.of());
         // The engine tracks a best epoch by some monitor. train_loss would cost a pass over all 60 000 training rows
@@ -72,15 +77,17 @@ public final class R1Benchmark {
         // rows costs a thousandth of an epoch, so the epochs time the training, as the peers' do.
         TrainingPlan plan = new TrainingPlan(network, new OptimizerSpec(OptimizerKind.MOMENTUM, 0.05, 0.9, 0.9, 0.999,
                 1e-8), l2, new DropoutSpec(0, List.of(0.5, 0.5)), EarlyStoppingSpec.trackingOnly(Monitor.VAL_LOSS),
-                epochs, 128, true, 7);
+                epochs, 128, true, 7).withPrecision(precision);
         int held = Math.min(128, data.rows());
         Examples tracking = new Examples(java.util.Arrays.copyOf(data.features(), held * data.inputs()),
                 java.util.Arrays.copyOf(data.targets(), held * data.outputs()), held, data.inputs(), data.outputs());
         List<Double> seconds = new ArrayList<>();
+        double[] finalAccuracy = {Double.NaN};
         TrainingListener listener = new TrainingListener() {
             @Override
             public void onEpoch(EpochMetrics row, LiveState state) {
                 seconds.add(row.seconds());
+                finalAccuracy[0] = row.valAccuracy();
                 System.out.printf(Locale.ROOT, "epoch %d %.3fs loss %.4f%n", row.epoch(), row.seconds(),
                         row.trainDataLoss());
             }
@@ -100,9 +107,19 @@ public final class R1Benchmark {
             System.out.println("gflops and peak_fraction count every product as dense; this kernel skips exact zeros,"
                     + " so they are the rate a dense engine would need to match it (--kernel vector-dense for one)");
         }
-        System.out.printf(Locale.ROOT, "RESULT regtrain-%s-float64 median_epoch_s %.3f best_epoch_s %.3f samples_per_s %.0f"
-                        + " gflops %.1f peak_fraction %.3f peak_rss_mib %.0f%n", kernel.name(), median, sorted.get(0),
-                data.rows() / median, gflops, gflops / peak.gflops(), peakRssMib());
+        System.out.printf(Locale.ROOT, "final val_accuracy on the first 128 rows %.4f%n", finalAccuracy[0]);
+        System.out.printf(Locale.ROOT, "RESULT regtrain-%s-%s median_epoch_s %.3f best_epoch_s %.3f samples_per_s %.0f"
+                        + " gflops %.1f peak_fraction %.3f peak_rss_mib %.0f%n", kernel.name(), precision.apiName(),
+                median, sorted.get(0), data.rows() / median, gflops, gflops / peakGflops, peakRssMib());
+    }
+
+    /** f64 or float64, f32 or float32. */
+    static Precision precision(String name) {
+        return switch (name) {
+            case "f64", "float64" -> Precision.FLOAT64;
+            case "f32", "float32" -> Precision.FLOAT32;
+            default -> throw new IllegalArgumentException("--precision is f64 or f32, not " + name);
+        };
     }
 
     /**

@@ -36,7 +36,7 @@ class BatchNormTests {
     void aBatchIsNormalisedWithItsOwnMeanAndBiasedVarianceThenScaledAndShifted() {
         // z = 1, 2, 3, 6: μ = 3, σ² = (4 + 1 + 0 + 9)/4 = 3.5, ẑ = (z − 3)/√3.50001, y = 2·ẑ + 0.5
         Network network = oneUnit(2.0, 0.5);
-        Workspace w = new Workspace(network, 4, null, Network.zeros(network.spec()), OjalgoKernel.INSTANCE);
+        Workspace<double[]> w = Workspace.of(network, 4, null, Network.zeros(network.spec()), OjalgoKernel.INSTANCE);
         w.gather(inputs(1, 2, 3, 6), null, 0);
 
         w.forward(null);
@@ -52,7 +52,7 @@ class BatchNormTests {
     void theRunningAveragesFollowEachTrainingBatchWithTheUnbiasedVariance() {
         // from μ_r = 0, σ²_r = 1: μ_r = 0.1·3 = 0.3, σ²_r = 0.9·1 + 0.1·3.5·4/3 = 1.3666…; then a second batch
         Network network = oneUnit(1.0, 0.0);
-        Workspace w = new Workspace(network, 4, null, Network.zeros(network.spec()), OjalgoKernel.INSTANCE);
+        Workspace<double[]> w = Workspace.of(network, 4, null, Network.zeros(network.spec()), OjalgoKernel.INSTANCE);
         w.gather(inputs(1, 2, 3, 6), null, 0);
         w.forward(null);
         w.updateRunningAverages();
@@ -72,7 +72,7 @@ class BatchNormTests {
     @Test
     void aBatchOfOneRowLeavesTheRunningAveragesAlone() {
         Network network = oneUnit(1.0, 0.0);
-        Workspace w = new Workspace(network, 1, null, Network.zeros(network.spec()), OjalgoKernel.INSTANCE);
+        Workspace<double[]> w = Workspace.of(network, 1, null, Network.zeros(network.spec()), OjalgoKernel.INSTANCE);
         w.gather(inputs(5), null, 0);
         w.forward(null);
         w.updateRunningAverages();
@@ -106,7 +106,7 @@ class BatchNormTests {
             network.beta(1)[j] = -0.25 * j;
         }
         Examples data = Fixtures.classification(9, 3, 3, 0.5, 2);
-        Workspace w = new Workspace(network, 9, null, Network.zeros(spec), OjalgoKernel.INSTANCE);
+        Workspace<double[]> w = Workspace.of(network, 9, null, Network.zeros(spec), OjalgoKernel.INSTANCE);
         w.gather(data, null, 0);
 
         w.forward(null);

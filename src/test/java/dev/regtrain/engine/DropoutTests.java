@@ -19,12 +19,12 @@ class DropoutTests {
     @Test
     void trainingKeepsAboutOneMinusPOfTheUnitsAndScalesThemByOneOverOneMinusP() {
         double[] rates = {0.2, 0.5, 0.3};
-        Workspace w = new Workspace(network, 400, rates, null, OjalgoKernel.INSTANCE);
+        Workspace<double[]> w = Workspace.of(network, 400, rates, null, OjalgoKernel.INSTANCE);
         w.gather(data, null, 0);
         w.forward(new Rng(77));
 
         for (int l = 0; l < rates.length; l++) {
-            double[] before = l == 0 ? w.input.data : w.activation(l);
+            double[] before = l == 0 ? w.input : w.activation(l);
             double[] after = w.layerOutput(l);
             double scale = 1.0 / (1.0 - rates[l]);
             int kept = 0;
@@ -47,7 +47,7 @@ class DropoutTests {
         double[] rates = {0.2, 0.5, 0.3};
         Rng generator = new Rng(77);
         try (ShuffledRunner runner = new ShuffledRunner(parallelism)) {
-            Workspace w = new Workspace(network, 400, rates, null, OjalgoKernel.INSTANCE, runner);
+            Workspace<double[]> w = Workspace.of(network, 400, rates, null, OjalgoKernel.INSTANCE, runner);
             w.gather(data, null, 0);
             w.forward(generator);
             checkMasks(w, rates);
@@ -58,10 +58,10 @@ class DropoutTests {
         assertThat(generator.state()).as("the generator moved past every draw").isEqualTo(reference.state());
     }
 
-    private static void checkMasks(Workspace w, double[] rates) {
+    private static void checkMasks(Workspace<double[]> w, double[] rates) {
         Rng reference = new Rng(77);
         for (int l = 0; l < rates.length; l++) {
-            double[] before = l == 0 ? w.input.data : w.activation(l);
+            double[] before = l == 0 ? w.input : w.activation(l);
             double[] after = w.layerOutput(l);
             double keepScale = 1.0 / (1.0 - rates[l]);
             for (int i = 0; i < after.length; i++) {
@@ -73,11 +73,11 @@ class DropoutTests {
 
     @Test
     void dropoutRateZeroLeavesTheLayerUntouched() {
-        Workspace w = new Workspace(network, 400, new double[] {0.0, 0.5, 0.0}, null, OjalgoKernel.INSTANCE);
+        Workspace<double[]> w = Workspace.of(network, 400, new double[] {0.0, 0.5, 0.0}, null, OjalgoKernel.INSTANCE);
         w.gather(data, null, 0);
         w.forward(new Rng(77));
 
-        assertThat(w.layerOutput(0)).isSameAs(w.input.data);
+        assertThat(w.layerOutput(0)).isSameAs(w.input);
         assertThat(w.layerOutput(2)).isSameAs(w.activation(2));
     }
 
@@ -85,7 +85,7 @@ class DropoutTests {
     void inferenceIsDeterministicAndUnscaled() {
         double[] first = Predictor.predict(network, data.features(), data.rows(), OjalgoKernel.INSTANCE);
         double[] second = Predictor.predict(network, data.features(), data.rows(), OjalgoKernel.INSTANCE);
-        Workspace plain = new Workspace(network, 400, null, null, OjalgoKernel.INSTANCE);
+        Workspace<double[]> plain = Workspace.of(network, 400, null, null, OjalgoKernel.INSTANCE);
         plain.gather(data, null, 0);
         plain.forward(null);
 

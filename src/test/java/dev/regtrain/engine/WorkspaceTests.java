@@ -16,7 +16,7 @@ class WorkspaceTests {
         Examples data = Fixtures.classification(300, 11, 3, 0.5, 4);
         NetworkSpec spec = new NetworkSpec(11, List.of(new LayerSpec(5, Activation.RELU)), Output.SOFTMAX, 3,
                 Initialization.HE);
-        Workspace w = new Workspace(Network.zeros(spec), rows, null, null, OjalgoKernel.INSTANCE);
+        Workspace<double[]> w = Workspace.of(Network.zeros(spec), rows, null, null, OjalgoKernel.INSTANCE);
         int[] order = new int[300];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
@@ -29,13 +29,13 @@ class WorkspaceTests {
         for (int i = 0; i < rows; i++) {
             int example = order[from + i];
             for (int j = 0; j < 11; j++) {
-                assertThat(w.input.data[i + j * rows]).isEqualTo(data.features()[example * 11 + j]);
+                assertThat(w.input[i + j * rows]).isEqualTo(data.features()[example * 11 + j]);
             }
             for (int k = 0; k < 3; k++) {
-                assertThat(w.targets.data[i + k * rows]).isEqualTo(data.targets()[example * 3 + k]);
+                assertThat(w.targets[i + k * rows]).isEqualTo(data.targets()[example * 3 + k]);
             }
         }
         w.gather(data, null, 2);
-        assertThat(w.input.data[rows - 1 + 10 * rows]).isEqualTo(data.features()[(rows + 1) * 11 + 10]);
+        assertThat(w.input[rows - 1 + 10 * rows]).isEqualTo(data.features()[(rows + 1) * 11 + 10]);
     }
 }

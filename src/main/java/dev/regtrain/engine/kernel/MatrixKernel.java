@@ -1,6 +1,8 @@
 package dev.regtrain.engine.kernel;
 
+import org.ojalgo.matrix.store.R032Store;
 import org.ojalgo.matrix.store.R064Store;
+import org.ojalgo.structure.Structure2D;
 
 /**
  * Every matrix product of the engine goes through this interface, so that a faster kernel can replace ojalgo's
@@ -14,6 +16,10 @@ public interface MatrixKernel {
      * {@link MatrixProduct#compute()}; its shape must match the product's.
      */
     MatrixProduct bind(R064Store target, R064Store left, boolean transposeLeft, R064Store right,
+                       boolean transposeRight);
+
+    /** The same product in single precision: every operand and the arithmetic are floats. */
+    MatrixProduct bind(R032Store target, R032Store left, boolean transposeLeft, R032Store right,
                        boolean transposeRight);
 
     /** A short name for reports ("ojalgo", "vector"). */
@@ -34,7 +40,7 @@ public interface MatrixKernel {
         }
     }
 
-    static void checkShapes(R064Store target, R064Store left, boolean transposeLeft, R064Store right,
+    static void checkShapes(Structure2D target, Structure2D left, boolean transposeLeft, Structure2D right,
                             boolean transposeRight) {
         int m = transposeLeft ? left.getColDim() : left.getRowDim();
         int kLeft = transposeLeft ? left.getRowDim() : left.getColDim();

@@ -1,18 +1,13 @@
 package dev.regtrain.engine.kernel;
 
-import static dev.regtrain.engine.kernel.VectorMicroKernel.MR;
-import static dev.regtrain.engine.kernel.VectorMicroKernel.WIDE;
-import static dev.regtrain.engine.kernel.VectorSparseColumns.GROUP;
-
 import dev.regtrain.engine.kernel.MatrixKernel.MatrixProduct;
-import java.util.Arrays;
 import java.util.function.IntConsumer;
-import org.ojalgo.matrix.store.R064Store;
 
 /**
  * One bound product C (m × n) = op(A) (m × k) · op(B) (k × n) of {@link VectorKernel}, for the layouts NN, TN and NT,
- * on the column-major {@code data} arrays of the stores. The packing buffers are allocated here, once; a compute
- * allocates nothing.
+ * on the column-major arrays of the stores, in the precision of its {@link VectorLanes} ({@code A} is
+ * {@code double[]} or {@code float[]}; MR below is two of its vectors). The packing buffers are allocated here, once;
+ * a compute allocates nothing.
  *
  * <p>A compute packs op(A) into row panels, then walks C in blocks, the order of the GotoBLAS papers: the inner
  * dimension in depth blocks of at most {@link #DEPTH_BLOCK} and the rows of A in row blocks, so that one block of
@@ -31,37 +26,32 @@ import org.ojalgo.matrix.store.R064Store;
  * partial sums in C, which are stored exactly), so the result is bit-identical to the sequential, unblocked one.
  *
  * <p>A TN product (a weight gradient out[l−1]ᵀ·δ[l]) whose B is at most half non-zero, as δ is behind relu and
- * dropout, takes the sparse path ({@link
- * VectorSparseProduct}), whose work is proportional to the non-zero entries, with the same bits as the tiles. An NN
- * product (a forward pass) multiplies over the live columns of A only, those that hold a non-zero: a unit that is
- * flat or dropped for the whole batch contributes nothing.
+ * dropout, takes the sparse path ({@link VectorSparseProduct}): work in proportion to the non-zero entries, the
+ * tiles' bits. An NN product (a forward pass) multiplies over the live columns of A only (those holding a non-zero).
  */
-final class VectorProduct implements MatrixProduct {
+final class VectorProduct<A> implements MatrixProduct {
 
     /** Below this many flops (2·m·k·n) a product runs on the calling thread: handing it over would cost more. */
     static final double PARALLEL_MIN_FLOPS = 2e6;
 
     /**
-     * A split aims at parts of this many flops (a fraction of a millisecond on one core), one part per thread at
-     * least and {@link #MAX_PARTS_PER_THREAD} at most. Several parts per thread let the runner balance threads that
-     * start late or share their core with other processes.
+     * A split aims at parts of this many flops (a fraction of a millisecond on one core), 1 to {@link
+     * #MAX_PARTS_PER_THREAD} per thread, so that the runner can balance threads that start late or share their core.
      */
     static final double FLOPS_PER_PART = 6e6;
-
     static final int MAX_PARTS_PER_THREAD = 4;
 
     /** The longest depth block: a packed B panel of NR × 256 doubles is 12 KB at most, well inside a 32 KB L1. */
     static final int DEPTH_BLOCK = 256;
-
-    /** The most values of packed A one block holds: 256 KB, a quarter to a half of a core's L2 cache. */
+    /** The most values of packed A one block holds: 256 KB of doubles (128 KB of floats), a quarter of an L2 cache. */
     static final int A_BLOCK_DOUBLES = 32_768;
 
-    /** Where the chains of a first depth block start: zeros, only ever read. */
-    static final double[] ZEROS = new double[Math.max(MR * WIDE, GROUP)];
-
-    private final double[] c;
-    private final double[] a;
-    private final double[] b;
+    private final VectorLanes<A> lanes;
+    /** The tile's rows, MR. */
+    private final int mr;
+    private final A c;
+    private final A a;
+    private final A b;
     private final boolean transposeLeft;
     private final boolean transposeRight;
     private final int nr;
@@ -87,49 +77,60 @@ final class VectorProduct implements MatrixProduct {
      */
     private int[] selected;
     private int selectedCount;
-    private final double[] packedA;
-    private final double[] packedB;
-    private final double[][] edges;
+    private final A packedA;
+    private final A packedB;
+    private final Object[] edges;
     private final TaskRunner runner;
     private final int parts;
     private final IntConsumer packRowPart;
     private final IntConsumer columnPart;
     /** Null unless this product may take the sparse path. */
-    private final VectorSparseProduct sparse;
+    private final VectorSparseProduct<A> sparse;
 
     /**
+     * @param c the target, m × n; {@code a} m × k (k × m when transposed), {@code b} k × n (n × k when transposed)
      * @param nr the tile's width, {@link VectorMicroKernel#WIDE} or {@link VectorMicroKernel#NARROW}
      * @param sparsity when a TN product takes the sparse path
      */
-    VectorProduct(R064Store target, R064Store left, boolean transposeLeft, R064Store right, boolean transposeRight,
-                  TaskRunner runner, int nr, Sparsity sparsity) {
+    VectorProduct(VectorLanes<A> lanes, A c, A a, boolean transposeLeft, A b, boolean transposeRight, int m, int k,
+                  int n, TaskRunner runner, int nr, Sparsity sparsity) {
+        this.lanes = lanes;
+        this.mr = lanes.tileRows();
         this.nr = nr;
-        this.c = target.data;
-        this.a = left.data;
-        this.b = right.data;
+        this.c = c;
+        this.a = a;
+        this.b = b;
         this.transposeLeft = transposeLeft;
         this.transposeRight = transposeRight;
-        this.m = target.getRowDim();
-        this.n = target.getColDim();
-        this.k = transposeLeft ? left.getRowDim() : left.getColDim();
-        this.rowPanels = (m + MR - 1) / MR;
+        this.m = m;
+        this.n = n;
+        this.k = k;
+        this.rowPanels = (m + mr - 1) / mr;
         this.columnPanels = (n + nr - 1) / nr;
         plan(k);
         this.skipsZeros = sparsity.skipsZeros();
         this.live = !transposeLeft && !transposeRight && skipsZeros ? new int[k] : null;
-        this.packedA = new double[rowPanels * MR * k];
-        this.packedB = new double[columnPanels * nr * k];
+        this.packedA = lanes.allocate(rowPanels * mr * k);
+        this.packedB = lanes.allocate(columnPanels * nr * k);
         this.runner = runner;
         double flops = 2.0 * m * k * n;
         int threads = runner.parallelism();
         int wanted = (int) Math.min(threads * MAX_PARTS_PER_THREAD, Math.max(threads, flops / FLOPS_PER_PART));
         this.parts = flops < PARALLEL_MIN_FLOPS || threads <= 1 ? 1
                 : Math.min(wanted, Math.min(rowPanels, columnPanels));
-        this.edges = new double[parts][MR * nr];
+        this.edges = new Object[parts];
+        for (int part = 0; part < parts; part++) {
+            edges[part] = lanes.allocate(mr * nr);
+        }
         this.packRowPart = part -> packRowPanels(split(part, rowPanels), split(part + 1, rowPanels));
-        this.columnPart = part -> multiplyColumnPanels(split(part, panels()), split(part + 1, panels()), edges[part]);
+        this.columnPart = part -> multiplyColumnPanels(split(part, panels()), split(part + 1, panels()), edge(part));
         this.sparse = transposeLeft && !transposeRight && sparsity.applies(m, k)
-                ? new VectorSparseProduct(c, a, b, m, k, n, parts, runner, sparsity.maxDensity()) : null;
+                ? new VectorSparseProduct<>(lanes, c, a, b, m, k, n, parts, runner, sparsity.maxDensity()) : null;
+    }
+
+    @SuppressWarnings("unchecked")
+    private A edge(int part) {
+        return (A) edges[part];
     }
 
     /** Blocks the product for a depth of {@code depth} (k, or fewer live columns). */
@@ -137,7 +138,7 @@ final class VectorProduct implements MatrixProduct {
         this.depth = depth;
         this.depthBlocks = Math.max(1, (depth + DEPTH_BLOCK - 1) / DEPTH_BLOCK);
         int longestDepth = (depth + depthBlocks - 1) / depthBlocks;
-        int panelsPerBlock = Math.max(1, A_BLOCK_DOUBLES / (MR * Math.max(1, longestDepth)));
+        int panelsPerBlock = Math.max(1, A_BLOCK_DOUBLES / (mr * Math.max(1, longestDepth)));
         this.rowBlocks = (rowPanels + panelsPerBlock - 1) / panelsPerBlock;
     }
 
@@ -146,7 +147,7 @@ final class VectorProduct implements MatrixProduct {
         int count = 0;
         for (int p = 0; p < k; p++) {
             live[count] = p;
-            count += VectorSparseColumns.anyNonZero(a, p * m, (p + 1) * m) ? 1 : 0;
+            count += lanes.anyNonZero(a, p * m, (p + 1) * m) ? 1 : 0;
         }
         plan(count);
         return count > 0;
@@ -154,9 +155,9 @@ final class VectorProduct implements MatrixProduct {
 
     private void packRowPanels(int from, int to) {
         if (depth < k) {
-            VectorPacking.rowPanelsOfColumns(a, m, live, depth, packedA, from, to);
+            lanes.rowPanelsOfColumns(a, m, live, depth, packedA, from, to);
         } else {
-            VectorPacking.rowPanels(a, transposeLeft, m, k, MR, packedA, from, to);
+            lanes.rowPanels(a, transposeLeft, m, k, mr, packedA, from, to);
         }
     }
 
@@ -168,14 +169,14 @@ final class VectorProduct implements MatrixProduct {
     @Override
     public void compute() {
         if (k == 0) {
-            Arrays.fill(c, 0, m * n, 0.0);
+            lanes.fillZeros(c, 0, m * n);
             return;
         }
         if (sparse != null && sparse.compute()) {
             return;
         }
         if (live != null && !planLiveDepth()) {
-            Arrays.fill(c, 0, m * n, 0.0);
+            lanes.fillZeros(c, 0, m * n);
             return;
         }
         packAndMultiply();
@@ -204,7 +205,7 @@ final class VectorProduct implements MatrixProduct {
             compute();
             return;
         }
-        Arrays.fill(c, 0, m * n, 0.0);
+        lanes.fillZeros(c, 0, m * n);
         if (count == 0) {
             return;
         }
@@ -232,7 +233,7 @@ final class VectorProduct implements MatrixProduct {
     }
 
     /** Column panels [from, to) of C, block by block; B is packed during the first row block, then reused. */
-    private void multiplyColumnPanels(int from, int to, double[] edge) {
+    private void multiplyColumnPanels(int from, int to, A edge) {
         for (int rowBlock = 0; rowBlock < rowBlocks; rowBlock++) {
             int firstRowPanel = TaskRunner.firstOf(rowBlock, rowBlocks, rowPanels);
             int endRowPanel = TaskRunner.firstOf(rowBlock + 1, rowBlocks, rowPanels);
@@ -242,13 +243,12 @@ final class VectorProduct implements MatrixProduct {
                 boolean accumulate = depthBlock > 0;
                 for (int panel = from; panel < to; panel++) {
                     if (rowBlock == 0 && selected != null) {
-                        VectorPacking.columnPanelOfColumns(b, k, n, nr, selected, selectedCount, packedB, panel,
-                                p0, p0 + blockDepth);
-                    } else if (rowBlock == 0 && depth < k) {
-                        VectorPacking.columnPanelOfRows(b, k, n, nr, live, depth, packedB, panel, p0,
+                        lanes.columnPanelOfColumns(b, k, n, nr, selected, selectedCount, packedB, panel, p0,
                                 p0 + blockDepth);
+                    } else if (rowBlock == 0 && depth < k) {
+                        lanes.columnPanelOfRows(b, k, n, nr, live, depth, packedB, panel, p0, p0 + blockDepth);
                     } else if (rowBlock == 0) {
-                        VectorPacking.columnPanel(b, transposeRight, k, n, nr, packedB, panel, p0, p0 + blockDepth);
+                        lanes.columnPanel(b, transposeRight, k, n, nr, packedB, panel, p0, p0 + blockDepth);
                     }
                     multiplyPanel(panel, firstRowPanel, endRowPanel, p0, blockDepth, accumulate, edge);
                 }
@@ -261,33 +261,32 @@ final class VectorProduct implements MatrixProduct {
      * p0..p0+blockDepth.
      */
     private void multiplyPanel(int panel, int fromRowPanel, int toRowPanel, int p0, int blockDepth,
-                               boolean accumulate, double[] edge) {
+                               boolean accumulate, A edge) {
         int j0 = panel * nr;
         int columns = Math.min(nr, (selected == null ? n : selectedCount) - j0);
         int bOffset = panel * nr * depth + p0 * nr;
         for (int rowPanel = fromRowPanel; rowPanel < toRowPanel; rowPanel++) {
-            int i0 = rowPanel * MR;
-            int rows = Math.min(MR, m - i0);
-            int aOffset = rowPanel * MR * depth + p0 * MR;
-            if (rows == MR && columns == nr && selected == null) {
+            int i0 = rowPanel * mr;
+            int rows = Math.min(mr, m - i0);
+            int aOffset = rowPanel * mr * depth + p0 * mr;
+            if (rows == mr && columns == nr && selected == null) {
                 int cOffset = i0 + j0 * m;
                 if (accumulate) {
-                    VectorMicroKernel.tile(nr, packedA, aOffset, packedB, bOffset, blockDepth, c, cOffset, m, c,
-                            cOffset, m);
+                    lanes.tile(nr, packedA, aOffset, packedB, bOffset, blockDepth, c, cOffset, m, c, cOffset, m);
                 } else {
-                    VectorMicroKernel.tile(nr, packedA, aOffset, packedB, bOffset, blockDepth, ZEROS, 0, MR, c,
+                    lanes.tile(nr, packedA, aOffset, packedB, bOffset, blockDepth, lanes.zeros(), 0, mr, c,
                             cOffset, m);
                 }
             } else {
                 if (accumulate) {
                     for (int q = 0; q < columns; q++) {
-                        System.arraycopy(c, i0 + column(j0 + q) * m, edge, q * MR, rows);
+                        System.arraycopy(c, i0 + column(j0 + q) * m, edge, q * mr, rows);
                     }
                 }
-                VectorMicroKernel.tile(nr, packedA, aOffset, packedB, bOffset, blockDepth,
-                        accumulate ? edge : ZEROS, 0, MR, edge, 0, MR);
+                lanes.tile(nr, packedA, aOffset, packedB, bOffset, blockDepth, accumulate ? edge : lanes.zeros(), 0,
+                        mr, edge, 0, mr);
                 for (int q = 0; q < columns; q++) {
-                    System.arraycopy(edge, q * MR, c, i0 + column(j0 + q) * m, rows);
+                    System.arraycopy(edge, q * mr, c, i0 + column(j0 + q) * m, rows);
                 }
             }
         }

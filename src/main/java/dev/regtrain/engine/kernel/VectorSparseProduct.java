@@ -1,8 +1,5 @@
 package dev.regtrain.engine.kernel;
 
-import static dev.regtrain.engine.kernel.VectorSparseColumns.GROUP;
-
-import java.util.Arrays;
 import java.util.function.IntConsumer;
 
 /**
@@ -14,14 +11,17 @@ import java.util.function.IntConsumer;
  * Otherwise the dense path runs as if nothing had happened. The choice depends on B's values only, not on
  * the threads, and either path gives the same bits.
  */
-final class VectorSparseProduct {
+final class VectorSparseProduct<A> {
 
-    /** The sparse path's depth block: a packed group of op(A) is then GROUP × 128 doubles, 32 KB with AVX2. */
+    /** The sparse path's depth block: a packed group of op(A) is then GROUP × 128 values, 32 KB with AVX2. */
     static final int SPARSE_DEPTH_BLOCK = 128;
 
-    private final double[] c;
-    private final double[] a;
-    private final double[] b;
+    private final VectorLanes<A> lanes;
+    /** The rows of a packed group. */
+    private final int group;
+    private final A c;
+    private final A a;
+    private final A b;
     private final int m;
     private final int k;
     private final int n;
@@ -30,12 +30,12 @@ final class VectorSparseProduct {
     private final double maxDensity;
     private final int blocks;
     private final int[] index;
-    private final double[] value;
+    private final A value;
     /** Entries of column j in depth block d: {@code counts[j·blocks + d]}, listed from {@code j·k + p0(d)}. */
     private final int[] counts;
     private final long[] partEntries;
-    private final double[] packed;
-    private final double[][] groupEdges;
+    private final A packed;
+    private final Object[] groupEdges;
     private final IntConsumer compactPart;
     private final IntConsumer packPart;
     private final IntConsumer multiplyPart;
@@ -50,8 +50,10 @@ final class VectorSparseProduct {
      * C (m × n) = Aᵀ · B for A (k × m) and B (k × n), column-major, split into {@code parts} (by columns of C)
      * on {@code runner}, sparse when at most {@code maxDensity} of B is non-zero.
      */
-    VectorSparseProduct(double[] c, double[] a, double[] b, int m, int k, int n, int parts, TaskRunner runner,
+    VectorSparseProduct(VectorLanes<A> lanes, A c, A a, A b, int m, int k, int n, int parts, TaskRunner runner,
                         double maxDensity) {
+        this.lanes = lanes;
+        this.group = lanes.groupRows();
         this.c = c;
         this.a = a;
         this.b = b;
@@ -61,18 +63,26 @@ final class VectorSparseProduct {
         this.parts = parts;
         this.runner = runner;
         this.maxDensity = maxDensity;
-        int groups = (m + GROUP - 1) / GROUP;
+        int groups = (m + group - 1) / group;
         this.blocks = (k + SPARSE_DEPTH_BLOCK - 1) / SPARSE_DEPTH_BLOCK;
         this.index = new int[k * n];
-        this.value = new double[k * n];
+        this.value = lanes.allocate(k * n);
         this.counts = new int[n * blocks];
         this.partEntries = new long[parts];
-        this.packed = new double[groups * GROUP * k];
-        this.groupEdges = new double[parts][GROUP];
+        this.packed = lanes.allocate(groups * group * k);
+        this.groupEdges = new Object[parts];
+        for (int part = 0; part < parts; part++) {
+            groupEdges[part] = lanes.allocate(group);
+        }
         this.compactPart = part -> partEntries[part] = compact(split(part, n), split(part + 1, n));
         this.packPart = part -> pack(split(part, liveGroups), split(part + 1, liveGroups));
         this.liveRows = new int[m];
-        this.multiplyPart = part -> multiply(split(part, n), split(part + 1, n), groupEdges[part]);
+        this.multiplyPart = part -> multiply(split(part, n), split(part + 1, n), groupEdge(part));
+    }
+
+    @SuppressWarnings("unchecked")
+    private A groupEdge(int part) {
+        return (A) groupEdges[part];
     }
 
     /** How many rows of op(A) held a non-zero at the last sparse compute. */
@@ -96,7 +106,7 @@ final class VectorSparseProduct {
      * what listing them costs), so that a product whose B stays dense pays little for the attempt.
      */
     boolean compute() {
-        if (!taken && VectorSparseColumns.countNonZero(b, 0, k * n) > maxDensity * k * n) {
+        if (!taken && lanes.countNonZero(b, 0, k * n) > maxDensity * k * n) {
             return false;
         }
         runner.run(parts, compactPart);
@@ -122,18 +132,18 @@ final class VectorSparseProduct {
         int count = 0;
         for (int i = 0; i < m; i++) {
             liveRows[count] = i;
-            count += VectorSparseColumns.anyNonZero(a, i * k, (i + 1) * k) ? 1 : 0;
+            count += lanes.anyNonZero(a, i * k, (i + 1) * k) ? 1 : 0;
         }
         liveCount = count;
-        liveGroups = (count + GROUP - 1) / GROUP;
+        liveGroups = (count + group - 1) / group;
     }
 
     /** Groups [from, to) of op(A), of all its rows or of its live ones. */
     private void pack(int from, int to) {
         if (liveCount == m) {
-            VectorPacking.rowPanels(a, true, m, k, GROUP, packed, from, to);
+            lanes.rowPanels(a, true, m, k, group, packed, from, to);
         } else {
-            VectorPacking.rowPanelsOfRows(a, k, liveRows, liveCount, GROUP, packed, from, to);
+            lanes.rowPanelsOfRows(a, k, liveRows, liveCount, group, packed, from, to);
         }
     }
 
@@ -141,7 +151,7 @@ final class VectorSparseProduct {
         long entries = 0;
         for (int j = fromColumn; j < toColumn; j++) {
             for (int d = 0; d < blocks; d++) {
-                int count = VectorSparseColumns.compact(b, k, j, firstDepth(d), firstDepth(d + 1), index, value);
+                int count = lanes.compact(b, k, j, firstDepth(d), firstDepth(d + 1), index, value);
                 counts[j * blocks + d] = count;
                 entries += count;
             }
@@ -158,34 +168,32 @@ final class VectorSparseProduct {
      * group is read and written in C directly; otherwise a group goes through {@code edge}, gathered from and
      * scattered to its rows of C, and the rows that are not live are zeros.
      */
-    private void multiply(int fromColumn, int toColumn, double[] edge) {
+    private void multiply(int fromColumn, int toColumn, A edge) {
         boolean allLive = liveCount == m;
         if (!allLive) {
-            Arrays.fill(c, fromColumn * m, toColumn * m, 0.0);
+            lanes.fillZeros(c, fromColumn * m, toColumn * m);
         }
         for (int d = 0; d < blocks; d++) {
             int p0 = firstDepth(d);
-            for (int group = 0; group < liveGroups; group++) {
-                int r0 = group * GROUP;
-                int rows = Math.min(GROUP, liveCount - r0);
-                int groupOffset = group * GROUP * k;
+            for (int g = 0; g < liveGroups; g++) {
+                int r0 = g * group;
+                int rows = Math.min(group, liveCount - r0);
+                int groupOffset = g * group * k;
                 for (int j = fromColumn; j < toColumn; j++) {
                     int from = j * k + p0;
                     int to = from + counts[j * blocks + d];
                     int column = j * m;
-                    if (allLive && rows == GROUP) {
-                        VectorSparseColumns.column(packed, groupOffset, index, value, from, to,
-                                d > 0 ? c : VectorProduct.ZEROS, d > 0 ? column + r0 : 0, c, column + r0);
+                    if (allLive && rows == group) {
+                        lanes.sparseColumn(packed, groupOffset, index, value, from, to, d > 0 ? c : lanes.zeros(),
+                                d > 0 ? column + r0 : 0, c, column + r0);
                         continue;
                     }
-                    for (int r = 0; r < rows && d > 0; r++) {
-                        edge[r] = c[column + liveRows[r0 + r]];
+                    if (d > 0) {
+                        lanes.gatherRows(c, column, liveRows, r0, rows, edge);
                     }
-                    VectorSparseColumns.column(packed, groupOffset, index, value, from, to,
-                            d > 0 ? edge : VectorProduct.ZEROS, 0, edge, 0);
-                    for (int r = 0; r < rows; r++) {
-                        c[column + liveRows[r0 + r]] = edge[r];
-                    }
+                    lanes.sparseColumn(packed, groupOffset, index, value, from, to, d > 0 ? edge : lanes.zeros(), 0,
+                            edge, 0);
+                    lanes.scatterRows(edge, liveRows, r0, rows, c, column);
                 }
             }
         }

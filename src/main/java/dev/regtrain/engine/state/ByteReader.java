@@ -118,6 +118,20 @@ public final class ByteReader {
         return getRawDoubles(length);
     }
 
+    /** A length-prefixed array of floats ({@link ByteWriter#putFloats}) that must have {@code expected} values. */
+    public double[] getFloats(int expected) {
+        int length = getInt();
+        if (length != expected) {
+            throw corrupt.apply("expected " + expected + " values, found " + length);
+        }
+        need(4L * length);
+        double[] values = new double[length];
+        for (int i = 0; i < length; i++) {
+            values[i] = buffer.getFloat();
+        }
+        return values;
+    }
+
     /** Exactly {@code count} doubles written without a length. */
     public double[] getRawDoubles(long count) {
         need(8 * count);

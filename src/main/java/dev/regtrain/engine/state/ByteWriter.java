@@ -123,6 +123,26 @@ public final class ByteWriter {
         }
     }
 
+    /**
+     * The values after their length, each as a float (4 bytes): for values that are floats held in doubles, which
+     * they give back exactly; any other value is refused rather than rounded.
+     */
+    public void putFloats(double[] values) {
+        putInt(values.length);
+        for (int from = 0; from < values.length; ) {
+            ensure(sink == null ? 4L * (values.length - from) : 4);
+            int count = Math.min(values.length - from, buffer.remaining() / 4);
+            for (int i = from; i < from + count; i++) {
+                float f = (float) values[i];
+                if (f != values[i] && !Double.isNaN(values[i])) {
+                    throw new IllegalArgumentException(values[i] + " is not a float");
+                }
+                buffer.putFloat(f);
+            }
+            from += count;
+        }
+    }
+
     /** The values without a length; the reader knows how many to expect. */
     public void putRawInts(int[] values) {
         for (int from = 0; from < values.length; ) {

@@ -9,6 +9,7 @@ import dev.regtrain.engine.LayerSpec;
 import dev.regtrain.engine.NetworkSpec;
 import dev.regtrain.engine.OptimizerState;
 import dev.regtrain.engine.Output;
+import dev.regtrain.engine.Precision;
 import dev.regtrain.engine.ScheduleState;
 import dev.regtrain.engine.TrainingState;
 import java.util.ArrayList;
@@ -21,12 +22,14 @@ import java.util.List;
  * <p>
  * Version 2 adds each hidden layer's batch-normalisation flag (and its γ, β and running statistics among the
  * blocks), the learning-rate schedule's state, and the rows' {@code trainObjective} and per-layer diagnostics.
- * Version 1 (no batch normalisation, constant learning rate) is still read.
+ * Version 3 adds the precision the run trains in, right after the version; a {@code float32} state's parameters,
+ * optimizer slots and best values are written as 4-byte floats (which they are), half the bytes. Versions 1 (no batch
+ * normalisation, constant learning rate) and 2 are still read, as float64 states.
  */
 public final class StateCodec {
 
     public static final int MAGIC = 0x52475453; // "RGTS"
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
     private static final int OLDEST_VERSION = 1;
     private static final ByteReader.Format FORMAT = new ByteReader.Format(MAGIC, VERSION, "state",
             "the state is too short to be one", "not a regtrain training state", OLDEST_VERSION);
@@ -58,6 +61,7 @@ public final class StateCodec {
     private static void write(TrainingState state, ByteWriter out) {
         out.putInt(MAGIC);
         out.putInt(VERSION);
+        out.putString(state.precision().name());
         NetworkSpec spec = state.network();
         out.putInt(spec.inputs());
         out.putInt(spec.outputs());
@@ -70,16 +74,17 @@ public final class StateCodec {
             out.putBoolean(layer.batchNorm());
         }
         out.putInt(state.epoch());
-        putBlocks(out, state.parameters());
+        Precision precision = state.precision();
+        putBlocks(out, state.parameters(), precision);
         out.putLong(state.optimizer().step());
-        putBlocks(out, state.optimizer().slots());
+        putBlocks(out, state.optimizer().slots(), precision);
         out.putLong(state.shuffleRandom());
         out.putLong(state.dropoutRandom());
         out.putLong(state.augmentRandom());
         putEarlyStopping(out, state.earlyStopping());
         out.putBoolean(state.bestParameters() != null);
         if (state.bestParameters() != null) {
-            putBlocks(out, state.bestParameters());
+            putBlocks(out, state.bestParameters(), precision);
         }
         out.putNullableDouble(state.schedule().learningRate());
         putEarlyStopping(out, state.schedule().plateau());
@@ -99,6 +104,7 @@ public final class StateCodec {
     }
 
     private static TrainingState readBody(ByteReader in, int version, StateLimits limits) {
+        Precision precision = version >= 3 ? Precision.valueOf(in.getString(MAX_NAME_BYTES)) : Precision.FLOAT64;
         int inputs = in.getInt();
         int outputs = in.getInt();
         Output output = Output.valueOf(in.getString(MAX_NAME_BYTES));
@@ -118,18 +124,18 @@ public final class StateCodec {
         if (epoch < 0 || epoch > limits.maxEpochs()) {
             throw new CorruptStateException("epoch " + epoch + " is out of bounds");
         }
-        double[][] parameters = getBlocksCounted(in, sizes);
+        double[][] parameters = getBlocksCounted(in, sizes, precision);
         long step = in.getLong();
         int slotCount = in.getInt();
         if (slotCount % trainable.length != 0 || slotCount / trainable.length > 2 || slotCount < 0) {
             throw new CorruptStateException("invalid number of optimizer slots: " + slotCount);
         }
-        double[][] slots = readSized(in, trainable, slotCount / trainable.length);
+        double[][] slots = readSized(in, trainable, slotCount / trainable.length, precision);
         long shuffle = in.getLong();
         long dropout = in.getLong();
         long augment = in.getLong();
         EarlyStoppingState es = getEarlyStopping(in);
-        double[][] best = in.getBoolean() ? getBlocksCounted(in, sizes) : null;
+        double[][] best = in.getBoolean() ? getBlocksCounted(in, sizes, precision) : null;
         ScheduleState schedule = version >= 2 ? new ScheduleState(in.getNullableDouble(), getEarlyStopping(in))
                 : ScheduleState.INITIAL;
         int rows = in.getCount(limits.maxEpochs(), 8 * 8);
@@ -141,7 +147,7 @@ public final class StateCodec {
             throw new CorruptStateException("unexpected bytes after the state");
         }
         return new TrainingState(spec, epoch, parameters, new OptimizerState(step, slots), shuffle, dropout, augment,
-                es, best, history, schedule);
+                es, best, history, schedule, precision);
     }
 
     private static void putEarlyStopping(ByteWriter out, EarlyStoppingState es) {
@@ -155,24 +161,29 @@ public final class StateCodec {
         return new EarlyStoppingState(in.getNullableDouble(), in.getInt(), in.getInt(), in.getInt());
     }
 
-    private static void putBlocks(ByteWriter out, double[][] blocks) {
+    private static void putBlocks(ByteWriter out, double[][] blocks, Precision precision) {
         out.putInt(blocks.length);
         for (double[] block : blocks) {
-            out.putDoubles(block);
+            if (precision == Precision.FLOAT32) {
+                out.putFloats(block);
+            } else {
+                out.putDoubles(block);
+            }
         }
     }
 
-    private static double[][] getBlocksCounted(ByteReader in, int[] sizes) {
+    private static double[][] getBlocksCounted(ByteReader in, int[] sizes, Precision precision) {
         if (in.getInt() != sizes.length) {
             throw new CorruptStateException("wrong number of parameter blocks");
         }
-        return readSized(in, sizes, 1);
+        return readSized(in, sizes, 1, precision);
     }
 
-    private static double[][] readSized(ByteReader in, int[] sizes, int repeats) {
+    private static double[][] readSized(ByteReader in, int[] sizes, int repeats, Precision precision) {
         double[][] blocks = new double[sizes.length * repeats][];
         for (int i = 0; i < blocks.length; i++) {
-            blocks[i] = in.getDoubles(sizes[i % sizes.length]);
+            int size = sizes[i % sizes.length];
+            blocks[i] = precision == Precision.FLOAT32 ? in.getFloats(size) : in.getDoubles(size);
         }
         return blocks;
     }

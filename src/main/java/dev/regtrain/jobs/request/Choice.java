@@ -7,6 +7,7 @@ import dev.regtrain.engine.L1Update;
 import dev.regtrain.engine.Monitor;
 import dev.regtrain.engine.OptimizerKind;
 import dev.regtrain.engine.Output;
+import dev.regtrain.engine.Precision;
 import dev.regtrain.engine.ScheduleType;
 import java.util.Arrays;
 import java.util.ArrayList;
@@ -25,6 +26,8 @@ public enum Choice {
             ApiNames.of(Initialization.AUTO)),
     OPTIMIZER("training.optimizer", TrainingRequest.class, "optimizer", ApiNames.of(OptimizerKind.class),
             ApiNames.of(OptimizerKind.SGD)),
+    PRECISION("training.precision", TrainingRequest.class, "precision", ApiNames.of(Precision.class),
+            ApiNames.of(Precision.FLOAT64)),
     L1_UPDATE("regularization.penalty.l1Update", PenaltyRequest.class, "l1Update", ApiNames.of(L1Update.class),
             ApiNames.of(L1Update.SUBGRADIENT)),
     MONITOR("regularization.earlyStopping.monitor", EarlyStoppingRequest.class, "monitor",

@@ -31,10 +31,7 @@ public record JobRequest(
      * epoch + extraEpochs epochs and no warm start (the continued state replaces it).
      */
     public JobRequest continued(int epoch, int extraEpochs) {
-        TrainingRequest t = training;
-        TrainingRequest longer = new TrainingRequest(epoch + extraEpochs, t.batchSize(), t.optimizer(),
-                t.learningRate(), t.momentum(), t.beta1(), t.beta2(), t.epsilon(), t.shuffle(), t.schedule(),
-                t.clipNorm(), t.clipValue(), t.classWeights());
+        TrainingRequest longer = training.withEpochs(epoch + extraEpochs);
         return new JobRequest(name, seed, dataset, validationSplit, standardize, network, longer, regularization,
                 checkpoints, null, crossValidation);
     }

@@ -17,6 +17,7 @@ import dev.regtrain.engine.OptimizerKind;
 import dev.regtrain.engine.OptimizerSpec;
 import dev.regtrain.engine.Output;
 import dev.regtrain.engine.PenaltySpec;
+import dev.regtrain.engine.Precision;
 import dev.regtrain.engine.ScheduleSpec;
 import dev.regtrain.engine.ScheduleType;
 import dev.regtrain.engine.TrainingPlan;
@@ -49,7 +50,12 @@ public final class PlanFactory {
         return new TrainingPlan(network, optimizer, penalty(request.regularization().penalty()), dropout(request),
                 earlyStopping(request.regularization().earlyStopping(), hasValidation), t.epochs(), t.batchSize(),
                 t.shuffle(), request.seed(), schedule(t.schedule()), new GradientClipping(t.clipNorm(), t.clipValue()),
-                loss);
+                loss, precision(t.precision()));
+    }
+
+    /** The training precision; float64 for a job stored before the field existed. */
+    static Precision precision(String apiName) {
+        return apiName == null ? Precision.FLOAT64 : constant(Precision.class, apiName);
     }
 
     /** The resolved schedule section as the engine's; constant when there is none (a job stored before it existed). */

@@ -3,7 +3,8 @@ package dev.regtrain.jobs.request;
 import io.swagger.v3.oas.annotations.media.Schema;
 /**
  * Epochs, mini-batch size (0 = full batch), the optimizer with its hyper-parameters, the learning-rate schedule,
- * gradient clipping and class weights ({@code "balanced"} or a map from class label to weight).
+ * gradient clipping, class weights ({@code "balanced"} or a map from class label to weight) and the floating-point
+ * precision the network is trained in.
  */
 @Schema(description = "How to train")
 public record TrainingRequest(
@@ -23,7 +24,26 @@ public record TrainingRequest(
         @Schema(description = "Clip each gradient component to ±value; null = no clipping") Double clipValue,
         @Schema(description = "\"balanced\" (w_c = m/(K·m_c)) or a map from class label to weight (classes not "
                 + "named weigh 1); the data term of J becomes Σ w·ℓ / Σ w. null = none",
-                example = "balanced", oneOf = {String.class, java.util.Map.class}) Object classWeights) {
+                example = "balanced", oneOf = {String.class, java.util.Map.class}) Object classWeights,
+        @Schema(description = "The floating-point format of the weights, gradients, optimizer state and every "
+                + "product while training: float64 (IEEE double) or float32 (single precision, faster on large "
+                + "networks). Predictions, evaluations and gradient checks compute in float64 either way",
+                example = "float32")
+        String precision) {
+
+    /** Training in the default precision. */
+    public TrainingRequest(Integer epochs, Integer batchSize, String optimizer, Double learningRate, Double momentum,
+                           Double beta1, Double beta2, Double epsilon, Boolean shuffle, ScheduleRequest schedule,
+                           Double clipNorm, Double clipValue, Object classWeights) {
+        this(epochs, batchSize, optimizer, learningRate, momentum, beta1, beta2, epsilon, shuffle, schedule, clipNorm,
+                clipValue, classWeights, null);
+    }
+
+    /** The same training section with more epochs. */
+    public TrainingRequest withEpochs(int newEpochs) {
+        return new TrainingRequest(newEpochs, batchSize, optimizer, learningRate, momentum, beta1, beta2, epsilon,
+                shuffle, schedule, clipNorm, clipValue, classWeights, precision);
+    }
 
     /** The classWeights that weighs each class by the inverse of its share. */
     public static final String BALANCED = "balanced";

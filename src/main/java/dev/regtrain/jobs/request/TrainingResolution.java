@@ -39,7 +39,8 @@ record TrainingResolution(TrainingRequest echo) {
         Double clipNorm = t.clipNorm() == null ? null : checks.positive("training.clipNorm", t.clipNorm(), 1.0);
         Double clipValue = t.clipValue() == null ? null : checks.positive("training.clipValue", t.clipValue(), 1.0);
         Object classWeights = ClassWeightsResolution.resolve(t.classWeights(), data, checks);
+        String precision = Choice.PRECISION.resolve(checks, "training.precision", t.precision());
         return new TrainingResolution(new TrainingRequest(epochs, batchSize, optimizer, learningRate, momentum, beta1,
-                beta2, epsilon, shuffle, schedule, clipNorm, clipValue, classWeights));
+                beta2, epsilon, shuffle, schedule, clipNorm, clipValue, classWeights, precision));
     }
 }

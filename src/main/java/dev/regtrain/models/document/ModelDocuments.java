@@ -4,6 +4,7 @@ import dev.regtrain.engine.BatchNorm;
 import dev.regtrain.engine.Network;
 import dev.regtrain.engine.NetworkSpec;
 import dev.regtrain.engine.Output;
+import dev.regtrain.engine.Precision;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,9 +19,12 @@ public final class ModelDocuments {
     private ModelDocuments() {
     }
 
-    /** @param parameters the network's values in {@link Network#blocks()} order */
+    /**
+     * @param parameters the network's values in {@link Network#blocks()} order
+     * @param precision the precision they were trained in
+     */
     public static ModelDocument toDocument(String jobId, int epoch, ModelMeta meta, NetworkSpec spec,
-                                           double[][] parameters) {
+                                           double[][] parameters, Precision precision) {
         Network network = Network.of(spec, parameters);
         List<ModelLayer> layers = new ArrayList<>();
         for (int l = 1; l <= spec.layerCount(); l++) {
@@ -41,7 +45,7 @@ public final class ModelDocuments {
                     : new ModelLayer(in, out, activation, rows, network.biases(l).data.clone()));
         }
         return new ModelDocument(ModelDocument.FORMAT, jobId, epoch, meta.task(), meta.inputs(), meta.classes(),
-                meta.standardization(), layers);
+                meta.standardization(), layers, precision.apiName(), null);
     }
 
     /** The document's weights as a network of the given architecture (shapes checked by request resolution). */

@@ -1,5 +1,7 @@
 package dev.regtrain.models.onnx;
 
+import dev.regtrain.engine.Precision;
+
 import dev.regtrain.engine.Activation;
 import dev.regtrain.engine.Output;
 import dev.regtrain.models.document.BatchNormDocument;

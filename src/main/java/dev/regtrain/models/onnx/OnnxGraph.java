@@ -1,5 +1,7 @@
 package dev.regtrain.models.onnx;
 
+import dev.regtrain.engine.Precision;
+
 import dev.regtrain.models.onnx.OnnxProto.Attribute;
 import dev.regtrain.models.onnx.OnnxProto.Dimension;
 import java.util.ArrayList;
@@ -18,6 +20,7 @@ final class OnnxGraph {
     static final long OPSET = 13;
 
     private final Precision precision;
+    private final int elementType;
     private final List<byte[]> nodes = new ArrayList<>();
     private final List<byte[]> initializers = new ArrayList<>();
     private final List<byte[]> inputs = new ArrayList<>();
@@ -25,6 +28,7 @@ final class OnnxGraph {
 
     OnnxGraph(Precision precision) {
         this.precision = precision;
+        this.elementType = precision == Precision.FLOAT64 ? OnnxProto.DOUBLE : OnnxProto.FLOAT;
     }
 
     Precision precision() {
@@ -33,8 +37,8 @@ final class OnnxGraph {
 
     /** A constant of the graph's precision; returns its name. */
     String constant(String name, double[] values, long... dims) {
-        initializers.add(OnnxProto.tensor(name, dims, precision.elementType,
-                OnnxProto.littleEndian(values, precision.elementType)));
+        initializers.add(OnnxProto.tensor(name, dims, elementType,
+                OnnxProto.littleEndian(values, elementType)));
         return name;
     }
 
@@ -60,13 +64,13 @@ final class OnnxGraph {
 
     /** A graph input of the graph's precision with a run-time row count {@code N} and {@code columns} columns. */
     void input(String name, long columns) {
-        inputs.add(OnnxProto.valueInfo(name, precision.elementType,
+        inputs.add(OnnxProto.valueInfo(name, elementType,
                 List.of(Dimension.named("N"), Dimension.of(columns))));
     }
 
     /** A graph output of the graph's precision, [N, columns]. */
     void output(String name, long columns) {
-        outputs.add(OnnxProto.valueInfo(name, precision.elementType,
+        outputs.add(OnnxProto.valueInfo(name, elementType,
                 List.of(Dimension.named("N"), Dimension.of(columns))));
     }
 

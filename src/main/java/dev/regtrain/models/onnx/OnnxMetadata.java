@@ -1,5 +1,7 @@
 package dev.regtrain.models.onnx;
 
+import dev.regtrain.engine.Precision;
+
 import dev.regtrain.engine.Output;
 import dev.regtrain.models.document.ModelDocument;
 import dev.regtrain.models.document.Provenance;
@@ -29,6 +31,7 @@ final class OnnxMetadata {
             properties.put("classes", classes.toString());
         }
         properties.put("precision", precision.apiName());
+        put(properties, "trainingPrecision", document.precision());
         Provenance provenance = document.provenance();
         if (provenance != null) {
             put(properties, "seed", provenance.seed());

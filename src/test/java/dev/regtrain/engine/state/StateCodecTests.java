@@ -15,12 +15,16 @@ import dev.regtrain.engine.TrainingState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.regtrain.engine.EarlyStoppingSpec;
+import dev.regtrain.engine.Examples;
+import dev.regtrain.engine.TrainingOutcome;
 import dev.regtrain.engine.ClassWeights;
 import dev.regtrain.engine.Fixtures;
 import dev.regtrain.engine.GradientClipping;
 import dev.regtrain.engine.LossSpec;
 import dev.regtrain.engine.Monitor;
 import dev.regtrain.engine.OptimizerSpec;
+import dev.regtrain.engine.Precision;
 import dev.regtrain.engine.ScheduleSpec;
 import dev.regtrain.engine.ScheduleState;
 import dev.regtrain.engine.TrainingPlan;
@@ -31,6 +35,8 @@ import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class StateCodecTests {
 
@@ -103,6 +109,72 @@ class StateCodecTests {
         assertThat(StateCodec.decode(again, StateLimits.DEFAULT).parameters()).isDeepEqualTo(state.parameters());
     }
 
+    /**
+     * A checkpoint written by format version 2 (main at 67e50b4: batch normalisation, a step schedule, adam;
+     * src/test/resources/fixtures/state-v2) decodes as a float64 state, and the run resumed from it ends with the
+     * bits of the same run trained here from the start: the format is read right and float64 training is unchanged.
+     */
+    @Test
+    void aVersionTwoCheckpointDecodesAsFloat64AndResumesToTheBitsOfAFreshRun() throws IOException {
+        byte[] bytes = Files.readAllBytes(Path.of("src/test/resources/fixtures/state-v2/epoch-3.ckpt"));
+        assertThat(bytes[7]).isEqualTo((byte) 2);
+        Examples train = Fixtures.classification(120, 6, 3, 0.8, 41);
+        Examples validation = Fixtures.classification(40, 6, 3, 0.8, 42);
+        TrainingPlan plan = Fixtures.aPlan(6, Output.SOFTMAX, 3).hiddenWithBatchNorm(8, Activation.RELU)
+                .hidden(5, Activation.TANH).dropout(0, 0.2).schedule(ScheduleSpec.step(2, 0.5))
+                .optimizer(OptimizerSpec.of(OptimizerKind.ADAM, 0.01))
+                .earlyStopping(EarlyStoppingSpec.trackingOnly(Monitor.VAL_LOSS)).batchSize(16).epochs(4).seed(5)
+                .build();
+
+        TrainingState state = StateCodec.decode(bytes, StateLimits.DEFAULT);
+        TrainingOutcome resumed = Trainer.resume(plan, state, train, validation, EngineContext.DEFAULT)
+                .run(new Runs(), () -> false);
+        TrainingOutcome fresh = Trainer.start(plan, train, validation, EngineContext.DEFAULT)
+                .run(new Runs(), () -> false);
+
+        assertThat(state.precision()).isEqualTo(Precision.FLOAT64);
+        assertThat(state.epoch()).isEqualTo(3);
+        assertThat(state.network().batchNorm(1)).isTrue();
+        assertThat(resumed.model().values()).isDeepEqualTo(fresh.model().values());
+    }
+
+    @Test
+    void aFloat32StateIsStoredAsFloatsAndComesBackExactlyWithItsPrecision() {
+        Runs runs = new Runs(2);
+        TrainingPlan plan = Runs.richPlan(OptimizerKind.ADAM, 2).withPrecision(Precision.FLOAT32);
+        Trainer.start(plan, Runs.TRAIN, Runs.VALIDATION, EngineContext.DEFAULT).run(runs, () -> false);
+        TrainingState state = runs.states.get(0);
+        TrainingState asDoubles = new TrainingState(state.network(), state.epoch(), state.parameters(),
+                state.optimizer(), state.shuffleRandom(), state.dropoutRandom(), state.augmentRandom(),
+                state.earlyStopping(), state.bestParameters(), state.history(), state.schedule(), Precision.FLOAT64);
+
+        byte[] bytes = StateCodec.encode(state);
+        TrainingState decoded = StateCodec.decode(bytes, StateLimits.DEFAULT);
+
+        assertThat(decoded.precision()).isEqualTo(Precision.FLOAT32);
+        assertThat(decoded.parameters()).isDeepEqualTo(state.parameters());
+        assertThat(decoded.optimizer().slots()).isDeepEqualTo(state.optimizer().slots());
+        assertThat(decoded.bestParameters()).isDeepEqualTo(state.bestParameters());
+        long values = 0;
+        for (double[][] blocks : List.of(state.parameters(), state.optimizer().slots(), state.bestParameters())) {
+            for (double[] block : blocks) {
+                values += block.length;
+            }
+        }
+        assertThat(StateCodec.encode(asDoubles).length - bytes.length).isEqualTo(4 * values);
+    }
+
+    @Test
+    void aFloat32StateHoldingAValueThatIsNoFloatIsRefusedRatherThanRounded() {
+        TrainingState state = stateAfterEpoch(1);
+        TrainingState mislabelled = new TrainingState(state.network(), state.epoch(), state.parameters(),
+                state.optimizer(), state.shuffleRandom(), state.dropoutRandom(), state.augmentRandom(),
+                state.earlyStopping(), state.bestParameters(), state.history(), state.schedule(), Precision.FLOAT32);
+
+        assertThatThrownBy(() -> StateCodec.encode(mislabelled)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("is not a float");
+    }
+
     @Test
     void everySingleFlippedByteIsDetected() {
         byte[] bytes = StateCodec.encode(stateAfterEpoch(1));
@@ -139,6 +211,7 @@ class StateCodecTests {
         ByteWriter out = new ByteWriter();
         out.putInt(StateCodec.MAGIC);
         out.putInt(StateCodec.VERSION);
+        out.putString("FLOAT64");
         out.putInt(1 << 30);
         out.putInt(1);
         out.putString("SIGMOID");
@@ -172,9 +245,10 @@ class StateCodecTests {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
-    @Test
-    void aStreamedStateIsTheSameBytesAsOneInMemoryAndNeverMoreThanTheBufferAtOnce() {
-        TrainingState large = largeState();
+    @ParameterizedTest
+    @EnumSource(Precision.class)
+    void aStreamedStateIsTheSameBytesAsOneInMemoryAndNeverMoreThanTheBufferAtOnce(Precision precision) {
+        TrainingState large = largeState(precision);
         ByteArrayOutputStream received = new ByteArrayOutputStream();
         int[] largestWrite = {0};
 
@@ -184,7 +258,7 @@ class StateCodecTests {
         });
 
         byte[] inMemory = StateCodec.encode(large);
-        assertThat(inMemory.length).as("the state is many buffers long").isGreaterThan(8 * ByteWriter.STREAM_BUFFER_BYTES);
+        assertThat(inMemory.length).as("the state is many buffers long").isGreaterThan(4 * ByteWriter.STREAM_BUFFER_BYTES);
         assertThat(received.toByteArray()).isEqualTo(inMemory);
         assertThat(written).isEqualTo(inMemory.length);
         assertThat(largestWrite[0]).isLessThanOrEqualTo(ByteWriter.STREAM_BUFFER_BYTES);
@@ -192,8 +266,8 @@ class StateCodecTests {
                 .isDeepEqualTo(large.optimizer().slots());
     }
 
-    /** Adam's state of a 100 → 300 → 3 network with random values: about a megabyte. */
-    private static TrainingState largeState() {
+    /** Adam's state of a 100 → 300 → 3 network with random values (floats for float32): about a megabyte. */
+    private static TrainingState largeState(Precision precision) {
         NetworkSpec spec = new NetworkSpec(100, List.of(new LayerSpec(300, Activation.RELU)), Output.SOFTMAX, 3,
                 Initialization.HE);
         Random random = new Random(5);
@@ -202,12 +276,16 @@ class StateCodecTests {
         double[][] slots = new double[2 * sizes.length][];
         double[][] best = new double[sizes.length][];
         for (int i = 0; i < sizes.length; i++) {
-            parameters[i] = random.doubles(sizes[i]).toArray();
-            slots[i] = random.doubles(sizes[i]).toArray();
-            slots[sizes.length + i] = random.doubles(sizes[i]).toArray();
-            best[i] = random.doubles(sizes[i]).toArray();
+            parameters[i] = randomValues(random, sizes[i], precision);
+            slots[i] = randomValues(random, sizes[i], precision);
+            slots[sizes.length + i] = randomValues(random, sizes[i], precision);
+            best[i] = randomValues(random, sizes[i], precision);
         }
         return new TrainingState(spec, 0, parameters, new OptimizerState(17, slots), 1, 2, 3,
-                EarlyStoppingState.INITIAL, best, List.of());
+                EarlyStoppingState.INITIAL, best, List.of(), ScheduleState.INITIAL, precision);
+    }
+
+    private static double[] randomValues(Random random, int count, Precision precision) {
+        return random.doubles(count).map(v -> precision == Precision.FLOAT32 ? (float) v : v).toArray();
     }
 }

@@ -11,6 +11,7 @@ import dev.regtrain.engine.L1Update;
 import dev.regtrain.engine.Monitor;
 import dev.regtrain.engine.OptimizerKind;
 import dev.regtrain.engine.Output;
+import dev.regtrain.engine.Precision;
 import dev.regtrain.engine.ScheduleType;
 import dev.regtrain.models.document.ModelDocument;
 import java.util.Arrays;
@@ -45,6 +46,8 @@ class ChoiceTests {
         assertThat(Choice.OUTPUT.names()).containsExactlyElementsOf(withAuto(Output.values()));
         assertThat(Choice.INIT.names()).containsExactlyElementsOf(names(Initialization.values())).startsWith("auto");
         assertThat(Choice.OPTIMIZER.names()).containsExactlyElementsOf(names(OptimizerKind.values()));
+        assertThat(Choice.PRECISION.names()).containsExactly("float64", "float32")
+                .containsExactlyElementsOf(Arrays.stream(Precision.values()).map(Precision::apiName).toList());
         assertThat(Choice.L1_UPDATE.names()).containsExactlyElementsOf(names(L1Update.values()));
         assertThat(Choice.MONITOR.names()).containsExactlyElementsOf(names(Monitor.values()))
                 .containsExactlyElementsOf(Arrays.stream(Monitor.values()).map(Monitor::label).toList());

@@ -263,7 +263,7 @@ class TrainingDepthRequestTests {
         Network network = Network.initialise(spec, new Rng(3));
         Arrays.fill(network.runningMean(1), 0.25);
         return ModelDocuments.toDocument("job", 5, new ModelMeta("classification", 4, IRIS.classes(), null), spec,
-                network.values());
+                network.values(), dev.regtrain.engine.Precision.FLOAT64);
     }
 
     @Test
@@ -282,7 +282,8 @@ class TrainingDepthRequestTests {
         Network network = ModelDocuments.toNetwork(model, PlanFactory.network(resolution.request(), 4, 3));
         assertThat(network.runningMean(1)).containsOnly(0.25);
         assertThat(ModelDocuments.toDocument("job", 5, new ModelMeta("classification", 4, IRIS.classes(), null),
-                network.spec(), network.values())).usingRecursiveComparison().isEqualTo(model);
+                network.spec(), network.values(), dev.regtrain.engine.Precision.FLOAT64)).usingRecursiveComparison()
+                .isEqualTo(model);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.regtrain.models.onnx;
 
+import dev.regtrain.engine.Precision;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package dev.regtrain.models.onnx;
 
+import dev.regtrain.engine.Precision;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;

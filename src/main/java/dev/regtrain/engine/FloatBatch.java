@@ -1,0 +1,115 @@
+package dev.regtrain.engine;
+
+/** The loops of a mini-batch's buffers in single precision, the twins of {@link LayerLoops}' and {@link Scores}'. */
+final class FloatBatch {
+
+    private FloatBatch() {
+    }
+
+    /** As {@link LayerLoops#gather}, rounding each value to float; eight rows at a time for the same reason. */
+    static void gather(float[] target, int rows, double[] source, int width, int[] order, int from, int fromRow,
+                       int toRow) {
+        int i0 = fromRow;
+        for (; i0 + 8 <= toRow; i0 += 8) {
+            int o0 = offset(order, from + i0, width);
+            int o1 = offset(order, from + i0 + 1, width);
+            int o2 = offset(order, from + i0 + 2, width);
+            int o3 = offset(order, from + i0 + 3, width);
+            int o4 = offset(order, from + i0 + 4, width);
+            int o5 = offset(order, from + i0 + 5, width);
+            int o6 = offset(order, from + i0 + 6, width);
+            int o7 = offset(order, from + i0 + 7, width);
+            for (int j = 0; j < width; j++) {
+                int t = i0 + j * rows;
+                target[t] = (float) source[o0 + j];
+                target[t + 1] = (float) source[o1 + j];
+                target[t + 2] = (float) source[o2 + j];
+                target[t + 3] = (float) source[o3 + j];
+                target[t + 4] = (float) source[o4 + j];
+                target[t + 5] = (float) source[o5 + j];
+                target[t + 6] = (float) source[o6 + j];
+                target[t + 7] = (float) source[o7 + j];
+            }
+        }
+        for (int i = i0; i < toRow; i++) {
+            int o = offset(order, from + i, width);
+            for (int j = 0; j < width; j++) {
+                target[i + j * rows] = (float) source[o + j];
+            }
+        }
+    }
+
+    private static int offset(int[] order, int row, int width) {
+        return (order == null ? row : order[row]) * width;
+    }
+
+    /** {@link LayerLoops#drop} with the draws made on the spot (the same numbers, compared in double). */
+    static void drop(float[] source, float[] target, float[] scales, double rate, Rng rng, int from, int to) {
+        float keepScale = (float) (1.0 / (1.0 - rate));
+        long state = rng.state();
+        for (int i = from; i < to; i++) {
+            long dropped = Double.doubleToRawLongBits(Rng.peekDouble(state, i) - rate) >>> 63;
+            float scale = keepScale * (1 - dropped);
+            scales[i] = scale;
+            target[i] = source[i] * scale;
+        }
+    }
+
+    static void addBias(float[] z, float[] bias, int rows, int fromColumn, int toColumn) {
+        for (int j = fromColumn; j < toColumn; j++) {
+            float b = bias[j];
+            int offset = j * rows;
+            for (int i = 0; i < rows; i++) {
+                z[offset + i] += b;
+            }
+        }
+    }
+
+    /** sums[j] = Σᵢ values[i, j], accumulated in double. */
+    static void columnSums(float[] values, float[] sums, int rows, int fromColumn, int toColumn) {
+        for (int j = fromColumn; j < toColumn; j++) {
+            double sum = 0;
+            int offset = j * rows;
+            for (int i = 0; i < rows; i++) {
+                sum += values[offset + i];
+            }
+            sums[j] = (float) sum;
+        }
+    }
+
+    static void outputDelta(float[] a, float[] y, float[] d, double[] rowWeights, int rows) {
+        double inverseRows = 1.0 / rows;
+        if (rowWeights == null) {
+            float scale = (float) inverseRows;
+            for (int i = 0; i < d.length; i++) {
+                d[i] = (a[i] - y[i]) * scale;
+            }
+        } else {
+            for (int i = 0; i < d.length; i++) {
+                d[i] = (a[i] - y[i]) * (float) (rowWeights[i % rows] * inverseRows);
+            }
+        }
+    }
+
+    static int correctCount(float[] a, float[] y, int rows, int units) {
+        int correct = 0;
+        for (int i = 0; i < rows; i++) {
+            if (units == 1) {
+                correct += (a[i] >= 0.5f) == (y[i] >= 0.5f) ? 1 : 0;
+            } else {
+                correct += argmax(a, i, rows, units) == argmax(y, i, rows, units) ? 1 : 0;
+            }
+        }
+        return correct;
+    }
+
+    private static int argmax(float[] values, int row, int rows, int units) {
+        int best = 0;
+        for (int k = 1; k < units; k++) {
+            if (values[row + k * rows] > values[row + best * rows]) {
+                best = k;
+            }
+        }
+        return best;
+    }
+}
