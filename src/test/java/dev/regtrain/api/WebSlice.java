@@ -13,11 +13,12 @@ import org.springframework.context.annotation.Import;
 
 /**
  * What a {@code @WebMvcTest} of one controller needs besides the controller, the error handler and the filters: the
- * configuration properties, the service's strict JSON, and a clock standing at {@link #NOW}.
+ * configuration properties, the service's strict JSON, its security filter chain (mode none), and a clock standing
+ * at {@link #NOW}.
  */
 @TestConfiguration
 @EnableConfigurationProperties(RegtrainProperties.class)
-@Import(JacksonConfiguration.class)
+@Import({JacksonConfiguration.class, SecurityConfiguration.class})
 class WebSlice {
 
     static final Instant NOW = Instant.parse("2026-01-01T00:01:00Z");

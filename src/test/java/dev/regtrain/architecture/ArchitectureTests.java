@@ -48,6 +48,7 @@ class ArchitectureTests {
         allow("engine.state", "engine");
         allow("common");
         allow("config");
+        allow("security", "common");
         allow("data", "engine", "engine.state");
         allow("data.augment", "data", "engine");
         allow("models.document", "engine");
@@ -64,9 +65,9 @@ class ArchitectureTests {
                 "models.onnx");
         allow("plots", "engine", "jobs", "jobs.request", "models", "models.document");
         allow("storage.file", "common", "config", "data", "datasets", "engine", "engine.state", "idempotency", "jobs",
-                "models.document", "studies", "webhooks");
+                "models.document", "security", "studies", "webhooks");
         allow("api", "common", "config", "data", "datasets", "engine", "idempotency", "jobs", "jobs.request", "models",
-                "models.document", "models.onnx", "plots", "studies", "webhooks");
+                "models.document", "models.onnx", "plots", "security", "studies", "webhooks");
         allow("");
     }
 
