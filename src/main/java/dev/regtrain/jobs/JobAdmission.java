@@ -1,5 +1,6 @@
 package dev.regtrain.jobs;
 
+import dev.regtrain.common.Owner;
 import dev.regtrain.jobs.request.JobRequest;
 import dev.regtrain.jobs.request.Objectives;
 import dev.regtrain.jobs.request.RequestResolver;
@@ -41,10 +42,11 @@ final class JobAdmission {
     }
 
     /** @param study the study the job is a child of, or null */
-    JobRecord submit(JobRequest raw, String id, StudyRef study) {
+    JobRecord submit(JobRequest raw, String id, StudyRef study, Owner owner) {
         Resolution resolution = resolver.resolve(raw);
         JobRequest request = resolution.request();
-        JobRecord record = JobRecord.queued(id, request, Objectives.describe(request, null), clock.instant(), study);
+        JobRecord record = JobRecord.queued(id, request, Objectives.describe(request, null), clock.instant(), study,
+                owner);
         return enqueue(new JobEntry(record, List.of()), resolution.memoryBytes(), () -> {
             if (resolution.initialModel() != null) {
                 context.store().saveInitialModel(id, resolution.initialModel());

@@ -1,10 +1,13 @@
 package dev.regtrain.jobs;
 
+import dev.regtrain.common.Caller;
+import dev.regtrain.common.Callers;
 import dev.regtrain.common.Endings;
 import dev.regtrain.common.ConflictException;
 import dev.regtrain.common.DamagedDataException;
 import dev.regtrain.common.InvalidRequestException;
 import dev.regtrain.common.NotFoundException;
+import dev.regtrain.common.Owner;
 import dev.regtrain.config.RegtrainProperties;
 import dev.regtrain.datasets.DatasetService;
 import dev.regtrain.datasets.JobDatasets;
@@ -44,6 +47,8 @@ public class JobService implements JobEvents, SmartLifecycle {
     private final RegtrainProperties.Limits limits;
     private final Duration shutdownGrace;
     private final DatasetsInUse datasetsInUse;
+    /** Who calls: a job of another owner is, for them, a job that does not exist (404 on every path). */
+    private final Callers callers;
     private final JobLifecycle lifecycle;
     private final PendingSaves pending;
     private final Later later;
@@ -58,8 +63,9 @@ public class JobService implements JobEvents, SmartLifecycle {
     public JobService(JobStore store, CheckpointStore checkpoints, DatasetService datasets, JobQueue queue,
                       JobMetrics metrics, EngineContext engine, SharedCores cores, Clock clock,
                       RegtrainProperties.Limits limits, Duration shutdownGrace, Later later,
-                      Endings<JobSnapshot> endings) {
+                      Endings<JobSnapshot> endings, Callers callers) {
         this.later = later;
+        this.callers = callers;
         this.pending = new PendingSaves(store, later, this::retireIfEnded);
         this.store = store;
         this.checkpoints = checkpoints;
@@ -73,7 +79,7 @@ public class JobService implements JobEvents, SmartLifecycle {
                 metrics);
         this.memory = new MemoryGate(limits.jobMemoryBudget(), queue);
         this.admission = new JobAdmission(live, queue, context, new RequestResolver(limits,
-                new Lookups(datasets, checkpoints, store)), memory, clock, limits.maxEpochs());
+                new Lookups(datasets, checkpoints, store, callers)), memory, clock, limits.maxEpochs());
         metrics.countStatusesWith(this::countsByStatus);
         for (JobRecord record : store.unfinished()) {
             live.put(record.id(), new JobEntry(record, store.loadMetrics(record.id())));
@@ -147,12 +153,12 @@ public class JobService implements JobEvents, SmartLifecycle {
 
     /** Submits with an id chosen by the caller (an Idempotency-Key's claim chooses it before the job exists). */
     public JobRecord submit(JobRequest raw, String id) {
-        return submit(raw, id, null);
+        return submit(raw, id, null, callers.current().owner());
     }
 
     /** Submits a child of a study (or, with a null {@code study}, a job of its own) under the id chosen. */
-    public JobRecord submit(JobRequest raw, String id, StudyRef study) {
-        return datasetsInUse.admit(() -> admission.submit(raw, id, study));
+    public JobRecord submit(JobRequest raw, String id, StudyRef study, Owner owner) {
+        return datasetsInUse.admit(() -> admission.submit(raw, id, study, owner));
     }
 
     /** Validates a request and fills in its defaults as a submission would, without submitting anything. */
@@ -166,12 +172,19 @@ public class JobService implements JobEvents, SmartLifecycle {
     }
 
     public JobRecord get(String id) {
-        JobEntry entry = id == null ? null : live.get(id);
+        JobEntry entry = visibleEntry(id);
         return entry != null ? entry.record() : stored(id);
     }
 
+    /** Whether the job exists for the caller (another owner's does not). */
     public boolean exists(String id) {
-        return id != null && (live.containsKey(id) || store.find(id).isPresent());
+        if (id == null) {
+            return false;
+        }
+        Caller caller = callers.current();
+        JobEntry entry = live.get(id);
+        return entry != null ? caller.sees(entry.record().owner())
+                : store.find(id).filter(r -> caller.sees(r.owner())).isPresent();
     }
 
     /** Newest first, optionally only some statuses, paged by the cursor of the previous page. */
@@ -180,7 +193,8 @@ public class JobService implements JobEvents, SmartLifecycle {
             throw new InvalidRequestException("limit", "must be between 1 and " + limits.maxListLimit()
                     + " (limit regtrain.limits.max-list-limit); got " + limit);
         }
-        JobPage page = store.page(filter, limit, cursor);
+        Caller caller = callers.current();
+        JobPage page = store.page(caller.admin() ? filter : filter.ownedBy(caller.owner()), limit, cursor);
         // the store has every status change; a job training here has newer progress in memory
         return new JobPage(page.jobs().stream().map(r -> {
             JobEntry entry = live.get(r.id());
@@ -190,7 +204,7 @@ public class JobService implements JobEvents, SmartLifecycle {
 
     /** A queued job is cancelled at once; a running one within one mini-batch. */
     public JobRecord cancel(String id) {
-        JobEntry entry = id == null ? null : live.get(id);
+        JobEntry entry = visibleEntry(id);
         if (entry == null) {
             throw new ConflictException("job " + id + " is already " + stored(id).status());
         }
@@ -209,7 +223,7 @@ public class JobService implements JobEvents, SmartLifecycle {
 
     /** Removes a job in a final state with its checkpoints and everything else stored for it. */
     public void delete(String id) {
-        JobEntry entry = id == null ? null : live.get(id);
+        JobEntry entry = visibleEntry(id);
         JobStatus status;
         if (entry != null) {
             JobStatus[] seen = new JobStatus[1];
@@ -241,13 +255,13 @@ public class JobService implements JobEvents, SmartLifecycle {
     }
 
     public List<EpochMetrics> metrics(String id) {
-        JobEntry entry = id == null ? null : live.get(id);
+        JobEntry entry = visibleEntry(id);
         return entry != null ? entry.metrics() : snapshot(id).metrics();
     }
 
     /** The job's record and metrics read together, for views that draw both (404 if unknown). */
     public JobSnapshot snapshot(String id) {
-        JobEntry entry = id == null ? null : live.get(id);
+        JobEntry entry = visibleEntry(id);
         if (entry != null) {
             return entry.snapshot();
         }
@@ -262,7 +276,7 @@ public class JobService implements JobEvents, SmartLifecycle {
 
     @Override
     public Start follow(String jobId, int epochsAlreadySeen) {
-        JobEntry entry = jobId == null ? null : live.get(jobId);
+        JobEntry entry = visibleEntry(jobId);
         if (entry != null) {
             return entry.start(epochsAlreadySeen);
         }
@@ -285,10 +299,21 @@ public class JobService implements JobEvents, SmartLifecycle {
     }
 
     private JobRecord stored(String id) {
-        JobEntry entry = id == null ? null : live.get(id);
+        JobEntry entry = visibleEntry(id);
         if (entry != null) {
             return entry.record();
         }
-        return store.find(id).orElseThrow(() -> new NotFoundException("no job with id '" + id + "'"));
+        Caller caller = callers.current();
+        return store.find(id).filter(r -> caller.sees(r.owner()))
+                .orElseThrow(() -> new NotFoundException("no job with id '" + id + "'"));
+    }
+
+    /** The job in memory, null when it is not there; another owner's is not found, like an unknown id. */
+    private JobEntry visibleEntry(String id) {
+        JobEntry entry = id == null ? null : live.get(id);
+        if (entry != null && !callers.current().sees(entry.record().owner())) {
+            throw new NotFoundException("no job with id '" + id + "'");
+        }
+        return entry;
     }
 }

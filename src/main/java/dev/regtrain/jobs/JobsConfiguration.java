@@ -1,5 +1,6 @@
 package dev.regtrain.jobs;
 
+import dev.regtrain.common.Callers;
 import dev.regtrain.common.Endings;
 import dev.regtrain.config.RegtrainProperties;
 import dev.regtrain.datasets.DatasetService;
@@ -27,8 +28,8 @@ class JobsConfiguration {
     @Bean
     JobService jobService(JobStore store, CheckpointStore checkpoints, DatasetService datasets, JobQueue queue,
                           JobMetrics metrics, EngineContext engine, SharedCores cores, Clock clock,
-                          RegtrainProperties properties, Endings<JobSnapshot> endings) {
+                          RegtrainProperties properties, Endings<JobSnapshot> endings, Callers callers) {
         return new JobService(store, checkpoints, datasets, queue, metrics, engine, cores, clock, properties.limits(),
-                properties.shutdownGrace(), Later.daemon("regtrain-storage-retry"), endings);
+                properties.shutdownGrace(), Later.daemon("regtrain-storage-retry"), endings, callers);
     }
 }

@@ -1,5 +1,7 @@
 package dev.regtrain.studies;
 
+import dev.regtrain.common.Caller;
+import dev.regtrain.common.Callers;
 import dev.regtrain.common.Endings;
 import dev.regtrain.common.ConflictException;
 import dev.regtrain.common.InvalidRequestException;
@@ -15,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -54,6 +57,7 @@ public class StudyService implements SmartLifecycle {
     private final int workers;
     private final int queueCapacity;
     private final IntSupplier queueWaiting;
+    private final Callers callers;
     private final int maxListLimit;
     private final Endings<StudyRecord> endings;
     private volatile boolean running;
@@ -65,8 +69,9 @@ public class StudyService implements SmartLifecycle {
      */
     public StudyService(StudyStore store, JobService jobs, Executor coordinator, Later later, Clock clock,
                         int workers, int queueCapacity, IntSupplier queueWaiting, int maxStudyJobs, int maxListLimit,
-                        Endings<StudyRecord> endings) {
+                        Endings<StudyRecord> endings, Callers callers) {
         this.endings = endings;
+        this.callers = callers;
         this.store = store;
         this.jobs = jobs;
         this.coordinator = coordinator;
@@ -140,7 +145,8 @@ public class StudyService implements SmartLifecycle {
         }
         StudyRecord study = new StudyRecord(id, plan.request().name(), JobStatus.RUNNING, now, now, null,
                 plan.request(), trials, null, plan.jobs(), false, null,
-                List.of(StatusChange.of(JobStatus.QUEUED, now), StatusChange.of(JobStatus.RUNNING, now)));
+                List.of(StatusChange.of(JobStatus.QUEUED, now), StatusChange.of(JobStatus.RUNNING, now)),
+                callers.current().owner());
         store.save(study);
         lastStored.put(id, study);
         storedAt.put(id, now);
@@ -150,16 +156,22 @@ public class StudyService implements SmartLifecycle {
         return get(id);
     }
 
+    /** The study; another owner's is not found, like an unknown id (on every path that looks it up here). */
     public StudyRecord get(String id) {
-        StudyRecord study = id == null ? null : live.get(id);
-        if (study != null) {
-            return study;
-        }
-        return store.find(id).orElseThrow(() -> new NotFoundException("no study with id '" + id + "'"));
+        StudyRecord live = id == null ? null : this.live.get(id);
+        Caller caller = callers.current();
+        return Optional.ofNullable(live).or(() -> store.find(id)).filter(s -> caller.sees(s.owner()))
+                .orElseThrow(() -> new NotFoundException("no study with id '" + id + "'"));
     }
 
+    /** Whether the study exists for the caller (another owner's does not). */
     public boolean exists(String id) {
-        return id != null && (live.containsKey(id) || store.find(id).isPresent());
+        try {
+            get(id);
+            return true;
+        } catch (NotFoundException e) {
+            return false;
+        }
     }
 
     public StudyPage list(Set<JobStatus> statuses, int limit, String cursor) {
@@ -168,7 +180,9 @@ public class StudyService implements SmartLifecycle {
                     + " (limit regtrain.limits.max-list-limit); got " + limit);
         }
         StudyPage page = store.page(statuses, limit, cursor);
-        return new StudyPage(page.studies().stream().map(s -> live.getOrDefault(s.id(), s)).toList(), page.next());
+        Caller caller = callers.current(); // a page may come out shorter than the limit; its next cursor still holds
+        return new StudyPage(page.studies().stream().filter(s -> caller.sees(s.owner()))
+                .map(s -> live.getOrDefault(s.id(), s)).toList(), page.next());
     }
 
     /** Queued children are cancelled at once, running ones within a mini-batch; the study ends once they have. */

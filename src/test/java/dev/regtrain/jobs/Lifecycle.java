@@ -1,5 +1,6 @@
 package dev.regtrain.jobs;
 
+import dev.regtrain.common.Caller;
 import dev.regtrain.common.Endings;
 import dev.regtrain.common.MutableClock;
 import dev.regtrain.config.RegtrainProperties;
@@ -42,6 +43,8 @@ final class Lifecycle {
     final JobService service;
     private final RegtrainProperties properties;
     private final int workerCount;
+    /** Who calls the services: the local caller unless a test acts as another. */
+    volatile Caller caller = Caller.LOCAL;
 
     Lifecycle() {
         this(PROPERTIES, 1, Endings.none());
@@ -77,11 +80,11 @@ final class Lifecycle {
         this.checkpoints = checkpoints;
         this.clock = clock;
         this.datasetStore = datasetStore;
-        this.datasets = new DatasetService(datasetStore, properties, clock);
+        this.datasets = new DatasetService(datasetStore, properties, clock, () -> caller);
         this.queue = new JobQueue(workerCount, properties.queueCapacity(), n -> workers);
         JobMetrics metrics = new JobMetrics(new SimpleMeterRegistry(), queue::waiting);
         this.service = new JobService(store, checkpoints, datasets, queue, metrics, EngineContext.DEFAULT,
-                new SharedCores(1), clock, properties.limits(), Duration.ZERO, later, endings);
+                new SharedCores(1), clock, properties.limits(), Duration.ZERO, later, endings, () -> caller);
         service.start();
     }
 
