@@ -2,6 +2,7 @@ package dev.regtrain.api;
 
 import dev.regtrain.security.KeyService;
 import dev.regtrain.security.SecurityProperties;
+import io.github.bucket4j.TimeMeter;
 import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -65,6 +66,8 @@ public class SecurityConfiguration {
         if (properties.keys()) {
             http.addFilterAfter(new CrossSiteFilter(problems), HeaderWriterFilter.class)
                     .addFilterAfter(new BearerKeyFilter(keys.getObject(), problems), CrossSiteFilter.class)
+                    .addFilterAfter(new RateLimitFilter(properties.rate(), TimeMeter.SYSTEM_NANOTIME, problems),
+                            BearerKeyFilter.class)
                     .authorizeHttpRequests(rules -> rules
                             .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                             .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()

@@ -96,8 +96,10 @@ class ApiKeyTests extends KeyedServiceTest {
     }
 
     @Test
-    void noSessionIsCreated() {
+    void noSessionIsCreatedAndTheRateLimitIsAnnounced() {
         http.get().uri("/api/v1/jobs").header("Authorization", bearer(ADMIN)).exchange().expectStatus().isOk()
-                .expectHeader().doesNotExist("Set-Cookie");
+                .expectHeader().doesNotExist("Set-Cookie")
+                .expectHeader().valueEquals("RateLimit-Policy", "\"per-key\";q=1000;w=1")
+                .expectHeader().valueMatches("RateLimit", "\"per-key\";r=\\d+;t=\\d+");
     }
 }
