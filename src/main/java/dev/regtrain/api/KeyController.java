@@ -113,7 +113,8 @@ class KeyController {
     }
 
     @GetMapping
-    @Operation(operationId = "listKeys", summary = "List the API keys (admin)")
+    @Operation(operationId = "listKeys", summary = "List the API keys (admin)",
+            description = "Every key with its owner, role and name, oldest first; never the keys themselves.")
     KeyList list() {
         requireKeys();
         return new KeyList(keys.list().stream().map(KeyView::of).toList());

@@ -63,7 +63,7 @@ public class JobService implements JobEvents, SmartLifecycle {
     public JobService(JobStore store, CheckpointStore checkpoints, DatasetService datasets, JobQueue queue,
                       JobMetrics metrics, EngineContext engine, SharedCores cores, Clock clock,
                       RegtrainProperties.Limits limits, Duration shutdownGrace, Later later,
-                      Endings<JobSnapshot> endings, Callers callers) {
+                      Endings<JobSnapshot> endings, Callers callers, int maxActiveJobsPerOwner) {
         this.later = later;
         this.callers = callers;
         this.pending = new PendingSaves(store, later, this::retireIfEnded);
@@ -79,7 +79,8 @@ public class JobService implements JobEvents, SmartLifecycle {
                 metrics);
         this.memory = new MemoryGate(limits.jobMemoryBudget(), queue);
         this.admission = new JobAdmission(live, queue, context, new RequestResolver(limits,
-                new Lookups(datasets, checkpoints, store, callers)), memory, clock, limits.maxEpochs());
+                new Lookups(datasets, checkpoints, store, callers)), memory, clock, limits.maxEpochs(),
+                maxActiveJobsPerOwner);
         metrics.countStatusesWith(this::countsByStatus);
         for (JobRecord record : store.unfinished()) {
             live.put(record.id(), new JobEntry(record, store.loadMetrics(record.id())));

@@ -1,5 +1,7 @@
 package dev.regtrain.api;
 
+import dev.regtrain.common.Caller;
+import dev.regtrain.common.Callers;
 import dev.regtrain.common.DamageLog;
 import dev.regtrain.config.JacksonConfiguration;
 import dev.regtrain.config.RegtrainProperties;
@@ -26,6 +28,12 @@ class WebSlice {
     @Bean
     Clock clock() {
         return Clock.fixed(NOW, ZoneOffset.UTC);
+    }
+
+    /** Without keys every request is the local caller's, as RequestCallers answers in mode none. */
+    @Bean
+    Callers callers() {
+        return () -> Caller.LOCAL;
     }
 
     @Bean

@@ -57,7 +57,7 @@ class ArchitectureTests {
         allow("jobs.cores", "config", "engine", "engine.kernel");
         allow("datasets", "common", "config", "data", "data.augment", "engine", "jobs.request", "models.document");
         allow("jobs", "common", "config", "data", "data.augment", "datasets", "engine", "jobs.cores", "jobs.request",
-                "models.document");
+                "models.document", "security");
         allow("idempotency", "common", "config");
         allow("studies", "common", "config", "data", "datasets", "engine", "jobs", "jobs.request", "models.document");
         allow("webhooks", "common", "config", "jobs", "studies");

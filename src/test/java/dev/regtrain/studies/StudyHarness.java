@@ -69,7 +69,7 @@ final class StudyHarness {
         this.jobs = new JobService(jobStore, checkpoints, datasets, queue,
                 new JobMetrics(new SimpleMeterRegistry(), queue::waiting), EngineContext.DEFAULT, new SharedCores(1),
                 clock, properties.limits(), Duration.ZERO, (task, after) -> { }, dev.regtrain.common.Endings.none(),
-                () -> Caller.LOCAL);
+                () -> Caller.LOCAL, 0);
         this.studies = new StudyService(studyStore, jobs, new Trampoline(), (task, after) -> retries.add(task), clock,
                 2, properties.queueCapacity(), queue::waiting, properties.limits().maxStudyJobs(),
                 properties.limits().maxListLimit(), endings, () -> Caller.LOCAL);
