@@ -1,6 +1,7 @@
 package dev.regtrain.datasets;
 
 import dev.regtrain.common.ApiNames;
+import dev.regtrain.common.Audit;
 import dev.regtrain.common.Caller;
 import dev.regtrain.common.Callers;
 import dev.regtrain.common.InvalidRequestException;
@@ -76,6 +77,7 @@ public class DatasetService {
                 data.imageShape() == null ? null : data.imageShape().toString(), clock.instant(),
                 callers.current().owner());
         store.save(record, data);
+        Audit.log(callers.current(), "dataset", "create", id);
         return record;
     }
 
@@ -103,5 +105,6 @@ public class DatasetService {
     public void remove(String id) {
         get(id);
         store.delete(id);
+        Audit.log(callers.current(), "dataset", "delete", id);
     }
 }

@@ -1,5 +1,6 @@
 package dev.regtrain.jobs;
 
+import dev.regtrain.common.Audit;
 import dev.regtrain.common.Caller;
 import dev.regtrain.common.Callers;
 import dev.regtrain.common.Endings;
@@ -159,7 +160,11 @@ public class JobService implements JobEvents, SmartLifecycle {
 
     /** Submits a child of a study (or, with a null {@code study}, a job of its own) under the id chosen. */
     public JobRecord submit(JobRequest raw, String id, StudyRef study, Owner owner) {
-        return datasetsInUse.admit(() -> admission.submit(raw, id, study, owner));
+        JobRecord job = datasetsInUse.admit(() -> admission.submit(raw, id, study, owner));
+        if (study == null) {
+            Audit.log(callers.current(), "job", "create", id);
+        }
+        return job;
     }
 
     /** Validates a request and fills in its defaults as a submission would, without submitting anything. */
@@ -169,7 +174,9 @@ public class JobService implements JobEvents, SmartLifecycle {
 
     /** A new job continuing a final one by more epochs from its last checkpoint (409 without one). */
     public JobRecord continueJob(String id, int epochs) {
-        return datasetsInUse.admit(() -> admission.continueJob(get(id), epochs));
+        JobRecord job = datasetsInUse.admit(() -> admission.continueJob(get(id), epochs));
+        Audit.log(callers.current(), "job", "continue", job.id());
+        return job;
     }
 
     public JobRecord get(String id) {
@@ -213,6 +220,7 @@ public class JobService implements JobEvents, SmartLifecycle {
             throw new ConflictException("job " + id + " is already " + entry.record().status());
         }
         entry.requestCancel();
+        Audit.log(callers.current(), "job", "cancel", id);
         lifecycle.cancelWaiting(entry);
         memory.withdraw(entry);
         JobRecord after = entry.record();
@@ -248,6 +256,7 @@ public class JobService implements JobEvents, SmartLifecycle {
         pending.discard(id);
         checkpoints.deleteAll(id);
         store.delete(id);
+        Audit.log(callers.current(), "job", "delete", id);
     }
 
     /** The gradient diagnostics of the job's metrics so far (MATH.md). */

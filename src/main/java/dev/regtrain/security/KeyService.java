@@ -39,7 +39,7 @@ public class KeyService {
         ApiKey key = new ApiKey("key_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20), owner, role,
                 name, clock.instant(), sha256(secret));
         store.save(key);
-        AUDIT.info("action=key.create by={} key={} owner={} role={}", createdBy, key.id(), owner,
+        AUDIT.info("action=key.create owner={} resource=key id={} keyOwner={} role={}", createdBy, key.id(), owner,
                 role.name().toLowerCase(java.util.Locale.ROOT));
         return new NewKey(key, secret);
     }
@@ -53,7 +53,7 @@ public class KeyService {
         if (!store.delete(id)) {
             throw new NotFoundException("no key with id '" + id + "'");
         }
-        AUDIT.info("action=key.revoke by={} key={}", revokedBy, id);
+        AUDIT.info("action=key.revoke owner={} resource=key id={}", revokedBy, id);
     }
 
     /** The stored key a request's secret stands for, if any. */

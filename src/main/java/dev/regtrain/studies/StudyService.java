@@ -1,5 +1,6 @@
 package dev.regtrain.studies;
 
+import dev.regtrain.common.Audit;
 import dev.regtrain.common.Caller;
 import dev.regtrain.common.Callers;
 import dev.regtrain.common.Endings;
@@ -153,6 +154,7 @@ public class StudyService implements SmartLifecycle {
         live.put(id, study);
         changes.bump(id);
         awaitStep(id);
+        Audit.log(callers.current(), "study", "create", id);
         return get(id);
     }
 
@@ -197,6 +199,7 @@ public class StudyService implements SmartLifecycle {
                 save(current.cancelling());
             }
         });
+        Audit.log(callers.current(), "study", "cancel", id);
         awaitStep(id);
         return get(id);
     }
@@ -216,6 +219,7 @@ public class StudyService implements SmartLifecycle {
         store.delete(id);
         live.remove(id);
         changes.forget(id);
+        Audit.log(callers.current(), "study", "delete", id);
     }
 
     private void deleteJob(String jobId) {

@@ -3,6 +3,9 @@ package dev.regtrain.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.http.MediaType;
@@ -73,6 +76,26 @@ class ApiKeyTests extends KeyedServiceTest {
                 .expectStatus().isUnauthorized();
         http.delete().uri("/api/v1/keys/" + created.get("id").asString()).header("Authorization", bearer(ADMIN))
                 .exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void changesAreAuditedWithTheirOwnerAndKeysNeverLogged(CapturedOutput output) {
+        JsonNode created = createKey("team-log", "user");
+        String key = created.get("key").asString();
+        String body = http.post().uri("/api/v1/jobs").header("Authorization", bearer(key))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"seed\": 1, \"dataset\": {\"builtin\": \"moons\"}, \"training\": {\"epochs\": 100000}}")
+                .exchange().expectStatus().isAccepted().expectBody(String.class).returnResult().getResponseBody();
+        String job = JSON.readTree(body).get("id").asString();
+        http.post().uri("/api/v1/jobs/" + job + "/cancel").header("Authorization", bearer(key)).exchange()
+                .expectStatus().isAccepted();
+
+        assertThat(output.getOut()).contains("action=key.create owner=admin resource=key id="
+                        + created.get("id").asString(),
+                "action=job.create owner=team-log admin=false resource=job id=" + job,
+                "action=job.cancel owner=team-log admin=false resource=job id=" + job)
+                .doesNotContain(key).doesNotContain(ADMIN);
     }
 
     @Test
