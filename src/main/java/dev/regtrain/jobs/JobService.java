@@ -1,13 +1,11 @@
 package dev.regtrain.jobs;
 
 import dev.regtrain.common.Audit;
-import dev.regtrain.common.Caller;
 import dev.regtrain.common.Callers;
 import dev.regtrain.common.Endings;
 import dev.regtrain.common.ConflictException;
 import dev.regtrain.common.DamagedDataException;
 import dev.regtrain.common.InvalidRequestException;
-import dev.regtrain.common.NotFoundException;
 import dev.regtrain.common.Owner;
 import dev.regtrain.config.RegtrainProperties;
 import dev.regtrain.datasets.DatasetService;
@@ -50,6 +48,7 @@ public class JobService implements JobEvents, SmartLifecycle {
     private final DatasetsInUse datasetsInUse;
     /** Who calls: a job of another owner is, for them, a job that does not exist (404 on every path). */
     private final Callers callers;
+    private final VisibleJobs visible;
     private final JobLifecycle lifecycle;
     private final PendingSaves pending;
     private final Later later;
@@ -67,6 +66,7 @@ public class JobService implements JobEvents, SmartLifecycle {
                       Endings<JobSnapshot> endings, Callers callers, int maxActiveJobsPerOwner) {
         this.later = later;
         this.callers = callers;
+        this.visible = new VisibleJobs(live, store, callers);
         this.pending = new PendingSaves(store, later, this::retireIfEnded);
         this.store = store;
         this.checkpoints = checkpoints;
@@ -180,19 +180,13 @@ public class JobService implements JobEvents, SmartLifecycle {
     }
 
     public JobRecord get(String id) {
-        JobEntry entry = visibleEntry(id);
-        return entry != null ? entry.record() : stored(id);
+        JobEntry entry = visible.entry(id);
+        return entry != null ? entry.record() : visible.record(id);
     }
 
     /** Whether the job exists for the caller (another owner's does not). */
     public boolean exists(String id) {
-        if (id == null) {
-            return false;
-        }
-        Caller caller = callers.current();
-        JobEntry entry = live.get(id);
-        return entry != null ? caller.sees(entry.record().owner())
-                : store.find(id).filter(r -> caller.sees(r.owner())).isPresent();
+        return visible.exists(id);
     }
 
     /** Newest first, optionally only some statuses, paged by the cursor of the previous page. */
@@ -201,8 +195,7 @@ public class JobService implements JobEvents, SmartLifecycle {
             throw new InvalidRequestException("limit", "must be between 1 and " + limits.maxListLimit()
                     + " (limit regtrain.limits.max-list-limit); got " + limit);
         }
-        Caller caller = callers.current();
-        JobPage page = store.page(caller.admin() ? filter : filter.ownedBy(caller.owner()), limit, cursor);
+        JobPage page = store.page(visible.forCaller(filter), limit, cursor);
         // the store has every status change; a job training here has newer progress in memory
         return new JobPage(page.jobs().stream().map(r -> {
             JobEntry entry = live.get(r.id());
@@ -212,9 +205,9 @@ public class JobService implements JobEvents, SmartLifecycle {
 
     /** A queued job is cancelled at once; a running one within one mini-batch. */
     public JobRecord cancel(String id) {
-        JobEntry entry = visibleEntry(id);
+        JobEntry entry = visible.entry(id);
         if (entry == null) {
-            throw new ConflictException("job " + id + " is already " + stored(id).status());
+            throw new ConflictException("job " + id + " is already " + visible.record(id).status());
         }
         if (entry.record().status().isFinal()) {
             throw new ConflictException("job " + id + " is already " + entry.record().status());
@@ -232,7 +225,7 @@ public class JobService implements JobEvents, SmartLifecycle {
 
     /** Removes a job in a final state with its checkpoints and everything else stored for it. */
     public void delete(String id) {
-        JobEntry entry = visibleEntry(id);
+        JobEntry entry = visible.entry(id);
         JobStatus status;
         if (entry != null) {
             JobStatus[] seen = new JobStatus[1];
@@ -245,7 +238,7 @@ public class JobService implements JobEvents, SmartLifecycle {
             status = seen[0];
         } else {
             try {
-                status = stored(id).status();
+                status = visible.record(id).status();
             } catch (DamagedDataException e) {
                 status = null; // a job whose record is damaged can always be deleted, with what is left of it
             }
@@ -265,17 +258,17 @@ public class JobService implements JobEvents, SmartLifecycle {
     }
 
     public List<EpochMetrics> metrics(String id) {
-        JobEntry entry = visibleEntry(id);
+        JobEntry entry = visible.entry(id);
         return entry != null ? entry.metrics() : snapshot(id).metrics();
     }
 
     /** The job's record and metrics read together, for views that draw both (404 if unknown). */
     public JobSnapshot snapshot(String id) {
-        JobEntry entry = visibleEntry(id);
+        JobEntry entry = visible.entry(id);
         if (entry != null) {
             return entry.snapshot();
         }
-        JobRecord record = stored(id);
+        JobRecord record = visible.record(id);
         return new JobSnapshot(record, store.loadMetrics(id));
     }
 
@@ -286,11 +279,11 @@ public class JobService implements JobEvents, SmartLifecycle {
 
     @Override
     public Start follow(String jobId, int epochsAlreadySeen) {
-        JobEntry entry = visibleEntry(jobId);
+        JobEntry entry = visible.entry(jobId);
         if (entry != null) {
             return entry.start(epochsAlreadySeen);
         }
-        return new Start(stored(jobId), new Cursor(Math.max(0, epochsAlreadySeen), FINAL_SENT));
+        return new Start(visible.record(jobId), new Cursor(Math.max(0, epochsAlreadySeen), FINAL_SENT));
     }
 
     @Override
@@ -306,24 +299,5 @@ public class JobService implements JobEvents, SmartLifecycle {
         JobRecord status = cursor.statusVersion() == FINAL_SENT ? null : snapshot.record();
         return new Batch(List.copyOf(rows.subList(from, rows.size())), status, true,
                 new Cursor(rows.size(), FINAL_SENT));
-    }
-
-    private JobRecord stored(String id) {
-        JobEntry entry = visibleEntry(id);
-        if (entry != null) {
-            return entry.record();
-        }
-        Caller caller = callers.current();
-        return store.find(id).filter(r -> caller.sees(r.owner()))
-                .orElseThrow(() -> new NotFoundException("no job with id '" + id + "'"));
-    }
-
-    /** The job in memory, null when it is not there; another owner's is not found, like an unknown id. */
-    private JobEntry visibleEntry(String id) {
-        JobEntry entry = id == null ? null : live.get(id);
-        if (entry != null && !callers.current().sees(entry.record().owner())) {
-            throw new NotFoundException("no job with id '" + id + "'");
-        }
-        return entry;
     }
 }

@@ -34,9 +34,9 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Creates, lists, cancels and deletes studies and lets callers follow them. Studies that have not ended live in
- * memory, and are stored as {@link #save} says. All the work of moving studies on runs
- * on one serial {@code coordinator}, told by the job service whenever a child ends, so that a study's steps never
- * overlap; after a restart every unfinished study takes a step, which finds its children where the last run left them.
+ * memory, and are stored as {@link #save} says. All the work of moving studies on runs on one serial {@code
+ * coordinator}, told by the job service whenever a child ends, so that a study's steps never overlap; after a restart
+ * every unfinished study takes a step, which finds its children where the last run left them.
  */
 public class StudyService implements SmartLifecycle {
 
@@ -160,20 +160,16 @@ public class StudyService implements SmartLifecycle {
 
     /** The study; another owner's is not found, like an unknown id (on every path that looks it up here). */
     public StudyRecord get(String id) {
-        StudyRecord live = id == null ? null : this.live.get(id);
-        Caller caller = callers.current();
-        return Optional.ofNullable(live).or(() -> store.find(id)).filter(s -> caller.sees(s.owner()))
-                .orElseThrow(() -> new NotFoundException("no study with id '" + id + "'"));
+        return visible(id).orElseThrow(() -> new NotFoundException("no study with id '" + id + "'"));
     }
 
-    /** Whether the study exists for the caller (another owner's does not). */
-    public boolean exists(String id) {
-        try {
-            get(id);
-            return true;
-        } catch (NotFoundException e) {
-            return false;
-        }
+    public boolean exists(String id) { // for the caller: another owner's does not
+        return visible(id).isPresent();
+    }
+
+    private Optional<StudyRecord> visible(String id) {
+        return Optional.ofNullable(id == null ? null : live.get(id)).or(() -> store.find(id))
+                .filter(s -> callers.current().sees(s.owner()));
     }
 
     public StudyPage list(Set<JobStatus> statuses, int limit, String cursor) {
@@ -182,9 +178,9 @@ public class StudyService implements SmartLifecycle {
                     + " (limit regtrain.limits.max-list-limit); got " + limit);
         }
         StudyPage page = store.page(statuses, limit, cursor);
-        Caller caller = callers.current(); // a page may come out shorter than the limit; its next cursor still holds
-        return new StudyPage(page.studies().stream().filter(s -> caller.sees(s.owner()))
-                .map(s -> live.getOrDefault(s.id(), s)).toList(), page.next());
+        Caller caller = callers.current(); // a page may come out shorter than the limit; its next cursor holds
+        return new StudyPage(page.studies().stream().filter(s -> caller.sees(s.owner())).map(s -> live.getOrDefault(
+                s.id(), s)).toList(), page.next());
     }
 
     /** Queued children are cancelled at once, running ones within a mini-batch; the study ends once they have. */
