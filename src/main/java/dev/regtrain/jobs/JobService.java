@@ -46,8 +46,7 @@ public class JobService implements JobEvents, SmartLifecycle {
     private final RegtrainProperties.Limits limits;
     private final Duration shutdownGrace;
     private final DatasetsInUse datasetsInUse;
-    /** Who calls: a job of another owner is, for them, a job that does not exist (404 on every path). */
-    private final Callers callers;
+    private final Callers callers; // for owners and the audit; VisibleJobs checks what a caller sees
     private final VisibleJobs visible;
     private final JobLifecycle lifecycle;
     private final PendingSaves pending;
@@ -155,16 +154,14 @@ public class JobService implements JobEvents, SmartLifecycle {
 
     /** Submits with an id chosen by the caller (an Idempotency-Key's claim chooses it before the job exists). */
     public JobRecord submit(JobRequest raw, String id) {
-        return submit(raw, id, null, callers.current().owner());
+        JobRecord job = submit(raw, id, null, callers.current().owner());
+        Audit.log(callers.current(), "job", "create", id);
+        return job;
     }
 
     /** Submits a child of a study (or, with a null {@code study}, a job of its own) under the id chosen. */
     public JobRecord submit(JobRequest raw, String id, StudyRef study, Owner owner) {
-        JobRecord job = datasetsInUse.admit(() -> admission.submit(raw, id, study, owner));
-        if (study == null) {
-            Audit.log(callers.current(), "job", "create", id);
-        }
-        return job;
+        return datasetsInUse.admit(() -> admission.submit(raw, id, study, owner));
     }
 
     /** Validates a request and fills in its defaults as a submission would, without submitting anything. */
@@ -184,8 +181,7 @@ public class JobService implements JobEvents, SmartLifecycle {
         return entry != null ? entry.record() : visible.record(id);
     }
 
-    /** Whether the job exists for the caller (another owner's does not). */
-    public boolean exists(String id) {
+    public boolean exists(String id) { // for the caller: another owner's does not
         return visible.exists(id);
     }
 

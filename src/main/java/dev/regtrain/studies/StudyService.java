@@ -1,7 +1,6 @@
 package dev.regtrain.studies;
 
 import dev.regtrain.common.Audit;
-import dev.regtrain.common.Caller;
 import dev.regtrain.common.Callers;
 import dev.regtrain.common.Endings;
 import dev.regtrain.common.ConflictException;
@@ -18,7 +17,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -59,6 +57,7 @@ public class StudyService implements SmartLifecycle {
     private final int queueCapacity;
     private final IntSupplier queueWaiting;
     private final Callers callers;
+    private final VisibleStudies visible;
     private final int maxListLimit;
     private final Endings<StudyRecord> endings;
     private volatile boolean running;
@@ -73,6 +72,7 @@ public class StudyService implements SmartLifecycle {
                         Endings<StudyRecord> endings, Callers callers) {
         this.endings = endings;
         this.callers = callers;
+        this.visible = new VisibleStudies(live, store, callers);
         this.store = store;
         this.jobs = jobs;
         this.coordinator = coordinator;
@@ -158,18 +158,12 @@ public class StudyService implements SmartLifecycle {
         return get(id);
     }
 
-    /** The study; another owner's is not found, like an unknown id (on every path that looks it up here). */
-    public StudyRecord get(String id) {
-        return visible(id).orElseThrow(() -> new NotFoundException("no study with id '" + id + "'"));
+    public StudyRecord get(String id) { // another owner's is not found, like an unknown id
+        return visible.get(id);
     }
 
-    public boolean exists(String id) { // for the caller: another owner's does not
-        return visible(id).isPresent();
-    }
-
-    private Optional<StudyRecord> visible(String id) {
-        return Optional.ofNullable(id == null ? null : live.get(id)).or(() -> store.find(id))
-                .filter(s -> callers.current().sees(s.owner()));
+    public boolean exists(String id) {
+        return visible.find(id).isPresent();
     }
 
     public StudyPage list(Set<JobStatus> statuses, int limit, String cursor) {
@@ -178,9 +172,8 @@ public class StudyService implements SmartLifecycle {
                     + " (limit regtrain.limits.max-list-limit); got " + limit);
         }
         StudyPage page = store.page(statuses, limit, cursor);
-        Caller caller = callers.current(); // a page may come out shorter than the limit; its next cursor holds
-        return new StudyPage(page.studies().stream().filter(s -> caller.sees(s.owner())).map(s -> live.getOrDefault(
-                s.id(), s)).toList(), page.next());
+        return new StudyPage(visible.only(page.studies()).stream().map(s -> live.getOrDefault(s.id(), s)).toList(),
+                page.next());
     }
 
     /** Queued children are cancelled at once, running ones within a mini-batch; the study ends once they have. */
