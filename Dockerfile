@@ -33,6 +33,9 @@ RUN { echo "-XX:+ExitOnOutOfMemoryError"; \
     } > /app/jvm.args
 USER regtrain
 ENV REGTRAIN_DATA_DIR=/data
+# a container is reached from outside it: listen on every interface, with keys (the first start prints an admin key
+# in the log, or set REGTRAIN_SECURITY_BOOTSTRAP_ADMIN_KEY_SHA256); without keys the service refuses to listen there
+ENV SERVER_ADDRESS=0.0.0.0 REGTRAIN_SECURITY_MODE=api-key
 VOLUME ["/data"]
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \

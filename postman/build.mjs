@@ -320,6 +320,26 @@ pm.test('answers 204 with no body', () => {
   pm.response.to.have.status(204);
   pm.expect(pm.response.text()).to.equal('');
 });` },
+  { op: 'POST /api/v1/keys', folder: 'Keys', body: JSON.stringify({ owner: 'team-a', role: 'user', name: 'ci' }),
+    tests: `
+pm.test('answers 201 with the key, or 409 when the service runs without keys', () => {
+  pm.expect(pm.response.code).to.be.oneOf([201, 409]);
+  if (pm.response.code === 201) {
+    pm.expect(body().key).to.match(/^rtk_/);
+    pm.collectionVariables.set('keyId', body().id);
+  } else {
+    pm.expect(pm.response.headers.get('Content-Type')).to.include('application/problem+json');
+    pm.collectionVariables.set('keyId', 'key_none');
+  }
+});` },
+  { op: 'GET /api/v1/keys', folder: 'Keys', tests: `
+pm.test('answers 200 with the keys, or 409 when the service runs without keys', () => {
+  pm.expect(pm.response.code).to.be.oneOf([200, 409]);
+});` },
+  { op: 'DELETE /api/v1/keys/{id}', folder: 'Keys', path: { id: '{{keyId}}' }, tests: `
+pm.test('answers 204, or 409 when the service runs without keys', () => {
+  pm.expect(pm.response.code).to.be.oneOf([204, 409]);
+});` },
   { op: 'DELETE /api/v1/studies/{id}', folder: 'Clean up', path: { id: '{{studyId}}' }, tests: `
 pm.test('answers 204 with no body', () => {
   pm.response.to.have.status(204);

@@ -1,15 +1,16 @@
 import { jobUrl } from './api.js';
+import { KeyedEventSource } from './event-stream.js';
 import { isFinal } from './options.js';
 
 /**
  * Follows a job's server-sent events: onStatus(job) for every 'status' event, onEpoch(row) for every 'epoch'
  * event (after epoch `since`). The service ends the stream after the final status (a finished job's stream is its
- * status, its epochs replayed, and the final status again); then this closes the EventSource instead of letting it
+ * status, its epochs replayed, and the final status again); then this closes the stream instead of letting it
  * reconnect, and calls onEnd(). A connection lost earlier reconnects with Last-Event-ID and continues where it
  * stopped; onGone() is called when the browser gives up. Returns a function that closes the stream.
  */
 export function follow(id, { since = 0, onStatus = () => {}, onEpoch = () => {}, onEnd = () => {}, onGone = () => {} }) {
-  const source = new EventSource(jobUrl(id, `/events${since > 0 ? `?since=${since}` : ''}`));
+  const source = new KeyedEventSource(jobUrl(id, `/events${since > 0 ? `?since=${since}` : ''}`));
   let ended = false;
   source.addEventListener('status', (event) => {
     const job = JSON.parse(event.data);
@@ -21,7 +22,7 @@ export function follow(id, { since = 0, onStatus = () => {}, onEpoch = () => {},
     if (ended) {
       source.close();
       onEnd();
-    } else if (source.readyState === EventSource.CLOSED) {
+    } else if (source.readyState === KeyedEventSource.CLOSED) {
       onGone();
     }
   });

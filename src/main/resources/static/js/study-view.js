@@ -2,6 +2,7 @@
 // trials table with each trial's folds, mean and standard error (updated live from the study's event stream), the
 // selection and the refit job.
 import { ApiError, getBlob, getJson, postJson } from './api.js';
+import { KeyedEventSource } from './event-stream.js';
 import { announce, h } from './dom.js';
 import { number, seconds } from './format.js';
 import { isFinal } from './options.js';
@@ -55,7 +56,7 @@ export function studyView(main, id) {
   });
 
   function follow() {
-    source = new EventSource(studyUrl(id, '/events'));
+    source = new KeyedEventSource(studyUrl(id, '/events'));
     source.addEventListener('trial', (event) => {
       const trial = JSON.parse(event.data);
       study.trials[trial.trial] = trial;

@@ -1,5 +1,7 @@
 package dev.regtrain.api;
 
+import dev.regtrain.common.Callers;
+import dev.regtrain.common.Owner;
 import dev.regtrain.common.ConflictException;
 import dev.regtrain.datasets.DatasetRecord;
 import dev.regtrain.datasets.DatasetService;
@@ -41,9 +43,11 @@ class IdempotentRequests {
     private final JsonMapper json;
     private final Clock clock;
     private final StudyService studies;
+    private final Callers callers;
 
     IdempotentRequests(IdempotencyService idempotency, JobService jobs, DatasetService datasets, JsonMapper json,
-                       Clock clock, StudyService studies) {
+                       Clock clock, StudyService studies, Callers callers) {
+        this.callers = callers;
         this.idempotency = idempotency;
         this.jobs = jobs;
         this.studies = studies;
@@ -52,17 +56,26 @@ class IdempotentRequests {
         this.clock = clock;
     }
 
+    /**
+     * The scope of a key: each owner's keys are their own (another owner's same key neither replays nor blocks
+     * theirs); without keys, the scope as it always was.
+     */
+    private String scope(String resource) {
+        Owner owner = callers.current().owner();
+        return owner.equals(Owner.ANONYMOUS) ? resource : resource + "@" + owner.name();
+    }
+
     ResponseEntity<String> submitJob(JobRequest request, String key) {
         if (key == null) {
             return jobCreated(jobs.submit(request));
         }
         String fingerprint = Sha256.hex(json.writeValueAsBytes(request));
-        Claim claim = idempotency.claim("jobs", key, fingerprint);
+        Claim claim = idempotency.claim(scope("jobs"), key, fingerprint);
         if (claim instanceof Claim.Replay replay) {
             return replayed(replay.record());
         }
         String id = resourceId(claim);
-        return remember("jobs", key, () -> jobCreated(jobs.exists(id) ? jobs.get(id) : jobs.submit(request, id)),
+        return remember(scope("jobs"), key, () -> jobCreated(jobs.exists(id) ? jobs.get(id) : jobs.submit(request, id)),
                 () -> fingerprint);
     }
 
@@ -71,12 +84,12 @@ class IdempotentRequests {
             return studyCreated(studies.create(request));
         }
         String fingerprint = Sha256.hex(json.writeValueAsBytes(request));
-        Claim claim = idempotency.claim("studies", key, fingerprint);
+        Claim claim = idempotency.claim(scope("studies"), key, fingerprint);
         if (claim instanceof Claim.Replay replay) {
             return replayed(replay.record());
         }
         String id = resourceId(claim);
-        return remember("studies", key, () -> studyCreated(studies.exists(id) ? studies.get(id)
+        return remember(scope("studies"), key, () -> studyCreated(studies.exists(id) ? studies.get(id)
                 : studies.create(request, id)), () -> fingerprint);
     }
 
@@ -95,21 +108,21 @@ class IdempotentRequests {
         MessageDigest digest = Sha256.digest();
         digest.update(query.getBytes(StandardCharsets.UTF_8));
         InputStream digested = new DigestInputStream(body, digest);
-        IdempotencyRecord seen = idempotency.find("datasets", key).orElse(null);
+        IdempotencyRecord seen = idempotency.find(scope("datasets"), key).orElse(null);
         if (seen != null && seen.completed()) {
             drain(digested); // the fingerprint covers the body: a replay must send the same bytes
-            Claim claim = idempotency.claim("datasets", key, Sha256.hex(digest));
+            Claim claim = idempotency.claim(scope("datasets"), key, Sha256.hex(digest));
             if (claim instanceof Claim.Replay replay) {
                 return replayed(replay.record());
             }
             // the stored answer expired while the body was read, and the body is gone: give the new claim up
-            idempotency.abandon("datasets", key);
+            idempotency.abandon(scope("datasets"), key);
             throw new ConflictException("the stored answer for Idempotency-Key '" + key
                     + "' expired while the upload was received; send the request again to create the dataset");
         }
-        Claim claim = idempotency.claim("datasets", key, null);
+        Claim claim = idempotency.claim(scope("datasets"), key, null);
         String id = resourceId(claim);
-        return remember("datasets", key, () -> {
+        return remember(scope("datasets"), key, () -> {
             DatasetRecord record = datasets.find(id).orElse(null);
             if (record == null) {
                 record = datasets.upload(digested, name, label, task, imageShape, id);

@@ -53,6 +53,8 @@ record JobResponse(
                 + "numbers and the remedies") List<Finding> diagnostics,
         @Schema(description = "The study the job was trained for and its place in it; null for a job of its own")
         StudyRef study,
+        @Schema(description = "Who it belongs to: the owner of the key that created it ('anonymous' without keys)",
+                example = "team-a") String owner,
         Links links) {
 
     /** Epochs done, share of the plan, wall-clock seconds since the start and an estimate of the seconds left. */
@@ -85,7 +87,7 @@ record JobResponse(
                 job.finishedAt(), progress(job, now), MetricsRow.of(job.latest()), job.best(), job.stop(),
                 job.error(), job.request(), job.objective(), Objectives.summary(job.request().regularization()),
                 job.data(), job.resumedFromEpoch(), job.history(), List.copyOf(warnings), job.continuedFrom(),
-                diagnostics, job.study(), Links.of(job.id()));
+                diagnostics, job.study(), job.owner().name(), Links.of(job.id()));
     }
 
     static Progress progress(JobRecord job, Instant now) {

@@ -18,11 +18,13 @@ record JobSummary(String id, String name, JobStatus status, Instant createdAt, I
                   @Schema(description = "How the job ended; null while it is queued or running") JobStop stop,
                   @Schema(description = "The study the job was trained for; null for a job of its own")
                   StudyRef study,
+                  @Schema(description = "Who it belongs to ('anonymous' without keys)", example = "team-a")
+                  String owner,
                   JobResponse.Links links) {
 
     static JobSummary of(JobRecord job, Instant now) {
         return new JobSummary(job.id(), job.name(), job.status(), job.createdAt(), job.startedAt(), job.finishedAt(),
-                JobResponse.progress(job, now), job.best(), job.stop(), job.study(),
+                JobResponse.progress(job, now), job.best(), job.stop(), job.study(), job.owner().name(),
                 JobResponse.Links.of(job.id()));
     }
 

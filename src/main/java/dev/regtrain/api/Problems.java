@@ -23,10 +23,13 @@ final class Problems {
         INVALID_REQUEST(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request"),
         MALFORMED_JSON(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON"),
         INVALID_CSV(HttpStatus.BAD_REQUEST, "invalid-csv", "Invalid CSV"),
+        UNAUTHORIZED(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized"),
+        FORBIDDEN(HttpStatus.FORBIDDEN, "forbidden", "Forbidden"),
         NOT_FOUND(HttpStatus.NOT_FOUND, "not-found", "Not found"),
         METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed"),
         NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "not-acceptable", "Not acceptable"),
         REQUEST_TIMEOUT(HttpStatus.REQUEST_TIMEOUT, "request-timeout", "Request body too slow"),
+        MISDIRECTED(HttpStatus.MISDIRECTED_REQUEST, "misdirected-request", "Misdirected request"),
         TOO_MANY_REQUESTS(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", "Too many requests"),
         CONFLICT(HttpStatus.CONFLICT, "conflict", "Conflict"),
         TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Request too large"),
@@ -54,10 +57,13 @@ final class Problems {
          */
         static Kind forStatus(int status) {
             return switch (status) {
+                case 401 -> UNAUTHORIZED;
+                case 403 -> FORBIDDEN;
                 case 404 -> NOT_FOUND;
                 case 405 -> METHOD_NOT_ALLOWED;
                 case 406 -> NOT_ACCEPTABLE;
                 case 408 -> REQUEST_TIMEOUT;
+                case 421 -> MISDIRECTED;
                 case 429 -> TOO_MANY_REQUESTS;
                 case 413 -> TOO_LARGE;
                 case 415 -> UNSUPPORTED_MEDIA_TYPE;

@@ -17,6 +17,8 @@ import java.util.List;
 record StudyResponse(String id, String name, JobStatus status, Instant createdAt, Instant startedAt,
                      Instant finishedAt, Progress progress, StudyRequest request, List<TrialRecord> trials,
                      StudyResult result, String error, boolean cancelRequested, List<StatusChange> history,
+                     @Schema(description = "Who it and its jobs belong to ('anonymous' without keys)",
+                             example = "team-a") String owner,
                      Links links) {
 
     /** Jobs ended of all the study trains, share, seconds since the start and an estimate of the seconds left. */
@@ -42,7 +44,7 @@ record StudyResponse(String id, String name, JobStatus status, Instant createdAt
     static StudyResponse of(StudyRecord study, Instant now) {
         return new StudyResponse(study.id(), study.name(), study.status(), study.createdAt(), study.startedAt(),
                 study.finishedAt(), progress(study, now), study.request(), study.trials(), study.result(),
-                study.error(), study.cancelRequested(), study.history(), Links.of(study));
+                study.error(), study.cancelRequested(), study.history(), study.owner().name(), Links.of(study));
     }
 
     static Progress progress(StudyRecord study, Instant now) {
@@ -60,12 +62,15 @@ record StudyResponse(String id, String name, JobStatus status, Instant createdAt
     /** A study in a list. */
     @Schema(name = "StudySummary", description = "A study in a list")
     record Summary(String id, String name, JobStatus status, Instant createdAt, Instant finishedAt, Progress progress,
-                   String method, StudyResult.Choice selected, Links links) {
+                   String method, StudyResult.Choice selected,
+                   @Schema(description = "Who it belongs to ('anonymous' without keys)", example = "team-a")
+                   String owner, Links links) {
 
         static Summary of(StudyRecord study, Instant now) {
             return new Summary(study.id(), study.name(), study.status(), study.createdAt(), study.finishedAt(),
                     StudyResponse.progress(study, now), study.request().search().method(),
-                    study.result() == null ? null : study.result().selected(), Links.of(study));
+                    study.result() == null ? null : study.result().selected(), study.owner().name(),
+                    Links.of(study));
         }
     }
 

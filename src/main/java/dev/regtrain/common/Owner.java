@@ -1,5 +1,7 @@
 package dev.regtrain.common;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.regex.Pattern;
 
 /**
@@ -17,6 +19,17 @@ public record Owner(String name) {
         if (name == null || !NAME.matcher(name).matches()) {
             throw new InvalidRequestException("owner", "must be 1 to 64 characters of A-Z, a-z, 0-9, '.', '_' or '-'");
         }
+    }
+
+    /** An owner from its name, as JSON and stored records carry it (a plain string). */
+    @JsonCreator
+    public static Owner of(String name) {
+        return new Owner(name);
+    }
+
+    @JsonValue
+    public String json() {
+        return name;
     }
 
     /** The owner a stored record names, or {@link #ANONYMOUS} for a record stored before owners existed. */

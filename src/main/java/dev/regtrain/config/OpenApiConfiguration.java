@@ -1,9 +1,12 @@
 package dev.regtrain.config;
 
+import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Contact;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import io.swagger.v3.oas.models.tags.Tag;
 import java.util.ArrayList;
@@ -20,6 +23,9 @@ public class OpenApiConfiguration {
 
     /** Where a service started as the README says listens; clients generated from the document call it there. */
     public static final String DEFAULT_SERVER = "http://localhost:8080";
+
+    /** The name of the bearer key scheme in the document. */
+    public static final String BEARER = "bearerAuth";
 
     static final String DESCRIPTION = """
             Train regularised neural networks over HTTP: submit a job with L1, L2, elastic-net, proximal L1, weight \
@@ -54,8 +60,16 @@ public class OpenApiConfiguration {
                                 + "a random search), compared by validation or K-fold cross-validation, selected by "
                                 + "the best mean or the one-standard-error rule, then refitted on all the data"),
                         tag("Datasets", "Built-in generators and uploaded CSV datasets"),
-                        tag("Options", "The allowed values of every choice a request makes"))))
-                .security(new ArrayList<>());
+                        tag("Options", "The allowed values of every choice a request makes"),
+                        tag("Keys", "API keys (regtrain.security.mode=api-key): created, listed and revoked by an "
+                                + "admin"))))
+                .components(new Components().addSecuritySchemes(BEARER, new SecurityScheme()
+                        .type(SecurityScheme.Type.HTTP).scheme("bearer")
+                        .description("An API key as 'Authorization: Bearer <key>': required on /api/v1 when the "
+                                + "service runs with regtrain.security.mode=api-key, not used without keys")))
+                // optional: {} (no key, a service without keys) or the bearer key
+                .security(new ArrayList<>(List.of(new SecurityRequirement(),
+                        new SecurityRequirement().addList(BEARER))));
     }
 
     private static Tag tag(String name, String description) {

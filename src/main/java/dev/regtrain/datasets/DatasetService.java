@@ -1,6 +1,9 @@
 package dev.regtrain.datasets;
 
 import dev.regtrain.common.ApiNames;
+import dev.regtrain.common.Audit;
+import dev.regtrain.common.Caller;
+import dev.regtrain.common.Callers;
 import dev.regtrain.common.InvalidRequestException;
 import dev.regtrain.common.NotFoundException;
 import dev.regtrain.config.RegtrainProperties;
@@ -24,11 +27,14 @@ public class DatasetService {
     private final DatasetStore store;
     private final RegtrainProperties.Limits limits;
     private final Clock clock;
+    /** Who calls: another owner's dataset is, for them, one that does not exist (404, and unknown as a reference). */
+    private final Callers callers;
 
-    public DatasetService(DatasetStore store, RegtrainProperties properties, Clock clock) {
+    public DatasetService(DatasetStore store, RegtrainProperties properties, Clock clock, Callers callers) {
         this.store = store;
         this.limits = properties.limits();
         this.clock = clock;
+        this.callers = callers;
     }
 
     /**
@@ -68,18 +74,22 @@ public class DatasetService {
                 limits.maxRows(), limits.maxColumns(), limits.maxUploadBytes().toBytes()));
         DatasetRecord record = new DatasetRecord(id, datasetName, data.rows(),
                 data.inputs(), ModelDocuments.name(data.task()), data.classes(),
-                data.imageShape() == null ? null : data.imageShape().toString(), clock.instant());
+                data.imageShape() == null ? null : data.imageShape().toString(), clock.instant(),
+                callers.current().owner());
         store.save(record, data);
+        Audit.log(callers.current(), "dataset", "create", id);
         return record;
     }
 
     /** Newest first. */
     public List<DatasetRecord> list() {
-        return store.list();
+        Caller caller = callers.current();
+        return store.list().stream().filter(d -> caller.sees(d.owner())).toList();
     }
 
     public Optional<DatasetRecord> find(String id) {
-        return id == null ? Optional.empty() : store.find(id);
+        Caller caller = callers.current();
+        return id == null ? Optional.empty() : store.find(id).filter(d -> caller.sees(d.owner()));
     }
 
     public DatasetRecord get(String id) {
@@ -95,5 +105,6 @@ public class DatasetService {
     public void remove(String id) {
         get(id);
         store.delete(id);
+        Audit.log(callers.current(), "dataset", "delete", id);
     }
 }

@@ -38,7 +38,7 @@ record Continuation(JobRecord record, CheckpointStore.Loaded latest, Optional<Ch
                 : new BestValue(state.earlyStopping().bestEpoch(), original.best().monitor(),
                 state.earlyStopping().best());
         JobRecord record = JobRecord.continuing(newId, request, Objectives.describe(request, null), now, from,
-                state.history(), best);
+                state.history(), best, original.owner());
         return new Continuation(record, latest, checkpoints.load(original.id(), "best"));
     }
 

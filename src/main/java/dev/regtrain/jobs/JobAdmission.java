@@ -1,5 +1,6 @@
 package dev.regtrain.jobs;
 
+import dev.regtrain.common.Owner;
 import dev.regtrain.jobs.request.JobRequest;
 import dev.regtrain.jobs.request.Objectives;
 import dev.regtrain.jobs.request.RequestResolver;
@@ -24,9 +25,12 @@ final class JobAdmission {
     private final MemoryGate memory;
     private final Clock clock;
     private final int maxEpochs;
+    /** Queued and running jobs one owner may have; 0: no limit. */
+    private final int maxActiveJobs;
 
     JobAdmission(Map<String, JobEntry> live, JobQueue queue, JobContext context, RequestResolver resolver,
-                 MemoryGate memory, Clock clock, int maxEpochs) {
+                 MemoryGate memory, Clock clock, int maxEpochs, int maxActiveJobs) {
+        this.maxActiveJobs = maxActiveJobs;
         this.live = live;
         this.queue = queue;
         this.context = context;
@@ -41,10 +45,15 @@ final class JobAdmission {
     }
 
     /** @param study the study the job is a child of, or null */
-    JobRecord submit(JobRequest raw, String id, StudyRef study) {
+    JobRecord submit(JobRequest raw, String id, StudyRef study, Owner owner) {
         Resolution resolution = resolver.resolve(raw);
+        return withinQuota(owner, () -> admit(resolution, id, study, owner));
+    }
+
+    private JobRecord admit(Resolution resolution, String id, StudyRef study, Owner owner) {
         JobRequest request = resolution.request();
-        JobRecord record = JobRecord.queued(id, request, Objectives.describe(request, null), clock.instant(), study);
+        JobRecord record = JobRecord.queued(id, request, Objectives.describe(request, null), clock.instant(), study,
+                owner);
         return enqueue(new JobEntry(record, List.of()), resolution.memoryBytes(), () -> {
             if (resolution.initialModel() != null) {
                 context.store().saveInitialModel(id, resolution.initialModel());
@@ -55,6 +64,30 @@ final class JobAdmission {
 
     /** A new job that continues {@code original} by {@code epochs} more epochs (see {@link Continuation}). */
     JobRecord continueJob(JobRecord original, int epochs) {
+        return withinQuota(original.owner(), () -> continuing(original, epochs));
+    }
+
+    /**
+     * Admits a job unless its owner already has {@code regtrain.security.quota.max-active-jobs} queued or running
+     * (429 with Retry-After, which a study takes as "later"); counting and admitting happen under one lock.
+     */
+    private JobRecord withinQuota(Owner owner, java.util.function.Supplier<JobRecord> admit) {
+        if (maxActiveJobs <= 0) {
+            return admit.get();
+        }
+        synchronized (this) {
+            long active = live.values().stream().filter(e -> owner.equals(e.record().owner())
+                    && !e.record().status().isFinal()).count();
+            if (active >= maxActiveJobs) {
+                throw new QueueFullException("owner " + owner + " already has " + active + " queued or running "
+                        + "jobs, its quota (regtrain.security.quota.max-active-jobs); try again when one has ended",
+                        Duration.ofSeconds(30));
+            }
+            return admit.get();
+        }
+    }
+
+    private JobRecord continuing(JobRecord original, int epochs) {
         Continuation continuation = Continuation.of(original, epochs, UUID.randomUUID().toString(),
                 context.checkpoints(), resolver, maxEpochs, clock.instant());
         return enqueue(new JobEntry(continuation.record(), continuation.latest().state().history()),

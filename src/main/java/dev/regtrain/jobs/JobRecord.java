@@ -1,5 +1,6 @@
 package dev.regtrain.jobs;
 
+import dev.regtrain.common.Owner;
 import dev.regtrain.engine.EpochMetrics;
 import dev.regtrain.jobs.request.JobRequest;
 import java.time.Instant;
@@ -18,6 +19,7 @@ import java.util.List;
  * @param modelRef the checkpoint that holds the job's model once it has one ("best" or an epoch), or null
  * @param history every status the job entered, oldest first (a record stored before histories existed gets the
  *                one its times tell)
+ * @param owner who the job belongs to ({@code anonymous} without keys, and for records stored before owners)
  * @param continuedFrom the job and epoch this job continues, or null for a job trained from its start
  * @param study the study the job belongs to and its place in it, or null for a job of its own
  */
@@ -25,9 +27,10 @@ public record JobRecord(String id, String name, JobStatus status, Instant create
                         Instant finishedAt, JobRequest request, String objective, DataSummary data, int epochsDone,
                         double trainingSeconds, EpochMetrics latest, BestValue best, JobStop stop, JobError error,
                         Integer resumedFromEpoch, String modelRef, List<StatusChange> history,
-                        ContinuedFrom continuedFrom, StudyRef study) {
+                        ContinuedFrom continuedFrom, StudyRef study, Owner owner) {
 
     public JobRecord {
+        owner = owner != null ? owner : Owner.ANONYMOUS; // a record stored before owners existed
         history = history != null ? List.copyOf(history) : reconstructed(status, createdAt, startedAt, finishedAt);
     }
 
@@ -51,13 +54,15 @@ public record JobRecord(String id, String name, JobStatus status, Instant create
 
     /** A new job, waiting for a worker. */
     public static JobRecord queued(String id, JobRequest request, String objective, Instant at) {
-        return queued(id, request, objective, at, null);
+        return queued(id, request, objective, at, null, Owner.ANONYMOUS);
     }
 
     /** A new child of a study, waiting for a worker. */
-    public static JobRecord queued(String id, JobRequest request, String objective, Instant at, StudyRef study) {
+    public static JobRecord queued(String id, JobRequest request, String objective, Instant at, StudyRef study,
+                                   Owner owner) {
         return new JobRecord(id, request.name(), JobStatus.QUEUED, at, null, null, request, objective, null, 0, 0,
-                null, null, null, null, null, null, List.of(StatusChange.of(JobStatus.QUEUED, at)), null, study);
+                null, null, null, null, null, null, List.of(StatusChange.of(JobStatus.QUEUED, at)), null, study,
+                owner);
     }
 
     private static List<StatusChange> reconstructed(JobStatus status, Instant createdAt, Instant startedAt,
@@ -79,43 +84,43 @@ public record JobRecord(String id, String name, JobStatus status, Instant create
     public JobRecord started(Instant at, Integer resumedFrom, String detail) {
         return new JobRecord(id, name, JobStatus.RUNNING, createdAt, startedAt != null ? startedAt : at, null,
                 request, objective, data, epochsDone, trainingSeconds, latest, best, stop, error, resumedFrom,
-                modelRef, appended(new StatusChange(JobStatus.RUNNING, at, detail)), continuedFrom, study);
+                modelRef, appended(new StatusChange(JobStatus.RUNNING, at, detail)), continuedFrom, study, owner);
     }
 
     public JobRecord prepared(DataSummary summary, String newObjective) {
         return new JobRecord(id, name, status, createdAt, startedAt, finishedAt, request, newObjective, summary,
                 epochsDone, trainingSeconds, latest, best, stop, error, resumedFromEpoch, modelRef, history,
-                continuedFrom, study);
+                continuedFrom, study, owner);
     }
 
     public JobRecord afterEpoch(EpochMetrics row, BestValue newBest, String newModelRef) {
         return new JobRecord(id, name, status, createdAt, startedAt, finishedAt, request, objective, data,
                 row.epoch(), trainingSeconds + row.seconds(), row, newBest, stop, error, resumedFromEpoch,
-                newModelRef, history, continuedFrom, study);
+                newModelRef, history, continuedFrom, study, owner);
     }
 
     /** Rewinds to a checkpoint after a restart: the epochs after it will be trained again. */
     public JobRecord rewoundTo(int epoch, double seconds, EpochMetrics row, BestValue newBest, String newModelRef) {
         return new JobRecord(id, name, status, createdAt, startedAt, finishedAt, request, objective, data, epoch,
-                seconds, row, newBest, stop, error, resumedFromEpoch, newModelRef, history, continuedFrom, study);
+                seconds, row, newBest, stop, error, resumedFromEpoch, newModelRef, history, continuedFrom, study, owner);
     }
 
     public JobRecord finished(JobStatus finalStatus, Instant at, JobStop newStop, JobError newError,
                               String newModelRef) {
         return new JobRecord(id, name, finalStatus, createdAt, startedAt, at, request, objective, data, epochsDone,
                 trainingSeconds, latest, best, newStop, newError, resumedFromEpoch, newModelRef,
-                appended(StatusChange.of(finalStatus, at)), continuedFrom, study);
+                appended(StatusChange.of(finalStatus, at)), continuedFrom, study, owner);
     }
 
     /** A new job that continues {@code from}: queued, with the history of the state it starts from. */
     public static JobRecord continuing(String id, JobRequest request, String objective, Instant at,
-                                       ContinuedFrom from, List<EpochMetrics> rows, BestValue best) {
+                                       ContinuedFrom from, List<EpochMetrics> rows, BestValue best, Owner owner) {
         EpochMetrics last = rows.isEmpty() ? null : rows.get(rows.size() - 1);
         double seconds = rows.stream().mapToDouble(EpochMetrics::seconds).sum();
         return new JobRecord(id, request.name(), JobStatus.QUEUED, at, null, null, request, objective, null,
                 rows.size(), seconds, last, best, null, null, null, null,
                 List.of(new StatusChange(JobStatus.QUEUED, at, "continues job " + from.job() + " after its epoch "
-                        + from.epoch())), from, null);
+                        + from.epoch())), from, null, owner);
     }
 
     private List<StatusChange> appended(StatusChange change) {

@@ -1,10 +1,12 @@
 package dev.regtrain.jobs;
 
+import dev.regtrain.common.Audit;
+import dev.regtrain.common.Callers;
 import dev.regtrain.common.Endings;
 import dev.regtrain.common.ConflictException;
 import dev.regtrain.common.DamagedDataException;
 import dev.regtrain.common.InvalidRequestException;
-import dev.regtrain.common.NotFoundException;
+import dev.regtrain.common.Owner;
 import dev.regtrain.config.RegtrainProperties;
 import dev.regtrain.datasets.DatasetService;
 import dev.regtrain.datasets.JobDatasets;
@@ -44,6 +46,8 @@ public class JobService implements JobEvents, SmartLifecycle {
     private final RegtrainProperties.Limits limits;
     private final Duration shutdownGrace;
     private final DatasetsInUse datasetsInUse;
+    private final Callers callers; // for owners and the audit; VisibleJobs checks what a caller sees
+    private final VisibleJobs visible;
     private final JobLifecycle lifecycle;
     private final PendingSaves pending;
     private final Later later;
@@ -58,8 +62,10 @@ public class JobService implements JobEvents, SmartLifecycle {
     public JobService(JobStore store, CheckpointStore checkpoints, DatasetService datasets, JobQueue queue,
                       JobMetrics metrics, EngineContext engine, SharedCores cores, Clock clock,
                       RegtrainProperties.Limits limits, Duration shutdownGrace, Later later,
-                      Endings<JobSnapshot> endings) {
+                      Endings<JobSnapshot> endings, Callers callers, int maxActiveJobsPerOwner) {
         this.later = later;
+        this.callers = callers;
+        this.visible = new VisibleJobs(live, store, callers);
         this.pending = new PendingSaves(store, later, this::retireIfEnded);
         this.store = store;
         this.checkpoints = checkpoints;
@@ -73,7 +79,8 @@ public class JobService implements JobEvents, SmartLifecycle {
                 metrics);
         this.memory = new MemoryGate(limits.jobMemoryBudget(), queue);
         this.admission = new JobAdmission(live, queue, context, new RequestResolver(limits,
-                new Lookups(datasets, checkpoints, store)), memory, clock, limits.maxEpochs());
+                new Lookups(datasets, checkpoints, store, callers)), memory, clock, limits.maxEpochs(),
+                maxActiveJobsPerOwner);
         metrics.countStatusesWith(this::countsByStatus);
         for (JobRecord record : store.unfinished()) {
             live.put(record.id(), new JobEntry(record, store.loadMetrics(record.id())));
@@ -147,12 +154,14 @@ public class JobService implements JobEvents, SmartLifecycle {
 
     /** Submits with an id chosen by the caller (an Idempotency-Key's claim chooses it before the job exists). */
     public JobRecord submit(JobRequest raw, String id) {
-        return submit(raw, id, null);
+        JobRecord job = submit(raw, id, null, callers.current().owner());
+        Audit.log(callers.current(), "job", "create", id);
+        return job;
     }
 
     /** Submits a child of a study (or, with a null {@code study}, a job of its own) under the id chosen. */
-    public JobRecord submit(JobRequest raw, String id, StudyRef study) {
-        return datasetsInUse.admit(() -> admission.submit(raw, id, study));
+    public JobRecord submit(JobRequest raw, String id, StudyRef study, Owner owner) {
+        return datasetsInUse.admit(() -> admission.submit(raw, id, study, owner));
     }
 
     /** Validates a request and fills in its defaults as a submission would, without submitting anything. */
@@ -162,16 +171,18 @@ public class JobService implements JobEvents, SmartLifecycle {
 
     /** A new job continuing a final one by more epochs from its last checkpoint (409 without one). */
     public JobRecord continueJob(String id, int epochs) {
-        return datasetsInUse.admit(() -> admission.continueJob(get(id), epochs));
+        JobRecord job = datasetsInUse.admit(() -> admission.continueJob(get(id), epochs));
+        Audit.log(callers.current(), "job", "continue", job.id());
+        return job;
     }
 
     public JobRecord get(String id) {
-        JobEntry entry = id == null ? null : live.get(id);
-        return entry != null ? entry.record() : stored(id);
+        JobEntry entry = visible.entry(id);
+        return entry != null ? entry.record() : visible.record(id);
     }
 
-    public boolean exists(String id) {
-        return id != null && (live.containsKey(id) || store.find(id).isPresent());
+    public boolean exists(String id) { // for the caller: another owner's does not
+        return visible.exists(id);
     }
 
     /** Newest first, optionally only some statuses, paged by the cursor of the previous page. */
@@ -180,7 +191,7 @@ public class JobService implements JobEvents, SmartLifecycle {
             throw new InvalidRequestException("limit", "must be between 1 and " + limits.maxListLimit()
                     + " (limit regtrain.limits.max-list-limit); got " + limit);
         }
-        JobPage page = store.page(filter, limit, cursor);
+        JobPage page = store.page(visible.forCaller(filter), limit, cursor);
         // the store has every status change; a job training here has newer progress in memory
         return new JobPage(page.jobs().stream().map(r -> {
             JobEntry entry = live.get(r.id());
@@ -190,14 +201,15 @@ public class JobService implements JobEvents, SmartLifecycle {
 
     /** A queued job is cancelled at once; a running one within one mini-batch. */
     public JobRecord cancel(String id) {
-        JobEntry entry = id == null ? null : live.get(id);
+        JobEntry entry = visible.entry(id);
         if (entry == null) {
-            throw new ConflictException("job " + id + " is already " + stored(id).status());
+            throw new ConflictException("job " + id + " is already " + visible.record(id).status());
         }
         if (entry.record().status().isFinal()) {
             throw new ConflictException("job " + id + " is already " + entry.record().status());
         }
         entry.requestCancel();
+        Audit.log(callers.current(), "job", "cancel", id);
         lifecycle.cancelWaiting(entry);
         memory.withdraw(entry);
         JobRecord after = entry.record();
@@ -209,7 +221,7 @@ public class JobService implements JobEvents, SmartLifecycle {
 
     /** Removes a job in a final state with its checkpoints and everything else stored for it. */
     public void delete(String id) {
-        JobEntry entry = id == null ? null : live.get(id);
+        JobEntry entry = visible.entry(id);
         JobStatus status;
         if (entry != null) {
             JobStatus[] seen = new JobStatus[1];
@@ -222,7 +234,7 @@ public class JobService implements JobEvents, SmartLifecycle {
             status = seen[0];
         } else {
             try {
-                status = stored(id).status();
+                status = visible.record(id).status();
             } catch (DamagedDataException e) {
                 status = null; // a job whose record is damaged can always be deleted, with what is left of it
             }
@@ -233,6 +245,7 @@ public class JobService implements JobEvents, SmartLifecycle {
         pending.discard(id);
         checkpoints.deleteAll(id);
         store.delete(id);
+        Audit.log(callers.current(), "job", "delete", id);
     }
 
     /** The gradient diagnostics of the job's metrics so far (MATH.md). */
@@ -241,17 +254,17 @@ public class JobService implements JobEvents, SmartLifecycle {
     }
 
     public List<EpochMetrics> metrics(String id) {
-        JobEntry entry = id == null ? null : live.get(id);
+        JobEntry entry = visible.entry(id);
         return entry != null ? entry.metrics() : snapshot(id).metrics();
     }
 
     /** The job's record and metrics read together, for views that draw both (404 if unknown). */
     public JobSnapshot snapshot(String id) {
-        JobEntry entry = id == null ? null : live.get(id);
+        JobEntry entry = visible.entry(id);
         if (entry != null) {
             return entry.snapshot();
         }
-        JobRecord record = stored(id);
+        JobRecord record = visible.record(id);
         return new JobSnapshot(record, store.loadMetrics(id));
     }
 
@@ -262,11 +275,11 @@ public class JobService implements JobEvents, SmartLifecycle {
 
     @Override
     public Start follow(String jobId, int epochsAlreadySeen) {
-        JobEntry entry = jobId == null ? null : live.get(jobId);
+        JobEntry entry = visible.entry(jobId);
         if (entry != null) {
             return entry.start(epochsAlreadySeen);
         }
-        return new Start(stored(jobId), new Cursor(Math.max(0, epochsAlreadySeen), FINAL_SENT));
+        return new Start(visible.record(jobId), new Cursor(Math.max(0, epochsAlreadySeen), FINAL_SENT));
     }
 
     @Override
@@ -282,13 +295,5 @@ public class JobService implements JobEvents, SmartLifecycle {
         JobRecord status = cursor.statusVersion() == FINAL_SENT ? null : snapshot.record();
         return new Batch(List.copyOf(rows.subList(from, rows.size())), status, true,
                 new Cursor(rows.size(), FINAL_SENT));
-    }
-
-    private JobRecord stored(String id) {
-        JobEntry entry = id == null ? null : live.get(id);
-        if (entry != null) {
-            return entry.record();
-        }
-        return store.find(id).orElseThrow(() -> new NotFoundException("no job with id '" + id + "'"));
     }
 }

@@ -1,6 +1,8 @@
 package dev.regtrain.jobs;
 
+import dev.regtrain.common.Callers;
 import dev.regtrain.common.Endings;
+import dev.regtrain.security.SecurityProperties;
 import dev.regtrain.config.RegtrainProperties;
 import dev.regtrain.datasets.DatasetService;
 import dev.regtrain.engine.EngineContext;
@@ -27,8 +29,10 @@ class JobsConfiguration {
     @Bean
     JobService jobService(JobStore store, CheckpointStore checkpoints, DatasetService datasets, JobQueue queue,
                           JobMetrics metrics, EngineContext engine, SharedCores cores, Clock clock,
-                          RegtrainProperties properties, Endings<JobSnapshot> endings) {
+                          RegtrainProperties properties, Endings<JobSnapshot> endings, Callers callers,
+                          SecurityProperties security) {
         return new JobService(store, checkpoints, datasets, queue, metrics, engine, cores, clock, properties.limits(),
-                properties.shutdownGrace(), Later.daemon("regtrain-storage-retry"), endings);
+                properties.shutdownGrace(), Later.daemon("regtrain-storage-retry"), endings, callers,
+                security.quota().maxActiveJobs());
     }
 }

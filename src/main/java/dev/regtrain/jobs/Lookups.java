@@ -7,6 +7,7 @@ import dev.regtrain.models.document.ModelDocument;
 import dev.regtrain.models.document.ModelDocuments;
 import dev.regtrain.jobs.request.DatasetLookup;
 import dev.regtrain.jobs.request.DatasetShape;
+import dev.regtrain.common.Callers;
 import dev.regtrain.common.InvalidRequestException;
 import java.util.Optional;
 
@@ -16,11 +17,13 @@ final class Lookups implements DatasetLookup {
     private final DatasetService datasets;
     private final CheckpointStore checkpoints;
     private final JobStore store;
+    private final Callers callers;
 
-    Lookups(DatasetService datasets, CheckpointStore checkpoints, JobStore store) {
+    Lookups(DatasetService datasets, CheckpointStore checkpoints, JobStore store, Callers callers) {
         this.datasets = datasets;
         this.checkpoints = checkpoints;
         this.store = store;
+        this.callers = callers;
     }
 
     @Override
@@ -36,7 +39,8 @@ final class Lookups implements DatasetLookup {
 
     @Override
     public Optional<ModelDocument> checkpointModel(String jobId, String ref) {
-        if (store.find(jobId).isEmpty()) {
+        // another owner's job is, for a warm start, a job that does not exist
+        if (store.find(jobId).filter(job -> callers.current().sees(job.owner())).isEmpty()) {
             return Optional.empty();
         }
         return checkpoints.load(jobId, ref).flatMap(loaded -> store.loadModelMeta(jobId).map(meta ->

@@ -1,5 +1,6 @@
 package dev.regtrain.studies;
 
+import dev.regtrain.common.Callers;
 import dev.regtrain.common.Endings;
 import dev.regtrain.config.RegtrainProperties;
 import dev.regtrain.jobs.JobQueue;
@@ -17,7 +18,7 @@ class StudiesConfiguration {
 
     @Bean
     StudyService studyService(StudyStore store, JobService jobs, JobQueue queue, Clock clock,
-                              RegtrainProperties properties, Endings<StudyRecord> endings) {
+                              RegtrainProperties properties, Endings<StudyRecord> endings, Callers callers) {
         ExecutorService coordinator = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "regtrain-studies");
             thread.setDaemon(true);
@@ -25,6 +26,6 @@ class StudiesConfiguration {
         });
         return new StudyService(store, jobs, coordinator, Later.daemon("regtrain-study-retry"), clock,
                 properties.effectiveWorkers(), properties.queueCapacity(), queue::waiting,
-                properties.limits().maxStudyJobs(), properties.limits().maxListLimit(), endings);
+                properties.limits().maxStudyJobs(), properties.limits().maxListLimit(), endings, callers);
     }
 }

@@ -151,7 +151,8 @@ final class StudyCoordinator {
                 selected.parameters(), request.crossValidation() != null, epochs);
         String id = ChildIds.refit(study.id());
         try {
-            jobs.submit(child, id, new StudyRef(study.id(), selected.trial(), null, null, true));
+            jobs.submit(child, id, new StudyRef(study.id(), selected.trial(), null, null, true),
+                    study.owner());
         } catch (QueueFullException e) {
             return new Step(study, true);
         } catch (InvalidRequestException e) {
@@ -184,7 +185,7 @@ final class StudyCoordinator {
             FoldRecord now;
             try {
                 JobRecord submitted = jobs.submit(child, id, new StudyRef(study.id(), next.trial(),
-                        cv == null ? null : fold.fold(), cv == null ? null : fold.repeat(), false));
+                        cv == null ? null : fold.fold(), cv == null ? null : fold.repeat(), false), study.owner());
                 now = fold.submitted(id, submitted.status());
                 active++;
             } catch (QueueFullException e) {

@@ -1,5 +1,6 @@
 package dev.regtrain.studies;
 
+import dev.regtrain.common.Owner;
 import dev.regtrain.jobs.JobStatus;
 import dev.regtrain.jobs.StatusChange;
 import java.time.Instant;
@@ -16,12 +17,15 @@ import java.util.List;
  * @param cancelRequested a cancel was asked for: the study ends CANCELLED once its children have ended
  * @param error why the study failed, else null
  * @param history every status the study entered, oldest first
+ * @param owner who the study and its jobs belong to
  */
 public record StudyRecord(String id, String name, JobStatus status, Instant createdAt, Instant startedAt,
                           Instant finishedAt, StudyRequest request, List<TrialRecord> trials, StudyResult result,
-                          int jobs, boolean cancelRequested, String error, List<StatusChange> history) {
+                          int jobs, boolean cancelRequested, String error, List<StatusChange> history,
+                          Owner owner) {
 
     public StudyRecord {
+        owner = owner != null ? owner : Owner.ANONYMOUS; // a record stored before owners existed
         trials = List.copyOf(trials);
         history = List.copyOf(history);
     }
@@ -37,23 +41,23 @@ public record StudyRecord(String id, String name, JobStatus status, Instant crea
 
     StudyRecord withTrials(List<TrialRecord> newTrials) {
         return new StudyRecord(id, name, status, createdAt, startedAt, finishedAt, request, newTrials, result, jobs,
-                cancelRequested, error, history);
+                cancelRequested, error, history, owner);
     }
 
     StudyRecord withResult(StudyResult newResult) {
         return new StudyRecord(id, name, status, createdAt, startedAt, finishedAt, request, trials, newResult, jobs,
-                cancelRequested, error, history);
+                cancelRequested, error, history, owner);
     }
 
     StudyRecord cancelling() {
         return new StudyRecord(id, name, status, createdAt, startedAt, finishedAt, request, trials, result, jobs,
-                true, error, history);
+                true, error, history, owner);
     }
 
     StudyRecord finished(JobStatus finalStatus, Instant at, String why) {
         List<StatusChange> longer = new ArrayList<>(history);
         longer.add(new StatusChange(finalStatus, at, why));
         return new StudyRecord(id, name, finalStatus, createdAt, startedAt, at, request, trials, result, jobs,
-                cancelRequested, finalStatus == JobStatus.FAILED ? why : error, longer);
+                cancelRequested, finalStatus == JobStatus.FAILED ? why : error, longer, owner);
     }
 }

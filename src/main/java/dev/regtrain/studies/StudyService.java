@@ -1,5 +1,7 @@
 package dev.regtrain.studies;
 
+import dev.regtrain.common.Audit;
+import dev.regtrain.common.Callers;
 import dev.regtrain.common.Endings;
 import dev.regtrain.common.ConflictException;
 import dev.regtrain.common.InvalidRequestException;
@@ -30,9 +32,9 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Creates, lists, cancels and deletes studies and lets callers follow them. Studies that have not ended live in
- * memory, and are stored as {@link #save} says. All the work of moving studies on runs
- * on one serial {@code coordinator}, told by the job service whenever a child ends, so that a study's steps never
- * overlap; after a restart every unfinished study takes a step, which finds its children where the last run left them.
+ * memory, and are stored as {@link #save} says. All the work of moving studies on runs on one serial {@code
+ * coordinator}, told by the job service whenever a child ends, so that a study's steps never overlap; after a restart
+ * every unfinished study takes a step, which finds its children where the last run left them.
  */
 public class StudyService implements SmartLifecycle {
 
@@ -54,6 +56,8 @@ public class StudyService implements SmartLifecycle {
     private final int workers;
     private final int queueCapacity;
     private final IntSupplier queueWaiting;
+    private final Callers callers;
+    private final VisibleStudies visible;
     private final int maxListLimit;
     private final Endings<StudyRecord> endings;
     private volatile boolean running;
@@ -65,8 +69,10 @@ public class StudyService implements SmartLifecycle {
      */
     public StudyService(StudyStore store, JobService jobs, Executor coordinator, Later later, Clock clock,
                         int workers, int queueCapacity, IntSupplier queueWaiting, int maxStudyJobs, int maxListLimit,
-                        Endings<StudyRecord> endings) {
+                        Endings<StudyRecord> endings, Callers callers) {
         this.endings = endings;
+        this.callers = callers;
+        this.visible = new VisibleStudies(live, store, callers);
         this.store = store;
         this.jobs = jobs;
         this.coordinator = coordinator;
@@ -140,26 +146,24 @@ public class StudyService implements SmartLifecycle {
         }
         StudyRecord study = new StudyRecord(id, plan.request().name(), JobStatus.RUNNING, now, now, null,
                 plan.request(), trials, null, plan.jobs(), false, null,
-                List.of(StatusChange.of(JobStatus.QUEUED, now), StatusChange.of(JobStatus.RUNNING, now)));
+                List.of(StatusChange.of(JobStatus.QUEUED, now), StatusChange.of(JobStatus.RUNNING, now)),
+                callers.current().owner());
         store.save(study);
         lastStored.put(id, study);
         storedAt.put(id, now);
         live.put(id, study);
         changes.bump(id);
         awaitStep(id);
+        Audit.log(callers.current(), "study", "create", id);
         return get(id);
     }
 
-    public StudyRecord get(String id) {
-        StudyRecord study = id == null ? null : live.get(id);
-        if (study != null) {
-            return study;
-        }
-        return store.find(id).orElseThrow(() -> new NotFoundException("no study with id '" + id + "'"));
+    public StudyRecord get(String id) { // another owner's is not found, like an unknown id
+        return visible.get(id);
     }
 
     public boolean exists(String id) {
-        return id != null && (live.containsKey(id) || store.find(id).isPresent());
+        return visible.find(id).isPresent();
     }
 
     public StudyPage list(Set<JobStatus> statuses, int limit, String cursor) {
@@ -168,7 +172,8 @@ public class StudyService implements SmartLifecycle {
                     + " (limit regtrain.limits.max-list-limit); got " + limit);
         }
         StudyPage page = store.page(statuses, limit, cursor);
-        return new StudyPage(page.studies().stream().map(s -> live.getOrDefault(s.id(), s)).toList(), page.next());
+        return new StudyPage(visible.only(page.studies()).stream().map(s -> live.getOrDefault(s.id(), s)).toList(),
+                page.next());
     }
 
     /** Queued children are cancelled at once, running ones within a mini-batch; the study ends once they have. */
@@ -183,6 +188,7 @@ public class StudyService implements SmartLifecycle {
                 save(current.cancelling());
             }
         });
+        Audit.log(callers.current(), "study", "cancel", id);
         awaitStep(id);
         return get(id);
     }
@@ -202,6 +208,7 @@ public class StudyService implements SmartLifecycle {
         store.delete(id);
         live.remove(id);
         changes.forget(id);
+        Audit.log(callers.current(), "study", "delete", id);
     }
 
     private void deleteJob(String jobId) {

@@ -36,17 +36,14 @@ public final class WebhookEvents {
         this.clock = clock;
     }
 
-    /**
-     * Whose job this is: the one place where webhooks ask it. Jobs carry no owner yet (the tenancy work adds one), so
-     * until then every job is {@link Owner#ANONYMOUS}'s, which is the owner of everything without keys.
-     */
+    /** Whose job this is: the one place where webhooks ask it ({@link Owner#ANONYMOUS} without keys). */
     static Owner ownerOf(JobRecord job) {
-        return Owner.ANONYMOUS;
+        return job.owner();
     }
 
-    /** Whose study this is: as {@link #ownerOf(JobRecord)}, {@link Owner#ANONYMOUS} until studies carry an owner. */
+    /** Whose study this is: the owner of the key that created it, whose webhooks hear of it. */
     static Owner ownerOf(StudyRecord study) {
-        return Owner.ANONYMOUS;
+        return study.owner();
     }
 
     /** The job service's {@code Endings}: job.succeeded, job.failed or job.cancelled, with the job as GET shows it. */

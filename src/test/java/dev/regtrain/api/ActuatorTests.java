@@ -51,7 +51,7 @@ class ActuatorTests extends ServiceTest {
     }
 
     @Test
-    void anUnknownHealthGroupOrMetricIsA404Problem() {
+    void anUnknownHealthGroupOrAWithdrawnEndpointIsA404Problem() {
         for (String path : new String[] {"/actuator/health/nothing", "/actuator/metrics/no.such.metric"}) {
             http.get().uri(path).exchange().expectStatus().isNotFound()
                     .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)

@@ -32,7 +32,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 class DatasetControllerTests {
 
     private static final DatasetRecord IRIS = new DatasetRecord("d1", "iris", 150, 4, "classification",
-            List.of("0", "1", "2"), null, Instant.parse("2026-01-01T00:00:00Z"));
+            List.of("0", "1", "2"), null, Instant.parse("2026-01-01T00:00:00Z"), null);
 
     @Autowired
     MockMvcTester mvc;

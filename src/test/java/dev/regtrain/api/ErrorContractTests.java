@@ -40,8 +40,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 /** Every kind of error is an RFC 9457 problem with a stable type, the right status and, for fields, the path. */
 @WebMvcTest(controllers = {JobController.class, JobDataController.class, DatasetController.class})
 @Import({JacksonConfiguration.class, EngineConfiguration.class, EventStreams.class, IdempotentRequests.class,
-        dev.regtrain.common.DamageLog.class})
-@EnableConfigurationProperties(RegtrainProperties.class)
+        dev.regtrain.common.DamageLog.class, RequestCallers.class})
+@EnableConfigurationProperties({RegtrainProperties.class, dev.regtrain.security.SecurityProperties.class})
 class ErrorContractTests {
 
     @Autowired

@@ -35,7 +35,7 @@ class IdempotentUploadExpiryTests {
     private final IdempotencyService idempotency = new IdempotencyService(store, clock,
             TestProperties.with("regtrain.idempotency-retention", "1h"));
     private final IdempotentRequests requests = new IdempotentRequests(idempotency, null, null,
-            JsonMapper.builder().build(), clock, null);
+            JsonMapper.builder().build(), clock, null, () -> dev.regtrain.common.Caller.LOCAL);
 
     /** The key answered for an upload of {@link #CSV} named "n", as the first request left it. */
     private void answered(String key, String body) throws Exception {

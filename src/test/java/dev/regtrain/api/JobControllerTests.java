@@ -120,8 +120,11 @@ class JobControllerTests {
 
     @Test
     void aSubmissionThatIsNotJsonIs415AndAnEmptyBodyIs400() {
-        assertThat(mvc.post().uri("/api/v1/jobs").contentType(MediaType.TEXT_PLAIN).content("epochs=3"))
+        assertThat(mvc.post().uri("/api/v1/jobs").contentType(MediaType.APPLICATION_XML).content("<epochs>3</epochs>"))
                 .hasStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+        // a form's or plain text's type is refused before (CrossSiteFilter): another site could send it
+        assertThat(mvc.post().uri("/api/v1/jobs").contentType(MediaType.TEXT_PLAIN).content("epochs=3"))
+                .hasStatus(HttpStatus.FORBIDDEN);
         assertThat(mvc.post().uri("/api/v1/jobs").contentType(MediaType.APPLICATION_JSON))
                 .hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.errors[0].field").isEqualTo("body");
     }

@@ -67,7 +67,7 @@ class StudyControllerTests {
                 new StudyResult.Choice(0, Map.of(L2, 10.0), 0.32, 0.02), "refit-job", "4 fold jobs trained");
         return new StudyRecord("s1", "bc", JobStatus.SUCCEEDED, T0, T0, T0.plusSeconds(30), request,
                 List.of(strong, weak), result, 5, false, null, List.of(StatusChange.of(JobStatus.QUEUED, T0),
-                StatusChange.of(JobStatus.RUNNING, T0), StatusChange.of(JobStatus.SUCCEEDED, T0.plusSeconds(30))));
+                StatusChange.of(JobStatus.RUNNING, T0), StatusChange.of(JobStatus.SUCCEEDED, T0.plusSeconds(30))), null);
     }
 
     private static FoldRecord fold(int k, String job, double value) {

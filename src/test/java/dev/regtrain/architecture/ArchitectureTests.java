@@ -48,6 +48,7 @@ class ArchitectureTests {
         allow("engine.state", "engine");
         allow("common");
         allow("config");
+        allow("security", "common");
         allow("data", "engine", "engine.state");
         allow("data.augment", "data", "engine");
         allow("models.document", "engine");
@@ -56,7 +57,7 @@ class ArchitectureTests {
         allow("jobs.cores", "config", "engine", "engine.kernel");
         allow("datasets", "common", "config", "data", "data.augment", "engine", "jobs.request", "models.document");
         allow("jobs", "common", "config", "data", "data.augment", "datasets", "engine", "jobs.cores", "jobs.request",
-                "models.document");
+                "models.document", "security");
         allow("idempotency", "common", "config");
         allow("studies", "common", "config", "data", "datasets", "engine", "jobs", "jobs.request", "models.document");
         allow("webhooks", "common", "config", "jobs", "studies");
@@ -64,9 +65,9 @@ class ArchitectureTests {
                 "models.onnx");
         allow("plots", "engine", "jobs", "jobs.request", "models", "models.document");
         allow("storage.file", "common", "config", "data", "datasets", "engine", "engine.state", "idempotency", "jobs",
-                "models.document", "studies", "webhooks");
+                "models.document", "security", "studies", "webhooks");
         allow("api", "common", "config", "data", "datasets", "engine", "idempotency", "jobs", "jobs.request", "models",
-                "models.document", "models.onnx", "plots", "studies", "webhooks");
+                "models.document", "models.onnx", "plots", "security", "studies", "webhooks");
         allow("");
     }
 

@@ -30,7 +30,8 @@ public abstract class DatasetStoreContract {
 
     protected static DatasetRecord record(int minute) {
         return new DatasetRecord(UUID.randomUUID().toString(), "moons", MOONS.rows(), MOONS.inputs(),
-                "classification", MOONS.classes(), null, Instant.parse("2026-01-01T00:00:00Z").plusSeconds(60L * minute));
+                "classification", MOONS.classes(), null, Instant.parse("2026-01-01T00:00:00Z").plusSeconds(60L * minute),
+                null);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.regtrain.jobs;
 
+import dev.regtrain.common.Caller;
 import dev.regtrain.common.Endings;
 import dev.regtrain.common.MutableClock;
 import dev.regtrain.config.RegtrainProperties;
@@ -42,6 +43,9 @@ final class Lifecycle {
     final JobService service;
     private final RegtrainProperties properties;
     private final int workerCount;
+    private final int maxActiveJobs;
+    /** Who calls the services: the local caller unless a test acts as another. */
+    volatile Caller caller = Caller.LOCAL;
 
     Lifecycle() {
         this(PROPERTIES, 1, Endings.none());
@@ -52,43 +56,50 @@ final class Lifecycle {
         this(PROPERTIES, 1, endings);
     }
 
+    /** A service where one owner may have {@code maxActiveJobs} queued or running jobs (0: any number). */
+    Lifecycle(int maxActiveJobs) {
+        this(new FullDisk(), new MutableClock(T0), PROPERTIES, 1, Endings.none(), maxActiveJobs);
+    }
+
     /** With {@code workerCount} workers and {@code properties} (a memory budget, say). */
     Lifecycle(RegtrainProperties properties, int workerCount) {
         this(properties, workerCount, Endings.none());
     }
 
     private Lifecycle(RegtrainProperties properties, int workerCount, Endings<JobSnapshot> endings) {
-        this(new FullDisk(), new MutableClock(T0), properties, workerCount, endings);
+        this(new FullDisk(), new MutableClock(T0), properties, workerCount, endings, 0);
     }
 
     private Lifecycle(FullDisk disk, MutableClock clock, RegtrainProperties properties, int workerCount,
-                      Endings<JobSnapshot> endings) {
+                      Endings<JobSnapshot> endings, int maxActiveJobs) {
         this(new InMemoryJobStore(disk), new InMemoryCheckpointStore(clock, disk), clock, new InMemoryDatasetStore(),
-                disk, properties, workerCount, endings);
+                disk, properties, workerCount, endings, maxActiveJobs);
     }
 
     private Lifecycle(InMemoryJobStore store, InMemoryCheckpointStore checkpoints, MutableClock clock,
                       InMemoryDatasetStore datasetStore, FullDisk disk, RegtrainProperties properties,
-                      int workerCount, Endings<JobSnapshot> endings) {
+                      int workerCount, Endings<JobSnapshot> endings, int maxActiveJobs) {
         this.properties = properties;
         this.workerCount = workerCount;
+        this.maxActiveJobs = maxActiveJobs;
         this.disk = disk;
         this.store = store;
         this.checkpoints = checkpoints;
         this.clock = clock;
         this.datasetStore = datasetStore;
-        this.datasets = new DatasetService(datasetStore, properties, clock);
+        this.datasets = new DatasetService(datasetStore, properties, clock, () -> caller);
         this.queue = new JobQueue(workerCount, properties.queueCapacity(), n -> workers);
         JobMetrics metrics = new JobMetrics(new SimpleMeterRegistry(), queue::waiting);
         this.service = new JobService(store, checkpoints, datasets, queue, metrics, EngineContext.DEFAULT,
-                new SharedCores(1), clock, properties.limits(), Duration.ZERO, later, endings);
+                new SharedCores(1), clock, properties.limits(), Duration.ZERO, later, endings, () -> caller,
+                maxActiveJobs);
         service.start();
     }
 
     /** A new service on the same stores and clock, started, as after a restart of the process. */
     Lifecycle restart() {
         return new Lifecycle(store, checkpoints, clock, datasetStore, disk, properties, workerCount,
-                Endings.none());
+                Endings.none(), maxActiveJobs);
     }
 
     /** A small job: moons, one hidden layer, {@code epochs} epochs of 3 mini-batches, a checkpoint every 2. */

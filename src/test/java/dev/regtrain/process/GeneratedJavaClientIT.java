@@ -7,20 +7,25 @@ import static org.awaitility.Awaitility.await;
 import dev.regtrain.client.ApiClient;
 import dev.regtrain.client.ApiException;
 import dev.regtrain.client.api.JobsApi;
+import dev.regtrain.client.api.KeysApi;
 import dev.regtrain.client.api.OptionsApi;
 import dev.regtrain.client.api.ResultsApi;
+import dev.regtrain.client.model.CreatedKey;
 import dev.regtrain.client.model.DatasetRequest;
 import dev.regtrain.client.model.DropoutRequest;
 import dev.regtrain.client.model.EarlyStoppingRequest;
 import dev.regtrain.client.model.HiddenLayerRequest;
 import dev.regtrain.client.model.JobRequest;
 import dev.regtrain.client.model.JobResponse;
+import dev.regtrain.client.model.KeyRequest;
 import dev.regtrain.client.model.ModelDocument;
 import dev.regtrain.client.model.NetworkRequest;
 import dev.regtrain.client.model.PredictionRequest;
 import dev.regtrain.client.model.PredictionsResponse;
 import dev.regtrain.client.model.RegularizationRequest;
 import dev.regtrain.client.model.TrainingRequest;
+import dev.regtrain.common.Sha256;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -89,6 +94,39 @@ class GeneratedJavaClientIT {
                         assertThat(e.getCode()).isEqualTo(400);
                         assertThat(e.getResponseBody()).contains("training.epochs");
                     });
+        }
+    }
+
+    /** With keys on, the client sends its key through the native client's request interceptor (the bearerAuth scheme). */
+    @Test
+    void theGeneratedClientWorksWithAKeyAndIsRefusedWithoutOne() throws Exception {
+        String admin = "rtk_the-admin-key-of-the-client-test";
+        Path log = dataDir.resolveSibling(dataDir.getFileName() + "-keyed-service.log");
+        try (ServiceProcess service = ServiceProcess.start(dataDir, log, "--regtrain.security.mode=api-key",
+                "--regtrain.security.bootstrap-admin-key-sha256="
+                        + Sha256.hex(admin.getBytes(StandardCharsets.UTF_8)))) {
+            ApiClient anonymous = new ApiClient();
+            anonymous.updateBaseUri(service.baseUrl());
+            assertThatThrownBy(() -> new JobsApi(anonymous).listJobs(null, 10, null, null))
+                    .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getCode()).isEqualTo(401));
+
+            ApiClient asAdmin = new ApiClient();
+            asAdmin.updateBaseUri(service.baseUrl());
+            asAdmin.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + admin));
+            CreatedKey created = new KeysApi(asAdmin).createKey(new KeyRequest().owner("team-a")
+                    .role(KeyRequest.RoleEnum.USER).name("java-client"));
+            assertThat(created.getKey()).startsWith("rtk_");
+
+            ApiClient asTeam = new ApiClient();
+            asTeam.updateBaseUri(service.baseUrl());
+            asTeam.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + created.getKey()));
+            JobResponse submitted = new JobsApi(asTeam).submitJob(new JobRequest().name("keyed").seed(1L)
+                    .dataset(new DatasetRequest().builtin(DatasetRequest.BuiltinEnum.MOONS))
+                    .training(new TrainingRequest().epochs(2)), UUID.randomUUID().toString());
+            assertThat(submitted.getOwner()).isEqualTo("team-a");
+            assertThat(new JobsApi(asAdmin).getJob(submitted.getId()).getOwner()).isEqualTo("team-a");
+            assertThatThrownBy(() -> new KeysApi(asTeam).listKeys())
+                    .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getCode()).isEqualTo(403));
         }
     }
 }

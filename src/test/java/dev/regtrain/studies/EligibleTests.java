@@ -28,7 +28,7 @@ class EligibleTests {
                 FoldRecord.waiting(1, 0)));
         Instant at = Instant.parse("2026-01-01T00:00:00Z");
         return new StudyRecord("s", "p", JobStatus.RUNNING, at, at, null, request, List.of(t0, t1, t2), null, 6,
-                false, null, List.of());
+                false, null, List.of(), null);
     }
 
     @Test

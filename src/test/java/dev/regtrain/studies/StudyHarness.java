@@ -1,5 +1,6 @@
 package dev.regtrain.studies;
 
+import dev.regtrain.common.Caller;
 import dev.regtrain.common.MutableClock;
 import dev.regtrain.config.RegtrainProperties;
 import dev.regtrain.datasets.DatasetService;
@@ -63,14 +64,15 @@ final class StudyHarness {
         this.datasetStore = datasetStore;
         this.studyStore = studyStore;
         this.clock = clock;
-        this.datasets = new DatasetService(datasetStore, properties, clock);
+        this.datasets = new DatasetService(datasetStore, properties, clock, () -> Caller.LOCAL);
         this.queue = new JobQueue(2, properties.queueCapacity(), n -> workers);
         this.jobs = new JobService(jobStore, checkpoints, datasets, queue,
                 new JobMetrics(new SimpleMeterRegistry(), queue::waiting), EngineContext.DEFAULT, new SharedCores(1),
-                clock, properties.limits(), Duration.ZERO, (task, after) -> { }, dev.regtrain.common.Endings.none());
+                clock, properties.limits(), Duration.ZERO, (task, after) -> { }, dev.regtrain.common.Endings.none(),
+                () -> Caller.LOCAL, 0);
         this.studies = new StudyService(studyStore, jobs, new Trampoline(), (task, after) -> retries.add(task), clock,
                 2, properties.queueCapacity(), queue::waiting, properties.limits().maxStudyJobs(),
-                properties.limits().maxListLimit(), endings);
+                properties.limits().maxListLimit(), endings, () -> Caller.LOCAL);
         jobs.start();
         studies.start();
     }

@@ -34,7 +34,7 @@ public abstract class StudyStoreContract {
         TrialRecord trial = TrialRecord.summarised(0, Map.of("regularization.penalty.l2", 1.0), List.of(fold));
         StudyRecord study = new StudyRecord(UUID.randomUUID().toString(), "s", JobStatus.RUNNING, at, at, null,
                 request, List.of(trial), null, 3, false, null,
-                List.of(StatusChange.of(JobStatus.QUEUED, at), StatusChange.of(JobStatus.RUNNING, at)));
+                List.of(StatusChange.of(JobStatus.QUEUED, at), StatusChange.of(JobStatus.RUNNING, at)), null);
         return status.isFinal() ? study.finished(status, at.plusSeconds(1), status == JobStatus.FAILED ? "broke"
                 : null) : study;
     }

@@ -1,0 +1,23 @@
+package dev.regtrain.security;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where keys are kept (as hashes); the storage adapters implement it and {@code KeyStoreContract} holds every adapter
+ * to the same behaviour.
+ */
+public interface KeyStore {
+
+    /** Stores a new key; an existing key with the same id is replaced. */
+    void save(ApiKey key);
+
+    /** The key whose SHA-256 is {@code sha256}, if one is stored (a revoked key is not). */
+    Optional<ApiKey> findBySha256(String sha256);
+
+    /** Every stored key, oldest first. */
+    List<ApiKey> list();
+
+    /** Removes a key; false when there was none with that id. From the next lookup on it is not found. */
+    boolean delete(String id);
+}
