@@ -31,9 +31,6 @@ import org.springframework.context.SmartLifecycle;
  */
 public class JobService implements JobEvents, SmartLifecycle {
 
-    /** A cursor's status version meaning "the final status was sent": a job read from the store never changes. */
-    private static final long FINAL_SENT = -1;
-
     private final Map<String, JobEntry> live = new ConcurrentHashMap<>();
     private final JobStore store;
     private final CheckpointStore checkpoints;
@@ -49,6 +46,9 @@ public class JobService implements JobEvents, SmartLifecycle {
     private final Later later;
     private final EndListeners endListeners = new EndListeners();
     private final MemoryGate memory;
+    private final SharedJobs shared; // null with the file store: this instance trains every job it accepts
+    private final InstanceAddress address;
+    private final JobFollowing following;
     private volatile boolean running;
 
     /**
@@ -58,8 +58,9 @@ public class JobService implements JobEvents, SmartLifecycle {
     public JobService(JobStore store, CheckpointStore checkpoints, DatasetService datasets, JobQueue queue,
                       JobMetrics metrics, EngineContext engine, SharedCores cores, Clock clock,
                       RegtrainProperties.Limits limits, Duration shutdownGrace, Later later,
-                      Endings<JobSnapshot> endings) {
+                      Endings<JobSnapshot> endings, JobCoordination coordination, InstanceAddress address) {
         this.later = later;
+        this.address = address;
         this.pending = new PendingSaves(store, later, this::retireIfEnded);
         this.store = store;
         this.checkpoints = checkpoints;
@@ -70,12 +71,15 @@ public class JobService implements JobEvents, SmartLifecycle {
         this.shutdownGrace = shutdownGrace;
         this.lifecycle = new JobLifecycle(store, checkpoints, queue, metrics, clock, this::ended, pending, endings);
         this.context = new JobContext(store, checkpoints, new JobDatasets(datasets), engine, cores, lifecycle,
-                metrics);
+                metrics, coordination.shared());
         this.memory = new MemoryGate(limits.jobMemoryBudget(), queue);
         this.admission = new JobAdmission(live, queue, context, new RequestResolver(limits,
-                new Lookups(datasets, checkpoints, store)), memory, clock, limits.maxEpochs());
+                new Lookups(datasets, checkpoints, store)), memory, clock, limits.maxEpochs(), coordination);
+        this.shared = !coordination.shared() ? null : new SharedJobs(coordination, live, context, queue.workers(),
+                clock, endListeners::tell, memory, new JobRecovery(context, queue, later, memory, admission::memoryOf));
+        this.following = new JobFollowing(live, shared, this::stored, this::snapshot);
         metrics.countStatusesWith(this::countsByStatus);
-        for (JobRecord record : store.unfinished()) {
+        for (JobRecord record : shared != null ? List.<JobRecord>of() : store.unfinished()) {
             live.put(record.id(), new JobEntry(record, store.loadMetrics(record.id())));
         }
     }
@@ -87,6 +91,10 @@ public class JobService implements JobEvents, SmartLifecycle {
         lifecycle.resume();
         memory.open();
         running = true;
+        if (shared != null) {
+            shared.start();
+            return;
+        }
         List<JobEntry> unfinished = store.unfinished().stream().map(r -> live.get(r.id()))
                 .filter(e -> e != null).toList();
         new JobRecovery(context, queue, later, memory, admission::memoryOf).recover(unfinished);
@@ -108,6 +116,9 @@ public class JobService implements JobEvents, SmartLifecycle {
         JobEntry entry = live.get(id);
         if (entry != null && entry.record().status().isFinal() && !pending.contains(id)) {
             live.remove(id, entry);
+            if (shared != null) {
+                shared.released(id);
+            }
         }
     }
 
@@ -121,12 +132,15 @@ public class JobService implements JobEvents, SmartLifecycle {
     public void stop() {
         running = false;
         lifecycle.beginShutdown();
-        memory.close();
+        memory.close(); // and a shared store's claimer stops claiming
         queue.shutdown();
         try {
             queue.awaitTermination(shutdownGrace.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (shared != null) {
+            shared.stop();
         }
     }
 
@@ -191,7 +205,9 @@ public class JobService implements JobEvents, SmartLifecycle {
     /** A queued job is cancelled at once; a running one within one mini-batch. */
     public JobRecord cancel(String id) {
         JobEntry entry = id == null ? null : live.get(id);
-        if (entry == null) {
+        if (entry == null && shared != null) {
+            return shared.cancelElsewhere(stored(id));
+        } else if (entry == null) {
             throw new ConflictException("job " + id + " is already " + stored(id).status());
         }
         if (entry.record().status().isFinal()) {
@@ -262,26 +278,19 @@ public class JobService implements JobEvents, SmartLifecycle {
 
     @Override
     public Start follow(String jobId, int epochsAlreadySeen) {
-        JobEntry entry = jobId == null ? null : live.get(jobId);
-        if (entry != null) {
-            return entry.start(epochsAlreadySeen);
-        }
-        return new Start(stored(jobId), new Cursor(Math.max(0, epochsAlreadySeen), FINAL_SENT));
+        return following.follow(jobId, epochsAlreadySeen);
     }
 
     @Override
     public Batch next(String jobId, Cursor cursor, Duration timeout) throws InterruptedException {
-        JobEntry entry = jobId == null ? null : live.get(jobId);
-        if (entry != null) {
-            return entry.awaitAfter(cursor, timeout);
-        }
-        // the job ended (and left memory) or was never here: everything after the cursor, and the end
-        JobSnapshot snapshot = snapshot(jobId);
-        List<EpochMetrics> rows = snapshot.metrics();
-        int from = Math.min(cursor.epochsSent(), rows.size());
-        JobRecord status = cursor.statusVersion() == FINAL_SENT ? null : snapshot.record();
-        return new Batch(List.copyOf(rows.subList(from, rows.size())), status, true,
-                new Cursor(rows.size(), FINAL_SENT));
+        return following.next(jobId, cursor, timeout);
+    }
+
+    /** The instances that share the store, and the jobs each trains. */
+    public JobCoordination.View cluster() {
+        return shared != null ? shared.view() : JobCoordination.View.alone(address, queue.workers(), clock.instant(),
+                live.values().stream().filter(e -> e.record().status() == JobStatus.RUNNING).map(JobEntry::id)
+                        .sorted().toList());
     }
 
     private JobRecord stored(String id) {

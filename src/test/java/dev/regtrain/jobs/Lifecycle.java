@@ -81,7 +81,8 @@ final class Lifecycle {
         this.queue = new JobQueue(workerCount, properties.queueCapacity(), n -> workers);
         JobMetrics metrics = new JobMetrics(new SimpleMeterRegistry(), queue::waiting);
         this.service = new JobService(store, checkpoints, datasets, queue, metrics, EngineContext.DEFAULT,
-                new SharedCores(1), clock, properties.limits(), Duration.ZERO, later, endings);
+                new SharedCores(1), clock, properties.limits(), Duration.ZERO, later, endings, JobCoordination.LOCAL,
+                new InstanceAddress("test:0/1", "http://test:0"));
         service.start();
     }
 

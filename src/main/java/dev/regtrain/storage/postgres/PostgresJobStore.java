@@ -61,15 +61,26 @@ final class PostgresJobStore implements JobStore {
         }
     }
 
+    /**
+     * A queued job nobody trains yet is only ever inserted: of two instances submitting the same id (a study's child,
+     * whose id is derived from its place), the second changes nothing. A final record is announced on
+     * {@code regtrain_ended}, for whoever waits for the job to end (its study) on another instance.
+     */
     @Override
     public void save(JobRecord job) {
         List<Object> args = new ArrayList<>(List.of(job.id(), job.status().name(), nanos(job.createdAt()),
                 Database.json(job)));
         String condition = fence(job.id(), args);
+        String onConflict = job.status() == JobStatus.QUEUED && condition.isEmpty() ? "do nothing"
+                : "do update set status = excluded.status, record = excluded.record where true" + condition;
         int rows = db.call("save job " + job.id(), () -> db.jdbc.update("insert into jobs (id, status, created_nanos, "
-                + "record) values (?, ?, ?, ?) on conflict (id) do update set status = excluded.status, record = "
-                + "excluded.record where true" + condition, args.toArray()));
+                + "record) values (?, ?, ?, ?) on conflict (id) " + onConflict, args.toArray()));
         fenced(job.id(), rows);
+        progressed(job.id());
+        if (job.status().isFinal()) {
+            db.run("announce the end of job " + job.id(), () -> db.jdbc.queryForList("select pg_notify(?, ?)",
+                    Object.class, Notifications.ENDED, job.id()));
+        }
     }
 
     @Override
@@ -145,11 +156,18 @@ final class PostgresJobStore implements JobStore {
         });
     }
 
+    /** Each row is announced on {@code regtrain_progress}, for event streams on other instances. */
     @Override
     public void appendMetrics(String jobId, EpochMetrics row) {
         fencedUpsert(jobId, "save a metrics row of job " + jobId, "insert into job_metrics (job_id, epoch, row)",
                 "on conflict (job_id, epoch) do update set row = excluded.row", jobId, row.epoch(),
                 Database.json(row));
+        progressed(jobId);
+    }
+
+    private void progressed(String jobId) {
+        db.run("announce the progress of job " + jobId, () -> db.jdbc.queryForList("select pg_notify(?, ?)",
+                Object.class, Notifications.PROGRESS, jobId));
     }
 
     /**

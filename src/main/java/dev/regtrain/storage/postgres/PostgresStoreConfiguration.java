@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.regtrain.config.RegtrainProperties;
 import dev.regtrain.engine.state.StateLimits;
+import dev.regtrain.jobs.InstanceAddress;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -96,8 +97,21 @@ class PostgresStoreConfiguration {
     }
 
     @Bean
+    PostgresStudyStore postgresStudyStore(Database db) {
+        return new PostgresStudyStore(db);
+    }
+
+    @Bean
     PostgresIdempotencyStore postgresIdempotencyStore(Database db) {
         return new PostgresIdempotencyStore(db);
+    }
+
+    @Bean
+    PostgresCoordination jobCoordination(Database db, DataSource dataSource, Fences fences,
+                                         RegtrainProperties properties, InstanceAddress address) {
+        return new PostgresCoordination(db, fences, address,
+                properties.effectiveWorkers(), properties.cluster().leaseTimeout(),
+                new Notifications(dataSource, db));
     }
 
     @Bean("store")

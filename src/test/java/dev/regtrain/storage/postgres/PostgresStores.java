@@ -14,7 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 final class PostgresStores {
 
     private static final List<String> TABLES = List.of("jobs", "job_metrics", "job_documents", "checkpoints",
-            "datasets", "idempotency_keys", "instances");
+            "datasets", "idempotency_keys", "instances", "studies");
     private static Database database;
     private static HikariDataSource dataSource;
 
@@ -31,6 +31,11 @@ final class PostgresStores {
                     new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
         }
         return database;
+    }
+
+    static synchronized HikariDataSource dataSource() {
+        database();
+        return dataSource;
     }
 
     /** The shared database with every table empty. */
