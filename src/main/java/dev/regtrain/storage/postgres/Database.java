@@ -3,6 +3,8 @@ package dev.regtrain.storage.postgres;
 import dev.regtrain.common.StorageException;
 import java.util.function.Supplier;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.JacksonException;
@@ -63,9 +65,12 @@ final class Database {
         }
     }
 
+    /** Whether the database was away (down, restarting, unreachable) or refused the statement itself. */
     private static String reason(DataAccessException e) {
         Throwable root = e.getMostSpecificCause();
-        return root instanceof java.sql.SQLException sql && sql.getSQLState() != null
-                && sql.getSQLState().startsWith("08") ? "it cannot be reached" : "it refused the statement";
+        String state = root instanceof java.sql.SQLException sql ? sql.getSQLState() : null;
+        boolean away = e instanceof DataAccessResourceFailureException || e instanceof RecoverableDataAccessException
+                || state != null && (state.startsWith("08") || state.startsWith("57P"));
+        return away ? "it cannot be reached" : "it refused the statement";
     }
 }
