@@ -50,9 +50,10 @@ class PostgresStoreConfiguration {
     @Bean
     Migrations migrations(DataSource dataSource) {
         try {
-            var result = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
-                    .failOnMissingLocations(true).load().migrate();
-            return new Migrations(result.targetSchemaVersion);
+            Flyway flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
+                    .failOnMissingLocations(true).load();
+            flyway.migrate();
+            return new Migrations(flyway.info().current().getVersion().getVersion());
         } catch (FlywayException e) {
             throw new IllegalStateException("the PostgreSQL store's schema could not be migrated, so the service does "
                     + "not start: " + e.getMessage(), e);
