@@ -97,12 +97,17 @@ final class CheckpointingListener implements TrainingListener {
             }
             persistently(() -> context.checkpoints().prune(entry.id(), keepLast));
             persistently(() -> context.store().save(entry.record()));
-        } else if (newBest && due) {
-            saveBest(List.of(CheckpointKind.BEST), state.view());
-        } else if (newBest) {
-            unwrittenBest = state.copy();
-        } else if (due) {
-            writeBest();
+        } else {
+            if (newBest && due) {
+                saveBest(List.of(CheckpointKind.BEST), state.view());
+            } else if (newBest) {
+                unwrittenBest = state.copy();
+            } else if (due) {
+                writeBest();
+            }
+            if (context.waitForStore()) { // other instances show the job's progress from a shared store's record
+                persistently(() -> context.store().save(entry.record()));
+            }
         }
     }
 

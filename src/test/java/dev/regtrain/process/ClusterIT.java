@@ -96,6 +96,7 @@ class ClusterIT {
             victim.kill();
 
             ServiceProcess survivor = survivors.get(0);
+            String study = createStudy(survivors.get(1)); // its children train on both survivors
             JsonNode resumed = survivor.awaitFinal(moved);
             assertThat(resumed.get("status").asString()).isEqualTo("SUCCEEDED");
             assertThat(resumed.get("resumedFromEpoch").asInt()).isBetween(11, 59);
@@ -118,8 +119,36 @@ class ClusterIT {
             });
             assertThat(alive).hasSize(2);
 
+            JsonNode studied = awaitStudy(survivor, study);
+            assertThat(studied.get("status").asString()).isEqualTo("SUCCEEDED");
+            assertThat(studied.get("progress").get("jobsDone").asInt()).isEqualTo(studied.get("progress")
+                    .get("jobs").asInt());
+
             cancelAndFollowAcrossInstances(survivors);
         }
+    }
+
+    private static final String STUDY = """
+            {"name": "shared", "seed": 11,
+             "template": {"dataset": {"builtin": "moons", "samples": 300, "noise": 0.3},
+                          "network": {"hidden": [{"units": 16}]},
+                          "training": {"epochs": 20, "batchSize": 16, "optimizer": "adam", "learningRate": 0.01}},
+             "search": {"method": "grid", "parameters": {"regularization.penalty.l2": {"values": [0.01, 1]}}},
+             "crossValidation": {"folds": 2}}
+            """;
+
+    private static String createStudy(ServiceProcess service) throws Exception {
+        HttpResponse<String> response = service.post("/api/v1/studies", STUDY, null);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        return ServiceProcess.JSON.readTree(response.body()).get("id").asString();
+    }
+
+    private static JsonNode awaitStudy(ServiceProcess service, String id) throws Exception {
+        await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            String status = service.get("/api/v1/studies/" + id).get("status").asString();
+            return status.equals("SUCCEEDED") || status.equals("FAILED") || status.equals("CANCELLED");
+        });
+        return service.get("/api/v1/studies/" + id);
     }
 
     /** A stream opened on the instance that does not train the job follows it; a cancel sent there stops it. */
