@@ -54,7 +54,9 @@ public class OpenApiConfiguration {
                                 + "a random search), compared by validation or K-fold cross-validation, selected by "
                                 + "the best mean or the one-standard-error rule, then refitted on all the data"),
                         tag("Datasets", "Built-in generators and uploaded CSV datasets"),
-                        tag("Options", "The allowed values of every choice a request makes"))))
+                        tag("Options", "The allowed values of every choice a request makes"),
+                        tag("Cluster", "The instances that share one PostgreSQL store (regtrain.store=postgres) and "
+                                + "the jobs each trains"))))
                 .security(new ArrayList<>());
     }
 
