@@ -3,6 +3,7 @@ package dev.regtrain.jobs;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * How the instances that share one store share its jobs; the PostgreSQL store implements it with row locks
@@ -38,9 +39,12 @@ public interface JobCoordination {
     /** The instances sharing the store, this one first. */
     record View(String self, List<Instance> instances) {
 
-        /** One instance alone, training {@code jobs}. */
-        static View alone(InstanceAddress address, int workers, Instant now, List<String> jobs) {
-            return new View(address.id(), List.of(new Instance(address.id(), address.url(), true, now, workers, jobs)));
+        /** One instance alone, training those of {@code jobs} that are RUNNING. */
+        static View alone(InstanceAddress address, int workers, Instant now, Stream<JobRecord> jobs) {
+            List<String> running = jobs.filter(j -> j.status() == JobStatus.RUNNING).map(JobRecord::id).sorted()
+                    .toList();
+            return new View(address.id(), List.of(new Instance(address.id(), address.url(), true, now, workers,
+                    running)));
         }
     }
 

@@ -93,15 +93,13 @@ public class JobService implements JobEvents, SmartLifecycle {
         running = true;
         if (shared != null) {
             shared.start();
-            return;
+        } else {
+            new JobRecovery(context, queue, later, memory, admission::memoryOf).recover(store.unfinished().stream()
+                    .map(r -> live.get(r.id())).filter(e -> e != null).toList());
         }
-        List<JobEntry> unfinished = store.unfinished().stream().map(r -> live.get(r.id()))
-                .filter(e -> e != null).toList();
-        new JobRecovery(context, queue, later, memory, admission::memoryOf).recover(unfinished);
     }
 
-    /** Tells {@code listener} of every job that ends, after its final record went to the store, on the thread that
-     * ended it (a worker, or the one that cancelled it while queued). A listener must be quick. */
+    /** Tells {@code listener} of every job that ends, after its final record is stored; it must be quick. */
     public void onEnded(Consumer<JobRecord> listener) {
         endListeners.add(listener);
     }
@@ -196,10 +194,8 @@ public class JobService implements JobEvents, SmartLifecycle {
         }
         JobPage page = store.page(filter, limit, cursor);
         // the store has every status change; a job training here has newer progress in memory
-        return new JobPage(page.jobs().stream().map(r -> {
-            JobEntry entry = live.get(r.id());
-            return entry != null ? entry.record() : r;
-        }).toList(), page.next());
+        return new JobPage(page.jobs().stream().map(r -> live.containsKey(r.id()) ? get(r.id()) : r).toList(),
+                page.next());
     }
 
     /** A queued job is cancelled at once; a running one within one mini-batch. */
@@ -289,8 +285,7 @@ public class JobService implements JobEvents, SmartLifecycle {
     /** The instances that share the store, and the jobs each trains. */
     public JobCoordination.View cluster() {
         return shared != null ? shared.view() : JobCoordination.View.alone(address, queue.workers(), clock.instant(),
-                live.values().stream().filter(e -> e.record().status() == JobStatus.RUNNING).map(JobEntry::id)
-                        .sorted().toList());
+                live.values().stream().map(JobEntry::record));
     }
 
     private JobRecord stored(String id) {
