@@ -52,6 +52,13 @@ pm.test('lists the request choices and the statuses', () => {
   pm.expect(body().request.map((c) => c.field)).to.include('training.optimizer');
   pm.expect(body().statuses.filter((s) => s.final)).to.not.be.empty;
 });` },
+  { op: 'GET /api/v1/cluster', folder: 'Cluster', tests: `
+answers(200, 'application/json');
+pm.test('lists the answering instance with its workers', () => {
+  const self = body().instances.find((i) => i.id === body().self);
+  pm.expect(self.alive).to.equal(true);
+  pm.expect(self.workers).to.be.above(0);
+});` },
   { op: 'GET /api/v1/datasets/builtin', folder: 'Datasets', tests: `
 answers(200, 'application/json');
 pm.test('lists the generators with their parameters', () => {

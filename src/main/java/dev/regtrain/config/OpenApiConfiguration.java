@@ -62,7 +62,9 @@ public class OpenApiConfiguration {
                         tag("Datasets", "Built-in generators and uploaded CSV datasets"),
                         tag("Options", "The allowed values of every choice a request makes"),
                         tag("Keys", "API keys (regtrain.security.mode=api-key): created, listed and revoked by an "
-                                + "admin"))))
+                                + "admin"),
+                        tag("Cluster", "The instances that share one PostgreSQL store (regtrain.store=postgres) and "
+                                + "the jobs each trains"))))
                 .components(new Components().addSecuritySchemes(BEARER, new SecurityScheme()
                         .type(SecurityScheme.Type.HTTP).scheme("bearer")
                         .description("An API key as 'Authorization: Bearer <key>': required on /api/v1 when the "

@@ -22,6 +22,9 @@ import org.springframework.validation.annotation.Validated;
  * @param shutdownGrace how long a shutdown waits for running jobs to checkpoint their last complete epoch
  * @param idempotencyRetention how long an Idempotency-Key is remembered
  * @param minFreeSpace below this much free space in the data directory the service reports itself not ready
+ * @param store where jobs, metrics, checkpoints, datasets and keys live: {@code file} (under {@code dataDir}, one
+ *              instance) or {@code postgres} ({@code spring.datasource.*}, any number of instances)
+ * @param cluster how instances sharing one PostgreSQL store hand jobs over
  */
 @Validated
 @ConfigurationProperties("regtrain")
@@ -34,7 +37,24 @@ public record RegtrainProperties(
         @NotNull @DefaultValue("100MB") DataSize minFreeSpace,
         @Valid @NotNull @DefaultValue Engine engine,
         @Valid @NotNull @DefaultValue Limits limits,
-        @Valid @NotNull @DefaultValue Events events) {
+        @Valid @NotNull @DefaultValue Events events,
+        @NotNull @DefaultValue("file") Store store,
+        @Valid @NotNull @DefaultValue Cluster cluster) {
+
+    /** The storage adapters the service runs on. */
+    public enum Store {
+        /** Files under {@code regtrain.data-dir}: the embedded default, one instance. */
+        FILE,
+        /** One PostgreSQL database shared by any number of instances. */
+        POSTGRES
+    }
+
+    /**
+     * @param leaseTimeout how long a job stays with an instance that stopped renewing its lease (it renews every third
+     *                     of this); after it another instance resumes the job from its last checkpoint
+     */
+    public record Cluster(@NotNull @DefaultValue("30s") Duration leaseTimeout) {
+    }
 
     /** The number of training threads after resolving 0 to the number of cores. */
     public int effectiveWorkers() {

@@ -6,7 +6,11 @@ import dev.regtrain.engine.Monitor;
 import dev.regtrain.engine.TrainingListener;
 import dev.regtrain.engine.TrainingState;
 import dev.regtrain.jobs.request.JobRequest;
+import dev.regtrain.common.StorageException;
+import dev.regtrain.common.StorageFullException;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps a running job's record, metrics and checkpoints up to date: one metrics row per epoch, a periodic checkpoint
@@ -19,6 +23,8 @@ import java.util.List;
  * weights so far, so a resumed job finds the same best again.
  */
 final class CheckpointingListener implements TrainingListener {
+
+    private static final Logger log = LoggerFactory.getLogger(CheckpointingListener.class);
 
     private final JobEntry entry;
     private final JobContext context;
@@ -68,7 +74,7 @@ final class CheckpointingListener implements TrainingListener {
     }
 
     private void saveBest(List<CheckpointKind> roles, TrainingState state) {
-        context.checkpoints().saveAs(entry.id(), roles, state, state.earlyStopping().best());
+        persistently(() -> context.checkpoints().saveAs(entry.id(), roles, state, state.earlyStopping().best()));
         lastBestWrite = System.nanoTime();
     }
 
@@ -76,7 +82,7 @@ final class CheckpointingListener implements TrainingListener {
     public void onEpoch(EpochMetrics row, LiveState state) {
         boolean newBest = improved;
         improved = false;
-        context.store().appendMetrics(entry.id(), row);
+        persistently(() -> context.store().appendMetrics(entry.id(), row));
         BestValue current = best;
         entry.addEpoch(row, r -> r.afterEpoch(row, current, r.modelRef()));
         context.metrics().epochDone(entry.id(), trainingExamples, row.seconds());
@@ -86,16 +92,51 @@ final class CheckpointingListener implements TrainingListener {
                 saveBest(List.of(CheckpointKind.BEST, CheckpointKind.PERIODIC), state.view());
             } else {
                 writeBest();
-                context.checkpoints().save(entry.id(), CheckpointKind.PERIODIC, state.view(), monitor.valueOf(row));
+                persistently(() -> context.checkpoints().save(entry.id(), CheckpointKind.PERIODIC, state.view(),
+                        monitor.valueOf(row)));
             }
-            context.checkpoints().prune(entry.id(), keepLast);
-            context.store().save(entry.record());
-        } else if (newBest && due) {
-            saveBest(List.of(CheckpointKind.BEST), state.view());
-        } else if (newBest) {
-            unwrittenBest = state.copy();
-        } else if (due) {
-            writeBest();
+            persistently(() -> context.checkpoints().prune(entry.id(), keepLast));
+            persistently(() -> context.store().save(entry.record()));
+        } else {
+            if (newBest && due) {
+                saveBest(List.of(CheckpointKind.BEST), state.view());
+            } else if (newBest) {
+                unwrittenBest = state.copy();
+            } else if (due) {
+                writeBest();
+            }
+            if (context.waitForStore()) { // other instances show the job's progress from a shared store's record
+                persistently(() -> context.store().save(entry.record()));
+            }
+        }
+    }
+
+    /**
+     * Runs a write; with a shared store that cannot be reached (a database restarting), waits for it and tries again,
+     * so that training pauses and continues instead of failing. A full store, a lost job, a cancel or a shutdown end
+     * the wait.
+     */
+    private void persistently(Runnable write) {
+        long backoffMillis = 250;
+        while (true) {
+            try {
+                write.run();
+                return;
+            } catch (StorageException e) {
+                if (!context.waitForStore() || e instanceof StorageFullException || entry.lost()
+                        || entry.cancelRequested() || context.lifecycle().stopping()) {
+                    throw e;
+                }
+                log.warn("job {}: {}; training waits for the store and tries again in {} ms", entry.id(),
+                        e.getMessage(), backoffMillis);
+                try {
+                    Thread.sleep(backoffMillis);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+                backoffMillis = Math.min(backoffMillis * 2, 4_000);
+            }
         }
     }
 }

@@ -27,10 +27,12 @@ final class JobAdmission {
     private final int maxEpochs;
     /** Queued and running jobs one owner may have; 0: no limit. */
     private final int maxActiveJobs;
+    private final JobCoordination coordination;
 
     JobAdmission(Map<String, JobEntry> live, JobQueue queue, JobContext context, RequestResolver resolver,
-                 MemoryGate memory, Clock clock, int maxEpochs, int maxActiveJobs) {
+                 MemoryGate memory, Clock clock, int maxEpochs, int maxActiveJobs, JobCoordination coordination) {
         this.maxActiveJobs = maxActiveJobs;
+        this.coordination = coordination;
         this.live = live;
         this.queue = queue;
         this.context = context;
@@ -100,6 +102,9 @@ final class JobAdmission {
     }
 
     private JobRecord enqueue(JobEntry entry, long memoryBytes, Runnable persist) {
+        if (coordination.shared()) {
+            return enqueueShared(entry, persist);
+        }
         if (!queue.tryAdmit()) {
             throw new QueueFullException("the queue holds " + queue.waiting() + " jobs, its capacity "
                     + "(regtrain.queue-capacity); try again later", Duration.ofSeconds(10));
@@ -114,6 +119,21 @@ final class JobAdmission {
         }
         live.put(entry.id(), entry);
         memory.submit(entry, memoryBytes, new JobRunner(entry, context, null, false));
+        return entry.record();
+    }
+
+    /**
+     * With a shared store the job waits there until an instance with an idle worker claims it; the capacity counts
+     * every instance's waiting jobs.
+     */
+    private JobRecord enqueueShared(JobEntry entry, Runnable persist) {
+        long waiting = context.store().countByStatus().getOrDefault(JobStatus.QUEUED, 0L);
+        if (waiting >= queue.capacity()) {
+            throw new QueueFullException("the queue holds " + waiting + " jobs, its capacity "
+                    + "(regtrain.queue-capacity); try again later", Duration.ofSeconds(10));
+        }
+        persist.run();
+        coordination.announceWork();
         return entry.record();
     }
 }

@@ -21,6 +21,7 @@ final class JobEntry {
     private final List<EpochMetrics> metrics = new ArrayList<>();
     private final AtomicBoolean cancelRequested = new AtomicBoolean();
     private final AtomicBoolean holdsQueueSlot = new AtomicBoolean();
+    private final AtomicBoolean lost = new AtomicBoolean();
     private volatile JobRecord record;
     private long statusVersion;
 
@@ -153,6 +154,15 @@ final class JobEntry {
 
     void requestCancel() {
         cancelRequested.set(true);
+    }
+
+    /** Whether this instance lost the job to another (its lease): it stops and writes nothing more of it. */
+    boolean lost() {
+        return lost.get();
+    }
+
+    void markLost() {
+        lost.set(true);
     }
 
     /** Marks that the job holds one of the queue's slots. */

@@ -76,6 +76,11 @@ public final class JobQueue {
         return workerCount;
     }
 
+    /** How many jobs may wait (regtrain.queue-capacity). */
+    int capacity() {
+        return capacity;
+    }
+
     /** Jobs admitted and not yet running. */
     public int waiting() {
         return waiting.get();

@@ -33,6 +33,11 @@ final class JobRecovery {
         this.estimate = estimate;
     }
 
+    /** The memory a job needs, by its request's estimate. */
+    long memoryOf(JobRecord record) {
+        return estimate.applyAsLong(record);
+    }
+
     void recover(List<JobEntry> entries) {
         for (JobEntry entry : entries) {
             if (entry.record().status() == JobStatus.RUNNING) {
@@ -69,7 +74,7 @@ final class JobRecovery {
     }
 
     /** On a worker: trains the job on from checkpoint {@code ref} (from the beginning when null). */
-    private void continueFrom(JobEntry entry, String ref) {
+    void continueFrom(JobEntry entry, String ref) {
         JobRunner runner;
         try {
             runner = new JobRunner(entry, context, ref == null ? null : context.checkpoints().load(entry.id(), ref)
@@ -87,7 +92,7 @@ final class JobRecovery {
      * Rewinds the job to its latest intact checkpoint and returns that checkpoint's ref; null when it has none and
      * must start over.
      */
-    private String rewind(JobEntry entry) {
+    String rewind(JobEntry entry) {
         CheckpointStore.Loaded loaded = context.checkpoints().load(entry.id(), "latest").orElse(null);
         TrainingState state = loaded == null ? null : loaded.state();
         List<EpochMetrics> rows = state == null ? List.of() : state.history();

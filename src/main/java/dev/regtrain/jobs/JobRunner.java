@@ -62,6 +62,9 @@ final class JobRunner implements Runnable {
                 return; // cancelled while waiting
             }
             train();
+        } catch (JobLostException e) {
+            entry.markLost();
+            log.warn("job {}: {}; this instance stops training it", entry.id(), e.getMessage());
         } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
             if (e instanceof StorageException) {
                 log.warn("job {} failed: {}", entry.id(), e.getMessage());
@@ -86,7 +89,11 @@ final class JobRunner implements Runnable {
                 plan.earlyStopping().monitor());
         TrainingOutcome outcome;
         try (SharedCores.Training training = context.cores().training()) {
-            outcome = trainer.run(listener, () -> entry.cancelRequested() || context.lifecycle().stopping());
+            outcome = trainer.run(listener, () -> entry.cancelRequested() || entry.lost()
+                    || context.lifecycle().stopping());
+        }
+        if (entry.lost()) {
+            return; // another instance trains it now: nothing more is written from here
         }
         listener.writeBest();
         if (outcome.reason() == StopReason.CANCELLED && !entry.cancelRequested()) {

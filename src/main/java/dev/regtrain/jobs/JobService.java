@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.springframework.context.SmartLifecycle;
 
 /**
@@ -32,9 +33,6 @@ import org.springframework.context.SmartLifecycle;
  * other job is read from the {@link JobStore}, which also lists and pages.
  */
 public class JobService implements JobEvents, SmartLifecycle {
-
-    /** A cursor's status version meaning "the final status was sent": a job read from the store never changes. */
-    private static final long FINAL_SENT = -1;
 
     private final Map<String, JobEntry> live = new ConcurrentHashMap<>();
     private final JobStore store;
@@ -46,25 +44,25 @@ public class JobService implements JobEvents, SmartLifecycle {
     private final RegtrainProperties.Limits limits;
     private final Duration shutdownGrace;
     private final DatasetsInUse datasetsInUse;
-    private final Callers callers; // for owners and the audit; VisibleJobs checks what a caller sees
     private final VisibleJobs visible;
     private final JobLifecycle lifecycle;
     private final PendingSaves pending;
     private final Later later;
     private final EndListeners endListeners = new EndListeners();
     private final MemoryGate memory;
+    private final SharedJobs shared; // null with the file store: this instance trains every job it accepts
+    private final Supplier<JobCoordination.View> cluster;
+    private final JobFollowing following;
     private volatile boolean running;
 
-    /**
-     * @param later runs the retries of what the store could not take (a full disk)
-     * @param endings told of every job's end in the same step as its final record is saved (the webhooks' outbox)
-     */
+    /** {@code later} retries what the store could not take (a full disk); {@code endings} is told of every job's
+     *  end in the same step as its final record is saved (the webhooks' outbox). */
     public JobService(JobStore store, CheckpointStore checkpoints, DatasetService datasets, JobQueue queue,
                       JobMetrics metrics, EngineContext engine, SharedCores cores, Clock clock,
                       RegtrainProperties.Limits limits, Duration shutdownGrace, Later later,
-                      Endings<JobSnapshot> endings, Callers callers, int maxActiveJobsPerOwner) {
+                      Endings<JobSnapshot> endings, Callers callers, int maxActiveJobsPerOwner,
+                      JobCoordination coordination, InstanceAddress address) {
         this.later = later;
-        this.callers = callers;
         this.visible = new VisibleJobs(live, store, callers);
         this.pending = new PendingSaves(store, later, this::retireIfEnded);
         this.store = store;
@@ -76,13 +74,18 @@ public class JobService implements JobEvents, SmartLifecycle {
         this.shutdownGrace = shutdownGrace;
         this.lifecycle = new JobLifecycle(store, checkpoints, queue, metrics, clock, this::ended, pending, endings);
         this.context = new JobContext(store, checkpoints, new JobDatasets(datasets), engine, cores, lifecycle,
-                metrics);
+                metrics, coordination.shared());
         this.memory = new MemoryGate(limits.jobMemoryBudget(), queue);
         this.admission = new JobAdmission(live, queue, context, new RequestResolver(limits,
                 new Lookups(datasets, checkpoints, store, callers)), memory, clock, limits.maxEpochs(),
-                maxActiveJobsPerOwner);
+                maxActiveJobsPerOwner, coordination);
+        this.shared = !coordination.shared() ? null : new SharedJobs(coordination, live, context, queue.workers(),
+                clock, endListeners::tell, memory, new JobRecovery(context, queue, later, memory, admission::memoryOf));
+        this.cluster = shared != null ? shared::view : () -> JobCoordination.View.alone(address, queue.workers(),
+                clock.instant(), live.values().stream().map(JobEntry::record));
+        this.following = new JobFollowing(live, shared, visible::entry, visible::record, this::snapshot);
         metrics.countStatusesWith(this::countsByStatus);
-        for (JobRecord record : store.unfinished()) {
+        for (JobRecord record : shared != null ? List.<JobRecord>of() : store.unfinished()) {
             live.put(record.id(), new JobEntry(record, store.loadMetrics(record.id())));
         }
     }
@@ -94,13 +97,15 @@ public class JobService implements JobEvents, SmartLifecycle {
         lifecycle.resume();
         memory.open();
         running = true;
-        List<JobEntry> unfinished = store.unfinished().stream().map(r -> live.get(r.id()))
-                .filter(e -> e != null).toList();
-        new JobRecovery(context, queue, later, memory, admission::memoryOf).recover(unfinished);
+        if (shared != null) {
+            shared.start();
+        } else {
+            new JobRecovery(context, queue, later, memory, admission::memoryOf).recover(store.unfinished().stream()
+                    .map(r -> live.get(r.id())).filter(e -> e != null).toList());
+        }
     }
 
-    /** Tells {@code listener} of every job that ends, after its final record went to the store, on the thread that
-     * ended it (a worker, or the one that cancelled it while queued). A listener must be quick. */
+    /** Tells {@code listener} of every job that ends, after its final record is stored; it must be quick. */
     public void onEnded(Consumer<JobRecord> listener) {
         endListeners.add(listener);
     }
@@ -115,6 +120,9 @@ public class JobService implements JobEvents, SmartLifecycle {
         JobEntry entry = live.get(id);
         if (entry != null && entry.record().status().isFinal() && !pending.contains(id)) {
             live.remove(id, entry);
+            if (shared != null) {
+                shared.released(id);
+            }
         }
     }
 
@@ -128,12 +136,15 @@ public class JobService implements JobEvents, SmartLifecycle {
     public void stop() {
         running = false;
         lifecycle.beginShutdown();
-        memory.close();
+        memory.close(); // and a shared store's claimer stops claiming
         queue.shutdown();
         try {
             queue.awaitTermination(shutdownGrace.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (shared != null) {
+            shared.stop();
         }
     }
 
@@ -154,8 +165,8 @@ public class JobService implements JobEvents, SmartLifecycle {
 
     /** Submits with an id chosen by the caller (an Idempotency-Key's claim chooses it before the job exists). */
     public JobRecord submit(JobRequest raw, String id) {
-        JobRecord job = submit(raw, id, null, callers.current().owner());
-        Audit.log(callers.current(), "job", "create", id);
+        JobRecord job = submit(raw, id, null, visible.caller().owner());
+        Audit.log(visible.caller(), "job", "create", id);
         return job;
     }
 
@@ -172,44 +183,42 @@ public class JobService implements JobEvents, SmartLifecycle {
     /** A new job continuing a final one by more epochs from its last checkpoint (409 without one). */
     public JobRecord continueJob(String id, int epochs) {
         JobRecord job = datasetsInUse.admit(() -> admission.continueJob(get(id), epochs));
-        Audit.log(callers.current(), "job", "continue", job.id());
+        Audit.log(visible.caller(), "job", "continue", job.id());
         return job;
     }
 
     public JobRecord get(String id) {
-        JobEntry entry = visible.entry(id);
-        return entry != null ? entry.record() : visible.record(id);
+        return visible.record(id); // from memory when it is here, else from the store
     }
 
     public boolean exists(String id) { // for the caller: another owner's does not
         return visible.exists(id);
     }
 
-    /** Newest first, optionally only some statuses, paged by the cursor of the previous page. */
+    /** Newest first, filtered, paged by the previous page's cursor; jobs training here with their progress. */
     public JobPage list(JobFilter filter, int limit, String cursor) {
         if (limit < 1 || limit > limits.maxListLimit()) {
             throw new InvalidRequestException("limit", "must be between 1 and " + limits.maxListLimit()
                     + " (limit regtrain.limits.max-list-limit); got " + limit);
         }
         JobPage page = store.page(visible.forCaller(filter), limit, cursor);
-        // the store has every status change; a job training here has newer progress in memory
-        return new JobPage(page.jobs().stream().map(r -> {
-            JobEntry entry = live.get(r.id());
-            return entry != null ? entry.record() : r;
-        }).toList(), page.next());
+        return new JobPage(page.jobs().stream().map(r -> live.containsKey(r.id()) ? get(r.id()) : r).toList(),
+                page.next());
     }
 
     /** A queued job is cancelled at once; a running one within one mini-batch. */
     public JobRecord cancel(String id) {
         JobEntry entry = visible.entry(id);
-        if (entry == null) {
+        if (entry == null && shared != null) {
+            return shared.cancelElsewhere(visible.record(id));
+        } else if (entry == null) {
             throw new ConflictException("job " + id + " is already " + visible.record(id).status());
         }
         if (entry.record().status().isFinal()) {
             throw new ConflictException("job " + id + " is already " + entry.record().status());
         }
         entry.requestCancel();
-        Audit.log(callers.current(), "job", "cancel", id);
+        Audit.log(visible.caller(), "job", "cancel", id);
         lifecycle.cancelWaiting(entry);
         memory.withdraw(entry);
         JobRecord after = entry.record();
@@ -245,7 +254,7 @@ public class JobService implements JobEvents, SmartLifecycle {
         pending.discard(id);
         checkpoints.deleteAll(id);
         store.delete(id);
-        Audit.log(callers.current(), "job", "delete", id);
+        Audit.log(visible.caller(), "job", "delete", id);
     }
 
     /** The gradient diagnostics of the job's metrics so far (MATH.md). */
@@ -275,25 +284,16 @@ public class JobService implements JobEvents, SmartLifecycle {
 
     @Override
     public Start follow(String jobId, int epochsAlreadySeen) {
-        JobEntry entry = visible.entry(jobId);
-        if (entry != null) {
-            return entry.start(epochsAlreadySeen);
-        }
-        return new Start(visible.record(jobId), new Cursor(Math.max(0, epochsAlreadySeen), FINAL_SENT));
+        return following.follow(jobId, epochsAlreadySeen);
     }
 
     @Override
     public Batch next(String jobId, Cursor cursor, Duration timeout) throws InterruptedException {
-        JobEntry entry = jobId == null ? null : live.get(jobId);
-        if (entry != null) {
-            return entry.awaitAfter(cursor, timeout);
-        }
-        // the job ended (and left memory) or was never here: everything after the cursor, and the end
-        JobSnapshot snapshot = snapshot(jobId);
-        List<EpochMetrics> rows = snapshot.metrics();
-        int from = Math.min(cursor.epochsSent(), rows.size());
-        JobRecord status = cursor.statusVersion() == FINAL_SENT ? null : snapshot.record();
-        return new Batch(List.copyOf(rows.subList(from, rows.size())), status, true,
-                new Cursor(rows.size(), FINAL_SENT));
+        return following.next(jobId, cursor, timeout);
+    }
+
+    /** The instances that share the store, and the jobs each trains. */
+    public JobCoordination.View cluster() {
+        return cluster.get();
     }
 }

@@ -9,8 +9,10 @@ import dev.regtrain.engine.EngineContext;
 import dev.regtrain.jobs.cores.SharedCores;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /** The job lifecycle's parts, wired from the configuration and the storage adapters' ports. */
 @Configuration(proxyBeanMethods = false)
@@ -30,9 +32,16 @@ class JobsConfiguration {
     JobService jobService(JobStore store, CheckpointStore checkpoints, DatasetService datasets, JobQueue queue,
                           JobMetrics metrics, EngineContext engine, SharedCores cores, Clock clock,
                           RegtrainProperties properties, Endings<JobSnapshot> endings, Callers callers,
-                          SecurityProperties security) {
+                          SecurityProperties security, ObjectProvider<JobCoordination> coordination,
+                          InstanceAddress address) {
         return new JobService(store, checkpoints, datasets, queue, metrics, engine, cores, clock, properties.limits(),
                 properties.shutdownGrace(), Later.daemon("regtrain-storage-retry"), endings, callers,
-                security.quota().maxActiveJobs());
+                security.quota().maxActiveJobs(), coordination.getIfAvailable(() -> JobCoordination.LOCAL), address);
+    }
+
+    /** How this instance names itself: the host, the configured port and the process id. */
+    @Bean
+    InstanceAddress instanceAddress(Environment environment) {
+        return InstanceAddress.of(environment.getProperty("server.port", Integer.class, 8080));
     }
 }

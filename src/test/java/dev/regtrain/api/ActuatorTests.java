@@ -12,6 +12,14 @@ import tools.jackson.databind.JsonNode;
 class ActuatorTests extends ServiceTest {
 
     @Test
+    void healthHasTheStoreComponentOfTheFileStore() {
+        JsonNode store = getJson("/actuator/health").get("components").get("store");
+
+        assertThat(store.get("status").asString()).isEqualTo("UP");
+        assertThat(store.get("details").get("type").asString()).isEqualTo("file");
+    }
+
+    @Test
     void healthHasLivenessAndReadinessGroups() {
         for (String path : new String[] {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"}) {
             assertThat(getJson(path).get("status").asString()).as(path).isEqualTo("UP");

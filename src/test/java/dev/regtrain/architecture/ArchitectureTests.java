@@ -66,6 +66,8 @@ class ArchitectureTests {
         allow("plots", "engine", "jobs", "jobs.request", "models", "models.document");
         allow("storage.file", "common", "config", "data", "datasets", "engine", "engine.state", "idempotency", "jobs",
                 "models.document", "security", "studies", "webhooks");
+        allow("storage.postgres", "common", "config", "data", "datasets", "engine", "engine.state", "idempotency",
+                "jobs", "models.document", "studies");
         allow("api", "common", "config", "data", "datasets", "engine", "idempotency", "jobs", "jobs.request", "models",
                 "models.document", "models.onnx", "plots", "security", "studies", "webhooks");
         allow("");

@@ -47,6 +47,8 @@ public final class JobRecords {
 
     private JobRequest request = RESOLVED;
     private JobStatus target = JobStatus.QUEUED;
+    private StudyRef study;
+    private dev.regtrain.common.Owner owner;
 
     private JobRecords() {
     }
@@ -72,6 +74,17 @@ public final class JobRecords {
         return this;
     }
 
+    /** A child of study {@code studyId} (trial 0, fold 0). */
+    public JobRecords inStudy(String studyId) {
+        this.study = new StudyRef(studyId, 0, 0, 0, false);
+        return this;
+    }
+
+    public JobRecords ownedBy(String ownerName) {
+        this.owner = new dev.regtrain.common.Owner(ownerName);
+        return this;
+    }
+
     public JobRecords running() {
         return in(JobStatus.RUNNING);
     }
@@ -94,7 +107,7 @@ public final class JobRecords {
     }
 
     public JobRecord build() {
-        JobRecord record = JobRecord.queued(id, request, "J", createdAt);
+        JobRecord record = JobRecord.queued(id, request, "J", createdAt, study, owner);
         Instant at = createdAt;
         if (target == JobStatus.QUEUED) {
             return record;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.regtrain.common.InvalidRequestException;
+import dev.regtrain.common.Owner;
 import dev.regtrain.engine.EpochMetrics;
 import dev.regtrain.engine.LayerMetrics;
 import dev.regtrain.models.document.ModelDocument;
@@ -110,6 +111,28 @@ public abstract class JobStoreContract {
         assertThat(store.countByStatus()).containsEntry(JobStatus.QUEUED, 1L).containsEntry(JobStatus.RUNNING, 1L)
                 .containsEntry(JobStatus.SUCCEEDED, 1L).containsEntry(JobStatus.FAILED, 1L)
                 .doesNotContainEntry(JobStatus.CANCELLED, 1L);
+    }
+
+    @Test
+    void filtersByStudyAndByOwnerAsWellAsByStatus() {
+        JobRecord mine = aJob().createdAt(minute(1)).ownedBy("team-a").inStudy("s1").succeeded().build();
+        JobRecord minePlain = aJob().createdAt(minute(2)).ownedBy("team-a").build();
+        JobRecord theirs = aJob().createdAt(minute(3)).ownedBy("team-b").inStudy("s1").build();
+        JobRecord anonymous = aJob().createdAt(minute(4)).build();
+        List.of(mine, minePlain, theirs, anonymous).forEach(store::save);
+
+        assertThat(store.page(JobFilter.ofStudy("s1"), 10, null).jobs()).containsExactly(theirs, mine);
+        assertThat(store.page(JobFilter.ALL.ownedBy(new Owner("team-a")), 10, null).jobs())
+                .containsExactly(minePlain, mine);
+        assertThat(store.page(JobFilter.ofStudy("s1").ownedBy(new Owner("team-a")), 10, null).jobs())
+                .containsExactly(mine);
+        assertThat(store.page(JobFilter.ALL.ownedBy(Owner.ANONYMOUS), 10, null).jobs()).containsExactly(anonymous);
+        assertThat(store.page(new JobFilter(Set.of(JobStatus.QUEUED)).ownedBy(new Owner("team-b")), 10, null)
+                .jobs()).containsExactly(theirs);
+        JobPage first = store.page(JobFilter.ALL.ownedBy(new Owner("team-a")), 1, null);
+        assertThat(first.jobs()).containsExactly(minePlain);
+        assertThat(store.page(JobFilter.ALL.ownedBy(new Owner("team-a")), 1, first.next()).jobs())
+                .containsExactly(mine);
     }
 
     @Test

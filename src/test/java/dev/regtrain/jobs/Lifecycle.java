@@ -92,7 +92,7 @@ final class Lifecycle {
         JobMetrics metrics = new JobMetrics(new SimpleMeterRegistry(), queue::waiting);
         this.service = new JobService(store, checkpoints, datasets, queue, metrics, EngineContext.DEFAULT,
                 new SharedCores(1), clock, properties.limits(), Duration.ZERO, later, endings, () -> caller,
-                maxActiveJobs);
+                maxActiveJobs, JobCoordination.LOCAL, new InstanceAddress("test:0/1", "http://test:0"));
         service.start();
     }
 

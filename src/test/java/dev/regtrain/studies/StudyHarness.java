@@ -10,6 +10,8 @@ import dev.regtrain.jobs.InMemoryCheckpointStore;
 import dev.regtrain.jobs.InMemoryJobStore;
 import dev.regtrain.jobs.JobMetrics;
 import dev.regtrain.jobs.JobQueue;
+import dev.regtrain.jobs.InstanceAddress;
+import dev.regtrain.jobs.JobCoordination;
 import dev.regtrain.jobs.JobService;
 import dev.regtrain.jobs.ManualExecutor;
 import dev.regtrain.jobs.cores.SharedCores;
@@ -69,7 +71,7 @@ final class StudyHarness {
         this.jobs = new JobService(jobStore, checkpoints, datasets, queue,
                 new JobMetrics(new SimpleMeterRegistry(), queue::waiting), EngineContext.DEFAULT, new SharedCores(1),
                 clock, properties.limits(), Duration.ZERO, (task, after) -> { }, dev.regtrain.common.Endings.none(),
-                () -> Caller.LOCAL, 0);
+                () -> Caller.LOCAL, 0, JobCoordination.LOCAL, new InstanceAddress("test:0/1", "http://test:0"));
         this.studies = new StudyService(studyStore, jobs, new Trampoline(), (task, after) -> retries.add(task), clock,
                 2, properties.queueCapacity(), queue::waiting, properties.limits().maxStudyJobs(),
                 properties.limits().maxListLimit(), endings, () -> Caller.LOCAL);

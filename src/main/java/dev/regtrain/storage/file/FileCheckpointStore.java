@@ -24,6 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,6 +33,7 @@ import org.springframework.stereotype.Component;
  * kept, so that a damaged one falls back to the previous; a file that fails its checksum is never loaded.
  */
 @Component
+@ConditionalOnProperty(name = "regtrain.store", havingValue = "file", matchIfMissing = true)
 class FileCheckpointStore implements CheckpointStore {
 
     private static final Logger log = LoggerFactory.getLogger(FileCheckpointStore.class);

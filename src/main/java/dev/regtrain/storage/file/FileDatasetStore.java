@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,6 +30,7 @@ import org.springframework.stereotype.Component;
  * listed with what is wrong ({@code damaged}) and cannot be trained on.
  */
 @Component
+@ConditionalOnProperty(name = "regtrain.store", havingValue = "file", matchIfMissing = true)
 class FileDatasetStore implements DatasetStore {
 
     private static final Logger log = LoggerFactory.getLogger(FileDatasetStore.class);

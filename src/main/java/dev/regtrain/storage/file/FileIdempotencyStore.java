@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,6 +27,7 @@ import org.springframework.stereotype.Component;
  * on (its first request may have created a resource, which a second one would create again) until it expires.
  */
 @Component
+@ConditionalOnProperty(name = "regtrain.store", havingValue = "file", matchIfMissing = true)
 class FileIdempotencyStore implements IdempotencyStore {
 
     private static final Logger log = LoggerFactory.getLogger(FileIdempotencyStore.class);

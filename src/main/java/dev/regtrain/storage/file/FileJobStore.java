@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,6 +38,7 @@ import org.springframework.stereotype.Component;
  * truth.
  */
 @Component
+@ConditionalOnProperty(name = "regtrain.store", havingValue = "file", matchIfMissing = true)
 class FileJobStore implements JobStore {
 
     private static final Logger log = LoggerFactory.getLogger(FileJobStore.class);

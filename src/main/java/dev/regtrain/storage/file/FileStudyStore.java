@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,6 +23,7 @@ import org.springframework.stereotype.Component;
  * or cannot be read is reported and answered as damaged; deleting the study removes it.
  */
 @Component
+@ConditionalOnProperty(name = "regtrain.store", havingValue = "file", matchIfMissing = true)
 class FileStudyStore implements StudyStore {
 
     private static final String FILE = "study.json";

@@ -1,0 +1,166 @@
+package dev.regtrain.storage.postgres;
+
+import dev.regtrain.common.Sha256;
+import dev.regtrain.engine.TrainingState;
+import dev.regtrain.engine.state.CorruptStateException;
+import dev.regtrain.engine.state.StateCodec;
+import dev.regtrain.engine.state.StateLimits;
+import dev.regtrain.jobs.CheckpointInfo;
+import dev.regtrain.jobs.CheckpointKind;
+import dev.regtrain.jobs.CheckpointStore;
+import dev.regtrain.jobs.JobLostException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Checkpoints in PostgreSQL's {@code checkpoints} table: the versioned, checksummed training state ({@link StateCodec})
+ * as {@code bytea} beside its description. One best checkpoint is kept (PostgreSQL keeps its pages whole, so there is
+ * no torn file to fall back from); a state that does not decode is never served. Writes of a job this instance trains
+ * are fenced like every other write of it ({@link Fences}).
+ */
+final class PostgresCheckpointStore implements CheckpointStore {
+
+    private static final Logger log = LoggerFactory.getLogger(PostgresCheckpointStore.class);
+    /** At one epoch: final before periodic before best, as "latest" prefers them. */
+    private static final String KIND_ORDER = "case kind when 'FINAL' then 0 when 'PERIODIC' then 1 else 2 end";
+
+    private final Database db;
+    private final Fences fences;
+    private final StateLimits limits;
+    private final Clock clock;
+
+    PostgresCheckpointStore(Database db, Fences fences, StateLimits limits, Clock clock) {
+        this.db = db;
+        this.fences = fences;
+        this.limits = limits;
+        this.clock = clock;
+    }
+
+    @Override
+    public CheckpointInfo save(String jobId, CheckpointKind kind, TrainingState state, Double monitorValue) {
+        return saveAs(jobId, List.of(kind), state, monitorValue).get(0);
+    }
+
+    /** Encodes the state once and stores every role in one transaction. */
+    @Override
+    public List<CheckpointInfo> saveAs(String jobId, List<CheckpointKind> kinds, TrainingState state,
+                                       Double monitorValue) {
+        byte[] bytes = StateCodec.encode(state);
+        String sha256 = Sha256.hex(bytes);
+        var at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return db.inTransaction("save a checkpoint of job " + jobId, () -> {
+            holdFence(jobId);
+            List<CheckpointInfo> infos = new ArrayList<>();
+            for (CheckpointKind kind : kinds) {
+                if (kind == CheckpointKind.BEST) {
+                    db.jdbc.update("delete from checkpoints where job_id = ? and kind = 'BEST'", jobId);
+                }
+                if (kind == CheckpointKind.FINAL) {
+                    db.jdbc.update("delete from checkpoints where job_id = ? and kind = 'PERIODIC' and epoch = ?",
+                            jobId, state.epoch());
+                }
+                db.jdbc.update("insert into checkpoints (job_id, kind, epoch, state, monitor_value, created_at, "
+                        + "size_bytes, sha256) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (job_id, kind, epoch) do "
+                        + "update set state = excluded.state, monitor_value = excluded.monitor_value, created_at = "
+                        + "excluded.created_at, size_bytes = excluded.size_bytes, sha256 = excluded.sha256", jobId,
+                        kind.name(), state.epoch(), bytes, monitorValue, Timestamp.from(at), (long) bytes.length,
+                        sha256);
+                infos.add(new CheckpointInfo(ref(kind, state.epoch()), state.epoch(), kind, monitorValue, at,
+                        bytes.length, sha256));
+            }
+            return infos;
+        });
+    }
+
+    /** Within a transaction: locks the job's row while it still carries this instance's token, or refuses. */
+    private void holdFence(String jobId) {
+        OptionalLong token = fences.token(jobId);
+        if (token.isPresent() && db.jdbc.queryForList("select 1 from jobs where id = ? and fencing_token = ? for "
+                + "share", Integer.class, jobId, token.getAsLong()).isEmpty()) {
+            throw new JobLostException(jobId);
+        }
+    }
+
+    private static String ref(CheckpointKind kind, int epoch) {
+        return kind == CheckpointKind.BEST ? "best" : Integer.toString(epoch);
+    }
+
+    private static CheckpointInfo info(ResultSet rs) throws SQLException {
+        CheckpointKind kind = CheckpointKind.valueOf(rs.getString("kind"));
+        int epoch = rs.getInt("epoch");
+        double monitor = rs.getDouble("monitor_value");
+        return new CheckpointInfo(ref(kind, epoch), epoch, kind, rs.wasNull() ? null : monitor,
+                rs.getTimestamp("created_at").toInstant(), rs.getLong("size_bytes"), rs.getString("sha256"));
+    }
+
+    @Override
+    public List<CheckpointInfo> list(String jobId) {
+        return db.call("list the checkpoints of job " + jobId, () -> db.jdbc.query("select kind, epoch, "
+                + "monitor_value, created_at, size_bytes, sha256 from checkpoints where job_id = ? order by kind <> "
+                + "'BEST', epoch", (rs, i) -> info(rs), jobId));
+    }
+
+    @Override
+    public Optional<Loaded> load(String jobId, String ref) {
+        String where;
+        List<Object> args = new ArrayList<>(List.of(jobId));
+        if (ref.equals("best")) {
+            where = "kind = 'BEST'";
+        } else if (ref.equals("latest")) {
+            where = "true";
+        } else {
+            int epoch;
+            try {
+                epoch = Integer.parseInt(ref);
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+            where = "kind <> 'BEST' and epoch = ?";
+            args.add(epoch);
+        }
+        List<CheckpointInfo> candidates = db.call("list the checkpoints of job " + jobId, () -> db.jdbc.query(
+                "select kind, epoch, monitor_value, created_at, size_bytes, sha256 from checkpoints where job_id = ? "
+                        + "and " + where + " order by epoch desc, " + KIND_ORDER, (rs, i) -> info(rs),
+                args.toArray()));
+        for (CheckpointInfo candidate : candidates) {
+            List<byte[]> bytes = db.call("read a checkpoint of job " + jobId, () -> db.jdbc.queryForList("select "
+                    + "state from checkpoints where job_id = ? and kind = ? and epoch = ?", byte[].class, jobId,
+                    candidate.kind().name(), candidate.epoch()));
+            if (bytes.isEmpty()) {
+                continue; // pruned meanwhile
+            }
+            try {
+                return Optional.of(new Loaded(candidate, StateCodec.decode(bytes.get(0), limits)));
+            } catch (CorruptStateException e) {
+                log.warn("job {}: the {} checkpoint of epoch {} does not read back: {}", jobId, candidate.kind(),
+                        candidate.epoch(), e.getMessage());
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public void prune(String jobId, int keepLast) {
+        db.inTransaction("prune the checkpoints of job " + jobId, () -> {
+            holdFence(jobId);
+            return db.jdbc.update("delete from checkpoints where job_id = ? and kind = 'PERIODIC' and epoch not in "
+                    + "(select epoch from checkpoints where job_id = ? and kind = 'PERIODIC' order by epoch desc "
+                    + "limit ?)", jobId, jobId, keepLast);
+        });
+    }
+
+    @Override
+    public void deleteAll(String jobId) {
+        db.run("delete the checkpoints of job " + jobId,
+                () -> db.jdbc.update("delete from checkpoints where job_id = ?", jobId));
+    }
+}

@@ -1,0 +1,122 @@
+package dev.regtrain.storage.postgres;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.regtrain.config.RegtrainProperties;
+import dev.regtrain.engine.state.StateLimits;
+import dev.regtrain.jobs.InstanceAddress;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * {@code regtrain.store=postgres}: the pool on {@code spring.datasource.*}, the schema migrated at start, and the
+ * PostgreSQL adapters of every port. Spring Boot's DataSource and Flyway auto-configurations are not on the class path
+ * (see the pom), so with the default file store nothing here exists and no database is looked for.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "regtrain.store", havingValue = "postgres")
+class PostgresStoreConfiguration {
+
+    @Bean(destroyMethod = "close")
+    HikariDataSource regtrainDataSource(Environment environment) {
+        String url = environment.getProperty("spring.datasource.url");
+        if (url == null || url.isBlank()) {
+            throw new IllegalStateException("regtrain.store=postgres needs spring.datasource.url (for example "
+                    + "jdbc:postgresql://db:5432/regtrain), with spring.datasource.username and password");
+        }
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("regtrain");
+        config.setJdbcUrl(url);
+        config.setUsername(environment.getProperty("spring.datasource.username"));
+        config.setPassword(environment.getProperty("spring.datasource.password"));
+        config.setMaximumPoolSize(environment.getProperty("spring.datasource.hikari.maximum-pool-size", Integer.class,
+                10));
+        // a request that needs the database while it is down fails fast (503, Retry-After) instead of hanging
+        config.setConnectionTimeout(environment.getProperty("spring.datasource.hikari.connection-timeout",
+                Long.class, 5_000L));
+        return new HikariDataSource(config);
+    }
+
+    /** The schema, migrated before any adapter exists; Flyway locks the schema history, so instances may race. */
+    @Bean
+    Migrations migrations(DataSource dataSource) {
+        try {
+            Flyway flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
+                    .failOnMissingLocations(true).load();
+            flyway.migrate();
+            return new Migrations(flyway.info().current().getVersion().getVersion());
+        } catch (FlywayException e) {
+            throw new IllegalStateException("the PostgreSQL store's schema could not be migrated, so the service does "
+                    + "not start: " + e.getMessage(), e);
+        }
+    }
+
+    /** The schema version the service runs on. */
+    record Migrations(String version) {
+    }
+
+    @Bean
+    Database regtrainDatabase(DataSource dataSource, Migrations migrations) {
+        return new Database(new JdbcTemplate(dataSource),
+                new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
+    }
+
+    @Bean
+    Fences fences() {
+        return new Fences();
+    }
+
+    @Bean
+    PostgresJobStore postgresJobStore(Database db, Fences fences) {
+        return new PostgresJobStore(db, fences);
+    }
+
+    @Bean
+    PostgresCheckpointStore postgresCheckpointStore(Database db, Fences fences, RegtrainProperties properties,
+                                                    Clock clock) {
+        return new PostgresCheckpointStore(db, fences, stateLimits(properties.limits()), clock);
+    }
+
+    /** What a stored state may describe: the largest network a request may ask for. */
+    static StateLimits stateLimits(RegtrainProperties.Limits limits) {
+        return new StateLimits(limits.maxHiddenLayers() + 1, Math.max(limits.maxUnits(), limits.maxColumns()),
+                limits.maxParameters(), limits.maxEpochs());
+    }
+
+    @Bean
+    PostgresDatasetStore postgresDatasetStore(Database db, RegtrainProperties properties) {
+        return new PostgresDatasetStore(db, properties.limits());
+    }
+
+    @Bean
+    PostgresStudyStore postgresStudyStore(Database db) {
+        return new PostgresStudyStore(db);
+    }
+
+    @Bean
+    PostgresIdempotencyStore postgresIdempotencyStore(Database db) {
+        return new PostgresIdempotencyStore(db);
+    }
+
+    @Bean
+    PostgresCoordination jobCoordination(Database db, DataSource dataSource, Fences fences,
+                                         RegtrainProperties properties, InstanceAddress address) {
+        return new PostgresCoordination(db, fences, address,
+                properties.effectiveWorkers(), properties.cluster().leaseTimeout(),
+                new Notifications(dataSource, db));
+    }
+
+    @Bean("store")
+    StoreHealthIndicator storeHealth(Database db, Migrations migrations) {
+        return new StoreHealthIndicator(db, migrations.version());
+    }
+}

@@ -1,0 +1,47 @@
+package dev.regtrain.storage.postgres;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.util.List;
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * One migrated database for the adapters' contract tests, shared by every test class of this JVM; {@link #empty()}
+ * clears its tables before each test.
+ */
+final class PostgresStores {
+
+    private static final List<String> TABLES = List.of("jobs", "job_metrics", "job_documents", "checkpoints",
+            "datasets", "idempotency_keys", "instances", "studies");
+    private static Database database;
+    private static HikariDataSource dataSource;
+
+    private PostgresStores() {
+    }
+
+    static synchronized Database database() {
+        if (database == null) {
+            dataSource = new HikariDataSource();
+            dataSource.setJdbcUrl(TestPostgres.newDatabase());
+            dataSource.setMaximumPoolSize(4);
+            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+            database = new Database(new JdbcTemplate(dataSource),
+                    new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
+        }
+        return database;
+    }
+
+    static synchronized HikariDataSource dataSource() {
+        database();
+        return dataSource;
+    }
+
+    /** The shared database with every table empty. */
+    static Database empty() {
+        Database db = database();
+        db.jdbc.execute("truncate " + String.join(", ", TABLES));
+        return db;
+    }
+}
