@@ -33,7 +33,6 @@ class WebhookController {
             {
               "url": "https://ci.example.com/hooks/regtrain",
               "events": ["job.succeeded", "job.failed", "job.cancelled"],
-              "secret": null,
               "description": "tell CI when a training job ends"
             }""";
 

@@ -63,6 +63,8 @@ public class OpenApiConfiguration {
                         tag("Options", "The allowed values of every choice a request makes"),
                         tag("Keys", "API keys (regtrain.security.mode=api-key): created, listed and revoked by an "
                                 + "admin"),
+                        tag("Webhooks", "Signed notifications of the owner's jobs and studies ending, with retries "
+                                + "and a deliveries log"),
                         tag("Cluster", "The instances that share one PostgreSQL store (regtrain.store=postgres) and "
                                 + "the jobs each trains"))))
                 .components(new Components().addSecuritySchemes(BEARER, new SecurityScheme()
