@@ -28,6 +28,7 @@ import dev.regtrain.engine.Precision;
 import dev.regtrain.engine.ScheduleSpec;
 import dev.regtrain.engine.ScheduleState;
 import dev.regtrain.engine.TrainingPlan;
+import dev.regtrain.fixtures.FixtureJdk;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -135,7 +136,8 @@ class StateCodecTests {
         assertThat(state.precision()).isEqualTo(Precision.FLOAT64);
         assertThat(state.epoch()).isEqualTo(3);
         assertThat(state.network().batchNorm(1)).isTrue();
-        assertThat(resumed.model().values()).isDeepEqualTo(fresh.model().values());
+        // the checkpoint was written on JDK 17: bit for bit there, within a few ulps on other releases (FixtureJdk)
+        FixtureJdk.assertSameNumbers("resumed weights", resumed.model().values(), fresh.model().values());
     }
 
     @Test
