@@ -90,8 +90,11 @@ public interface JobCoordination {
         Thread.sleep(timeout.toMillis());
     }
 
-    /** The instances and the jobs each trains (only called when {@link #shared()}). */
-    default View view(int workers) {
-        throw new UnsupportedOperationException("one instance: the job service describes itself");
+    /**
+     * The instances and the jobs each trains. Alone: this instance ({@code self}, its {@code workers}) and the jobs it
+     * holds ({@code here}); a shared store lists every instance from the store instead.
+     */
+    default View view(InstanceAddress self, int workers, Instant now, Stream<JobRecord> here) {
+        return View.alone(self, workers, now, here);
     }
 }

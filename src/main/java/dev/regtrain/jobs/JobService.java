@@ -81,8 +81,8 @@ public class JobService implements JobEvents, SmartLifecycle {
                 maxActiveJobsPerOwner, coordination);
         this.shared = !coordination.shared() ? null : new SharedJobs(coordination, live, context, queue.workers(),
                 clock, endListeners::tell, memory, new JobRecovery(context, queue, later, memory, admission::memoryOf));
-        this.cluster = shared != null ? shared::view : () -> JobCoordination.View.alone(address, queue.workers(),
-                clock.instant(), live.values().stream().map(JobEntry::record));
+        this.cluster = () -> coordination.view(address, queue.workers(), clock.instant(),
+                live.values().stream().map(JobEntry::record));
         this.following = new JobFollowing(live, shared, visible::entry, visible::record, this::snapshot);
         metrics.countStatusesWith(this::countsByStatus);
         for (JobRecord record : shared != null ? List.<JobRecord>of() : store.unfinished()) {

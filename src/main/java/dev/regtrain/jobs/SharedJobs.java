@@ -217,9 +217,4 @@ final class SharedJobs implements JobCoordination.Listener {
             coordination.awaitProgress(jobId, Duration.ofNanos(Math.min(left, POLL.toNanos())));
         }
     }
-
-    /** The instances and the jobs each trains. */
-    JobCoordination.View view() {
-        return coordination.view(workers);
-    }
 }

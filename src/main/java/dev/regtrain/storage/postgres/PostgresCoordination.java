@@ -5,6 +5,7 @@ import dev.regtrain.jobs.JobCoordination;
 import dev.regtrain.jobs.JobRecord;
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -207,6 +209,11 @@ final class PostgresCoordination implements JobCoordination {
     }
 
     @Override
+    public View view(InstanceAddress self, int workers, Instant now, Stream<JobRecord> here) {
+        return view(workers); // every instance, as the store knows them
+    }
+
+    /** Every instance with its heartbeat, workers and running jobs; this one ({@code ownWorkers}) first. */
     public View view(int ownWorkers) {
         long leaseMillis = leaseTimeout.toMillis();
         List<Instance> instances = db.call("list the instances", () -> db.jdbc.query("select i.id, i.url, "
