@@ -6,18 +6,28 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.CRC32C;
 
 /**
  * Whether a checksummed binary file (a checkpoint, a dataset: a body and its CRC-32C as the last four bytes, big
- * endian) reads back intact, checked by streaming it once and remembered until the file changes (size or time), so
- * that lists can say what is damaged without reading every file on every request.
+ * endian) reads back intact, checked by streaming it once and remembered until the file changes (size, time or
+ * inode), so that lists can say what is damaged without reading every file on every request.
+ *
+ * <p>A file's modification time moves in the file system's clock ticks (milliseconds or coarser), so a write in the
+ * same tick as a check leaves the stamp unchanged. As git does with its index, a file that was modified less than
+ * {@link #SETTLED} before it was checked is not remembered: it is checked again on the next call, until its stamp is
+ * old enough that any later write must change it.
  */
 final class VerifiedFiles {
 
-    private record Stamp(long size, long modified) {
+    /** How long after its last modification a file's stamp is trusted to change on its next write. */
+    static final Duration SETTLED = Duration.ofSeconds(2);
+
+    private record Stamp(long size, Instant modified, Object fileKey) {
     }
 
     private final Map<Path, Stamp> intact = new ConcurrentHashMap<>();
@@ -25,12 +35,14 @@ final class VerifiedFiles {
     boolean intact(Path file) {
         try {
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-            Stamp stamp = new Stamp(attributes.size(), attributes.lastModifiedTime().toMillis());
+            Stamp stamp = new Stamp(attributes.size(), attributes.lastModifiedTime().toInstant(),
+                    attributes.fileKey());
             if (stamp.equals(intact.get(file))) {
                 return true;
             }
+            Instant checked = Instant.now();
             boolean ok = checksumMatches(file, stamp.size());
-            if (ok) {
+            if (ok && stamp.modified().plus(SETTLED).isBefore(checked)) {
                 intact.put(file, stamp);
             } else {
                 intact.remove(file);
