@@ -13,7 +13,8 @@ import org.springframework.validation.annotation.Validated;
  * @param allowHttp whether a webhook URL may be plain {@code http} (else only {@code https})
  * @param allowedHosts hosts a delivery may reach whatever their addresses (loopback, private, …), matched as
  *                     written in the URL, case-insensitively
- * @param timeout how long one attempt waits to connect, and then for each part of the answer
+ * @param timeout how long one delivery attempt may take in all: connecting, sending, and reading the answer (an
+ *                answer still arriving when the time is up is cut and the attempt counts as failed)
  */
 @Validated
 @ConfigurationProperties("regtrain.webhooks")

@@ -178,7 +178,7 @@ public final class Deliveries {
     private static String describe(IOException e) {
         String kind = e.getClass().getSimpleName();
         if (kind.contains("Timeout")) {
-            return "no answer within the timeout (" + kind + ")";
+            return "no answer within the timeout (" + (e.getMessage() == null ? kind : e.getMessage()) + ")";
         }
         if (e instanceof java.net.ConnectException) {
             return "the connection was refused";

@@ -3,12 +3,16 @@ package dev.regtrain.webhooks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -26,10 +30,15 @@ import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
  * differently), while TLS still sends SNI for the host name and verifies the certificate against it. Redirects are
  * not followed, nothing is retried by the client, no proxy from the environment is used, and at most
  * {@link #MAX_RESPONSE_BYTES} of an answer are read before the connection is cut.
+ *
+ * <p>The timeout bounds the whole attempt, not only each connect and each read: a receiver that drips its answer a
+ * byte at a time, each within the read timeout, is cut when the attempt's time is up.
  */
 final class HttpWebhookSender implements WebhookSender {
 
     static final int MAX_RESPONSE_BYTES = 1024;
+
+    private static final ScheduledThreadPoolExecutor DEADLINES = deadlines();
 
     private final Duration timeout;
 
@@ -67,20 +76,48 @@ final class HttpWebhookSender implements WebhookSender {
             HttpPost post = new HttpPost(url);
             headers.forEach(post::setHeader);
             post.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
-            CloseableHttpResponse response = client.execute(post);
-            int status = response.getCode();
-            if (response.getEntity() != null) {
-                InputStream in = response.getEntity().getContent();
-                in.readNBytes(MAX_RESPONSE_BYTES);
-            }
-            // cut the connection before anything is closed: closing the stream would read the rest of the answer
-            post.cancel();
+            AtomicBoolean late = new AtomicBoolean();
+            ScheduledFuture<?> deadline = DEADLINES.schedule(() -> {
+                late.set(true);
+                post.cancel();
+            }, millis, TimeUnit.MILLISECONDS);
             try {
-                response.close();
-            } catch (IOException ignored) {
-                // the connection is already cut
+                return send(client, post);
+            } catch (IOException e) {
+                if (late.get()) {
+                    throw new SocketTimeoutException("the attempt took longer than its timeout of " + millis + " ms");
+                }
+                throw e;
+            } finally {
+                deadline.cancel(false);
             }
-            return status;
         }
+    }
+
+    private static int send(CloseableHttpClient client, HttpPost post) throws IOException {
+        CloseableHttpResponse response = client.execute(post);
+        int status = response.getCode();
+        if (response.getEntity() != null) {
+            InputStream in = response.getEntity().getContent();
+            in.readNBytes(MAX_RESPONSE_BYTES);
+        }
+        // cut the connection before anything is closed: closing the stream would read the rest of the answer
+        post.cancel();
+        try {
+            response.close();
+        } catch (IOException ignored) {
+            // the connection is already cut
+        }
+        return status;
+    }
+
+    private static ScheduledThreadPoolExecutor deadlines() {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = new Thread(task, "webhook-deadlines");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.setRemoveOnCancelPolicy(true);
+        return executor;
     }
 }

@@ -1,12 +1,14 @@
 package dev.regtrain.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
@@ -205,6 +207,25 @@ class DeliveriesTests {
         assertThat(attempt.responseStatus()).isNull();
         assertThat(attempt.error()).contains("timeout");
         assertThat(attempt.nextAttemptAt()).isNotNull();
+    }
+
+    /** The timeout bounds the whole attempt: an answer dripped a byte at a time within each read's timeout is cut. */
+    @Test
+    void aReceiverThatDripsItsAnswerIsCutWhenTheAttemptsTimeIsUp() throws Exception {
+        harness = new Harness(List.of("127.0.0.1"), new InMemoryOutboxStore(), HostResolver.system(),
+                Duration.ofMillis(400));
+        Webhook webhook = harness.subscribe(receiver.url("/hook"), EventType.JOB_SUCCEEDED);
+        receiver.answer(new Receiver.Drip(Duration.ofMillis(50)));
+        harness.jobEnded("job-1", EventType.JOB_SUCCEEDED);
+
+        CompletableFuture<Void> delivering = CompletableFuture.runAsync(harness.deliveries::deliverDue);
+        await().atMost(Duration.ofSeconds(20)).until(delivering::isDone);
+
+        DeliveryAttempt attempt = harness.service.deliveries(webhook.id()).get(0);
+        assertThat(attempt.responseStatus()).as("the 200 came, the answer never ended").isNull();
+        assertThat(attempt.error()).contains("timeout of 400 ms");
+        assertThat(attempt.nextAttemptAt()).isNotNull();
+        await().atMost(Duration.ofSeconds(10)).until(receiver::dripCut);
     }
 
     @Test

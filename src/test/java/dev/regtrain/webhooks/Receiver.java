@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -50,12 +51,17 @@ public final class Receiver implements AutoCloseable {
     public record Hang() implements Answer {
     }
 
+    /** Answers 200 and then a byte at a time, each well within a read timeout, until the receiver closes. */
+    public record Drip(Duration everyByte) implements Answer {
+    }
+
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
     private final ConcurrentLinkedQueue<Answer> answers = new ConcurrentLinkedQueue<>();
     private final CountDownLatch release = new CountDownLatch(1);
     private final AtomicBoolean hugeBodyCut = new AtomicBoolean();
+    private final AtomicBoolean dripCut = new AtomicBoolean();
 
     public Receiver(String address) throws IOException {
         this(address, 0);
@@ -118,6 +124,8 @@ public final class Receiver implements AutoCloseable {
                 exchange.sendResponseHeaders(r.code(), -1);
             } else if (chosen instanceof Huge h) {
                 sendHuge(exchange, h.bytes());
+            } else if (chosen instanceof Drip d) {
+                drip(exchange, d.everyByte());
             } else {
                 release.await(30, TimeUnit.SECONDS);
                 exchange.sendResponseHeaders(204, -1);
@@ -139,6 +147,24 @@ public final class Receiver implements AutoCloseable {
         } catch (IOException e) {
             hugeBodyCut.set(true);
         }
+    }
+
+    private void drip(HttpExchange exchange, Duration everyByte) throws InterruptedException {
+        try {
+            exchange.sendResponseHeaders(200, 0);
+            OutputStream out = exchange.getResponseBody();
+            while (!release.await(everyByte.toMillis(), TimeUnit.MILLISECONDS)) {
+                out.write('.');
+                out.flush();
+            }
+        } catch (IOException e) {
+            dripCut.set(true);
+        }
+    }
+
+    /** Whether the sender cut the connection while a {@link Drip} was still answering. */
+    public boolean dripCut() {
+        return dripCut.get();
     }
 
     @Override
