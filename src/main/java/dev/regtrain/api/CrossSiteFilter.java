@@ -19,7 +19,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * ({@code application/x-www-form-urlencoded}, {@code multipart/form-data}, {@code text/plain}), and always with its
  * own {@code Origin}. So such a request is refused with 403 when its body has one of those types (the API reads JSON
  * and, for uploads, {@code text/csv}, which a browser only sends cross-site after a preflight this service never
- * allows) or when its Origin is not the service's own (scheme, host and port of the Host header).
+ * allows) or when its Origin is not the service's own (scheme, host and port the request was addressed to).
  */
 final class CrossSiteFilter extends OncePerRequestFilter {
 
@@ -67,15 +67,23 @@ final class CrossSiteFilter extends OncePerRequestFilter {
         }
     }
 
-    /** Whether an Origin header names the scheme, host and port the request was sent to. */
+    /**
+     * Whether an Origin header names the scheme, host and port the request was sent to, as the container sees them:
+     * the Host header's, or, behind a TLS-terminating proxy with {@code server.forward-headers-strategy=native}, the
+     * scheme and host the proxy forwarded ({@code X-Forwarded-Proto}, {@code X-Forwarded-Host}), so the page a browser
+     * loaded over https from the proxy may change things.
+     */
     static boolean sameOrigin(String origin, HttpServletRequest request) {
-        String host = request.getHeader("Host");
-        if (host == null) {
+        String host = request.getServerName();
+        if (host == null || host.isEmpty()) {
             return false;
+        }
+        if (host.indexOf(':') >= 0 && !host.startsWith("[")) {
+            host = "[" + host + "]";
         }
         try {
             URI from = new URI(origin.strip());
-            URI to = new URI(request.getScheme() + "://" + host.strip());
+            URI to = new URI(request.getScheme() + "://" + host + ":" + request.getServerPort());
             return from.getScheme() != null && from.getHost() != null
                     && from.getScheme().equalsIgnoreCase(to.getScheme())
                     && from.getHost().equalsIgnoreCase(to.getHost())

@@ -72,6 +72,16 @@ class SecurityDefaultsTests extends ServiceTest {
         http.get().uri("/api/v1/jobs").header("Origin", "https://evil.example").exchange().expectStatus().isOk();
     }
 
+    /** Forwarded headers count only when the operator says a proxy sets them (server.forward-headers-strategy). */
+    @Test
+    void doesNotTrustAForwardedSchemeByDefault() throws IOException {
+        String answer = RawHttp.exchange(port, "POST /api/v1/jobs HTTP/1.1\r\nHost: localhost:" + port
+                + "\r\nX-Forwarded-Proto: https\r\nOrigin: https://localhost:" + port
+                + "\r\nContent-Type: application/json", moonsJob(1, ""));
+
+        assertThat(RawHttp.status(answer)).isEqualTo(403);
+    }
+
     @Test
     void uploadsCsvAsBefore() {
         JsonNode dataset = upload("?name=tiny", "x,label\n1,a\n2,b\n3,a\n4,b\n");
