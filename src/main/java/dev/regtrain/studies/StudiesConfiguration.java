@@ -9,10 +9,15 @@ import dev.regtrain.jobs.Later;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The study service, with one daemon thread that moves every study on in turn. */
+/**
+ * The study service, with one daemon thread that moves every study on in turn, and, with a store shared by several
+ * instances, one that takes over the studies of instances that died.
+ */
 @Configuration(proxyBeanMethods = false)
 class StudiesConfiguration {
 
@@ -24,8 +29,19 @@ class StudiesConfiguration {
             thread.setDaemon(true);
             return thread;
         });
-        return new StudyService(store, jobs, coordinator, Later.daemon("regtrain-study-retry"), clock,
+        StudyService studies = new StudyService(store, jobs, coordinator, Later.daemon("regtrain-study-retry"), clock,
                 properties.effectiveWorkers(), properties.queueCapacity(), queue::waiting,
                 properties.limits().maxStudyJobs(), properties.limits().maxListLimit(), endings, callers);
+        if (store.shared()) {
+            // as often as the heartbeat: a dead instance's studies move on within the lease timeout and a third
+            long periodMillis = Math.max(100, properties.cluster().leaseTimeout().toMillis() / 3);
+            ScheduledExecutorService adopter = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "regtrain-study-adoption");
+                thread.setDaemon(true);
+                return thread;
+            });
+            adopter.scheduleWithFixedDelay(studies::adopt, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+        }
+        return studies;
     }
 }

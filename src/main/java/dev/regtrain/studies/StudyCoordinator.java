@@ -93,14 +93,24 @@ final class StudyCoordinator {
     }
 
     private Step cancel(StudyRecord study, JobRecord refit) {
-        boolean active = false;
-        List<String> children = new ArrayList<>();
-        study.trials().forEach(t -> t.folds().stream().filter(f -> f.job() != null && !f.ended())
-                .forEach(f -> children.add(f.job())));
-        if (refit != null && !refit.status().isFinal()) {
-            children.add(refit.id());
+        if (cancelChildren(study)) {
+            return new Step(study, false);
         }
-        for (String id : children) {
+        StudyRecord caught = study.withTrials(caughtUp(study));
+        return new Step(caught.finished(JobStatus.CANCELLED, clock.instant(), "cancelled"), false);
+    }
+
+    /**
+     * Asks every child of the study that exists and has not ended to stop (found by their derived ids, so a record a
+     * second old, as another instance reads it, misses none); whether any of them is still active.
+     */
+    boolean cancelChildren(StudyRecord study) {
+        boolean active = false;
+        for (String id : ChildIds.of(study, fold -> !fold.ended())) {
+            JobRecord child = child(id);
+            if (child == null || child.status().isFinal()) {
+                continue;
+            }
             try {
                 JobRecord after = jobs.cancel(id);
                 active |= !after.status().isFinal();
@@ -108,11 +118,7 @@ final class StudyCoordinator {
                 // it ended meanwhile
             }
         }
-        if (active) {
-            return new Step(study, false);
-        }
-        StudyRecord caught = study.withTrials(caughtUp(study));
-        return new Step(caught.finished(JobStatus.CANCELLED, clock.instant(), "cancelled"), false);
+        return active;
     }
 
     private Step conclude(StudyRecord study, JobRecord refit) {

@@ -1,5 +1,6 @@
 package dev.regtrain.studies;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -19,5 +20,20 @@ record StudyPlan(StudyRequest request, List<Map<String, Double>> trials, int job
 
     int repeats() {
         return request.crossValidation() == null ? 1 : request.crossValidation().repeats();
+    }
+
+    /** Every trial with its folds (each repeat's folds in turn), none submitted yet. */
+    List<TrialRecord> waitingTrials() {
+        List<TrialRecord> waiting = new ArrayList<>();
+        for (int t = 0; t < trials.size(); t++) {
+            List<FoldRecord> folds = new ArrayList<>();
+            for (int r = 0; r < repeats(); r++) {
+                for (int k = 0; k < folds(); k++) {
+                    folds.add(FoldRecord.waiting(k, r));
+                }
+            }
+            waiting.add(TrialRecord.summarised(t, trials.get(t), folds));
+        }
+        return waiting;
     }
 }

@@ -49,7 +49,8 @@ public record StudyRecord(String id, String name, JobStatus status, Instant crea
                 cancelRequested, error, history, owner);
     }
 
-    StudyRecord cancelling() {
+    /** The same study with a cancel asked for. */
+    public StudyRecord cancelling() {
         return new StudyRecord(id, name, status, createdAt, startedAt, finishedAt, request, trials, result, jobs,
                 true, error, history, owner);
     }

@@ -14,7 +14,6 @@ import dev.regtrain.jobs.StatusChange;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -58,6 +57,7 @@ public class StudyService implements SmartLifecycle {
     private final IntSupplier queueWaiting;
     private final Callers callers;
     private final VisibleStudies visible;
+    private final StudyAdoption adoption;
     private final int maxListLimit;
     private final Endings<StudyRecord> endings;
     private volatile boolean running;
@@ -84,7 +84,8 @@ public class StudyService implements SmartLifecycle {
         this.maxListLimit = maxListLimit;
         this.resolver = new StudyResolver(jobs::resolve, maxStudyJobs);
         this.steps = new StudyCoordinator(jobs, clock, workers);
-        store.unfinished().forEach(s -> live.put(s.id(), s));
+        this.adoption = new StudyAdoption(store, live);
+        adoption.refresh();
         jobs.onEnded(job -> {
             if (job.study() != null) {
                 step(job.study().id());
@@ -96,6 +97,13 @@ public class StudyService implements SmartLifecycle {
     public void start() {
         running = true;
         live.keySet().forEach(this::step);
+    }
+
+    /** With a shared store: takes over the studies of dead instances and hears of cancels asked for elsewhere. */
+    void adopt() {
+        if (running) {
+            coordinator.execute(() -> adoption.refresh().forEach(this::stepNow));
+        }
     }
 
     @Override
@@ -134,18 +142,8 @@ public class StudyService implements SmartLifecycle {
                     Duration.ofSeconds(10));
         }
         Instant now = clock.instant();
-        List<TrialRecord> trials = new ArrayList<>();
-        for (int t = 0; t < plan.trials().size(); t++) {
-            List<FoldRecord> folds = new ArrayList<>();
-            for (int r = 0; r < plan.repeats(); r++) {
-                for (int k = 0; k < plan.folds(); k++) {
-                    folds.add(FoldRecord.waiting(k, r));
-                }
-            }
-            trials.add(TrialRecord.summarised(t, plan.trials().get(t), folds));
-        }
         StudyRecord study = new StudyRecord(id, plan.request().name(), JobStatus.RUNNING, now, now, null,
-                plan.request(), trials, null, plan.jobs(), false, null,
+                plan.request(), plan.waitingTrials(), null, plan.jobs(), false, null,
                 List.of(StatusChange.of(JobStatus.QUEUED, now), StatusChange.of(JobStatus.RUNNING, now)),
                 callers.current().owner());
         store.save(study);
@@ -184,7 +182,10 @@ public class StudyService implements SmartLifecycle {
         }
         runOnCoordinator(() -> {
             StudyRecord current = live.get(id);
-            if (current != null && !current.status().isFinal() && !current.cancelRequested()) {
+            if (current == null) { // another instance moves it on: it hears of the cancel from the store
+                store.requestCancel(id);
+                steps.cancelChildren(study);
+            } else if (!current.status().isFinal() && !current.cancelRequested()) {
                 save(current.cancelling());
             }
         });
@@ -199,12 +200,7 @@ public class StudyService implements SmartLifecycle {
         if (!study.status().isFinal()) {
             throw new ConflictException("study " + id + " is " + study.status() + "; cancel it and wait until it ends");
         }
-        for (TrialRecord trial : study.trials()) {
-            for (FoldRecord fold : trial.folds()) {
-                deleteJob(ChildIds.fold(id, trial.trial(), fold.repeat(), fold.fold()));
-            }
-        }
-        deleteJob(ChildIds.refit(id));
+        ChildIds.of(study, fold -> true).forEach(this::deleteJob);
         store.delete(id);
         live.remove(id);
         changes.forget(id);
@@ -238,6 +234,7 @@ public class StudyService implements SmartLifecycle {
             return;
         }
         try {
+            study = adoption.withCancelFromElsewhere(study);
             StudyCoordinator.Step step = steps.advance(study);
             if (!step.study().equals(study)) {
                 save(step.study());

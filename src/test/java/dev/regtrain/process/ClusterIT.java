@@ -26,7 +26,8 @@ import tools.jackson.databind.JsonNode;
  * is killed with SIGKILL mid-training; another takes the job over when its lease runs out and resumes it from its last
  * checkpoint. Every job ends exactly once, each has one metrics row per epoch, and the moved job ends bit-identical to
  * an uninterrupted run. A cancel sent to one instance stops a job another trains, and an event stream opened on an
- * instance that does not train the job follows it to its end.
+ * instance that does not train the job follows it to its end. A study created on the killed instance is taken over by
+ * a survivor and ends, and a study cancelled through the instance that does not coordinate it ends cancelled.
  */
 @Tag("slow")
 class ClusterIT {
@@ -93,6 +94,7 @@ class ClusterIT {
             await().atMost(Duration.ofSeconds(30)).until(() -> owner(c, moved, all) != null);
             ServiceProcess victim = owner(c, moved, all);
             List<ServiceProcess> survivors = all.stream().filter(s -> s != victim).toList();
+            String orphan = createStudy(victim); // coordinated by the victim until it dies, then by a survivor
             victim.kill();
 
             ServiceProcess survivor = survivors.get(0);
@@ -119,10 +121,19 @@ class ClusterIT {
             });
             assertThat(alive).hasSize(2);
 
-            JsonNode studied = awaitStudy(survivor, study);
-            assertThat(studied.get("status").asString()).isEqualTo("SUCCEEDED");
-            assertThat(studied.get("progress").get("jobsDone").asInt()).isEqualTo(studied.get("progress")
-                    .get("jobs").asInt());
+            for (String id : List.of(study, orphan)) {
+                JsonNode studied = awaitStudy(survivor, id);
+                assertThat(studied.get("status").asString()).as("study %s", id).isEqualTo("SUCCEEDED");
+                assertThat(studied.get("progress").get("jobsDone").asInt()).isEqualTo(studied.get("progress")
+                        .get("jobs").asInt());
+            }
+
+            String cancelled = createStudy(survivors.get(0));
+            HttpResponse<String> cancel = survivors.get(1).send("POST", "/api/v1/studies/" + cancelled + "/cancel",
+                    null, null);
+            assertThat(cancel.statusCode()).as(cancel.body()).isEqualTo(202);
+            assertThat(awaitStudy(survivors.get(1), cancelled).get("status").asString())
+                    .as("a study cancelled through the instance that does not coordinate it").isEqualTo("CANCELLED");
 
             cancelAndFollowAcrossInstances(survivors);
         }

@@ -79,4 +79,26 @@ public abstract class StudyStoreContract {
         assertThatThrownBy(() -> store().page(Set.of(), 2, "not-a-cursor"))
                 .isInstanceOf(InvalidRequestException.class);
     }
+
+    @Test
+    void coordinatesTheUnfinishedStudiesItSavedOldestFirst() {
+        StudyRecord done = aStudy(1, JobStatus.SUCCEEDED);
+        StudyRecord older = aStudy(2, JobStatus.RUNNING);
+        StudyRecord newer = aStudy(3, JobStatus.RUNNING);
+        List.of(newer, done, older).forEach(store()::save);
+
+        assertThat(store().coordinatedHere()).containsExactly(older, newer);
+    }
+
+    @Test
+    void aCancelAskedForThroughTheStoreReadsBack() {
+        StudyRecord study = aStudy(0, JobStatus.RUNNING);
+        store().save(study);
+
+        store().requestCancel(study.id());
+
+        assertThat(store().find(study.id()).orElseThrow().cancelRequested()).isTrue();
+        assertThat(store().coordinatedHere()).singleElement().extracting(StudyRecord::cancelRequested)
+                .isEqualTo(true);
+    }
 }

@@ -98,8 +98,8 @@ class PostgresStoreConfiguration {
     }
 
     @Bean
-    PostgresStudyStore postgresStudyStore(Database db) {
-        return new PostgresStudyStore(db);
+    PostgresStudyStore postgresStudyStore(Database db, InstanceAddress address, RegtrainProperties properties) {
+        return new PostgresStudyStore(db, address.id(), properties.cluster().leaseTimeout());
     }
 
     @Bean
