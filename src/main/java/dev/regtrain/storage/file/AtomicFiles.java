@@ -61,6 +61,14 @@ final class AtomicFiles {
      * is handled as one of the file's: the temporary file is removed and the target stays as it was.
      */
     static void write(Path target, Content content) {
+        write(target, content, true);
+    }
+
+    /**
+     * As {@link #write(Path, Content)}; unless {@code forced}, neither the file nor the rename is forced to disk here:
+     * the caller has them forced later ({@link DeferredSync}), and until then a power loss may leave the target torn.
+     */
+    static void write(Path target, Content content, boolean forced) {
         Path directory = target.getParent();
         Path temporary = directory.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try {
@@ -68,14 +76,18 @@ final class AtomicFiles {
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE)) {
                 content.writeTo(Channels.newOutputStream(channel));
-                channel.force(true);
+                if (forced) {
+                    channel.force(true);
+                }
             }
             try {
                 Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
             }
-            forceDirectory(directory);
+            if (forced) {
+                forceDirectory(directory);
+            }
         } catch (IOException | UncheckedIOException e) {
             try {
                 Files.deleteIfExists(temporary);
@@ -101,6 +113,11 @@ final class AtomicFiles {
      * or a copy where the file system has no links.
      */
     static void link(Path existing, Path target) {
+        link(existing, target, true);
+    }
+
+    /** As {@link #link(Path, Path)}; unless {@code forced}, the new name is not forced to disk here. */
+    static void link(Path existing, Path target, boolean forced) {
         Path directory = target.getParent();
         Path temporary = directory.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try {
@@ -108,10 +125,14 @@ final class AtomicFiles {
                 Files.createLink(temporary, existing);
             } catch (UnsupportedOperationException | IOException e) {
                 Files.copy(existing, temporary);
-                force(temporary);
+                if (forced) {
+                    force(temporary);
+                }
             }
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            forceDirectory(directory);
+            if (forced) {
+                forceDirectory(directory);
+            }
         } catch (IOException e) {
             try {
                 Files.deleteIfExists(temporary);

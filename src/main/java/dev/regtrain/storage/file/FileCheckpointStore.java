@@ -34,7 +34,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = "regtrain.store", havingValue = "file", matchIfMissing = true)
-class FileCheckpointStore implements CheckpointStore {
+class FileCheckpointStore implements CheckpointStore, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(FileCheckpointStore.class);
     private static final int BEST_FILES_KEPT = 2;
@@ -44,6 +44,7 @@ class FileCheckpointStore implements CheckpointStore {
     private final Clock clock;
     private final DamageLog damage;
     private final VerifiedFiles verified = new VerifiedFiles();
+    private final DeferredSync sync = new DeferredSync();
     private final ConcurrentHashMap<String, Object> locks = new ConcurrentHashMap<>();
 
     FileCheckpointStore(RegtrainProperties properties, Clock clock, DamageLog damage) {
@@ -70,28 +71,40 @@ class FileCheckpointStore implements CheckpointStore {
         return saveAs(jobId, List.of(kind), state, monitorValue).get(0);
     }
 
-    /** The state is encoded and written once; its other roles are hard links to that file (copies where links fail). */
+    /**
+     * The state is encoded and written once; its other roles are hard links to that file (copies where links fail).
+     * A periodic or best checkpoint is forced to disk by {@link DeferredSync} while training goes on; a final one
+     * waits for those and is forced before this returns.
+     */
     @Override
     public List<CheckpointInfo> saveAs(String jobId, List<CheckpointKind> kinds, TrainingState state,
                                        Double monitorValue) {
+        boolean forced = kinds.contains(CheckpointKind.FINAL);
+        if (forced) {
+            sync.drain();
+        }
         synchronized (locks.computeIfAbsent(jobId, id -> new Object())) {
             Path dir = dir(jobId);
             ContentDigest content = new ContentDigest();
             Path written = null;
             List<CheckpointInfo> infos = new ArrayList<>();
+            List<Path> toForce = new ArrayList<>();
             for (CheckpointKind kind : kinds) {
                 Stored stored = new Stored(null, kind, state.epoch());
                 Path file = dir.resolve(stored.base() + ".ckpt");
                 if (written == null) {
-                    AtomicFiles.write(file, out -> StateCodec.encode(state, content.into(out)));
+                    AtomicFiles.write(file, out -> StateCodec.encode(state, content.into(out)), forced);
                     written = file;
+                    toForce.add(file);
                 } else {
-                    AtomicFiles.link(written, file);
+                    AtomicFiles.link(written, file, forced);
                 }
                 CheckpointInfo info = new CheckpointInfo(kind == CheckpointKind.BEST ? "best"
                         : Integer.toString(state.epoch()), state.epoch(), kind,
                         monitorValue, clock.instant(), content.size(), content.sha256());
-                AtomicFiles.write(dir.resolve(stored.base() + ".json"), ChecksummedJson.record(info));
+                Path description = dir.resolve(stored.base() + ".json");
+                AtomicFiles.write(description, out -> out.write(ChecksummedJson.record(info)), forced);
+                toForce.add(description);
                 if (kind == CheckpointKind.FINAL) {
                     remove(new Stored(null, CheckpointKind.PERIODIC, state.epoch()), dir);
                 }
@@ -100,8 +113,17 @@ class FileCheckpointStore implements CheckpointStore {
                 }
                 infos.add(info);
             }
+            if (!forced) {
+                sync.force(toForce, dir);
+            }
             return infos;
         }
+    }
+
+    /** Forces what is still waiting to disk (at shutdown, after the jobs were suspended). */
+    @Override
+    public void close() {
+        sync.close();
     }
 
     /**
