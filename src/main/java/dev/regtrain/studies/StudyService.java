@@ -85,7 +85,6 @@ public class StudyService implements SmartLifecycle {
         this.resolver = new StudyResolver(jobs::resolve, maxStudyJobs);
         this.steps = new StudyCoordinator(jobs, clock, workers);
         this.adoption = new StudyAdoption(store, live);
-        adoption.refresh();
         jobs.onEnded(job -> {
             if (job.study() != null) {
                 step(job.study().id());
@@ -94,8 +93,9 @@ public class StudyService implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
+    public void start() { // after the job service: with a shared store, this instance's heartbeat is in it
         running = true;
+        adoption.refresh();
         live.keySet().forEach(this::step);
     }
 
