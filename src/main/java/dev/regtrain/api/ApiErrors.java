@@ -10,8 +10,10 @@ import dev.regtrain.common.InvalidRequestException;
 import dev.regtrain.common.NotFoundException;
 import dev.regtrain.common.StorageException;
 import dev.regtrain.common.StorageFullException;
+import dev.regtrain.jobs.ActiveJobsQuotaException;
 import dev.regtrain.jobs.QueueFullException;
 import dev.regtrain.models.PredictionTooLongException;
+import dev.regtrain.security.StorageQuotaExceededException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.slf4j.Logger;
@@ -91,6 +93,23 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> queueFull(QueueFullException e, HttpServletRequest request) {
         return Problems.response(Problems.problem(Problems.Kind.QUEUE_FULL, e.getMessage(), request.getRequestURI()),
                 e.retryAfter().toSeconds());
+    }
+
+    /** An owner's queued and running jobs reached regtrain.security.quota.max-active-jobs: later, once one ends. */
+    @ExceptionHandler(ActiveJobsQuotaException.class)
+    ResponseEntity<ProblemDetail> activeJobsQuota(ActiveJobsQuotaException e, HttpServletRequest request) {
+        return Problems.response(Problems.quota(Problems.Kind.ACTIVE_JOBS_QUOTA, e.getMessage(), e,
+                request.getRequestURI()), e.retryAfter().toSeconds());
+    }
+
+    /**
+     * An owner holds (or with this upload would hold) regtrain.security.quota.max-stored-bytes: no Retry-After, since
+     * waiting frees nothing; the owner must delete something.
+     */
+    @ExceptionHandler(StorageQuotaExceededException.class)
+    ResponseEntity<ProblemDetail> storageQuota(StorageQuotaExceededException e, HttpServletRequest request) {
+        return Problems.response(Problems.quota(Problems.Kind.STORAGE_QUOTA, e.getMessage(), e,
+                request.getRequestURI()));
     }
 
     @ExceptionHandler(JobEventsController.TooManyStreamsException.class)

@@ -67,7 +67,9 @@ class DatasetController {
             + "dataset)", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "422", description = "The Idempotency-Key was used with a different upload")
     @ApiResponse(responseCode = "400", description = "Malformed CSV; the problem names the line")
-    @ApiResponse(responseCode = "413", description = "More rows, columns or bytes than the limits allow")
+    @ApiResponse(responseCode = "413", description = "More rows, columns or bytes than the limits allow; or the "
+            + "dataset would take its owner beyond regtrain.security.quota.max-stored-bytes (newDatasetBytes: its size "
+            + "as stored), or " + ProblemDocument.STORAGE_QUOTA)
     @ApiResponse(responseCode = "415", description = "The Content-Type is not text/csv (a wildcard included)",
             content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<String> upload(

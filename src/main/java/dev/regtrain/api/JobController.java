@@ -73,8 +73,10 @@ class JobController {
                     + "stream.")
     @ApiResponse(responseCode = "400", description = "Invalid request", content = @io.swagger.v3.oas.annotations.media.Content(
             mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "413", description = "The body is larger than regtrain.limits.max-request-bytes")
-    @ApiResponse(responseCode = "429", description = "The queue is full; retry after Retry-After seconds")
+    @ApiResponse(responseCode = "413", description = "The body is larger than regtrain.limits.max-request-bytes, or "
+            + ProblemDocument.STORAGE_QUOTA)
+    @ApiResponse(responseCode = "429", description = "The queue is full, or " + ProblemDocument.ACTIVE_JOBS_QUOTA
+            + "; retry after Retry-After seconds")
     @ApiResponse(responseCode = "415", description = "The Content-Type is not application/json (a wildcard included)",
             content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/problem+json"))
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(
@@ -152,6 +154,10 @@ class JobController {
     @ApiResponse(responseCode = "400", description = "epochs missing or out of range")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true)
     @ApiResponse(responseCode = "409", description = "The job has not ended, or has no checkpoint")
+    @ApiResponse(responseCode = "413", description = "The body is larger than regtrain.limits.max-request-bytes, or "
+            + ProblemDocument.STORAGE_QUOTA)
+    @ApiResponse(responseCode = "429", description = "The queue is full, or " + ProblemDocument.ACTIVE_JOBS_QUOTA
+            + "; retry after Retry-After seconds")
     ResponseEntity<JobResponse> continueJob(@PathVariable String id,
                                             @RequestBody(required = false) ContinueRequest request) {
         if (request == null || request.epochs() == null) {

@@ -1,6 +1,7 @@
 package dev.regtrain.api;
 
 import dev.regtrain.common.FieldError;
+import dev.regtrain.security.QuotaRefusal;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
@@ -36,6 +37,8 @@ final class Problems {
         UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type"),
         UNPROCESSABLE(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "Idempotency key reused"),
         QUEUE_FULL(HttpStatus.TOO_MANY_REQUESTS, "queue-full", "Queue full"),
+        ACTIVE_JOBS_QUOTA(HttpStatus.TOO_MANY_REQUESTS, "active-jobs-quota-exceeded", "Active jobs quota exceeded"),
+        STORAGE_QUOTA(HttpStatus.CONTENT_TOO_LARGE, "storage-quota-exceeded", "Storage quota exceeded"),
         UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Service unavailable"),
         STORAGE_FULL(HttpStatus.INSUFFICIENT_STORAGE, "storage-full", "Storage full"),
         INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error");
@@ -84,6 +87,18 @@ final class Problems {
         if (instance != null) {
             problem.setInstance(URI.create(instance.isEmpty() ? "/" : safePath(instance)));
         }
+        return problem;
+    }
+
+    /**
+     * The one shape of a quota's refusal: the kind's type and title, then {@code quota} (the property that sets it),
+     * {@code owner} and the refusal's numbers, each a member named with its unit.
+     */
+    static ProblemDetail quota(Kind kind, String detail, QuotaRefusal refusal, String instance) {
+        ProblemDetail problem = problem(kind, detail, instance);
+        problem.setProperty("quota", refusal.quota());
+        problem.setProperty("owner", refusal.owner().name());
+        refusal.amounts().forEach(problem::setProperty);
         return problem;
     }
 

@@ -94,6 +94,8 @@ class StudyController {
     @ApiResponse(responseCode = "400", description = "Invalid study", content = @Content(
             mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "429", description = "Its first children do not fit the queue; nothing was created")
+    @ApiResponse(responseCode = "413", description = "The body is larger than regtrain.limits.max-request-bytes, or "
+            + ProblemDocument.STORAGE_QUOTA)
     @ApiResponse(responseCode = "409", description = "A request with the same Idempotency-Key is still being handled")
     @ApiResponse(responseCode = "422", description = "The Idempotency-Key was used with a different request")
     ResponseEntity<String> create(@RequestBody(required = false) StudyRequest request,

@@ -48,6 +48,11 @@ public final class DatasetCodec {
         return out.finishWithChecksum();
     }
 
+    /** How many bytes {@link #encode(Dataset)} gives, counted by encoding into nothing (no copy in memory). */
+    public static long encodedSize(Dataset data) {
+        return encode(data, (bytes, offset, length) -> { });
+    }
+
     private static void write(Dataset data, ByteWriter out) {
         out.putInt(MAGIC);
         out.putInt(VERSION);

@@ -6,13 +6,16 @@ import dev.regtrain.common.Caller;
 import dev.regtrain.common.Callers;
 import dev.regtrain.common.InvalidRequestException;
 import dev.regtrain.common.NotFoundException;
+import dev.regtrain.common.Owner;
 import dev.regtrain.config.RegtrainProperties;
 import dev.regtrain.data.CsvDatasetReader;
 import dev.regtrain.data.CsvOptions;
 import dev.regtrain.data.Dataset;
+import dev.regtrain.data.DatasetCodec;
 import dev.regtrain.data.ImageShape;
 import dev.regtrain.data.TaskChoice;
 import dev.regtrain.models.document.ModelDocuments;
+import dev.regtrain.security.StorageQuota;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.List;
@@ -29,16 +32,21 @@ public class DatasetService {
     private final Clock clock;
     /** Who calls: another owner's dataset is, for them, one that does not exist (404, and unknown as a reference). */
     private final Callers callers;
+    private final StorageQuota quota;
 
-    public DatasetService(DatasetStore store, RegtrainProperties properties, Clock clock, Callers callers) {
+    public DatasetService(DatasetStore store, RegtrainProperties properties, Clock clock, Callers callers,
+                          StorageQuota quota) {
         this.store = store;
+        this.quota = quota;
         this.limits = properties.limits();
         this.clock = clock;
         this.callers = callers;
     }
 
     /**
-     * Parses a CSV body (streamed: limits stop the read as soon as they are exceeded) and stores the dataset.
+     * Parses a CSV body (streamed: limits stop the read as soon as they are exceeded) and stores the dataset, unless
+     * it would take its owner beyond the storage quota (refused before the body is read when the owner already holds
+     * the quota, else once its stored size is known; nothing of it is stored).
      *
      * @param label the label column, or null for the last one
      * @param task {@code auto}, {@code classification} or {@code regression}
@@ -70,13 +78,17 @@ public class DatasetService {
             throw new InvalidRequestException("name", "must be at most 200 characters");
         }
         String datasetName = name == null || name.isBlank() ? "dataset" : name;
+        Owner owner = callers.current().owner();
+        quota.admit(owner);
         Dataset data = CsvDatasetReader.read(body, new CsvOptions(datasetName, label, choice, shape,
                 limits.maxRows(), limits.maxColumns(), limits.maxUploadBytes().toBytes()));
         DatasetRecord record = new DatasetRecord(id, datasetName, data.rows(),
                 data.inputs(), ModelDocuments.name(data.task()), data.classes(),
-                data.imageShape() == null ? null : data.imageShape().toString(), clock.instant(),
-                callers.current().owner());
-        store.save(record, data);
+                data.imageShape() == null ? null : data.imageShape().toString(), clock.instant(), owner);
+        quota.store(owner, () -> DatasetCodec.encodedSize(data), () -> {
+            store.save(record, data);
+            return record;
+        });
         Audit.log(callers.current(), "dataset", "create", id);
         return record;
     }

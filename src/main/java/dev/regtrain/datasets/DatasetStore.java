@@ -1,5 +1,6 @@
 package dev.regtrain.datasets;
 
+import dev.regtrain.common.Owner;
 import dev.regtrain.data.Dataset;
 import java.util.List;
 import java.util.Optional;
@@ -22,4 +23,10 @@ public interface DatasetStore {
 
     /** Removes the dataset's record and data. */
     void delete(String id);
+
+    /**
+     * The bytes the data of {@code owner}'s datasets take in this store (the encoded data, {@code DatasetCodec}; not
+     * the records), from sizes the store knows without reading the data: what the storage quota counts.
+     */
+    long storedBytes(Owner owner);
 }

@@ -1,6 +1,7 @@
 package dev.regtrain.jobs;
 
 import dev.regtrain.engine.TrainingState;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -40,4 +41,11 @@ public interface CheckpointStore {
 
     /** Removes every checkpoint of the job. */
     void deleteAll(String jobId);
+
+    /**
+     * The bytes the checkpoints of these jobs take in this store, as it keeps them (a state kept once for several
+     * roles counts once; a fallback copy it keeps counts too), from sizes it knows without reading the checkpoints:
+     * what the storage quota counts.
+     */
+    long storedBytes(Collection<String> jobIds);
 }

@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * New jobs entering the queue, submitted or continuing a final job: resolved, admitted (429 when the queue is full),
- * persisted, kept live, and started when a worker is free and their memory fits beside the running jobs'
- * ({@link MemoryGate}).
+ * New jobs entering the queue, submitted or continuing a final job: resolved, admitted (429 when the queue is full or
+ * the owner has its quota of active jobs, 413 when the owner holds its quota of stored bytes), persisted, kept live,
+ * and started when a worker is free and their memory fits beside the running jobs' ({@link MemoryGate}).
  */
 final class JobAdmission {
 
@@ -25,13 +25,12 @@ final class JobAdmission {
     private final MemoryGate memory;
     private final Clock clock;
     private final int maxEpochs;
-    /** Queued and running jobs one owner may have; 0: no limit. */
-    private final int maxActiveJobs;
+    private final OwnerQuotas quotas;
     private final JobCoordination coordination;
 
     JobAdmission(Map<String, JobEntry> live, JobQueue queue, JobContext context, RequestResolver resolver,
-                 MemoryGate memory, Clock clock, int maxEpochs, int maxActiveJobs, JobCoordination coordination) {
-        this.maxActiveJobs = maxActiveJobs;
+                 MemoryGate memory, Clock clock, int maxEpochs, OwnerQuotas quotas, JobCoordination coordination) {
+        this.quotas = quotas;
         this.coordination = coordination;
         this.live = live;
         this.queue = queue;
@@ -46,9 +45,15 @@ final class JobAdmission {
         return resolver.resolve(raw);
     }
 
-    /** @param study the study the job is a child of, or null */
+    /**
+     * @param study the study the job is a child of, or null; a study's children are not held to the storage quota,
+     *              which the study met when it was created: a study that has started runs to its end, as a job does
+     */
     JobRecord submit(JobRequest raw, String id, StudyRef study, Owner owner) {
         Resolution resolution = resolver.resolve(raw);
+        if (study == null) {
+            quotas.storage().admit(owner);
+        }
         return withinQuota(owner, () -> admit(resolution, id, study, owner));
     }
 
@@ -66,6 +71,7 @@ final class JobAdmission {
 
     /** A new job that continues {@code original} by {@code epochs} more epochs (see {@link Continuation}). */
     JobRecord continueJob(JobRecord original, int epochs) {
+        quotas.storage().admit(original.owner());
         return withinQuota(original.owner(), () -> continuing(original, epochs));
     }
 
@@ -74,16 +80,14 @@ final class JobAdmission {
      * (429 with Retry-After, which a study takes as "later"); counting and admitting happen under one lock.
      */
     private JobRecord withinQuota(Owner owner, java.util.function.Supplier<JobRecord> admit) {
-        if (maxActiveJobs <= 0) {
+        if (quotas.maxActiveJobs() <= 0) {
             return admit.get();
         }
         synchronized (this) {
             long active = live.values().stream().filter(e -> owner.equals(e.record().owner())
                     && !e.record().status().isFinal()).count();
-            if (active >= maxActiveJobs) {
-                throw new QueueFullException("owner " + owner + " already has " + active + " queued or running "
-                        + "jobs, its quota (regtrain.security.quota.max-active-jobs); try again when one has ended",
-                        Duration.ofSeconds(30));
+            if (active >= quotas.maxActiveJobs()) {
+                throw new ActiveJobsQuotaException(owner, active, quotas.maxActiveJobs(), Duration.ofSeconds(30));
             }
             return admit.get();
         }

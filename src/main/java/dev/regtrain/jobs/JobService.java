@@ -60,7 +60,7 @@ public class JobService implements JobEvents, SmartLifecycle {
     public JobService(JobStore store, CheckpointStore checkpoints, DatasetService datasets, JobQueue queue,
                       JobMetrics metrics, EngineContext engine, SharedCores cores, Clock clock,
                       RegtrainProperties.Limits limits, Duration shutdownGrace, Later later,
-                      Endings<JobSnapshot> endings, Callers callers, int maxActiveJobsPerOwner,
+                      Endings<JobSnapshot> endings, Callers callers, OwnerQuotas quotas,
                       JobCoordination coordination, InstanceAddress address) {
         this.later = later;
         this.visible = new VisibleJobs(live, store, callers);
@@ -78,7 +78,7 @@ public class JobService implements JobEvents, SmartLifecycle {
         this.memory = new MemoryGate(limits.jobMemoryBudget(), queue);
         this.admission = new JobAdmission(live, queue, context, new RequestResolver(limits,
                 new Lookups(datasets, checkpoints, store, callers)), memory, clock, limits.maxEpochs(),
-                maxActiveJobsPerOwner, coordination);
+                quotas, coordination);
         this.shared = !coordination.shared() ? null : new SharedJobs(coordination, live, context, queue.workers(),
                 clock, endListeners::tell, memory, new JobRecovery(context, queue, later, memory, admission::memoryOf));
         this.cluster = () -> coordination.view(address, queue.workers(), clock.instant(),

@@ -1,5 +1,6 @@
 package dev.regtrain.jobs;
 
+import dev.regtrain.common.Owner;
 import dev.regtrain.engine.EpochMetrics;
 import dev.regtrain.models.document.ModelDocument;
 import dev.regtrain.models.document.ModelMeta;
@@ -21,6 +22,9 @@ public interface JobStore {
 
     /** Jobs that match, newest first (by creation time, then id), {@code limit} at most, after the cursor's job. */
     JobPage page(JobFilter filter, int limit, String cursor);
+
+    /** The ids of every job of {@code owner} (a record stored before owners belongs to {@code anonymous}). */
+    List<String> idsOwnedBy(Owner owner);
 
     /** QUEUED and RUNNING jobs, oldest first: what a start must continue. */
     List<JobRecord> unfinished();

@@ -3,8 +3,10 @@ package dev.regtrain.jobs;
 import dev.regtrain.common.Callers;
 import dev.regtrain.common.Endings;
 import dev.regtrain.security.SecurityProperties;
+import dev.regtrain.security.StorageQuota;
 import dev.regtrain.config.RegtrainProperties;
 import dev.regtrain.datasets.DatasetService;
+import dev.regtrain.datasets.DatasetStore;
 import dev.regtrain.engine.EngineContext;
 import dev.regtrain.jobs.cores.SharedCores;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -32,11 +34,20 @@ class JobsConfiguration {
     JobService jobService(JobStore store, CheckpointStore checkpoints, DatasetService datasets, JobQueue queue,
                           JobMetrics metrics, EngineContext engine, SharedCores cores, Clock clock,
                           RegtrainProperties properties, Endings<JobSnapshot> endings, Callers callers,
-                          SecurityProperties security, ObjectProvider<JobCoordination> coordination,
-                          InstanceAddress address) {
+                          SecurityProperties security, StorageQuota storageQuota,
+                          ObjectProvider<JobCoordination> coordination, InstanceAddress address) {
         return new JobService(store, checkpoints, datasets, queue, metrics, engine, cores, clock, properties.limits(),
                 properties.shutdownGrace(), Later.daemon("regtrain-storage-retry"), endings, callers,
-                security.quota().maxActiveJobs(), coordination.getIfAvailable(() -> JobCoordination.LOCAL), address);
+                new OwnerQuotas(security.quota().maxActiveJobs(), storageQuota),
+                coordination.getIfAvailable(() -> JobCoordination.LOCAL), address);
+    }
+
+    /** {@code regtrain.security.quota.max-stored-bytes}, counted from the stores (datasets and checkpoints). */
+    @Bean
+    StorageQuota storageQuota(SecurityProperties security, DatasetStore datasets, JobStore jobs,
+                              CheckpointStore checkpoints) {
+        return new StorageQuota(security.quota().maxStoredBytes().toBytes(),
+                new OwnerStorage(datasets, jobs, checkpoints));
     }
 
     /** How this instance names itself: the host, the configured port and the process id. */

@@ -6,6 +6,7 @@ import dev.regtrain.config.RegtrainProperties;
 import dev.regtrain.jobs.JobQueue;
 import dev.regtrain.jobs.JobService;
 import dev.regtrain.jobs.Later;
+import dev.regtrain.security.StorageQuota;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,15 +24,17 @@ class StudiesConfiguration {
 
     @Bean
     StudyService studyService(StudyStore store, JobService jobs, JobQueue queue, Clock clock,
-                              RegtrainProperties properties, Endings<StudyRecord> endings, Callers callers) {
+                              RegtrainProperties properties, Endings<StudyRecord> endings, Callers callers,
+                              StorageQuota storageQuota) {
         ExecutorService coordinator = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "regtrain-studies");
             thread.setDaemon(true);
             return thread;
         });
         StudyService studies = new StudyService(store, jobs, coordinator, Later.daemon("regtrain-study-retry"), clock,
-                properties.effectiveWorkers(), properties.queueCapacity(), queue::waiting,
-                properties.limits().maxStudyJobs(), properties.limits().maxListLimit(), endings, callers);
+                new StudyAdmission(properties.effectiveWorkers(), properties.queueCapacity(), queue::waiting,
+                        storageQuota), properties.limits().maxStudyJobs(), properties.limits().maxListLimit(),
+                endings, callers);
         if (store.shared()) {
             // as often as the heartbeat: a dead instance's studies move on within the lease timeout and a third
             long periodMillis = Math.max(100, properties.cluster().leaseTimeout().toMillis() / 3);

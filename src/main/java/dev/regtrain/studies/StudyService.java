@@ -9,7 +9,6 @@ import dev.regtrain.common.NotFoundException;
 import dev.regtrain.jobs.JobService;
 import dev.regtrain.jobs.JobStatus;
 import dev.regtrain.jobs.Later;
-import dev.regtrain.jobs.QueueFullException;
 import dev.regtrain.jobs.StatusChange;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,7 +23,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -52,9 +50,7 @@ public class StudyService implements SmartLifecycle {
     private final StudyResolver resolver;
     private final StudyCoordinator steps;
     private final StudyChanges changes = new StudyChanges();
-    private final int workers;
-    private final int queueCapacity;
-    private final IntSupplier queueWaiting;
+    private final StudyAdmission admission;
     private final Callers callers;
     private final VisibleStudies visible;
     private final StudyAdoption adoption;
@@ -64,12 +60,12 @@ public class StudyService implements SmartLifecycle {
 
     /**
      * @param coordinator runs one task at a time, in order
-     * @param workers the job service's workers: the default cap of a study's parallel children
+     * @param admission refuses a study its owner's storage quota or the queue has no room for
      * @param endings told of every study's end in the same step as its final record is saved (the webhooks' outbox)
      */
     public StudyService(StudyStore store, JobService jobs, Executor coordinator, Later later, Clock clock,
-                        int workers, int queueCapacity, IntSupplier queueWaiting, int maxStudyJobs, int maxListLimit,
-                        Endings<StudyRecord> endings, Callers callers) {
+                        StudyAdmission admission, int maxStudyJobs, int maxListLimit, Endings<StudyRecord> endings,
+                        Callers callers) {
         this.endings = endings;
         this.callers = callers;
         this.visible = new VisibleStudies(live, store, callers);
@@ -78,12 +74,10 @@ public class StudyService implements SmartLifecycle {
         this.coordinator = coordinator;
         this.later = later;
         this.clock = clock;
-        this.workers = workers;
-        this.queueCapacity = queueCapacity;
-        this.queueWaiting = queueWaiting;
+        this.admission = admission;
         this.maxListLimit = maxListLimit;
         this.resolver = new StudyResolver(jobs::resolve, maxStudyJobs);
-        this.steps = new StudyCoordinator(jobs, clock, workers);
+        this.steps = new StudyCoordinator(jobs, clock, admission.workers());
         this.adoption = new StudyAdoption(store, live);
         jobs.onEnded(job -> {
             if (job.study() != null) {
@@ -127,20 +121,12 @@ public class StudyService implements SmartLifecycle {
     }
 
     /**
-     * Validates the study, refuses it (429) when its first children would not fit the queue, saves it and submits
-     * its first children before answering.
+     * Validates the study, refuses it when its owner holds its storage quota (413) or its first children would not
+     * fit the queue (429), saves it and submits its first children before answering.
      */
     public StudyRecord create(StudyRequest raw, String id) {
         StudyPlan plan = resolver.resolve(raw);
-        int cap = plan.request().maxParallelJobs() > 0 ? plan.request().maxParallelJobs() : workers;
-        int chains = plan.folds() * plan.repeats();
-        int first = Math.min(cap, plan.method() == SearchMethod.PATH ? chains : plan.trials().size() * chains);
-        int free = queueCapacity - queueWaiting.getAsInt();
-        if (first > free) {
-            throw new QueueFullException("the study's first " + first + " jobs do not fit the queue, which has room "
-                    + "for " + Math.max(0, free) + " (regtrain.queue-capacity); try again later",
-                    Duration.ofSeconds(10));
-        }
+        admission.admit(plan, callers.current().owner());
         Instant now = clock.instant();
         StudyRecord study = new StudyRecord(id, plan.request().name(), JobStatus.RUNNING, now, now, null,
                 plan.request(), plan.waitingTrials(), null, plan.jobs(), false, null,

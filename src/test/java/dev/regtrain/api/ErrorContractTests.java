@@ -21,7 +21,11 @@ import dev.regtrain.jobs.JobService;
 import dev.regtrain.models.ModelFiles;
 import dev.regtrain.models.ModelService;
 import dev.regtrain.common.NotFoundException;
+import dev.regtrain.common.Owner;
+import dev.regtrain.jobs.ActiveJobsQuotaException;
 import dev.regtrain.jobs.QueueFullException;
+import dev.regtrain.security.StorageQuota;
+import dev.regtrain.security.StorageQuotaExceededException;
 import dev.regtrain.jobs.cores.EngineConfiguration;
 import java.time.Duration;
 import java.util.List;
@@ -146,6 +150,31 @@ class ErrorContractTests {
         given(jobs.submit(any())).willThrow(new QueueFullException("the queue is full", Duration.ofSeconds(10)));
 
         perform(job("{}")).andExpect(status().isTooManyRequests()).andExpect(header().string("Retry-After", "10"));
+    }
+
+    /** One shape for every quota: the kind's type and title, the quota's property, the owner, and the numbers. */
+    @Test
+    void theQuotasAreProblemsNamingTheQuotaTheOwnerAndTheNumbers() throws Exception {
+        Owner owner = new Owner("team-a");
+        given(jobs.submit(any())).willThrow(new ActiveJobsQuotaException(owner, 4, 4, Duration.ofSeconds(30)));
+        perform(job("{}")).andExpect(status().isTooManyRequests()).andExpect(header().string("Retry-After", "30"))
+                .andExpect(jsonPath("$.type").value("https://regtrain.dev/problems/active-jobs-quota-exceeded"))
+                .andExpect(jsonPath("$.title").value("Active jobs quota exceeded"))
+                .andExpect(jsonPath("$.quota").value("regtrain.security.quota.max-active-jobs"))
+                .andExpect(jsonPath("$.owner").value("team-a"))
+                .andExpect(jsonPath("$.activeJobs").value(4)).andExpect(jsonPath("$.limitJobs").value(4));
+
+        org.mockito.BDDMockito.willThrow(new StorageQuotaExceededException(owner, new StorageQuota.Held(1000, 3000),
+                4000, null)).given(jobs).submit(any());
+        perform(job("{}")).andExpect(status().is(413)).andExpect(header().doesNotExist("Retry-After"))
+                .andExpect(jsonPath("$.type").value("https://regtrain.dev/problems/storage-quota-exceeded"))
+                .andExpect(jsonPath("$.title").value("Storage quota exceeded"))
+                .andExpect(jsonPath("$.quota").value("regtrain.security.quota.max-stored-bytes"))
+                .andExpect(jsonPath("$.owner").value("team-a"))
+                .andExpect(jsonPath("$.storedBytes").value(4000)).andExpect(jsonPath("$.datasetBytes").value(1000))
+                .andExpect(jsonPath("$.checkpointBytes").value(3000)).andExpect(jsonPath("$.limitBytes").value(4000))
+                .andExpect(jsonPath("$.newDatasetBytes").doesNotExist())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("DELETE /api/v1/jobs/{id}")));
     }
 
     @Test

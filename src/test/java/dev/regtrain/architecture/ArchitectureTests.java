@@ -55,11 +55,13 @@ class ArchitectureTests {
         allow("models.onnx", "engine", "models.document");
         allow("jobs.request", "common", "config", "data", "data.augment", "engine", "models.document");
         allow("jobs.cores", "config", "engine", "engine.kernel");
-        allow("datasets", "common", "config", "data", "data.augment", "engine", "jobs.request", "models.document");
+        allow("datasets", "common", "config", "data", "data.augment", "engine", "jobs.request", "models.document",
+                "security");
         allow("jobs", "common", "config", "data", "data.augment", "datasets", "engine", "jobs.cores", "jobs.request",
                 "models.document", "security");
         allow("idempotency", "common", "config");
-        allow("studies", "common", "config", "data", "datasets", "engine", "jobs", "jobs.request", "models.document");
+        allow("studies", "common", "config", "data", "datasets", "engine", "jobs", "jobs.request", "models.document",
+                "security");
         allow("webhooks", "common", "config", "jobs", "studies");
         allow("models", "common", "config", "data", "datasets", "engine", "jobs", "jobs.request", "models.document",
                 "models.onnx");

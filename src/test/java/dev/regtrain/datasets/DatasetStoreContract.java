@@ -2,7 +2,9 @@ package dev.regtrain.datasets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.regtrain.common.Owner;
 import dev.regtrain.data.BuiltinDatasets;
+import dev.regtrain.data.DatasetCodec;
 import dev.regtrain.data.Dataset;
 import java.time.Instant;
 import java.util.List;
@@ -32,6 +34,32 @@ public abstract class DatasetStoreContract {
         return new DatasetRecord(UUID.randomUUID().toString(), "moons", MOONS.rows(), MOONS.inputs(),
                 "classification", MOONS.classes(), null, Instant.parse("2026-01-01T00:00:00Z").plusSeconds(60L * minute),
                 null);
+    }
+
+    protected static DatasetRecord record(int minute, Owner owner) {
+        DatasetRecord r = record(minute);
+        return new DatasetRecord(r.id(), r.name(), r.rows(), r.features(), r.task(), r.classes(), r.imageShape(),
+                r.createdAt(), owner);
+    }
+
+    @Test
+    void storedBytesAreTheEncodedDataOfOneOwnersDatasets() {
+        long one = DatasetCodec.encode(MOONS).length;
+        Owner a = new Owner("team-a");
+        DatasetRecord first = record(1, a);
+        store.save(first, MOONS);
+        store.save(record(2, a), MOONS);
+        store.save(record(3, new Owner("team-b")), MOONS);
+        store.save(record(4), MOONS);
+
+        assertThat(store.storedBytes(a)).isEqualTo(2 * one);
+        assertThat(store.storedBytes(new Owner("team-b"))).isEqualTo(one);
+        assertThat(store.storedBytes(Owner.ANONYMOUS)).isEqualTo(one);
+        assertThat(store.storedBytes(new Owner("nobody"))).isZero();
+        assertThat(reopen().storedBytes(a)).isEqualTo(2 * one);
+
+        store.delete(first.id());
+        assertThat(store.storedBytes(a)).isEqualTo(one);
     }
 
     @Test

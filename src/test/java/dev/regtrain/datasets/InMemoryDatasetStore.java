@@ -1,5 +1,6 @@
 package dev.regtrain.datasets;
 
+import dev.regtrain.common.Owner;
 import dev.regtrain.data.Dataset;
 import dev.regtrain.data.DatasetCodec;
 import java.util.Comparator;
@@ -38,6 +39,12 @@ public final class InMemoryDatasetStore implements DatasetStore {
     public Optional<Dataset> load(String id) {
         byte[] bytes = records.containsKey(id) ? data.get(id) : null;
         return bytes == null ? Optional.empty() : Optional.of(DatasetCodec.decode(bytes, 10_000_000, 100_000));
+    }
+
+    @Override
+    public long storedBytes(Owner owner) {
+        return records.values().stream().filter(r -> owner.equals(r.owner()))
+                .mapToLong(r -> data.getOrDefault(r.id(), new byte[0]).length).sum();
     }
 
     @Override

@@ -31,6 +31,40 @@ public abstract class CheckpointStoreContract {
         store = newStore();
     }
 
+    private long listedBytes(String jobId) {
+        return store.list(jobId).stream().mapToLong(CheckpointInfo::sizeBytes).sum();
+    }
+
+    @Test
+    void storedBytesAreTheSizesOfTheGivenJobsCheckpointsAndFollowPruningAndDeletion() {
+        String other = UUID.randomUUID().toString();
+        String notAsked = UUID.randomUUID().toString();
+        for (int e = 1; e <= 3; e++) {
+            store.save(job, CheckpointKind.PERIODIC, epoch(e), null);
+        }
+        store.save(other, CheckpointKind.PERIODIC, epoch(4), null);
+        store.save(notAsked, CheckpointKind.PERIODIC, epoch(5), null);
+
+        assertThat(listedBytes(job)).isPositive();
+        assertThat(store.storedBytes(List.of(job, other))).isEqualTo(listedBytes(job) + listedBytes(other));
+        assertThat(store.storedBytes(List.of())).isZero();
+        assertThat(store.storedBytes(List.of(UUID.randomUUID().toString()))).isZero();
+
+        store.prune(job, 1);
+        assertThat(store.list(job)).extracting(CheckpointInfo::epoch).containsExactly(3);
+        assertThat(store.storedBytes(List.of(job))).isEqualTo(listedBytes(job));
+        store.deleteAll(job);
+        assertThat(store.storedBytes(List.of(job, other))).isEqualTo(listedBytes(other));
+    }
+
+    @Test
+    void aStateKeptInTwoRolesCountsOnceOrTwiceAsTheStoreKeepsIt() {
+        store.saveAs(job, List.of(CheckpointKind.PERIODIC, CheckpointKind.BEST), epoch(2), 0.5);
+        long size = store.list(job).get(0).sizeBytes();
+
+        assertThat(store.storedBytes(List.of(job))).isBetween(size, 2 * size);
+    }
+
     @Test
     void listsTheBestFirstThenByEpochAndPrunesOldPeriodicOnes() {
         for (int e = 1; e <= 6; e++) {

@@ -6,6 +6,7 @@ import dev.regtrain.engine.state.StateCodec;
 import dev.regtrain.engine.state.StateLimits;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +57,13 @@ public final class InMemoryCheckpointStore implements CheckpointStore {
         all.add(new Stored(info, bytes));
         all.sort(NEWEST_FIRST);
         return info;
+    }
+
+    /** Every role is kept on its own, as PostgreSQL keeps it. */
+    @Override
+    public synchronized long storedBytes(Collection<String> jobIds) {
+        return jobIds.stream().flatMap(id -> byJob.getOrDefault(id, List.of()).stream())
+                .mapToLong(s -> s.bytes().length).sum();
     }
 
     @Override

@@ -56,6 +56,11 @@ public final class InMemoryJobStore implements JobStore {
     }
 
     @Override
+    public List<String> idsOwnedBy(dev.regtrain.common.Owner owner) {
+        return records.values().stream().filter(r -> owner.equals(r.owner())).map(JobRecord::id).toList();
+    }
+
+    @Override
     public List<JobRecord> unfinished() {
         return records.values().stream().filter(r -> !r.status().isFinal())
                 .sorted(Comparator.comparing(JobRecord::createdAt).thenComparing(JobRecord::id)).toList();

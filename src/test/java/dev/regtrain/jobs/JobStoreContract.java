@@ -136,6 +136,23 @@ public abstract class JobStoreContract {
     }
 
     @Test
+    void listsTheIdsOfEveryJobOfOneOwnerWhateverItsStatus() {
+        JobRecord done = aJob().createdAt(minute(1)).ownedBy("team-a").succeeded().build();
+        JobRecord queued = aJob().createdAt(minute(2)).ownedBy("team-a").inStudy("s1").build();
+        JobRecord theirs = aJob().createdAt(minute(3)).ownedBy("team-b").build();
+        JobRecord anonymous = aJob().createdAt(minute(4)).build();
+        List.of(done, queued, theirs, anonymous).forEach(store::save);
+
+        assertThat(store.idsOwnedBy(new Owner("team-a"))).containsExactlyInAnyOrder(done.id(), queued.id());
+        assertThat(store.idsOwnedBy(Owner.ANONYMOUS)).containsExactly(anonymous.id());
+        assertThat(store.idsOwnedBy(new Owner("nobody"))).isEmpty();
+        assertThat(reopen().idsOwnedBy(new Owner("team-b"))).containsExactly(theirs.id());
+
+        store.delete(done.id());
+        assertThat(store.idsOwnedBy(new Owner("team-a"))).containsExactly(queued.id());
+    }
+
+    @Test
     void aCursorThisServiceDidNotIssueIsRefused() {
         assertThatThrownBy(() -> store.page(JobFilter.ALL, 2, "not-a-cursor"))
                 .isInstanceOf(InvalidRequestException.class);

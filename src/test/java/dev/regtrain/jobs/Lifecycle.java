@@ -13,6 +13,7 @@ import dev.regtrain.jobs.request.DatasetShape;
 import dev.regtrain.jobs.request.JobRequest;
 import dev.regtrain.jobs.request.RequestResolver;
 import dev.regtrain.models.document.ModelDocument;
+import dev.regtrain.security.StorageQuota;
 import dev.regtrain.storage.TestProperties;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -44,6 +45,9 @@ final class Lifecycle {
     private final RegtrainProperties properties;
     private final int workerCount;
     private final int maxActiveJobs;
+    private final long maxStoredBytes;
+    /** regtrain.security.quota.max-stored-bytes over this lifecycle's stores (no limit unless a test sets one). */
+    final StorageQuota storageQuota;
     /** Who calls the services: the local caller unless a test acts as another. */
     volatile Caller caller = Caller.LOCAL;
 
@@ -58,7 +62,12 @@ final class Lifecycle {
 
     /** A service where one owner may have {@code maxActiveJobs} queued or running jobs (0: any number). */
     Lifecycle(int maxActiveJobs) {
-        this(new FullDisk(), new MutableClock(T0), PROPERTIES, 1, Endings.none(), maxActiveJobs);
+        this(new FullDisk(), new MutableClock(T0), PROPERTIES, 1, Endings.none(), maxActiveJobs, 0);
+    }
+
+    /** A service where one owner may keep {@code maxStoredBytes} of datasets and checkpoints (0: any amount). */
+    static Lifecycle withStorageQuota(long maxStoredBytes) {
+        return new Lifecycle(new FullDisk(), new MutableClock(T0), PROPERTIES, 1, Endings.none(), 0, maxStoredBytes);
     }
 
     /** With {@code workerCount} workers and {@code properties} (a memory budget, say). */
@@ -67,39 +76,41 @@ final class Lifecycle {
     }
 
     private Lifecycle(RegtrainProperties properties, int workerCount, Endings<JobSnapshot> endings) {
-        this(new FullDisk(), new MutableClock(T0), properties, workerCount, endings, 0);
+        this(new FullDisk(), new MutableClock(T0), properties, workerCount, endings, 0, 0);
     }
 
     private Lifecycle(FullDisk disk, MutableClock clock, RegtrainProperties properties, int workerCount,
-                      Endings<JobSnapshot> endings, int maxActiveJobs) {
+                      Endings<JobSnapshot> endings, int maxActiveJobs, long maxStoredBytes) {
         this(new InMemoryJobStore(disk), new InMemoryCheckpointStore(clock, disk), clock, new InMemoryDatasetStore(),
-                disk, properties, workerCount, endings, maxActiveJobs);
+                disk, properties, workerCount, endings, maxActiveJobs, maxStoredBytes);
     }
 
     private Lifecycle(InMemoryJobStore store, InMemoryCheckpointStore checkpoints, MutableClock clock,
                       InMemoryDatasetStore datasetStore, FullDisk disk, RegtrainProperties properties,
-                      int workerCount, Endings<JobSnapshot> endings, int maxActiveJobs) {
+                      int workerCount, Endings<JobSnapshot> endings, int maxActiveJobs, long maxStoredBytes) {
         this.properties = properties;
         this.workerCount = workerCount;
         this.maxActiveJobs = maxActiveJobs;
+        this.maxStoredBytes = maxStoredBytes;
+        this.storageQuota = new StorageQuota(maxStoredBytes, new OwnerStorage(datasetStore, store, checkpoints));
         this.disk = disk;
         this.store = store;
         this.checkpoints = checkpoints;
         this.clock = clock;
         this.datasetStore = datasetStore;
-        this.datasets = new DatasetService(datasetStore, properties, clock, () -> caller);
+        this.datasets = new DatasetService(datasetStore, properties, clock, () -> caller, storageQuota);
         this.queue = new JobQueue(workerCount, properties.queueCapacity(), n -> workers);
         JobMetrics metrics = new JobMetrics(new SimpleMeterRegistry(), queue::waiting);
         this.service = new JobService(store, checkpoints, datasets, queue, metrics, EngineContext.DEFAULT,
                 new SharedCores(1), clock, properties.limits(), Duration.ZERO, later, endings, () -> caller,
-                maxActiveJobs, JobCoordination.LOCAL, new InstanceAddress("test:0/1", "http://test:0"));
+                new OwnerQuotas(maxActiveJobs, storageQuota), JobCoordination.LOCAL, new InstanceAddress("test:0/1", "http://test:0"));
         service.start();
     }
 
     /** A new service on the same stores and clock, started, as after a restart of the process. */
     Lifecycle restart() {
         return new Lifecycle(store, checkpoints, clock, datasetStore, disk, properties, workerCount,
-                Endings.none(), maxActiveJobs);
+                Endings.none(), maxActiveJobs, maxStoredBytes);
     }
 
     /** A small job: moons, one hidden layer, {@code epochs} epochs of 3 mini-batches, a checkpoint every 2. */

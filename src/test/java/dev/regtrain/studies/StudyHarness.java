@@ -14,7 +14,10 @@ import dev.regtrain.jobs.InstanceAddress;
 import dev.regtrain.jobs.JobCoordination;
 import dev.regtrain.jobs.JobService;
 import dev.regtrain.jobs.ManualExecutor;
+import dev.regtrain.jobs.OwnerQuotas;
+import dev.regtrain.jobs.OwnerStorage;
 import dev.regtrain.jobs.cores.SharedCores;
+import dev.regtrain.security.StorageQuota;
 import dev.regtrain.storage.TestProperties;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -45,6 +48,7 @@ final class StudyHarness {
     final JobQueue queue;
     final JobService jobs;
     final StudyService studies;
+    private final long maxStoredBytes;
 
     StudyHarness(String... properties) {
         this(dev.regtrain.common.Endings.none(), properties);
@@ -53,27 +57,37 @@ final class StudyHarness {
     /** @param endings told of every study's end, as the webhooks' outbox is */
     StudyHarness(dev.regtrain.common.Endings<StudyRecord> endings, String... properties) {
         this(TestProperties.with(properties), new InMemoryJobStore(), new InMemoryCheckpointStore(new MutableClock(T0)),
-                new InMemoryDatasetStore(), new InMemoryStudyStore(), new MutableClock(T0), endings);
+                new InMemoryDatasetStore(), new InMemoryStudyStore(), new MutableClock(T0), endings, 0);
+    }
+
+    /** Services where one owner may keep {@code maxStoredBytes} of datasets and checkpoints. */
+    static StudyHarness withStorageQuota(long maxStoredBytes) {
+        return new StudyHarness(TestProperties.with(), new InMemoryJobStore(),
+                new InMemoryCheckpointStore(new MutableClock(T0)), new InMemoryDatasetStore(),
+                new InMemoryStudyStore(), new MutableClock(T0), dev.regtrain.common.Endings.none(), maxStoredBytes);
     }
 
     private StudyHarness(RegtrainProperties properties, InMemoryJobStore jobStore,
                          InMemoryCheckpointStore checkpoints, InMemoryDatasetStore datasetStore,
                          InMemoryStudyStore studyStore, MutableClock clock,
-                         dev.regtrain.common.Endings<StudyRecord> endings) {
+                         dev.regtrain.common.Endings<StudyRecord> endings, long maxStoredBytes) {
         this.properties = properties;
+        this.maxStoredBytes = maxStoredBytes;
+        StorageQuota storage = new StorageQuota(maxStoredBytes, new OwnerStorage(datasetStore, jobStore, checkpoints));
         this.jobStore = jobStore;
         this.checkpoints = checkpoints;
         this.datasetStore = datasetStore;
         this.studyStore = studyStore;
         this.clock = clock;
-        this.datasets = new DatasetService(datasetStore, properties, clock, () -> Caller.LOCAL);
+        this.datasets = new DatasetService(datasetStore, properties, clock, () -> Caller.LOCAL, storage);
         this.queue = new JobQueue(2, properties.queueCapacity(), n -> workers);
         this.jobs = new JobService(jobStore, checkpoints, datasets, queue,
                 new JobMetrics(new SimpleMeterRegistry(), queue::waiting), EngineContext.DEFAULT, new SharedCores(1),
                 clock, properties.limits(), Duration.ZERO, (task, after) -> { }, dev.regtrain.common.Endings.none(),
-                () -> Caller.LOCAL, 0, JobCoordination.LOCAL, new InstanceAddress("test:0/1", "http://test:0"));
+                () -> Caller.LOCAL, new OwnerQuotas(0, storage), JobCoordination.LOCAL, new InstanceAddress("test:0/1", "http://test:0"));
         this.studies = new StudyService(studyStore, jobs, new Trampoline(), (task, after) -> retries.add(task), clock,
-                2, properties.queueCapacity(), queue::waiting, properties.limits().maxStudyJobs(),
+                new StudyAdmission(2, properties.queueCapacity(), queue::waiting, storage),
+                properties.limits().maxStudyJobs(),
                 properties.limits().maxListLimit(), endings, () -> Caller.LOCAL);
         jobs.start();
         studies.start();
@@ -82,7 +96,7 @@ final class StudyHarness {
     /** New services on the same stores, as after a restart of the process. */
     StudyHarness restart() {
         return new StudyHarness(properties, jobStore, checkpoints, datasetStore, studyStore, clock,
-                dev.regtrain.common.Endings.none());
+                dev.regtrain.common.Endings.none(), maxStoredBytes);
     }
 
     static StudyRequest parse(String json) {

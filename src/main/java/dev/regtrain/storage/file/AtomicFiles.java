@@ -177,6 +177,17 @@ final class AtomicFiles {
         }
     }
 
+    /** A file's size from the file system (the file is not read), 0 when it does not exist. */
+    static long sizeIfExists(Path file) {
+        try {
+            return Files.size(file);
+        } catch (NoSuchFileException e) {
+            return 0;
+        } catch (IOException e) {
+            throw new StorageException("could not read the size of " + describe(file), e);
+        }
+    }
+
     /** Deletes a directory tree: first renamed aside, so a crash midway never leaves a half-deleted live entry. */
     static void deleteTree(Path directory) {
         if (!Files.exists(directory)) {

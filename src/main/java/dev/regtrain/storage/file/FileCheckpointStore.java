@@ -13,13 +13,18 @@ import java.io.IOException;
 import dev.regtrain.common.DamageLog;
 import dev.regtrain.common.StorageException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -196,6 +201,31 @@ class FileCheckpointStore implements CheckpointStore, AutoCloseable {
         locks.remove(jobId);
     }
 
+    /**
+     * The sizes of the checkpoint files from the file system (not read): every kept file, the fallback best too, and
+     * a file linked under several roles once.
+     */
+    @Override
+    public long storedBytes(Collection<String> jobIds) {
+        long bytes = 0;
+        for (String jobId : jobIds) {
+            Set<Object> counted = new HashSet<>();
+            for (Stored stored : stored(jobId, null)) {
+                try {
+                    BasicFileAttributes file = Files.readAttributes(stored.file(), BasicFileAttributes.class);
+                    if (counted.add(file.fileKey() != null ? file.fileKey() : stored.file())) {
+                        bytes += file.size();
+                    }
+                } catch (NoSuchFileException e) {
+                    // pruned meanwhile
+                } catch (IOException e) {
+                    throw new StorageException("cannot read the size of a checkpoint", e);
+                }
+            }
+        }
+        return bytes;
+    }
+
     private static int parseEpoch(String ref) {
         try {
             return Integer.parseInt(ref);
@@ -217,6 +247,8 @@ class FileCheckpointStore implements CheckpointStore, AutoCloseable {
                             .thenComparing(s -> s.kind() == CheckpointKind.FINAL ? 0
                                     : s.kind() == CheckpointKind.PERIODIC ? 1 : 2))
                     .toList();
+        } catch (NoSuchFileException e) {
+            return List.of(); // deleted meanwhile
         } catch (IOException e) {
             throw new StorageException("cannot list checkpoints", e);
         }

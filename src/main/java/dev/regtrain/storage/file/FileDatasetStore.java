@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import dev.regtrain.common.DamageLog;
+import dev.regtrain.common.Owner;
 import dev.regtrain.common.DamagedDataException;
 import java.util.Comparator;
 import java.util.List;
@@ -111,6 +112,18 @@ class FileDatasetStore implements DatasetStore {
             damage.report("dataset", id, problem);
             throw new DamagedDataException("dataset " + id + " is damaged: " + problem);
         }
+    }
+
+    /** The sizes of the owner's data files (each file's size from the file system, not read). */
+    @Override
+    public long storedBytes(Owner owner) {
+        long bytes = 0;
+        for (DatasetRecord record : index.values()) {
+            if (owner.equals(record.owner())) {
+                bytes += AtomicFiles.sizeIfExists(StorageJson.directory(root, record.id()).resolve("dataset.bin"));
+            }
+        }
+        return bytes;
     }
 
     @Override

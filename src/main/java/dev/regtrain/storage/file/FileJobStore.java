@@ -12,6 +12,7 @@ import dev.regtrain.models.document.ModelDocument;
 import dev.regtrain.models.document.ModelMeta;
 import java.io.IOException;
 import dev.regtrain.common.DamageLog;
+import dev.regtrain.common.Owner;
 import dev.regtrain.common.DamagedDataException;
 import dev.regtrain.common.StorageException;
 import java.nio.charset.StandardCharsets;
@@ -88,6 +89,11 @@ class FileJobStore implements JobStore {
     @Override
     public JobPage page(JobFilter filter, int limit, String cursor) {
         return JobPages.page(index.values().stream(), filter, limit, cursor);
+    }
+
+    @Override
+    public List<String> idsOwnedBy(Owner owner) {
+        return index.values().stream().filter(r -> owner.equals(r.owner())).map(JobRecord::id).toList();
     }
 
     @Override

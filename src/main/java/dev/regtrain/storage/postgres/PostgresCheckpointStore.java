@@ -9,12 +9,14 @@ import dev.regtrain.jobs.CheckpointInfo;
 import dev.regtrain.jobs.CheckpointKind;
 import dev.regtrain.jobs.CheckpointStore;
 import dev.regtrain.jobs.JobLostException;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -156,6 +158,20 @@ final class PostgresCheckpointStore implements CheckpointStore {
                     + "(select epoch from checkpoints where job_id = ? and kind = 'PERIODIC' order by epoch desc "
                     + "limit ?)", jobId, jobId, keepLast);
         });
+    }
+
+    /** The sizes stored beside the states (every role is a row of its own), summed in one statement. */
+    @Override
+    public long storedBytes(Collection<String> jobIds) {
+        if (jobIds.isEmpty()) {
+            return 0;
+        }
+        return db.call("count the checkpoints' bytes of " + jobIds.size() + " jobs", () -> db.jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement(
+                    "select coalesce(sum(size_bytes), 0) from checkpoints where job_id = any(?)");
+            statement.setArray(1, connection.createArrayOf("text", jobIds.toArray()));
+            return statement;
+        }, (ResultSet rs) -> rs.next() ? rs.getLong(1) : 0L));
     }
 
     @Override

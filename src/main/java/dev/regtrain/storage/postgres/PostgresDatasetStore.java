@@ -1,6 +1,7 @@
 package dev.regtrain.storage.postgres;
 
 import dev.regtrain.common.DamagedDataException;
+import dev.regtrain.common.Owner;
 import dev.regtrain.config.RegtrainProperties;
 import dev.regtrain.data.CorruptDatasetException;
 import dev.regtrain.data.Dataset;
@@ -73,6 +74,14 @@ final class PostgresDatasetStore implements DatasetStore {
             throw new DamagedDataException("dataset " + id + " is damaged: its stored data does not read back intact; "
                     + "it cannot be trained on");
         }
+    }
+
+    /** The stored data's lengths ({@code octet_length} reads a value's stored size, not the value). */
+    @Override
+    public long storedBytes(Owner owner) {
+        return db.call("count the datasets' bytes of " + owner.name(), () -> db.jdbc.queryForObject("select "
+                + "coalesce(sum(octet_length(data)), 0) from datasets where " + PostgresJobStore.OWNED_BY, Long.class,
+                PostgresJobStore.ownedBy(owner)));
     }
 
     @Override

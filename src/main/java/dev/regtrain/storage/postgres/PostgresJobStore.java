@@ -33,6 +33,11 @@ final class PostgresJobStore implements JobStore {
     private static final Logger log = LoggerFactory.getLogger(PostgresJobStore.class);
     private static final String META = "model-meta";
     private static final String INITIAL = "initial-model";
+    /**
+     * A record's owner is one ({@link #ownedBy} gives the arguments): records are JSON text and SQL reads the owner
+     * from it; a record stored before owners existed belongs to 'anonymous'.
+     */
+    static final String OWNED_BY = "coalesce(record::jsonb ->> 'owner', ?) = ?";
 
     private final Database db;
     private final Fences fences;
@@ -40,6 +45,10 @@ final class PostgresJobStore implements JobStore {
     PostgresJobStore(Database db, Fences fences) {
         this.db = db;
         this.fences = fences;
+    }
+
+    static Object[] ownedBy(Owner owner) {
+        return new Object[] {Owner.ANONYMOUS.name(), owner.name()};
     }
 
     static long nanos(Instant at) {
@@ -116,10 +125,9 @@ final class PostgresJobStore implements JobStore {
             sql.append(" and (record::jsonb -> 'study' ->> 'id') = ?");
             args.add(filter.study());
         }
-        if (filter.owner() != null) { // a record stored before owners existed belongs to 'anonymous'
-            sql.append(" and coalesce(record::jsonb ->> 'owner', ?) = ?");
-            args.add(Owner.ANONYMOUS.name());
-            args.add(filter.owner().name());
+        if (filter.owner() != null) {
+            sql.append(" and ").append(OWNED_BY);
+            args.addAll(List.of(ownedBy(filter.owner())));
         }
         if (cursor != null) {
             JobPages.Position after = JobPages.decode(cursor);
@@ -137,6 +145,12 @@ final class PostgresJobStore implements JobStore {
             return record;
         }, args.toArray())).stream().filter(Objects::nonNull).toList();
         return JobPages.of(jobs, limit);
+    }
+
+    @Override
+    public List<String> idsOwnedBy(Owner owner) {
+        return db.call("list the jobs of " + owner.name(), () -> db.jdbc.queryForList("select id from jobs where "
+                + OWNED_BY, String.class, ownedBy(owner)));
     }
 
     @Override

@@ -40,6 +40,18 @@ class FileCheckpointStoreTests extends CheckpointStoreContract {
         return dataDir.resolve("jobs").resolve(job).resolve("checkpoints");
     }
 
+    /** What the disk holds: a state linked under two roles once, the previous best kept as a fallback too. */
+    @Test
+    void storedBytesCountALinkedStateOnceAndTheFallbackBest() throws Exception {
+        store.saveAs(job, List.of(CheckpointKind.PERIODIC, CheckpointKind.BEST), epoch(2), 0.9);
+        long second = Files.size(checkpoints().resolve("periodic-00000002.ckpt"));
+        assertThat(store.storedBytes(List.of(job))).isEqualTo(second);
+
+        store.save(job, CheckpointKind.BEST, epoch(4), 0.7);
+        long fourth = Files.size(checkpoints().resolve("best-00000004.ckpt"));
+        assertThat(store.storedBytes(List.of(job))).isEqualTo(second + fourth);
+    }
+
     @Test
     void aDamagedCheckpointIsNeverLoadedAndThePreviousIntactOneIsUsed() throws Exception {
         store.save(job, CheckpointKind.PERIODIC, epoch(4), null);
