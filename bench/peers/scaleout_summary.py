@@ -22,6 +22,7 @@ def spread(values, digits):
 
 r1 = defaultdict(lambda: defaultdict(list))   # store -> round -> [(wall, engine, overhead)]
 r2 = defaultdict(dict)                        # config -> round -> jobs per minute
+r2_overhead = defaultdict(list)               # config -> each round's share of the jobs' wall time outside epochs
 failover, lease, r2_jobs = [], None, None
 for line in open(sys.argv[1]):
     words = line.split()
@@ -31,6 +32,7 @@ for line in open(sys.argv[1]):
     elif len(words) > 3 and words[0] == "R2" and words[3] == "RESULT":
         r2[words[1]][int(words[2])] = float(fields(words)["jobs_per_minute"])
         r2_jobs = fields(words)["jobs"]
+        r2_overhead[words[1]].append(float(fields(words)["service_overhead_percent"]))
     elif words[:2] == ["FAILOVER", "RESULT"]:
         f = fields(words)
         failover.append((float(f["training_s"]), float(f["resumed_s"])))
@@ -64,11 +66,16 @@ if r1:
 
 if r2:
     print(f"R2 ({r2_jobs} jobs from first POST to last SUCCEEDED), jobs per minute, one worker per instance, one thread per job:")
-    for config in ("one", "two"):
+    names = {"one": "one instance", "two": "two instances", "file-one": "one instance, file store"}
+    for config, name in names.items():
         rounds = r2[config]
         if rounds:
-            print(f"  {config} instance(s): rounds {len(rounds)} median {statistics.median(rounds.values()):.1f} "
-                  f"(rounds {spread(list(rounds.values()), 1)})")
+            print(f"  {name}: rounds {len(rounds)} median {statistics.median(rounds.values()):.1f} "
+                  f"(rounds {spread(list(rounds.values()), 1)}); a job's wall time outside its epochs "
+                  f"{statistics.median(r2_overhead[config]):.1f} %")
+    if r2["one"] and r2["file-one"]:
+        print(f"RESULT scaleout-r2-store one_postgres_to_one_file "
+              f"{statistics.median(r2['one'].values()) / statistics.median(r2['file-one'].values()):.2f}")
     if r2["one"] and r2["two"]:
         paired = [r2["two"][n] / r2["one"][n] for n in sorted(set(r2["one"]) & set(r2["two"]))]
         print(f"RESULT scaleout-r2 speedup_two_to_one "
