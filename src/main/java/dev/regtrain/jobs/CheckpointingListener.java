@@ -41,6 +41,15 @@ final class CheckpointingListener implements TrainingListener {
     /** Two seconds. */
     static final long BEST_WRITE_INTERVAL_NANOS = 2_000_000_000L;
 
+    /**
+     * With a shared store, how often the record of a running job is saved between checkpoints, for other instances
+     * to show its progress (one second): saving it after every epoch cost a commit per epoch, as long as a small job's
+     * epoch. Event streams on other instances follow the metrics rows, which are still written every epoch.
+     */
+    static final long SHARED_RECORD_INTERVAL_NANOS = 1_000_000_000L;
+
+    private long lastRecordSave = System.nanoTime();
+
     CheckpointingListener(JobEntry entry, JobContext context, JobRequest request, int trainingExamples,
                           Monitor monitor) {
         this.entry = entry;
@@ -97,6 +106,7 @@ final class CheckpointingListener implements TrainingListener {
             }
             persistently(() -> context.checkpoints().prune(entry.id(), keepLast));
             persistently(() -> context.store().save(entry.record()));
+            lastRecordSave = System.nanoTime();
         } else {
             if (newBest && due) {
                 saveBest(List.of(CheckpointKind.BEST), state.view());
@@ -105,8 +115,10 @@ final class CheckpointingListener implements TrainingListener {
             } else if (due) {
                 writeBest();
             }
-            if (context.waitForStore()) { // other instances show the job's progress from a shared store's record
+            // other instances show the job's progress from a shared store's record
+            if (context.waitForStore() && System.nanoTime() - lastRecordSave >= SHARED_RECORD_INTERVAL_NANOS) {
                 persistently(() -> context.store().save(entry.record()));
+                lastRecordSave = System.nanoTime();
             }
         }
     }
