@@ -19,3 +19,14 @@ except rt.ApiException as error:
     import json
     check(error.status == 400 and json.loads(error.body)["errors"][0]["field"] == "training.epochs",
           "an invalid job is a 400 naming training.epochs")
+key = os.environ.get("REGTRAIN_KEY")
+if key:  # the service runs with keys: the client sent this one, and a client without a key is refused
+    check(job.owner not in (None, "anonymous"), f"the job belongs to the key's owner ({job.owner})")
+    try:
+        rt.JobsApi(rt.ApiClient(rt.Configuration(host=client.configuration.host))).list_jobs()
+        check(False, "a call without the key is refused")
+    except rt.ApiException as error:
+        check(error.status == 401 and error.headers["WWW-Authenticate"].startswith("Bearer "),
+              "a call without the key is a 401 asking for a bearer key")
+else:
+    check(job.owner == "anonymous", "without keys the job belongs to anonymous")

@@ -23,3 +23,17 @@ try {
   check(response?.status === 400 && problem.errors[0].field === 'training.epochs',
     'an invalid job is a 400 naming training.epochs');
 }
+const key = process.env.REGTRAIN_KEY;
+if (key) { // the service runs with keys: the client sent this one, and a client without a key is refused
+  check(job.owner !== undefined && job.owner !== 'anonymous', `the job belongs to the key's owner (${job.owner})`);
+  try {
+    await new JobsApi(new Configuration({ basePath: api.basePath })).listJobs({});
+    check(false, 'a call without the key is refused');
+  } catch (error) {
+    const response = (error as { response?: Response }).response;
+    check(response?.status === 401 && response.headers.get('WWW-Authenticate')?.startsWith('Bearer ') === true,
+      'a call without the key is a 401 asking for a bearer key');
+  }
+} else {
+  check(job.owner === 'anonymous', 'without keys the job belongs to anonymous');
+}

@@ -19,7 +19,7 @@ if (language === 'typescript') {
   const lines = snippet.split('\n');
   const imports = lines.filter((line) => line.startsWith('import '));
   const body = lines.filter((line) => !line.startsWith('import '));
-  console.log([...imports, 'declare const process: { exitCode?: number };', '', 'async function main() {', ...body,
+  console.log([...imports, 'declare const process: { exitCode?: number; env: Record<string, string | undefined> };', '', 'async function main() {', ...body,
     '', extra, '}', '', 'main().catch((error) => { console.error(error); process.exitCode = 1; });'].join('\n'));
 } else {
   console.log(`${snippet}\n\n${extra}`);

@@ -1,4 +1,5 @@
 // The service's HTTP API; errors become ApiError with the RFC 9457 problem document.
+import { askForKey, bearer, refusal, tabKey } from './key-prompt.js';
 
 export class ApiError extends Error {
   constructor(status, problem) {
@@ -13,39 +14,21 @@ export class ApiError extends Error {
   }
 }
 
-const KEY = 'regtrain.key';
-
 /**
- * The API key of this tab, if the service asked for one: kept in sessionStorage only (gone with the tab, never in a
- * URL), sent as 'Authorization: Bearer <key>'.
- */
-function authHeaders() {
-  const key = sessionStorage.getItem(KEY);
-  return key ? { Authorization: `Bearer ${key}` } : {};
-}
-
-/** Asks for a key after a 401; true when one was given. */
-function askForKey() {
-  const key = window.prompt('This service needs an API key. It is kept for this tab only.');
-  if (key && key.trim()) {
-    sessionStorage.setItem(KEY, key.trim());
-    return true;
-  }
-  return false;
-}
-
-/**
- * fetch with the tab's key; on 401 asks for a key (unless another request already got a new one) and tries once
- * more. Every call of the dashboard, event streams included, goes through here.
+ * fetch with the tab's API key (key-prompt.js); on 401 asks for a key, unless another request already got a new one,
+ * and sends the request again with it. Every call of the dashboard, event streams included, goes through here.
  */
 export async function keyed(url, init = {}) {
-  const used = sessionStorage.getItem(KEY);
-  const send = () => fetch(url, { ...init, headers: { ...(init.headers || {}), ...authHeaders() } });
-  const response = await send();
-  if (response.status === 401 && (sessionStorage.getItem(KEY) !== used || askForKey())) {
-    return send();
+  for (;;) {
+    const used = tabKey();
+    const response = await fetch(url, { ...init, headers: { ...(init.headers || {}), ...bearer(used) } });
+    if (response.status !== 401) {
+      return response;
+    }
+    if (tabKey() === used) {
+      await askForKey(used ? await refusal(response) : null);
+    }
   }
-  return response;
 }
 
 async function answer(response) {

@@ -33,6 +33,14 @@ final class Chromium {
 
     /** A headless chromium whose viewport (the page's window.innerWidth × innerHeight) is {@code width × height}. */
     static ChromeDriver start(int width, int height) {
+        return start(width, height, false);
+    }
+
+    /**
+     * As {@link #start(int, int)}, with WebDriver BiDi on when {@code bidi}: a test can then listen to every request
+     * the browser sends, in every tab (Selenium's {@code org.openqa.selenium.bidi.module.Network}).
+     */
+    static ChromeDriver start(int width, int height, boolean bidi) {
         if (!Files.isExecutable(BROWSER) || !Files.isExecutable(DRIVER)) {
             throw new IllegalStateException("the browser tests drive Debian's chromium through chromedriver and need "
                     + BROWSER + " and " + DRIVER + "; install them with: sudo apt-get install -y chromium "
@@ -49,6 +57,9 @@ final class Chromium {
                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--hide-scrollbars", "--force-device-scale-factor=1", "--user-data-dir=" + profile(),
                 "--window-size=" + width + "," + height);
+        if (bidi) {
+            options.enableBiDi();
+        }
         ChromeDriver driver = new ChromeDriver(service, options);
         // --window-size is the outer window: grow it by whatever the browser's frame takes, so the page gets exactly
         // width × height
