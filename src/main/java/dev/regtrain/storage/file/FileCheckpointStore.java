@@ -163,8 +163,10 @@ class FileCheckpointStore implements CheckpointStore, AutoCloseable {
                 TrainingState state = StateCodec.decode(AtomicFiles.read(candidate.file()), limits);
                 return info(jobId, candidate).map(info -> new Loaded(info, state));
             } catch (CorruptStateException | StorageException e) {
-                log.warn("job {}: checkpoint {} does not read back: {}", jobId, candidate.base(), e.getMessage());
-                reportDamaged(jobId, candidate);
+                if (Files.exists(candidate.file())) { // else pruned since the folder was listed
+                    log.warn("job {}: checkpoint {} does not read back: {}", jobId, candidate.base(), e.getMessage());
+                    reportDamaged(jobId, candidate);
+                }
             }
         }
         return Optional.empty();
@@ -182,7 +184,9 @@ class FileCheckpointStore implements CheckpointStore, AutoCloseable {
         if (verified.intact(stored.file())) {
             return true;
         }
-        reportDamaged(jobId, stored);
+        if (Files.exists(stored.file())) { // one pruned since the folder was listed is gone, not damaged
+            reportDamaged(jobId, stored);
+        }
         return false;
     }
 
