@@ -3,9 +3,11 @@ package dev.regtrain.storage.postgres;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.regtrain.config.RegtrainProperties;
+import dev.regtrain.config.WebhookProperties;
 import dev.regtrain.engine.state.StateLimits;
 import dev.regtrain.jobs.InstanceAddress;
 import java.time.Clock;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -105,6 +107,31 @@ class PostgresStoreConfiguration {
     @Bean
     PostgresIdempotencyStore postgresIdempotencyStore(Database db) {
         return new PostgresIdempotencyStore(db);
+    }
+
+    @Bean
+    PostgresKeyStore postgresKeyStore(Database db) {
+        return new PostgresKeyStore(db);
+    }
+
+    @Bean
+    PostgresWebhookStore postgresWebhookStore(Database db) {
+        return new PostgresWebhookStore(db);
+    }
+
+    @Bean
+    PostgresOutboxStore postgresOutboxStore(Database db, RegtrainProperties properties, WebhookProperties webhooks) {
+        return new PostgresOutboxStore(db, outboxLease(properties.cluster().leaseTimeout(), webhooks.timeout()));
+    }
+
+    /**
+     * How long an instance holds a webhook event it attempts: longer than an attempt takes (a connect and an answer,
+     * each within the timeout, for each of a host's addresses: six timeouts cover three addresses), and at least as
+     * long as a job's lease. An attempt that outlasts it may be made a second time by another instance.
+     */
+    static Duration outboxLease(Duration jobLease, Duration webhookTimeout) {
+        Duration attempts = webhookTimeout.multipliedBy(6);
+        return attempts.compareTo(jobLease) > 0 ? attempts : jobLease;
     }
 
     @Bean
