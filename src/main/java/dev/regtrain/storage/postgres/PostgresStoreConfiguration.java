@@ -125,13 +125,13 @@ class PostgresStoreConfiguration {
     }
 
     /**
-     * How long an instance holds a webhook event it attempts: longer than an attempt takes (a connect and an answer,
-     * each within the timeout, for each of a host's addresses: six timeouts cover three addresses), and at least as
-     * long as a job's lease. An attempt that outlasts it may be made a second time by another instance.
+     * How long an instance holds a webhook event it attempts: well beyond an attempt (the timeout bounds the whole
+     * request; the host's lookup and the writes of the outcome come on top), and at least as long as a job's lease.
+     * An instance stalled beyond it (a long pause) may find that another instance made the attempt again.
      */
     static Duration outboxLease(Duration jobLease, Duration webhookTimeout) {
-        Duration attempts = webhookTimeout.multipliedBy(6);
-        return attempts.compareTo(jobLease) > 0 ? attempts : jobLease;
+        Duration attempt = webhookTimeout.multipliedBy(3);
+        return attempt.compareTo(jobLease) > 0 ? attempt : jobLease;
     }
 
     @Bean
