@@ -2,21 +2,25 @@ package dev.regtrain.common;
 
 /**
  * Told of a resource's end (a job, a study) in the same step as its final record is saved; the webhooks' outbox
- * implements it. First {@link #ending} with the final record, which must record durably what the end announces; then
- * the record is saved; then the returned action runs, which lets the announcement go out. A crash between the two
- * leaves a durable announcement of a change the store may not have, which the implementation reconciles at the next
- * start.
+ * implements it. {@link #save} writes what the end announces together with the final record: in one transaction when
+ * the stores share one (PostgreSQL), else the announcement durably first, then the record, then the announcement is
+ * released, and a crash in between is reconciled at the next start.
  *
  * @param <T> what the end is told with: the final record (and what else the announcement needs)
  */
 @FunctionalInterface
 public interface Endings<T> {
 
-    /** @param ended the resource's final state, before it is saved; returns what to run once it is saved */
-    Runnable ending(T ended);
+    /**
+     * Saves the final record ({@code save} writes it) with the announcement of the end. When {@code save} throws,
+     * nothing is announced and the exception is passed on, so that the caller can retry the whole step.
+     *
+     * @param ended the resource's final state, not yet saved
+     */
+    void save(T ended, Runnable save);
 
-    /** Nobody listens. */
+    /** Nobody listens: the record is saved alone. */
     static <T> Endings<T> none() {
-        return ended -> () -> { };
+        return (ended, save) -> save.run();
     }
 }

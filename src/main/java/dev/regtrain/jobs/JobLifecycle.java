@@ -36,7 +36,7 @@ final class JobLifecycle {
     /**
      * @param ended told of every job that reached a final state
      * @param pending saves final records, later if the store cannot take them now: a job always ends
-     * @param endings told of each final record before it is saved, and released after (the webhooks' outbox)
+     * @param endings saves each final record with what its end announces (the webhooks' outbox)
      */
     JobLifecycle(JobStore store, CheckpointStore checkpoints, JobQueue queue, JobMetrics metrics, Clock clock,
                  Consumer<JobEntry> ended, PendingSaves pending, Endings<JobSnapshot> endings) {
@@ -173,18 +173,25 @@ final class JobLifecycle {
     }
 
     /**
-     * Saves a final record in one step with what its end announces: the announcement is written durably first, then
-     * the record, then the announcement is released (Endings says why in this order).
+     * Saves a final record in one step with what its end announces ({@link Endings}), now or, when the store cannot
+     * take it, later (both again).
      */
     private void saveFinal(JobEntry entry, JobRecord finalRecord) {
-        Runnable release = () -> { };
+        JobSnapshot snapshot = new JobSnapshot(finalRecord, entry.metrics());
+        pending.save(finalRecord, () -> saveAnnounced(snapshot));
+    }
+
+    /** An announcement that fails for another reason than the store does not keep the job from ending. */
+    private void saveAnnounced(JobSnapshot snapshot) {
+        JobRecord record = snapshot.record();
         try {
-            release = endings.ending(new JobSnapshot(finalRecord, entry.metrics()));
+            endings.save(snapshot, () -> store.save(record));
+        } catch (StorageException | JobLostException e) {
+            throw e;
         } catch (RuntimeException e) {
-            log.warn("job {}: its end could not be announced: {}", entry.id(), e.getMessage()); // it ends all the same
+            log.warn("job {}: its end could not be announced: {}", record.id(), e.getMessage());
+            store.save(record);
         }
-        pending.save(finalRecord);
-        release.run();
     }
 
     private String describe(Throwable failure) {

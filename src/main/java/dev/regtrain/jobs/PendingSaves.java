@@ -11,10 +11,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Final records the store could not take (its disk was full): the job has ended all the same, in memory, and the
- * record is saved again every {@link #RETRY} until the store takes it. Until then the store still holds the job's
- * previous status, so a restart in between resumes the job from its last checkpoint, which is also an end it can
- * leave.
+ * Final records the store could not take (its disk was full, its database was away): the job has ended all the same,
+ * in memory, and the record is saved again (with what its end announces) every {@link #RETRY} until the store takes
+ * it. Until then the store still holds the job's previous status, so a restart in between resumes the job from its
+ * last checkpoint, which is also an end it can leave.
  */
 final class PendingSaves {
 
@@ -24,7 +24,11 @@ final class PendingSaves {
     private final JobStore store;
     private final Later later;
     private final Consumer<String> saved;
-    private final Map<String, JobRecord> pending = new ConcurrentHashMap<>();
+    private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+
+    /** A record to save, and the step that saves it (with what its end announces). */
+    private record Pending(JobRecord record, Runnable save) {
+    }
 
     /** @param saved told of each job whose pending record the store finally took */
     PendingSaves(JobStore store, Later later, Consumer<String> saved) {
@@ -33,13 +37,16 @@ final class PendingSaves {
         this.saved = saved;
     }
 
-    /** Saves the record now, or keeps it to save later; never throws for a store failure. */
-    void save(JobRecord record) {
+    /**
+     * Runs {@code save}, which saves the record (and what goes with it), now, or keeps it to run again later; never
+     * throws for a store failure.
+     */
+    void save(JobRecord record, Runnable save) {
         try {
-            store.save(record);
+            save.run();
             pending.remove(record.id());
         } catch (StorageException e) {
-            boolean first = pending.put(record.id(), record) == null;
+            boolean first = pending.put(record.id(), new Pending(record, save)) == null;
             log.warn("job {}: its record could not be saved ({}); it is kept in memory and saved again every {} s",
                     record.id(), e.getMessage(), RETRY.toSeconds());
             if (first && pending.size() == 1) {
@@ -54,7 +61,7 @@ final class PendingSaves {
 
     /** The stored statuses these records will replace: what the store's counts are off by. */
     List<JobRecord> records() {
-        return List.copyOf(pending.values());
+        return pending.values().stream().map(Pending::record).toList();
     }
 
     /** The store's counts by status, corrected for the records it has not taken yet. */
@@ -74,10 +81,11 @@ final class PendingSaves {
     }
 
     private void retry() {
-        for (JobRecord record : records()) {
+        for (Pending waiting : List.copyOf(pending.values())) {
+            JobRecord record = waiting.record();
             try {
-                store.save(record);
-                if (pending.remove(record.id(), record)) {
+                waiting.save().run();
+                if (pending.remove(record.id(), waiting)) {
                     log.info("job {}: its {} record is saved now", record.id(), record.status());
                     saved.accept(record.id());
                 }

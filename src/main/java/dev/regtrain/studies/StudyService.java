@@ -247,9 +247,11 @@ public class StudyService implements SmartLifecycle {
                 || before.cancelRequested() != study.cancelRequested()
                 || !java.util.Objects.equals(before.result(), study.result());
         if (structural || !now.isBefore(storedAt.getOrDefault(study.id(), Instant.MIN).plus(STORE_EVERY))) {
-            Runnable announced = study.status().isFinal() ? endings.ending(study) : () -> { };
-            store.save(study);
-            announced.run();
+            if (study.status().isFinal()) {
+                endings.save(study, () -> store.save(study));
+            } else {
+                store.save(study);
+            }
             lastStored.put(study.id(), study);
             storedAt.put(study.id(), now);
         }

@@ -49,10 +49,17 @@ public final class Deliveries {
         this.jitter = jitter;
     }
 
-    /** Attempts every entry due now (the oldest of each webhook and resource); how many were attempted. */
+    /**
+     * Attempts every entry due now (the oldest of each webhook and resource) that this instance could claim; how many
+     * were attempted.
+     */
     public int deliverDue() {
-        List<OutboxEntry> due = outbox.due(clock.instant());
-        for (OutboxEntry entry : due) {
+        int attempted = 0;
+        for (OutboxEntry entry : outbox.due(clock.instant())) {
+            if (!outbox.claim(entry)) {
+                continue; // another instance attempts it
+            }
+            attempted++;
             try {
                 attempt(entry);
             } catch (RuntimeException e) {
@@ -62,7 +69,7 @@ public final class Deliveries {
                 outbox.reschedule(entry.retryAt(clock.instant().plus(wait(step))));
             }
         }
-        return due.size();
+        return attempted;
     }
 
     /** The wait after failed attempt {@code attempt} (1-based): equal jitter, between half and all of its step. */

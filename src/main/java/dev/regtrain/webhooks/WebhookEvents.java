@@ -2,6 +2,7 @@ package dev.regtrain.webhooks;
 
 import dev.regtrain.common.ConflictException;
 import dev.regtrain.common.Owner;
+import dev.regtrain.common.StorageException;
 import dev.regtrain.jobs.JobRecord;
 import dev.regtrain.jobs.JobSnapshot;
 import dev.regtrain.studies.StudyRecord;
@@ -13,13 +14,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Turns state changes into outbox entries, one per subscribed webhook, each with the exact body it will post:
+ * Turns state changes into outbox entries, one per subscribed webhook, each with the exact body it will post, written
+ * with the change itself ({@link Outbox#add}):
  * {@code {"id": "evt_…", "type": …, "createdAt": …, "data": {the resource as GET returns it}}}.
  */
 public final class WebhookEvents {
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookEvents.class);
 
     private final Outbox outbox;
     private final WebhookService webhooks;
@@ -47,16 +53,16 @@ public final class WebhookEvents {
     }
 
     /** The job service's {@code Endings}: job.succeeded, job.failed or job.cancelled, with the job as GET shows it. */
-    public Runnable jobEnded(JobSnapshot ended) {
+    public void jobEnded(JobSnapshot ended, Runnable save) {
         JobRecord job = ended.record();
-        return announce(EventType.ended("job", job.status().name()), "job:" + job.id(), ownerOf(job),
-                () -> data.job(ended));
+        announce(EventType.ended("job", job.status().name()), "job:" + job.id(), ownerOf(job),
+                () -> data.job(ended), save);
     }
 
     /** The study service's {@code Endings}: study.succeeded, study.failed or study.cancelled. */
-    public Runnable studyEnded(StudyRecord study) {
-        return announce(EventType.ended("study", study.status().name()), "study:" + study.id(), ownerOf(study),
-                () -> data.study(study));
+    public void studyEnded(StudyRecord study, Runnable save) {
+        announce(EventType.ended("study", study.status().name()), "study:" + study.id(), ownerOf(study),
+                () -> data.study(study), save);
     }
 
     /** Queues a {@code webhook.test} event for the caller's webhook alone (409 when it is disabled); its id. */
@@ -69,22 +75,31 @@ public final class WebhookEvents {
         Map<String, Object> ping = new LinkedHashMap<>();
         ping.put("webhookId", webhook.id());
         ping.put("message", "a test event sent by POST /api/v1/webhooks/" + webhook.id() + "/test");
-        List<OutboxEntry> entries = entries(EventType.WEBHOOK_TEST, "webhook:" + webhook.id(), List.of(webhook),
-                ping);
-        outbox.hold(entries);
-        outbox.release(entries);
-        return entries.get(0).eventId();
+        return outbox.add(entries(EventType.WEBHOOK_TEST, "webhook:" + webhook.id(), List.of(webhook), ping),
+                () -> { }).get(0).eventId();
     }
 
-    /** Holds the event's entries durably; the returned action releases them once the change is saved. */
-    Runnable announce(EventType type, String resource, Owner owner, Supplier<Object> payload) {
-        List<Webhook> targets = webhooks.all().stream().filter(w -> w.receives(owner, type)).toList();
-        if (targets.isEmpty()) {
-            return () -> { };
+    /**
+     * Writes the event's entries with the change ({@code save}) as {@link Outbox#add} does. When the store cannot list
+     * the webhooks, the change is not saved either (the caller retries both); when the event cannot be made for
+     * another reason, the change is saved without it: a broken announcement does not keep a job from ending.
+     */
+    void announce(EventType type, String resource, Owner owner, Supplier<Object> payload, Runnable save) {
+        List<OutboxEntry> entries;
+        try {
+            List<Webhook> targets = webhooks.all().stream().filter(w -> w.receives(owner, type)).toList();
+            entries = targets.isEmpty() ? List.of() : entries(type, resource, targets, payload.get());
+        } catch (StorageException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            log.warn("{} of {} cannot be announced to the webhooks: {}", type, resource, e.getMessage());
+            entries = List.of();
         }
-        List<OutboxEntry> entries = entries(type, resource, targets, payload.get());
-        outbox.hold(entries);
-        return () -> outbox.release(entries);
+        if (entries.isEmpty()) {
+            save.run();
+        } else {
+            outbox.add(entries, save);
+        }
     }
 
     private List<OutboxEntry> entries(EventType type, String resource, List<Webhook> targets, Object payload) {
@@ -98,7 +113,6 @@ public final class WebhookEvents {
         body.put("createdAt", now.toString());
         body.put("data", payload);
         String text = json.writeValueAsString(body);
-        return targets.stream().map(w -> new OutboxEntry(outbox.nextSequence(), id, type, resource, w.id(), text,
-                now, 0, now)).toList();
+        return targets.stream().map(w -> new OutboxEntry(0, id, type, resource, w.id(), text, now, 0, now)).toList();
     }
 }

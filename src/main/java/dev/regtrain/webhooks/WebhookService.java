@@ -133,10 +133,7 @@ public class WebhookService {
 
     /** Changes a webhook unless it was deleted meanwhile; the webhook after the change, if it still exists. */
     synchronized Optional<Webhook> update(String id, UnaryOperator<Webhook> change) {
-        Optional<Webhook> current = store.find(id);
-        Optional<Webhook> after = current.map(change);
-        after.filter(changed -> !changed.equals(current.get())).ifPresent(store::save);
-        return after;
+        return store.update(id, change);
     }
 
     synchronized void recordAttempt(DeliveryAttempt attempt) {

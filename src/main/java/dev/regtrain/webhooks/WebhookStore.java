@@ -2,6 +2,7 @@ package dev.regtrain.webhooks;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Where subscriptions and their latest delivery attempts are kept; {@code WebhookStoreContract} holds every adapter
@@ -18,6 +19,14 @@ public interface WebhookStore {
 
     /** Every webhook, oldest first. */
     List<Webhook> list();
+
+    /**
+     * Changes the webhook in one step, also against changes that other instances sharing the store make at the same
+     * time (two deliveries failing at once count two failures); nothing when it was deleted meanwhile.
+     *
+     * @return the webhook after the change, or empty when there is none
+     */
+    Optional<Webhook> update(String id, UnaryOperator<Webhook> change);
 
     /** Removes the webhook and its attempts. */
     void delete(String id);

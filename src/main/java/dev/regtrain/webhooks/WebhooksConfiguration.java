@@ -18,9 +18,10 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 class WebhooksConfiguration {
 
+    /** Shared by the instances when the store is (PostgreSQL), else this instance's own. */
     @Bean
     Outbox outbox(OutboxStore store) {
-        return new Outbox(store);
+        return store instanceof SharedOutboxStore shared ? new SharedOutbox(shared) : new LocalOutbox(store);
     }
 
     @Bean
@@ -35,7 +36,7 @@ class WebhooksConfiguration {
         return new WebhookEvents(outbox, webhooks, data, json, clock);
     }
 
-    /** Jobs' ends go to the outbox in the same step as their final records (Outbox says how). */
+    /** Jobs' ends go to the outbox in the same step as their final records (Outbox#add says how). */
     @Bean
     Endings<JobSnapshot> jobEndings(WebhookEvents events) {
         return events::jobEnded;

@@ -1,8 +1,12 @@
 package dev.regtrain.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.regtrain.storage.postgres.TestPostgres;
+import dev.regtrain.webhooks.Receiver;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -11,7 +15,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
-/** The whole service on {@code regtrain.store=postgres}: jobs, datasets, checkpoints, keys and health in PostgreSQL. */
+/**
+ * The whole service on {@code regtrain.store=postgres}: jobs, datasets, checkpoints, webhooks with their outbox and
+ * deliveries log, and health in PostgreSQL.
+ */
 class PostgresStoreEndToEndTests extends ServiceTest {
 
     @DynamicPropertySource
@@ -81,5 +88,27 @@ class PostgresStoreEndToEndTests extends ServiceTest {
                 .expectBody(String.class).returnResult().getResponseBody();
 
         assertThat(read(again).get("id").asString()).isEqualTo(read(first).get("id").asString());
+    }
+
+    @Test
+    void aWebhookKeptInTheDatabaseHearsAJobsEndThroughTheOutboxInTheDatabase() throws Exception {
+        try (Receiver receiver = Receiver.on127001()) {
+            String webhook = read(http.post().uri("/api/v1/webhooks").contentType(MediaType.APPLICATION_JSON)
+                    .body("{\"url\": \"" + receiver.url("/hook") + "\", \"events\": [\"job.succeeded\"]}")
+                    .exchange().expectStatus().isCreated().expectBody(String.class).returnResult()
+                    .getResponseBody()).get("id").asString();
+            String id = submit(moonsJob(1, ""));
+            awaitFinal(id);
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> !receiver.requests().isEmpty());
+            JsonNode event = read(new String(receiver.requests().get(0).body(), StandardCharsets.UTF_8));
+            assertThat(event.get("type").asString()).isEqualTo("job.succeeded");
+            assertThat(event.get("data").get("id").asString()).isEqualTo(id);
+            await().atMost(Duration.ofSeconds(10)).until(() -> getJson("/api/v1/webhooks/" + webhook
+                    + "/deliveries").get("deliveries").size() == 1);
+            assertThat(getJson("/api/v1/webhooks/" + webhook + "/deliveries").get("deliveries").get(0)
+                    .get("eventId").asString()).isEqualTo(event.get("id").asString());
+            http.delete().uri("/api/v1/webhooks/" + webhook).exchange().expectStatus().isNoContent();
+        }
     }
 }

@@ -69,7 +69,7 @@ class ArchitectureTests {
         allow("storage.file", "common", "config", "data", "datasets", "engine", "engine.state", "idempotency", "jobs",
                 "models.document", "security", "studies", "webhooks");
         allow("storage.postgres", "common", "config", "data", "datasets", "engine", "engine.state", "idempotency",
-                "jobs", "models.document", "studies");
+                "jobs", "models.document", "security", "studies", "webhooks");
         allow("api", "common", "config", "data", "datasets", "engine", "idempotency", "jobs", "jobs.request", "models",
                 "models.document", "models.onnx", "plots", "security", "studies", "webhooks");
         allow("");

@@ -18,9 +18,10 @@ class JobEndingsTests {
     private final List<String> calls = new ArrayList<>();
     private Lifecycle lifecycle;
 
-    private final Endings<JobSnapshot> recording = ended -> {
+    private final Endings<JobSnapshot> recording = (ended, save) -> {
         calls.add("ending " + ended.record().status() + ", store has " + stored(ended.record().id()));
-        return () -> calls.add("released, store has " + stored(ended.record().id()));
+        save.run();
+        calls.add("released, store has " + stored(ended.record().id()));
     };
 
     private String stored(String id) {
@@ -51,9 +52,31 @@ class JobEndingsTests {
     }
 
     @Test
+    void aFinalRecordTheStoreCannotTakeIsAnnouncedOnlyOnceTheStoreTakesIt() {
+        lifecycle = new Lifecycle(recording);
+        String id = lifecycle.service.submit(Lifecycle.moons(4)).id();
+        lifecycle.store.onAppend(row -> {
+            if (row.epoch() == 2) {
+                lifecycle.disk.fill();
+            }
+        });
+
+        lifecycle.workOnNext();
+
+        assertThat(lifecycle.service.get(id).status()).isEqualTo(JobStatus.FAILED);
+        assertThat(calls).as("the save threw: nothing released").containsExactly("ending FAILED, store has RUNNING");
+
+        lifecycle.disk.free();
+        lifecycle.later.runWaiting();
+
+        assertThat(calls).containsExactly("ending FAILED, store has RUNNING", "ending FAILED, store has RUNNING",
+                "released, store has FAILED");
+    }
+
+    @Test
     void aFailedJobIsAnnouncedWithItsMetricsAndAnAnnouncementThatFailsDoesNotStopTheJobFromEnding() {
         List<JobSnapshot> announced = new ArrayList<>();
-        lifecycle = new Lifecycle(ended -> {
+        lifecycle = new Lifecycle((ended, save) -> {
             announced.add(ended);
             throw new IllegalStateException("the outbox is broken");
         });

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.regtrain.storage.postgres.TestPostgres;
+import dev.regtrain.webhooks.Receiver;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,7 +28,8 @@ import tools.jackson.databind.JsonNode;
  * checkpoint. Every job ends exactly once, each has one metrics row per epoch, and the moved job ends bit-identical to
  * an uninterrupted run. A cancel sent to one instance stops a job another trains, and an event stream opened on an
  * instance that does not train the job follows it to its end. A study created on the killed instance is taken over by
- * a survivor and ends, and a study cancelled through the instance that does not coordinate it ends cancelled.
+ * a survivor and ends, and a study cancelled through the instance that does not coordinate it ends cancelled. Keys and
+ * webhooks are shared too.
  */
 @Tag("slow")
 class ClusterIT {
@@ -37,11 +39,13 @@ class ClusterIT {
     @TempDir
     Path dir;
 
-    private ServiceProcess start(String name, String database) throws Exception {
+    private ServiceProcess start(String name, String database, String... more) throws Exception {
         Path data = Files.createDirectories(dir.resolve(name));
-        return ServiceProcess.start(data, dir.resolve(name + ".log"), "--regtrain.store=postgres",
+        List<String> arguments = new ArrayList<>(List.of("--regtrain.store=postgres",
                 "--spring.datasource.url=" + database, "--regtrain.workers=1",
-                "--regtrain.cluster.lease-timeout=" + LEASE);
+                "--regtrain.cluster.lease-timeout=" + LEASE));
+        arguments.addAll(List.of(more));
+        return ServiceProcess.start(data, dir.resolve(name + ".log"), arguments.toArray(String[]::new));
     }
 
     private static String job(int seed, int epochs) {
@@ -136,6 +140,62 @@ class ClusterIT {
                     .as("a study cancelled through the instance that does not coordinate it").isEqualTo("CANCELLED");
 
             cancelAndFollowAcrossInstances(survivors);
+        }
+    }
+
+    private static final String ADMIN = "rtk_admin-key-of-the-cluster-test";
+
+    /**
+     * Keys and webhooks live in the database: a key created through one instance authenticates on the other and a
+     * revoke through the other is refused by the first; a webhook registered on one instance hears the end of a job
+     * whichever instance trained it, once each, and both instances show its deliveries.
+     */
+    @Test
+    void aKeyCreatedOnOneInstanceWorksOnTheOtherAndAWebhookRegisteredOnOneHearsJobsThatEndOnEither()
+            throws Exception {
+        String database = TestPostgres.newDatabase();
+        String[] keyed = {"--regtrain.security.mode=api-key", "--regtrain.security.bootstrap-admin-key-sha256="
+                + dev.regtrain.security.KeyService.sha256(ADMIN), "--regtrain.webhooks.allow-http=true",
+                "--regtrain.webhooks.allowed-hosts=127.0.0.1"};
+        try (Receiver receiver = Receiver.on127001(); ServiceProcess a = start("ka", database, keyed);
+             ServiceProcess b = start("kb", database, keyed)) {
+            a.useKey(ADMIN);
+            HttpResponse<String> created = a.post("/api/v1/keys",
+                    "{\"owner\": \"team-a\", \"role\": \"user\", \"name\": \"ci\"}", null);
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            JsonNode key = ServiceProcess.JSON.readTree(created.body());
+            b.useKey(key.get("key").asString());
+            assertThat(b.status("/api/v1/jobs")).isEqualTo(200);
+            b.useKey(ADMIN);
+            assertThat(b.send("DELETE", "/api/v1/keys/" + key.get("id").asString(), null, null).statusCode())
+                    .isEqualTo(204);
+            a.useKey(key.get("key").asString());
+            assertThat(a.status("/api/v1/jobs")).as("revoked through the other instance").isEqualTo(401);
+
+            a.useKey(ADMIN);
+            HttpResponse<String> webhook = a.post("/api/v1/webhooks", "{\"url\": \"" + receiver.url("/hook")
+                    + "\", \"events\": [\"job.succeeded\"]}", null);
+            assertThat(webhook.statusCode()).as(webhook.body()).isEqualTo(201);
+            String webhookId = ServiceProcess.JSON.readTree(webhook.body()).get("id").asString();
+            List<ServiceProcess> both = List.of(a, b);
+            String first = a.submit(job(21, 20));
+            await().atMost(Duration.ofSeconds(60)).until(() -> owner(a, first, both) != null);
+            ServiceProcess firstTrainer = owner(a, first, both);
+            String second = b.submit(job(22, 20)); // the first one's instance is busy: the other trains it
+            await().atMost(Duration.ofSeconds(60)).until(() -> owner(a, second, both) != null);
+            assertThat(owner(a, second, both)).as("each instance trains one").isNotSameAs(firstTrainer);
+
+            a.awaitFinal(first);
+            a.awaitFinal(second);
+            await().atMost(Duration.ofSeconds(60)).until(() -> receiver.requests().size() >= 2);
+            List<String> announced = new ArrayList<>();
+            for (Receiver.Request request : receiver.requests()) {
+                announced.add(ServiceProcess.JSON.readTree(new String(request.body(),
+                        java.nio.charset.StandardCharsets.UTF_8)).get("data").get("id").asString());
+            }
+            assertThat(announced).containsExactlyInAnyOrder(first, second);
+            await().atMost(Duration.ofSeconds(10)).until(() -> b.get("/api/v1/webhooks/" + webhookId
+                    + "/deliveries").get("deliveries").size() == 2);
         }
     }
 

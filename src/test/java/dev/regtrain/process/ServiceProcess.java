@@ -24,6 +24,8 @@ final class ServiceProcess implements AutoCloseable {
     private final Process process;
     private final int port;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    /** The API key every request carries from now on; null: none. */
+    private volatile String key;
 
     private ServiceProcess(Process process, int port) {
         this.process = process;
@@ -70,7 +72,15 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(30));
+        String current = key;
+        return current == null ? builder : builder.header("Authorization", "Bearer " + current);
+    }
+
+    /** Sends {@code apiKey} with every later request (null: no key). */
+    void useKey(String apiKey) {
+        this.key = apiKey;
     }
 
     int status(String path) {

@@ -16,9 +16,10 @@ class StudyEndingsTests {
     private final List<String> calls = new ArrayList<>();
     private StudyHarness harness;
 
-    private final Endings<StudyRecord> recording = ended -> {
+    private final Endings<StudyRecord> recording = (ended, save) -> {
         calls.add("ending " + ended.status() + ", store has " + stored(ended.id()));
-        return () -> calls.add("released, store has " + stored(ended.id()));
+        save.run();
+        calls.add("released, store has " + stored(ended.id()));
     };
 
     private String stored(String id) {

@@ -39,7 +39,7 @@ final class Harness {
         this.outboxStore = outboxStore;
         this.resolver = resolver;
         this.timeout = timeout;
-        this.outbox = new Outbox(outboxStore);
+        this.outbox = new LocalOutbox(outboxStore);
         this.service = new WebhookService(webhookStore, outbox, () -> Caller.LOCAL, clock, true);
         this.data = new EventData() {
             @Override
@@ -72,9 +72,14 @@ final class Harness {
                 Fixtures.SECRET, "test"));
     }
 
-    /** A job's end as the lifecycle announces it: held, then released once "saved". */
+    /** A job's end as the lifecycle announces it: written with its (here imaginary) final record. */
     void jobEnded(String jobId, EventType type) {
-        events.announce(type, "job:" + jobId, Owner.ANONYMOUS, () -> Map.of("id", jobId)).run();
+        jobEnded(jobId, type, () -> { });
+    }
+
+    /** A job's end written with {@code save}, which stands for saving its final record. */
+    void jobEnded(String jobId, EventType type, Runnable save) {
+        events.announce(type, "job:" + jobId, Owner.ANONYMOUS, () -> Map.of("id", jobId), save);
     }
 
     Webhook webhook(String id) {

@@ -31,6 +31,13 @@ public final class InMemoryWebhookStore implements WebhookStore {
     }
 
     @Override
+    public synchronized Optional<Webhook> update(String id, java.util.function.UnaryOperator<Webhook> change) {
+        Optional<Webhook> after = find(id).map(change);
+        after.ifPresent(this::save);
+        return after;
+    }
+
+    @Override
     public synchronized void delete(String id) {
         webhooks.remove(id);
         attempts.remove(id);

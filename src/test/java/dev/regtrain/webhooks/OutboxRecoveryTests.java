@@ -26,17 +26,27 @@ class OutboxRecoveryTests {
         receiver.close();
     }
 
+    /**
+     * The outbox's durable state at a crash while the final record is being saved: the entry is written, the record
+     * may or may not be, nothing was released or sent.
+     */
+    private static InMemoryOutboxStore crashWhileSaving(Harness before) {
+        InMemoryOutboxStore atTheCrash = new InMemoryOutboxStore();
+        before.jobEnded("job-1", EventType.JOB_SUCCEEDED, () -> {
+            assertThat(before.deliveries.deliverDue()).as("held until the record is saved").isZero();
+            before.outboxStore.all().forEach(atTheCrash::put);
+        });
+        return atTheCrash;
+    }
+
     @Test
     void anEventHeldWhenTheServiceStoppedIsDeliveredAfterTheRestartOnceItsChangeIsFound() {
         Harness before = new Harness(List.of("127.0.0.1"));
         before.subscribe(receiver.url("/hook"), EventType.JOB_SUCCEEDED);
-        // the crash: the entry is durable, the job's record may or may not be; nothing was released or sent
-        before.events.announce(EventType.JOB_SUCCEEDED, "job:job-1", dev.regtrain.common.Owner.ANONYMOUS,
-                () -> java.util.Map.of("id", "job-1"));
-        assertThat(before.deliveries.deliverDue()).as("held until the record is saved").isZero();
-        String eventId = before.outbox.pending().get(0).eventId();
+        InMemoryOutboxStore atTheCrash = crashWhileSaving(before);
+        String eventId = atTheCrash.all().get(0).eventId();
 
-        Outbox restarted = new Outbox(before.outboxStore);
+        Outbox restarted = new LocalOutbox(atTheCrash);
         WebhookService webhooks = new WebhookService(before.webhookStore, restarted,
                 () -> dev.regtrain.common.Caller.LOCAL, before.clock, true);
         Deliveries fresh = new Deliveries(restarted, webhooks, new HttpWebhookSender(java.time.Duration
@@ -49,21 +59,20 @@ class OutboxRecoveryTests {
 
         assertThat(receiver.requests()).singleElement()
                 .satisfies(r -> assertThat(r.header("webhook-id")).isEqualTo(eventId));
-        assertThat(before.outboxStore.all()).isEmpty();
+        assertThat(atTheCrash.all()).isEmpty();
     }
 
     @Test
     void anEventWhoseChangeWasNotSavedIsDroppedAtTheRestart() {
         Harness before = new Harness(List.of("127.0.0.1"));
         before.subscribe(receiver.url("/hook"), EventType.JOB_SUCCEEDED);
-        before.events.announce(EventType.JOB_SUCCEEDED, "job:job-1", dev.regtrain.common.Owner.ANONYMOUS,
-                () -> java.util.Map.of("id", "job-1"));
+        InMemoryOutboxStore atTheCrash = crashWhileSaving(before);
 
-        Outbox restarted = new Outbox(before.outboxStore);
+        Outbox restarted = new LocalOutbox(atTheCrash);
         restarted.reconcile(entry -> false);
 
         assertThat(restarted.pending()).isEmpty();
-        assertThat(before.outboxStore.all()).isEmpty();
+        assertThat(atTheCrash.all()).isEmpty();
         assertThat(receiver.requests()).isEmpty();
     }
 
@@ -76,7 +85,7 @@ class OutboxRecoveryTests {
         before.deliveries.deliverDue();
         DeliveryAttempt first = before.service.deliveries(webhook.id()).get(0);
 
-        Outbox restarted = new Outbox(before.outboxStore);
+        Outbox restarted = new LocalOutbox(before.outboxStore);
         restarted.reconcile(entry -> true);
 
         assertThat(restarted.pending()).singleElement().satisfies(e -> {

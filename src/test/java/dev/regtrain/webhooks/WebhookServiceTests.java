@@ -21,7 +21,7 @@ class WebhookServiceTests {
 
     private final AtomicReference<Caller> caller = new AtomicReference<>(new Caller(new Owner("team-a"), false));
     private final InMemoryWebhookStore store = new InMemoryWebhookStore();
-    private final Outbox outbox = new Outbox(new InMemoryOutboxStore());
+    private final Outbox outbox = new LocalOutbox(new InMemoryOutboxStore());
     private final MutableClock clock = new MutableClock(Fixtures.T0);
     private final WebhookService service = new WebhookService(store, outbox, caller::get, clock, false);
 

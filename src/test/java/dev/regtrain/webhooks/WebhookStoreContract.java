@@ -54,6 +54,20 @@ public abstract class WebhookStoreContract {
     }
 
     @Test
+    void anUpdateChangesTheStoredWebhookAndChangesNothingOnceItIsDeleted() {
+        Webhook webhook = Fixtures.webhook("https://a.example/hook", Owner.ANONYMOUS, EventType.JOB_SUCCEEDED);
+        store.save(webhook);
+
+        assertThat(store.update(webhook.id(), Webhook::failed)).hasValueSatisfying(w ->
+                assertThat(w.consecutiveFailures()).isEqualTo(1));
+        assertThat(reopen().find(webhook.id())).contains(webhook.failed());
+
+        store.delete(webhook.id());
+        assertThat(store.update(webhook.id(), Webhook::failed)).isEmpty();
+        assertThat(reopen().find(webhook.id())).isEmpty();
+    }
+
+    @Test
     void attemptsComeNewestFirstAndOnlyTheLatestAreKept() {
         Webhook webhook = Fixtures.webhook("https://a.example/hook", Owner.ANONYMOUS, EventType.JOB_SUCCEEDED);
         store.save(webhook);

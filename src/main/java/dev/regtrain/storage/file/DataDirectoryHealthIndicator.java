@@ -26,6 +26,11 @@ class DataDirectoryHealthIndicator implements HealthIndicator {
         this.damage = damage;
         this.dataDir = properties.dataDir();
         this.floorBytes = properties.minFreeSpace().toBytes();
+        try { // the file stores make it; with regtrain.store=postgres none does, and it is still watched
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            // health() reports it
+        }
     }
 
     @Override

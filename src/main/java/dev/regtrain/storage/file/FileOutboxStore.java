@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,6 +20,7 @@ import org.springframework.stereotype.Component;
  * it over the entry and forces the directory: when it returns, the entry survives a crash or a power loss.
  */
 @Component
+@ConditionalOnProperty(name = "regtrain.store", havingValue = "file", matchIfMissing = true)
 class FileOutboxStore implements OutboxStore {
 
     private static final Pattern KEY = Pattern.compile("[0-9]{19}-evt_[0-9a-f]{32}-[0-9a-f-]{36}");

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,6 +24,7 @@ import org.springframework.stereotype.Component;
  * atomically; read once at start into an index.
  */
 @Component
+@ConditionalOnProperty(name = "regtrain.store", havingValue = "file", matchIfMissing = true)
 class FileWebhookStore implements WebhookStore {
 
     private static final String WEBHOOK = "webhook.json";
@@ -70,6 +73,14 @@ class FileWebhookStore implements WebhookStore {
     public List<Webhook> list() {
         return webhooks.values().stream().sorted(Comparator.comparing(Webhook::createdAt)
                 .thenComparing(Webhook::id)).toList();
+    }
+
+    @Override
+    public synchronized Optional<Webhook> update(String id, UnaryOperator<Webhook> change) {
+        Optional<Webhook> current = find(id);
+        Optional<Webhook> after = current.map(change);
+        after.filter(changed -> !changed.equals(current.get())).ifPresent(this::save);
+        return after;
     }
 
     @Override

@@ -6,6 +6,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
@@ -37,6 +38,9 @@ final class Database {
             return action.get();
         } catch (DataAccessException e) {
             throw new StorageException("the database could not " + what + " (" + reason(e) + ")", e);
+        } catch (TransactionException e) { // a transaction that could not begin (no connection) or commit
+            throw new StorageException("the database could not " + what + " (it cannot be reached or refused the "
+                    + "commit)", e);
         }
     }
 
@@ -50,6 +54,11 @@ final class Database {
     /** Runs statements in one transaction: all of them happen or none. */
     <T> T inTransaction(String what, Supplier<T> action) {
         return call(what, () -> transactions.execute(status -> action.get()));
+    }
+
+    /** An instant stored as nanoseconds since the epoch ({@link PostgresJobStore#nanos}), exactly as it was. */
+    static java.time.Instant instant(long nanos) {
+        return java.time.Instant.ofEpochSecond(0, nanos);
     }
 
     static String json(Object value) {

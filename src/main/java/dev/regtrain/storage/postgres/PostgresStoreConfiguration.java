@@ -3,9 +3,11 @@ package dev.regtrain.storage.postgres;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.regtrain.config.RegtrainProperties;
+import dev.regtrain.config.WebhookProperties;
 import dev.regtrain.engine.state.StateLimits;
 import dev.regtrain.jobs.InstanceAddress;
 import java.time.Clock;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -105,6 +107,31 @@ class PostgresStoreConfiguration {
     @Bean
     PostgresIdempotencyStore postgresIdempotencyStore(Database db) {
         return new PostgresIdempotencyStore(db);
+    }
+
+    @Bean
+    PostgresKeyStore postgresKeyStore(Database db) {
+        return new PostgresKeyStore(db);
+    }
+
+    @Bean
+    PostgresWebhookStore postgresWebhookStore(Database db) {
+        return new PostgresWebhookStore(db);
+    }
+
+    @Bean
+    PostgresOutboxStore postgresOutboxStore(Database db, RegtrainProperties properties, WebhookProperties webhooks) {
+        return new PostgresOutboxStore(db, outboxLease(properties.cluster().leaseTimeout(), webhooks.timeout()));
+    }
+
+    /**
+     * How long an instance holds a webhook event it attempts: well beyond an attempt (the timeout bounds the whole
+     * request; the host's lookup and the writes of the outcome come on top), and at least as long as a job's lease.
+     * An instance stalled beyond it (a long pause) may find that another instance made the attempt again.
+     */
+    static Duration outboxLease(Duration jobLease, Duration webhookTimeout) {
+        Duration attempt = webhookTimeout.multipliedBy(3);
+        return attempt.compareTo(jobLease) > 0 ? attempt : jobLease;
     }
 
     @Bean

@@ -14,7 +14,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 final class PostgresStores {
 
     private static final List<String> TABLES = List.of("jobs", "job_metrics", "job_documents", "checkpoints",
-            "datasets", "idempotency_keys", "instances", "studies");
+            "datasets", "idempotency_keys", "instances", "studies", "api_keys", "webhooks", "webhook_attempts",
+            "webhook_outbox");
     private static Database database;
     private static HikariDataSource dataSource;
 
