@@ -125,11 +125,16 @@ class OpenApiDocument implements OpenApiCustomizer {
 
     /**
      * Every error response carries the one problem schema as application/problem+json; every operation may answer
-     * 400 (a query parameter it does not take), and every operation on a job or dataset 404.
+     * 400 (a query parameter it does not take), every operation of the API 401 when keys are on, and every operation
+     * on a job or dataset 404.
      */
     private static void responses(String path, ApiResponses responses) {
         if (!responses.containsKey("400")) {
             responses.addApiResponse("400", new ApiResponse().description(QUERY_400));
+        }
+        if (path.startsWith("/api/v1/") && !responses.containsKey("401")) {
+            responses.addApiResponse("401", new ApiResponse().description("With regtrain.security.mode=api-key: no "
+                    + "key, or one that is unknown or revoked (the answer has WWW-Authenticate: Bearer)"));
         }
         if (path.contains("{id}") && !responses.containsKey("404")) {
             responses.addApiResponse("404", new ApiResponse().description(path.startsWith("/api/v1/datasets")
