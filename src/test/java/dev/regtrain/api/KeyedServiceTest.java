@@ -1,9 +1,6 @@
 package dev.regtrain.api;
 
 import dev.regtrain.security.KeyService;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
@@ -28,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 abstract class KeyedServiceTest {
 
     static final String ADMIN = "rtk_admin-key-of-the-tests";
-    static final Path DATA_DIR = temporaryDirectory();
+    static final Path DATA_DIR = TemporaryDirectories.create("regtrain-keyed-test-");
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired
@@ -43,15 +40,6 @@ abstract class KeyedServiceTest {
         registry.add("regtrain.security.bootstrap-admin-key-sha256", () -> KeyService.sha256(ADMIN));
     }
 
-    private static Path temporaryDirectory() {
-        try {
-            Path dir = Files.createTempDirectory("regtrain-keyed-test-");
-            dir.toFile().deleteOnExit();
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     /** Creates a key with the admin key and returns its secret. */
     String newKey(String owner, String role) {

@@ -2,9 +2,6 @@ package dev.regtrain.api;
 
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
@@ -30,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
         "regtrain.webhooks.allowed-hosts=127.0.0.1"})
 abstract class ServiceTest {
 
-    static final Path DATA_DIR = temporaryDirectory();
+    static final Path DATA_DIR = TemporaryDirectories.create("regtrain-test-");
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final Set<String> FINAL = Set.of("SUCCEEDED", "FAILED", "CANCELLED");
     static final MediaType CSV = MediaType.parseMediaType("text/csv");
@@ -53,15 +50,6 @@ abstract class ServiceTest {
         registry.add("regtrain.data-dir", DATA_DIR::toString);
     }
 
-    private static Path temporaryDirectory() {
-        try {
-            Path dir = Files.createTempDirectory("regtrain-test-");
-            dir.toFile().deleteOnExit();
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     /** Submits a job (JSON text) and returns its id; the response must be 202 with a Location. */
     String submit(String json) {

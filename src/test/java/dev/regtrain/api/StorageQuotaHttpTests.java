@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.regtrain.security.KeyService;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
@@ -37,7 +34,7 @@ class StorageQuotaHttpTests {
 
     static final long LIMIT_BYTES = 2048;
     private static final String ADMIN = "rtk_admin-key-of-the-quota-tests";
-    private static final Path DATA_DIR = temporaryDirectory();
+    private static final Path DATA_DIR = TemporaryDirectories.create("regtrain-quota-test-");
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String SMALL_CSV = "x1,x2,label\n-1.0,0.2,0\n-0.5,0.8,0\n1.0,-0.4,1\n1.5,-0.3,1\n";
     /** 200 rows of two features: over 3,000 bytes stored, more than the quota alone. */
@@ -65,15 +62,6 @@ class StorageQuotaHttpTests {
         registry.add("regtrain.security.bootstrap-admin-key-sha256", () -> KeyService.sha256(ADMIN));
     }
 
-    private static Path temporaryDirectory() {
-        try {
-            Path dir = Files.createTempDirectory("regtrain-quota-test-");
-            dir.toFile().deleteOnExit();
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     private static String largeCsv() {
         StringBuilder csv = new StringBuilder("x1,x2,label\n");
