@@ -45,7 +45,7 @@ final class StudyAdoption {
         for (StudyRecord study : mine) {
             StudyRecord before = live.putIfAbsent(study.id(), study);
             if (before == null) {
-                if (!held.isEmpty() || store.shared()) {
+                if (store.shared()) {
                     log.info("study {} is moved on by this instance now", study.id());
                 }
                 toStep.add(study.id());

@@ -26,7 +26,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -61,12 +60,6 @@ class FileCheckpointStore implements CheckpointStore, AutoCloseable {
         this.clock = clock;
     }
 
-    private record Stored(Path file, CheckpointKind kind, int epoch) {
-        String base() {
-            return kind.name().toLowerCase(Locale.ROOT) + "-" + String.format(Locale.ROOT, "%08d", epoch);
-        }
-    }
-
     private Path dir(String jobId) {
         return StorageJson.directory(root, jobId).resolve("checkpoints");
     }
@@ -95,7 +88,7 @@ class FileCheckpointStore implements CheckpointStore, AutoCloseable {
             List<CheckpointInfo> infos = new ArrayList<>();
             List<Path> toForce = new ArrayList<>();
             for (CheckpointKind kind : kinds) {
-                Stored stored = new Stored(null, kind, state.epoch());
+                StoredCheckpoint stored = new StoredCheckpoint(null, kind, state.epoch());
                 Path file = dir.resolve(stored.base() + ".ckpt");
                 if (written == null) {
                     AtomicFiles.write(file, out -> StateCodec.encode(state, content.into(out)), forced);
@@ -111,7 +104,7 @@ class FileCheckpointStore implements CheckpointStore, AutoCloseable {
                 AtomicFiles.write(description, out -> out.write(ChecksummedJson.record(info)), forced);
                 toForce.add(description);
                 if (kind == CheckpointKind.FINAL) {
-                    remove(new Stored(null, CheckpointKind.PERIODIC, state.epoch()), dir);
+                    remove(new StoredCheckpoint(null, CheckpointKind.PERIODIC, state.epoch()), dir);
                 }
                 if (kind == CheckpointKind.BEST) {
                     stored(jobId, CheckpointKind.BEST).stream().skip(BEST_FILES_KEPT).forEach(s -> remove(s, dir));
@@ -137,8 +130,8 @@ class FileCheckpointStore implements CheckpointStore, AutoCloseable {
      */
     @Override
     public List<CheckpointInfo> list(String jobId) {
-        List<Stored> all = stored(jobId, null).stream().filter(s -> intact(jobId, s)).toList();
-        Stored newestBest = all.stream().filter(s -> s.kind() == CheckpointKind.BEST).findFirst().orElse(null);
+        List<StoredCheckpoint> all = stored(jobId, null).stream().filter(s -> intact(jobId, s)).toList();
+        StoredCheckpoint newestBest = all.stream().filter(s -> s.kind() == CheckpointKind.BEST).findFirst().orElse(null);
         return all.stream().filter(s -> s.kind() != CheckpointKind.BEST || s == newestBest)
                 .map(s -> info(jobId, s)).flatMap(Optional::stream)
                 .sorted(Comparator.comparing((CheckpointInfo c) -> c.kind() != CheckpointKind.BEST)
@@ -148,7 +141,7 @@ class FileCheckpointStore implements CheckpointStore, AutoCloseable {
 
     @Override
     public Optional<Loaded> load(String jobId, String ref) {
-        List<Stored> candidates;
+        List<StoredCheckpoint> candidates;
         if (ref.equals("best")) {
             candidates = stored(jobId, CheckpointKind.BEST);
         } else if (ref.equals("latest")) {
@@ -158,7 +151,7 @@ class FileCheckpointStore implements CheckpointStore, AutoCloseable {
             candidates = stored(jobId, null).stream()
                     .filter(s -> s.kind() != CheckpointKind.BEST && s.epoch() == epoch).toList();
         }
-        for (Stored candidate : candidates) {
+        for (StoredCheckpoint candidate : candidates) {
             try {
                 TrainingState state = StateCodec.decode(AtomicFiles.read(candidate.file()), limits);
                 return info(jobId, candidate).map(info -> new Loaded(info, state));
@@ -180,7 +173,7 @@ class FileCheckpointStore implements CheckpointStore, AutoCloseable {
         }
     }
 
-    private boolean intact(String jobId, Stored stored) {
+    private boolean intact(String jobId, StoredCheckpoint stored) {
         if (verified.intact(stored.file())) {
             return true;
         }
@@ -190,7 +183,7 @@ class FileCheckpointStore implements CheckpointStore, AutoCloseable {
         return false;
     }
 
-    private void reportDamaged(String jobId, Stored stored) {
+    private void reportDamaged(String jobId, StoredCheckpoint stored) {
         damage.report("job", jobId, "the " + stored.kind().name().toLowerCase(Locale.ROOT) + " checkpoint of epoch "
                 + stored.epoch() + " is damaged (it does not read back intact); it is not served, and the checkpoint "
                 + "list and the model fall back to the intact ones");
@@ -214,7 +207,7 @@ class FileCheckpointStore implements CheckpointStore, AutoCloseable {
         long bytes = 0;
         for (String jobId : jobIds) {
             Set<Object> counted = new HashSet<>();
-            for (Stored stored : stored(jobId, null)) {
+            for (StoredCheckpoint stored : stored(jobId, null)) {
                 try {
                     BasicFileAttributes file = Files.readAttributes(stored.file(), BasicFileAttributes.class);
                     if (counted.add(file.fileKey() != null ? file.fileKey() : stored.file())) {
@@ -239,42 +232,12 @@ class FileCheckpointStore implements CheckpointStore, AutoCloseable {
     }
 
     /** Checkpoint files of a kind (all kinds when null), newest epoch first; at equal epochs final, periodic, best. */
-    private List<Stored> stored(String jobId, CheckpointKind kind) {
-        Path dir = dir(jobId);
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.map(FileCheckpointStore::parse).flatMap(Optional::stream)
-                    .filter(s -> kind == null || s.kind() == kind)
-                    .sorted(Comparator.comparingInt(Stored::epoch).reversed()
-                            .thenComparing(s -> s.kind() == CheckpointKind.FINAL ? 0
-                                    : s.kind() == CheckpointKind.PERIODIC ? 1 : 2))
-                    .toList();
-        } catch (NoSuchFileException e) {
-            return List.of(); // deleted meanwhile
-        } catch (IOException e) {
-            throw new StorageException("cannot list checkpoints", e);
-        }
-    }
-
-    private static Optional<Stored> parse(Path file) {
-        String name = file.getFileName().toString();
-        if (!name.endsWith(".ckpt") || name.startsWith(".")) {
-            return Optional.empty();
-        }
-        int dash = name.indexOf('-');
-        try {
-            CheckpointKind kind = CheckpointKind.valueOf(name.substring(0, dash).toUpperCase(Locale.ROOT));
-            int epoch = Integer.parseInt(name.substring(dash + 1, name.length() - 5));
-            return Optional.of(new Stored(file, kind, epoch));
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
+    private List<StoredCheckpoint> stored(String jobId, CheckpointKind kind) {
+        return StoredCheckpoint.in(dir(jobId), kind);
     }
 
     /** The sidecar description, or one rebuilt from the file when the sidecar was lost or damaged in a crash. */
-    private Optional<CheckpointInfo> info(String jobId, Stored stored) {
+    private Optional<CheckpointInfo> info(String jobId, StoredCheckpoint stored) {
         Path sidecar = dir(jobId).resolve(stored.base() + ".json");
         if (Files.exists(sidecar)) {
             try {
@@ -294,7 +257,7 @@ class FileCheckpointStore implements CheckpointStore, AutoCloseable {
         }
     }
 
-    private void remove(Stored stored, Path dir) {
+    private void remove(StoredCheckpoint stored, Path dir) {
         try {
             Files.deleteIfExists(dir.resolve(stored.base() + ".json"));
             Files.deleteIfExists(dir.resolve(stored.base() + ".ckpt"));
