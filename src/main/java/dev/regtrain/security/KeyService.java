@@ -33,15 +33,24 @@ public class KeyService {
 
     /** Creates a key; its secret is in the answer only. */
     public NewKey create(Owner owner, Role role, String name, Owner createdBy) {
+        NewKey created = newKey(owner, role, name);
+        store.save(created.key());
+        audit(created.key(), createdBy);
+        return created;
+    }
+
+    private NewKey newKey(Owner owner, Role role, String name) {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         ApiKey key = new ApiKey("key_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20), owner, role,
                 name, clock.instant(), sha256(secret));
-        store.save(key);
-        AUDIT.info("action=key.create owner={} resource=key id={} keyOwner={} role={}", createdBy, key.id(), owner,
-                role.name().toLowerCase(java.util.Locale.ROOT));
         return new NewKey(key, secret);
+    }
+
+    private static void audit(ApiKey key, Owner createdBy) {
+        AUDIT.info("action=key.create owner={} resource=key id={} keyOwner={} role={}", createdBy, key.id(),
+                key.owner(), key.role().name().toLowerCase(java.util.Locale.ROOT));
     }
 
     public List<ApiKey> list() {
@@ -66,7 +75,7 @@ public class KeyService {
 
     /**
      * Makes sure an admin can get in: a key whose hash the operator configured, or, when the store holds no admin
-     * key, a generated one; returns the secret of a generated key (to print once), else empty.
+     * key, a generated one (one among instances that start together on an empty shared store); returns the secret of a generated key (to print once), else empty.
      */
     public Optional<String> bootstrap(String configuredSha256) {
         if (configuredSha256 != null) {
@@ -76,10 +85,13 @@ public class KeyService {
             }
             return Optional.empty();
         }
-        if (store.list().stream().anyMatch(ApiKey::admin)) {
+        Owner admin = new Owner("admin");
+        NewKey generated = newKey(admin, Role.ADMIN, "bootstrap");
+        if (!store.saveFirstAdmin(generated.key())) {
             return Optional.empty();
         }
-        return Optional.of(create(new Owner("admin"), Role.ADMIN, "bootstrap", new Owner("admin")).secret());
+        audit(generated.key(), admin);
+        return Optional.of(generated.secret());
     }
 
     public static String sha256(String secret) {

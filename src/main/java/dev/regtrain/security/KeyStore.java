@@ -12,6 +12,13 @@ public interface KeyStore {
     /** Stores a new key; an existing key with the same id is replaced. */
     void save(ApiKey key);
 
+    /**
+     * Stores {@code key}, an admin key, only if the store holds no admin key, deciding that atomically for every
+     * instance that shares the store (instances starting together on an empty store make one key, not one each);
+     * false, and nothing stored, when an admin key exists.
+     */
+    boolean saveFirstAdmin(ApiKey key);
+
     /** The key whose SHA-256 is {@code sha256}, if one is stored (a revoked key is not). */
     Optional<ApiKey> findBySha256(String sha256);
 

@@ -12,8 +12,17 @@ public class InMemoryKeyStore implements KeyStore {
     private final Map<String, ApiKey> byId = new ConcurrentHashMap<>();
 
     @Override
-    public void save(ApiKey key) {
+    public synchronized void save(ApiKey key) {
         byId.put(key.id(), key);
+    }
+
+    @Override
+    public synchronized boolean saveFirstAdmin(ApiKey key) {
+        if (byId.values().stream().anyMatch(ApiKey::admin)) {
+            return false;
+        }
+        save(key);
+        return true;
     }
 
     @Override

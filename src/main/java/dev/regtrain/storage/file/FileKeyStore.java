@@ -75,6 +75,16 @@ class FileKeyStore implements KeyStore {
         bySha256.put(key.sha256(), key);
     }
 
+    /** One instance owns a data directory, so this adapter's lock is every instance's. */
+    @Override
+    public synchronized boolean saveFirstAdmin(ApiKey key) {
+        if (bySha256.values().stream().anyMatch(ApiKey::admin)) {
+            return false;
+        }
+        save(key);
+        return true;
+    }
+
     @Override
     public Optional<ApiKey> findBySha256(String sha256) {
         return Optional.ofNullable(bySha256.get(sha256));

@@ -22,6 +22,9 @@ final class PostgresKeyStore implements KeyStore {
     private static final Logger log = LoggerFactory.getLogger(PostgresKeyStore.class);
     private static final String COLUMNS = "id, owner, role, name, created_nanos, sha256";
 
+    /** The advisory lock's key for {@link #saveFirstAdmin} ("rtkadmin" in ASCII). */
+    private static final long FIRST_ADMIN_LOCK = 0x72746b61646d696eL;
+
     private final Database db;
 
     PostgresKeyStore(Database db) {
@@ -34,6 +37,23 @@ final class PostgresKeyStore implements KeyStore {
                 + "on conflict (id) do update set owner = excluded.owner, role = excluded.role, name = excluded.name, "
                 + "created_nanos = excluded.created_nanos, sha256 = excluded.sha256", key.id(), key.owner().name(),
                 key.role().name(), key.name(), PostgresJobStore.nanos(key.createdAt()), key.sha256()));
+    }
+
+    /**
+     * Under a transaction-scoped advisory lock that every instance takes for this decision: two instances starting
+     * together on an empty database would otherwise each find no admin key and each make one.
+     */
+    @Override
+    public boolean saveFirstAdmin(ApiKey key) {
+        return db.inTransaction("save the first admin key", () -> {
+            db.jdbc.queryForList("select pg_advisory_xact_lock(?)", FIRST_ADMIN_LOCK);
+            if (!db.jdbc.queryForList("select 1 from api_keys where role = 'ADMIN' limit 1", Integer.class)
+                    .isEmpty()) {
+                return false;
+            }
+            save(key);
+            return true;
+        });
     }
 
     @Override

@@ -43,4 +43,10 @@ class PostgresKeyStoreTests extends KeyStoreContract {
         assertThat(store.findBySha256("a".repeat(64))).isEmpty();
         assertThat(store.list()).extracting(k -> k.id()).containsExactly("key_b");
     }
+
+    @Test
+    void instancesStartingTogetherOnAnEmptyDatabaseKeepOneGeneratedAdminKey() throws Exception {
+        assertThat(firstAdminsSavedAtOnce(6, i -> reopen())).isEqualTo(1);
+        assertThat(store.list()).filteredOn(k -> k.admin()).hasSize(1);
+    }
 }
