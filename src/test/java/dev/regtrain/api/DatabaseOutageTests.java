@@ -8,9 +8,11 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
@@ -84,8 +86,13 @@ class DatabaseOutageTests extends ServiceTest {
                 .expectHeader().exists("Retry-After")
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody(String.class).value(body -> assertThat(body).contains("database"));
+        http.get().uri("/actuator/health/readiness").exchange().expectStatus().isEqualTo(503)
+                .expectBody(String.class).value(body -> assertThat(body).contains("\"store\"").contains("DOWN"));
+        http.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
         server = startServer();
 
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                http.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk());
         JsonNode done = awaitFinal(id);
         assertThat(done.get("status").asString()).isEqualTo("SUCCEEDED");
         List<Integer> epochs = new ArrayList<>();
