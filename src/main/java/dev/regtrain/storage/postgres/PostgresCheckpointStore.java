@@ -1,6 +1,5 @@
 package dev.regtrain.storage.postgres;
 
-import dev.regtrain.common.Sha256;
 import dev.regtrain.engine.TrainingState;
 import dev.regtrain.engine.state.CorruptStateException;
 import dev.regtrain.engine.state.StateCodec;
@@ -24,8 +23,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Checkpoints in PostgreSQL's {@code checkpoints} table: the versioned, checksummed training state ({@link StateCodec})
- * as {@code bytea} beside its description. One best checkpoint is kept (PostgreSQL keeps its pages whole, so there is
+ * Checkpoints in PostgreSQL: the description in {@code checkpoints}, the versioned, checksummed training state
+ * ({@link StateCodec}) streamed into {@code checkpoint_chunks} ({@link Chunks}) as it is encoded, with no copy of it in
+ * memory. One best checkpoint is kept (PostgreSQL keeps its pages whole, so there is
  * no torn file to fall back from); a state that does not decode is never served. Writes of a job this instance trains
  * are fenced like every other write of it ({@link Fences}).
  */
@@ -39,9 +39,11 @@ final class PostgresCheckpointStore implements CheckpointStore {
     private final Fences fences;
     private final StateLimits limits;
     private final Clock clock;
+    private final Chunks chunks;
 
     PostgresCheckpointStore(Database db, Fences fences, StateLimits limits, Clock clock) {
         this.db = db;
+        this.chunks = new Chunks(db, "checkpoint_chunks", "job_id", "kind", "epoch");
         this.fences = fences;
         this.limits = limits;
         this.clock = clock;
@@ -52,16 +54,19 @@ final class PostgresCheckpointStore implements CheckpointStore {
         return saveAs(jobId, List.of(kind), state, monitorValue).get(0);
     }
 
-    /** Encodes the state once and stores every role in one transaction. */
+    /**
+     * Streams the state once into the first role's chunks and copies them, in the database, for the other roles; every
+     * role in one transaction.
+     */
     @Override
     public List<CheckpointInfo> saveAs(String jobId, List<CheckpointKind> kinds, TrainingState state,
                                        Double monitorValue) {
-        byte[] bytes = StateCodec.encode(state);
-        String sha256 = Sha256.hex(bytes);
         var at = clock.instant().truncatedTo(ChronoUnit.MICROS);
         return db.inTransaction("save a checkpoint of job " + jobId, () -> {
             holdFence(jobId);
             List<CheckpointInfo> infos = new ArrayList<>();
+            List<Object> first = null;
+            Chunks.Written written = null;
             for (CheckpointKind kind : kinds) {
                 if (kind == CheckpointKind.BEST) {
                     db.jdbc.update("delete from checkpoints where job_id = ? and kind = 'BEST'", jobId);
@@ -70,14 +75,20 @@ final class PostgresCheckpointStore implements CheckpointStore {
                     db.jdbc.update("delete from checkpoints where job_id = ? and kind = 'PERIODIC' and epoch = ?",
                             jobId, state.epoch());
                 }
-                db.jdbc.update("insert into checkpoints (job_id, kind, epoch, state, monitor_value, created_at, "
-                        + "size_bytes, sha256) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (job_id, kind, epoch) do "
-                        + "update set state = excluded.state, monitor_value = excluded.monitor_value, created_at = "
-                        + "excluded.created_at, size_bytes = excluded.size_bytes, sha256 = excluded.sha256", jobId,
-                        kind.name(), state.epoch(), bytes, monitorValue, Timestamp.from(at), (long) bytes.length,
-                        sha256);
+                db.jdbc.update("delete from checkpoints where job_id = ? and kind = ? and epoch = ?", jobId,
+                        kind.name(), state.epoch());
+                List<Object> key = List.of(jobId, kind.name(), state.epoch());
+                if (first == null) {
+                    written = chunks.replace(key, sink -> StateCodec.encode(state, sink));
+                    first = key;
+                } else {
+                    chunks.copy(first, key);
+                }
+                db.jdbc.update("insert into checkpoints (job_id, kind, epoch, monitor_value, created_at, size_bytes, "
+                        + "sha256) values (?, ?, ?, ?, ?, ?, ?)", jobId, kind.name(), state.epoch(), monitorValue,
+                        Timestamp.from(at), written.size(), written.sha256());
                 infos.add(new CheckpointInfo(ref(kind, state.epoch()), state.epoch(), kind, monitorValue, at,
-                        bytes.length, sha256));
+                        written.size(), written.sha256()));
             }
             return infos;
         });
@@ -134,14 +145,14 @@ final class PostgresCheckpointStore implements CheckpointStore {
                         + "and " + where + " order by epoch desc, " + KIND_ORDER, (rs, i) -> info(rs),
                 args.toArray()));
         for (CheckpointInfo candidate : candidates) {
-            List<byte[]> bytes = db.call("read a checkpoint of job " + jobId, () -> db.jdbc.queryForList("select "
-                    + "state from checkpoints where job_id = ? and kind = ? and epoch = ?", byte[].class, jobId,
-                    candidate.kind().name(), candidate.epoch()));
-            if (bytes.isEmpty()) {
+            List<Object> key = List.of(jobId, candidate.kind().name(), candidate.epoch());
+            byte[] bytes = db.inTransaction("read a checkpoint of job " + jobId,
+                    () -> chunks.read(key, candidate.sizeBytes()));
+            if (bytes == null) {
                 continue; // pruned meanwhile
             }
             try {
-                return Optional.of(new Loaded(candidate, StateCodec.decode(bytes.get(0), limits)));
+                return Optional.of(new Loaded(candidate, StateCodec.decode(bytes, limits)));
             } catch (CorruptStateException e) {
                 log.warn("job {}: the {} checkpoint of epoch {} does not read back: {}", jobId, candidate.kind(),
                         candidate.epoch(), e.getMessage());

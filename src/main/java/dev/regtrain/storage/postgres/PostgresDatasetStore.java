@@ -15,9 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Uploaded datasets in PostgreSQL's {@code datasets} table: the record as JSON and the encoded data
- * ({@link DatasetCodec}: versioned, checksummed) in one row, written in one statement, so a dataset exists only once it
- * is complete.
+ * Uploaded datasets in PostgreSQL: the record as JSON in {@code datasets}, the encoded data ({@link DatasetCodec}:
+ * versioned, checksummed) streamed into {@code dataset_chunks} ({@link Chunks}), both in one transaction, so a dataset
+ * exists only once it is complete.
  */
 final class PostgresDatasetStore implements DatasetStore {
 
@@ -25,19 +25,23 @@ final class PostgresDatasetStore implements DatasetStore {
 
     private final Database db;
     private final RegtrainProperties.Limits limits;
+    private final Chunks chunks;
 
     PostgresDatasetStore(Database db, RegtrainProperties.Limits limits) {
         this.db = db;
+        this.chunks = new Chunks(db, "dataset_chunks", "dataset_id");
         this.limits = limits;
     }
 
     @Override
     public void save(DatasetRecord record, Dataset data) {
-        byte[] bytes = DatasetCodec.encode(data);
-        db.run("save dataset " + record.id(), () -> db.jdbc.update("insert into datasets (id, created_nanos, record, "
-                + "data) values (?, ?, ?, ?) on conflict (id) do update set record = excluded.record, data = "
-                + "excluded.data", record.id(), PostgresJobStore.nanos(record.createdAt()), Database.json(record),
-                bytes));
+        List<Object> key = List.of(record.id());
+        db.inTransaction("save dataset " + record.id(), () -> {
+            Chunks.Written written = chunks.replace(key, sink -> DatasetCodec.encode(data, sink));
+            return db.jdbc.update("insert into datasets (id, created_nanos, record, size_bytes) values (?, ?, ?, ?) "
+                    + "on conflict (id) do update set record = excluded.record, size_bytes = excluded.size_bytes",
+                    record.id(), PostgresJobStore.nanos(record.createdAt()), Database.json(record), written.size());
+        });
     }
 
     @Override
@@ -63,24 +67,27 @@ final class PostgresDatasetStore implements DatasetStore {
 
     @Override
     public Optional<Dataset> load(String id) {
-        List<byte[]> data = db.call("read dataset " + id, () -> db.jdbc.queryForList(
-                "select data from datasets where id = ?", byte[].class, id));
-        if (data.isEmpty()) {
+        List<Object> key = List.of(id);
+        byte[] data = db.inTransaction("read dataset " + id, () -> {
+            List<Long> size = db.jdbc.queryForList("select size_bytes from datasets where id = ?", Long.class, id);
+            return size.isEmpty() ? null : chunks.read(key, size.get(0));
+        });
+        if (data == null) {
             return Optional.empty();
         }
         try {
-            return Optional.of(DatasetCodec.decode(data.get(0), limits.maxRows(), limits.maxColumns()));
+            return Optional.of(DatasetCodec.decode(data, limits.maxRows(), limits.maxColumns()));
         } catch (CorruptDatasetException e) {
             throw new DamagedDataException("dataset " + id + " is damaged: its stored data does not read back intact; "
                     + "it cannot be trained on");
         }
     }
 
-    /** The stored data's lengths ({@code octet_length} reads a value's stored size, not the value). */
+    /** The stored data's lengths, as each dataset's row keeps it. */
     @Override
     public long storedBytes(Owner owner) {
         return db.call("count the datasets' bytes of " + owner.name(), () -> db.jdbc.queryForObject("select "
-                + "coalesce(sum(octet_length(data)), 0) from datasets where " + PostgresJobStore.OWNED_BY, Long.class,
+                + "coalesce(sum(size_bytes), 0) from datasets where " + PostgresJobStore.OWNED_BY, Long.class,
                 PostgresJobStore.ownedBy(owner)));
     }
 

@@ -14,7 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 final class PostgresStores {
 
     private static final List<String> TABLES = List.of("jobs", "job_metrics", "job_documents", "checkpoints",
-            "datasets", "idempotency_keys", "instances", "studies", "api_keys", "webhooks", "webhook_attempts",
+            "datasets", "dataset_chunks", "checkpoint_chunks", "idempotency_keys", "instances", "studies", "api_keys", "webhooks", "webhook_attempts",
             "webhook_outbox");
     private static Database database;
     private static HikariDataSource dataSource;
