@@ -8,9 +8,10 @@ import java.util.function.Predicate;
 
 /**
  * The outbox of instances sharing a {@link SharedOutboxStore}. Nothing is held in memory and nothing needs reconciling
- * at a start: an entry commits in the transaction of the change it announces, or not at all. This instance's dispatcher
- * is woken by the entries written here; those written by other instances are attempted by theirs, and this one finds
- * them when it next looks ({@link WebhookDispatcher#MAX_IDLE}), e.g. once the lease of an instance that died ran out.
+ * at a start: an entry commits in the transaction of the change it announces, or not at all. Every instance's
+ * dispatcher is woken when any instance adds entries ({@link SharedOutboxStore#whenAdded}), and the first to claim an
+ * entry attempts it (an instance busy with a slow receiver leaves the others' entries to idle instances); entries
+ * that fall due later, or whose claimer died, are found when a dispatcher next looks ({@link WebhookDispatcher#MAX_IDLE}).
  */
 public final class SharedOutbox implements Outbox {
 
@@ -19,6 +20,7 @@ public final class SharedOutbox implements Outbox {
 
     public SharedOutbox(SharedOutboxStore store) {
         this.store = store;
+        store.whenAdded(wakeups::bump);
     }
 
     @Override

@@ -16,6 +16,12 @@ public interface SharedOutboxStore extends OutboxStore {
     /** See {@link Outbox#add}: one transaction writes the entries and runs {@code save}. */
     List<OutboxEntry> add(List<OutboxEntry> entries, Runnable save);
 
+    /**
+     * Calls {@code wakeUp} soon after any instance (this one included) has added entries, so that an idle dispatcher
+     * attempts them at once rather than when it next looks.
+     */
+    void whenAdded(Runnable wakeUp);
+
     /** See {@link Outbox#due}: not claimed by a live lease. */
     List<OutboxEntry> due(Instant now);
 

@@ -49,11 +49,13 @@ final class PostgresOutboxStore implements SharedOutboxStore {
 
     private final Database db;
     private final Duration lease;
+    private final Notifications notifications;
     /** The claim token of each entry this instance holds, by sequence. */
     private final Map<Long, String> claims = new ConcurrentHashMap<>();
 
     /** @param lease how long a claim lasts: longer than an attempt takes */
-    PostgresOutboxStore(Database db, Duration lease) {
+    PostgresOutboxStore(Database db, Duration lease, Notifications notifications) {
+        this.notifications = notifications;
         this.db = db;
         this.lease = lease;
     }
@@ -73,8 +75,15 @@ final class PostgresOutboxStore implements SharedOutboxStore {
                 written.add(numbered);
             }
             save.run();
+            db.jdbc.queryForList("select pg_notify(?, '')", Object.class, Notifications.OUTBOX); // heard at commit
             return written;
         });
+    }
+
+    /** Every instance's listener hears the {@code NOTIFY} that {@link #add}'s transaction sends when it commits. */
+    @Override
+    public void whenAdded(Runnable wakeUp) {
+        notifications.subscribe(Notifications.OUTBOX, payload -> wakeUp.run());
     }
 
     private void insert(OutboxEntry e) {

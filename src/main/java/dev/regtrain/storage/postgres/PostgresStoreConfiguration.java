@@ -120,8 +120,10 @@ class PostgresStoreConfiguration {
     }
 
     @Bean
-    PostgresOutboxStore postgresOutboxStore(Database db, RegtrainProperties properties, WebhookProperties webhooks) {
-        return new PostgresOutboxStore(db, outboxLease(properties.cluster().leaseTimeout(), webhooks.timeout()));
+    PostgresOutboxStore postgresOutboxStore(Database db, RegtrainProperties properties, WebhookProperties webhooks,
+                                            Notifications notifications) {
+        return new PostgresOutboxStore(db, outboxLease(properties.cluster().leaseTimeout(), webhooks.timeout()),
+                notifications);
     }
 
     /**
@@ -134,12 +136,17 @@ class PostgresStoreConfiguration {
         return attempt.compareTo(jobLease) > 0 ? attempt : jobLease;
     }
 
+    /** One listening connection per instance, for every channel. */
     @Bean
-    PostgresCoordination jobCoordination(Database db, DataSource dataSource, Fences fences,
-                                         RegtrainProperties properties, InstanceAddress address) {
+    Notifications notifications(DataSource dataSource, Database db) {
+        return new Notifications(dataSource, db);
+    }
+
+    @Bean
+    PostgresCoordination jobCoordination(Database db, Fences fences, RegtrainProperties properties,
+                                         InstanceAddress address, Notifications notifications) {
         return new PostgresCoordination(db, fences, address,
-                properties.effectiveWorkers(), properties.cluster().leaseTimeout(),
-                new Notifications(dataSource, db));
+                properties.effectiveWorkers(), properties.cluster().leaseTimeout(), notifications);
     }
 
     @Bean("store")

@@ -44,7 +44,8 @@ class PostgresEndingsTests {
     void aWebhookAndARunningJob() {
         db = PostgresStores.empty();
         jobs = new PostgresJobStore(db, fences);
-        outbox = new SharedOutbox(new PostgresOutboxStore(db, Duration.ofMinutes(1)));
+        outbox = new SharedOutbox(new PostgresOutboxStore(db, Duration.ofMinutes(1),
+                PostgresStores.notifications()));
         WebhookService webhooks = new WebhookService(new PostgresWebhookStore(db), outbox, () -> Caller.LOCAL, clock,
                 true);
         webhooks.create(new WebhookRequest("https://receiver.example/hook", List.of("job.succeeded"), null, null));
@@ -94,7 +95,8 @@ class PostgresEndingsTests {
     @Test
     void whileTheFinalRecordIsBeingSavedOtherInstancesSeeNeitherItNorItsEnd() {
         PostgresJobStore otherJobs = new PostgresJobStore(db, new Fences());
-        SharedOutbox otherOutbox = new SharedOutbox(new PostgresOutboxStore(db, Duration.ofMinutes(1)));
+        SharedOutbox otherOutbox = new SharedOutbox(new PostgresOutboxStore(db, Duration.ofMinutes(1),
+                PostgresStores.notifications()));
         List<Object> seenMeanwhile = new java.util.ArrayList<>();
 
         events.jobEnded(new JobSnapshot(succeeded, List.of()), () -> {

@@ -56,7 +56,7 @@ class PostgresOutboxDispatchTests {
     }
 
     private Instance instance(Duration lease, WebhookSender sender) {
-        SharedOutbox outbox = new SharedOutbox(new PostgresOutboxStore(db, lease));
+        SharedOutbox outbox = new SharedOutbox(new PostgresOutboxStore(db, lease, PostgresStores.notifications()));
         WebhookService webhooks = new WebhookService(new PostgresWebhookStore(db), outbox, () -> Caller.LOCAL, clock,
                 true);
         Deliveries deliveries = new Deliveries(outbox, webhooks, sender,
@@ -78,6 +78,28 @@ class PostgresOutboxDispatchTests {
         OutboxEntry entry = new OutboxEntry(0, Fixtures.eventId(++events), EventType.JOB_SUCCEEDED, resource,
                 webhook.id(), "{\"n\": " + events + "}", Fixtures.T0, 0, Fixtures.T0);
         return by.outbox.add(List.of(entry), () -> { }).get(0);
+    }
+
+    @Test
+    void anEntryWrittenOnOneInstanceWakesTheOthersDispatcherAtOnce() throws Exception {
+        Instance a = instance(Duration.ofMinutes(1), answering("a", 200));
+        Instance b = instance(Duration.ofMinutes(1), answering("b", 200));
+        long seen = b.outbox.version();
+        Thread waiting = new Thread(() -> {
+            try {
+                b.outbox.awaitChange(seen, Duration.ofMinutes(1));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        waiting.start();
+
+        OutboxEntry entry = ended(a, "job:r");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> !waiting.isAlive());
+        assertThat(b.outbox.version()).as("woken by the other instance's NOTIFY, not by a timeout").isGreaterThan(seen);
+        assertThat(b.deliveries.deliverDue()).isEqualTo(1);
+        assertThat(answered).containsExactly("b:" + entry.eventId());
     }
 
     @Test

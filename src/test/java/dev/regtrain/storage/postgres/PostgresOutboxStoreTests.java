@@ -17,6 +17,6 @@ class PostgresOutboxStoreTests extends OutboxStoreContract {
 
     @Override
     protected OutboxStore reopen() {
-        return new PostgresOutboxStore(db, Duration.ofMinutes(1));
+        return new PostgresOutboxStore(db, Duration.ofMinutes(1), PostgresStores.notifications());
     }
 }

@@ -10,6 +10,7 @@ class PostgresOutboxTests extends OutboxContract {
 
     @Override
     protected Outbox newOutbox() {
-        return new SharedOutbox(new PostgresOutboxStore(PostgresStores.empty(), Duration.ofMinutes(1)));
+        return new SharedOutbox(new PostgresOutboxStore(PostgresStores.empty(), Duration.ofMinutes(1),
+                PostgresStores.notifications()));
     }
 }

@@ -18,6 +18,7 @@ final class PostgresStores {
             "webhook_outbox");
     private static Database database;
     private static HikariDataSource dataSource;
+    private static Notifications notifications;
 
     private PostgresStores() {
     }
@@ -37,6 +38,14 @@ final class PostgresStores {
     static synchronized HikariDataSource dataSource() {
         database();
         return dataSource;
+    }
+
+    /** One listener for the JVM (it holds a connection of the small pool for good), as an instance has one. */
+    static synchronized Notifications notifications() {
+        if (notifications == null) {
+            notifications = new Notifications(dataSource(), database());
+        }
+        return notifications;
     }
 
     /** The shared database with every table empty. */
