@@ -3,6 +3,7 @@ package dev.regtrain.jobs;
 import dev.regtrain.common.Callers;
 import dev.regtrain.common.Endings;
 import dev.regtrain.security.SecurityProperties;
+import dev.regtrain.security.QuotaLock;
 import dev.regtrain.security.StorageQuota;
 import dev.regtrain.config.RegtrainProperties;
 import dev.regtrain.datasets.DatasetService;
@@ -45,9 +46,9 @@ class JobsConfiguration {
     /** {@code regtrain.security.quota.max-stored-bytes}, counted from the stores (datasets and checkpoints). */
     @Bean
     StorageQuota storageQuota(SecurityProperties security, DatasetStore datasets, JobStore jobs,
-                              CheckpointStore checkpoints) {
+                              CheckpointStore checkpoints, ObjectProvider<QuotaLock> sharedLock) {
         return new StorageQuota(security.quota().maxStoredBytes().toBytes(),
-                new OwnerStorage(datasets, jobs, checkpoints));
+                new OwnerStorage(datasets, jobs, checkpoints), sharedLock.getIfAvailable(() -> QuotaLock.NONE));
     }
 
     /** How this instance names itself: the host, the configured port and the process id. */

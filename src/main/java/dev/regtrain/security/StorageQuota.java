@@ -45,15 +45,25 @@ public final class StorageQuota {
 
     private final long limitBytes;
     private final Holdings holdings;
+    private final QuotaLock shared;
     private final Map<Owner, Object> locks = new ConcurrentHashMap<>();
 
     /** @param limitBytes the most one owner may hold; 0: no limit (nothing is counted) */
     public StorageQuota(long limitBytes, Holdings holdings) {
+        this(limitBytes, holdings, QuotaLock.NONE);
+    }
+
+    /**
+     * @param limitBytes the most one owner may hold; 0: no limit (nothing is counted)
+     * @param shared what makes an upload's count-and-store one at a time among instances that share the store
+     */
+    public StorageQuota(long limitBytes, Holdings holdings, QuotaLock shared) {
         if (limitBytes < 0) {
             throw new IllegalArgumentException(PROPERTY + " cannot be negative; got " + limitBytes);
         }
         this.limitBytes = limitBytes;
         this.holdings = holdings;
+        this.shared = shared;
     }
 
     /** No limit: nothing is ever counted or refused. */
@@ -73,8 +83,8 @@ public final class StorageQuota {
 
     /**
      * Stores a new dataset unless it would take {@code owner} beyond the limit (413, nothing stored). The count and
-     * the store run under the owner's lock, so two uploads of one owner to this instance do not both pass on the same
-     * count (instances sharing a PostgreSQL store count separately: each may let one more upload through).
+     * the store run under the owner's lock here and, with instances sharing a store, under its {@link QuotaLock}, so
+     * two uploads of one owner, to this instance or to two, do not both pass on the same count.
      *
      * @param newBytes the bytes the dataset will take in the store, asked for only when there is a limit
      */
@@ -83,12 +93,14 @@ public final class StorageQuota {
             return store.get();
         }
         synchronized (locks.computeIfAbsent(owner, o -> new Object())) {
-            Held held = holdings.of(owner);
-            long adding = newBytes.getAsLong();
-            if (held.totalBytes() + adding > limitBytes) {
-                throw new StorageQuotaExceededException(owner, held, limitBytes, adding);
-            }
-            return store.get();
+            return shared.holding(owner, () -> {
+                Held held = holdings.of(owner);
+                long adding = newBytes.getAsLong();
+                if (held.totalBytes() + adding > limitBytes) {
+                    throw new StorageQuotaExceededException(owner, held, limitBytes, adding);
+                }
+                return store.get();
+            });
         }
     }
 }

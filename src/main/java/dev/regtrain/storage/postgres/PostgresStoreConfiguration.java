@@ -136,6 +136,12 @@ class PostgresStoreConfiguration {
         return attempt.compareTo(jobLease) > 0 ? attempt : jobLease;
     }
 
+    /** Uploads of one owner to several instances are counted against the storage quota one at a time. */
+    @Bean
+    PostgresQuotaLock quotaLock(DataSource dataSource) {
+        return new PostgresQuotaLock(dataSource);
+    }
+
     /** One listening connection per instance, for every channel. */
     @Bean
     Notifications notifications(DataSource dataSource, Database db) {
