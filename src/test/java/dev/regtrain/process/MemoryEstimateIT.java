@@ -61,6 +61,13 @@ class MemoryEstimateIT {
                 "\"training\": {\"epochs\": 2, \"batchSize\": 512, \"optimizer\": \"adam\"}"));
         jobs.put("resume-adam", job(blobs.formatted(1000, 256), wide,
                 "\"training\": {\"epochs\": 3, \"batchSize\": 64, \"optimizer\": \"adam\"}"));
+        // float32: the network, its optimizer state and the workspaces in floats, the data and checkpoints in doubles
+        jobs.put("parameters-adam-float32", job(blobs.formatted(1000, 256), wide, "\"training\": {\"epochs\": 2, "
+                + "\"batchSize\": 64, \"optimizer\": \"adam\", \"precision\": \"float32\"}"));
+        jobs.put("activations-dropout-float32", job(blobs.formatted(8192, 64),
+                "\"network\": {\"hidden\": [{\"units\": 512}, {\"units\": 512}]}",
+                "\"training\": {\"epochs\": 1, \"batchSize\": 2048, \"optimizer\": \"momentum\", "
+                        + "\"precision\": \"float32\"}", "\"regularization\": {\"dropout\": {\"hidden\": 0.5}}"));
         return jobs;
     }
 

@@ -1,6 +1,7 @@
 package dev.regtrain.jobs.request;
 
 import dev.regtrain.engine.NetworkSpec;
+import dev.regtrain.engine.Precision;
 import dev.regtrain.engine.Predictor;
 import dev.regtrain.engine.TrainingPlan;
 
@@ -38,8 +39,11 @@ public record MemoryEstimate(long parameterBytes, long checkpointBytes, long bat
     /** What is added to the arrays counted, for what they do not count (an eighth). */
     static final int MARGIN_SHIFT = 3;
 
-    /** The vector kernel pads the rows of a packed operand to its tile height (16 with AVX-512, 8 with AVX2). */
-    private static final int TILE_ROWS = 16;
+    /**
+     * The vector kernel pads the rows of a packed operand to its tile height: two vectors, 16 doubles or 32 floats with
+     * AVX-512 (8 or 16 with AVX2); {@link Arrays#tileRows()} gives the one of the training precision.
+     */
+    private static final int TILE_ROW_BYTES = 128;
     /** ... and the columns to its tile width (6 or 4). */
     private static final int TILE_COLUMNS = 6;
     /** Weight gradients of layers with at least this many inputs have a sparse path, with buffers of their own. */
@@ -67,12 +71,14 @@ public record MemoryEstimate(long parameterBytes, long checkpointBytes, long bat
      */
     static MemoryEstimate of(TrainingPlan plan, long rows, long minTrainRows, long maxTrainRows, boolean mixup,
                              long regionBytes) {
-        Arrays arrays = new Arrays(regionBytes);
+        Arrays arrays = new Arrays(regionBytes, plan.precision() == Precision.FLOAT32 ? 4 : 8);
         NetworkSpec spec = plan.network();
         int slots = plan.optimizer().kind().slots();
         long oneCopy = 0; // every block: weights, biases, and batch normalisation's γ, β and running statistics
+        long oneCopyInDoubles = 0; // the same as a training state holds it, in double whatever the precision
         for (NetworkSpec.BlockShape block : spec.blocks()) {
-            oneCopy += arrays.doubles(block.size());
+            oneCopy += arrays.values(block.size());
+            oneCopyInDoubles += arrays.doubles(block.size());
         }
         long batch = plan.batchSize() == 0 ? maxTrainRows : Math.min(plan.batchSize(), maxTrainRows);
         long lastBatch = largestRemainder(minTrainRows, maxTrainRows, batch);
@@ -92,7 +98,7 @@ public record MemoryEstimate(long parameterBytes, long checkpointBytes, long bat
                 + arrays.doubles(maxTrainRows) // the examples' class weights
                 + (mixup ? arrays.doubles(batch * inputs) + arrays.doubles(batch * outputs) + arrays.ints(batch) : 0);
         long historyBytes = (long) plan.epochs() * (256 + 80L * spec.layerCount());
-        return new MemoryEstimate((4 + 2L * slots) * oneCopy, (2 + slots) * oneCopy, batchBytes, validationBytes,
+        return new MemoryEstimate((4 + 2L * slots) * oneCopy, (2 + slots) * oneCopyInDoubles, batchBytes, validationBytes,
                 dataBytes, loadingBytes, historyBytes);
     }
 
@@ -126,27 +132,27 @@ public record MemoryEstimate(long parameterBytes, long checkpointBytes, long bat
      */
     private static long trainingWorkspace(TrainingPlan plan, long rows, Arrays arrays) {
         NetworkSpec spec = plan.network();
-        long bytes = arrays.doubles(rows * spec.inputs()) + 2 * arrays.doubles(rows * spec.outputs());
+        long bytes = arrays.values(rows * spec.inputs()) + 2 * arrays.values(rows * spec.outputs());
         for (int l = 1; l <= spec.layerCount(); l++) {
             long in = spec.units(l - 1);
             long out = spec.units(l);
-            bytes += 2 * arrays.doubles(rows * out); // activations, deltas
+            bytes += 2 * arrays.values(rows * out); // activations, deltas
             bytes += forwardProduct(rows, in, out, arrays);
-            bytes += arrays.doubles(padded(in, TILE_ROWS) * rows) + arrays.doubles(padded(out, TILE_COLUMNS) * rows);
+            bytes += arrays.values(padded(in, arrays.tileRows()) * rows) + arrays.values(padded(out, TILE_COLUMNS) * rows);
             if (in >= SPARSE_MIN_ROWS) {
-                bytes += arrays.doubles(rows * out) + arrays.ints(rows * out)
+                bytes += arrays.values(rows * out) + arrays.ints(rows * out)
                         + arrays.ints(out * ((rows + SPARSE_DEPTH_BLOCK - 1) / SPARSE_DEPTH_BLOCK))
-                        + arrays.doubles(padded(in, SPARSE_MIN_ROWS) * rows);
+                        + arrays.values(padded(in, SPARSE_MIN_ROWS) * rows);
             }
             if (l > 1) { // backward: δ[l−1] = δ[l]·W[l]ᵀ
-                bytes += arrays.doubles(padded(rows, TILE_ROWS) * out) + arrays.doubles(padded(in, TILE_COLUMNS) * out);
+                bytes += arrays.values(padded(rows, arrays.tileRows()) * out) + arrays.values(padded(in, TILE_COLUMNS) * out);
             }
             double dropRate = l == 1 ? plan.dropout().inputRate() : plan.dropout().hiddenRates().get(l - 2);
             if (dropRate > 0) {
-                bytes += 2 * arrays.doubles(rows * in); // the mask and the dropped output of layer l − 1
+                bytes += 2 * arrays.values(rows * in); // the mask and the dropped output of layer l − 1
             }
             if (spec.batchNorm(l)) {
-                bytes += arrays.doubles(rows * out) + 3 * arrays.doubles(out); // normalised values, batch statistics
+                bytes += arrays.values(rows * out) + 3 * arrays.values(out); // normalised values, batch statistics
             }
         }
         return bytes;
@@ -154,16 +160,16 @@ public record MemoryEstimate(long parameterBytes, long checkpointBytes, long bat
 
     /** An inference workspace of {@code rows} examples: activations and the forward products' packed operands. */
     private static long inferenceWorkspace(NetworkSpec spec, long rows, Arrays arrays) {
-        long bytes = arrays.doubles(rows * spec.inputs()) + 2 * arrays.doubles(rows * spec.outputs());
+        long bytes = arrays.values(rows * spec.inputs()) + 2 * arrays.values(rows * spec.outputs());
         for (int l = 1; l <= spec.layerCount(); l++) {
-            bytes += arrays.doubles(rows * spec.units(l)) + forwardProduct(rows, spec.units(l - 1), spec.units(l), arrays);
+            bytes += arrays.values(rows * spec.units(l)) + forwardProduct(rows, spec.units(l - 1), spec.units(l), arrays);
         }
         return bytes;
     }
 
     /** The packed operands of out[l−1]·W[l]: the batch's rows and the weights' columns. */
     private static long forwardProduct(long rows, long in, long out, Arrays arrays) {
-        return arrays.doubles(padded(rows, TILE_ROWS) * in) + arrays.doubles(padded(out, TILE_COLUMNS) * in)
+        return arrays.values(padded(rows, arrays.tileRows()) * in) + arrays.values(padded(out, TILE_COLUMNS) * in)
                 + arrays.ints(in);
     }
 
@@ -172,12 +178,21 @@ public record MemoryEstimate(long parameterBytes, long checkpointBytes, long bat
     }
 
     /** The heap an array takes: its values and header, in whole regions when the collector gives it regions. */
-    private record Arrays(long regionBytes) {
+    private record Arrays(long regionBytes, int valueBytes) {
 
         private static final long HEADER_BYTES = 16;
 
         long doubles(long count) {
             return of(8 * count);
+        }
+
+        int tileRows() {
+            return TILE_ROW_BYTES / valueBytes;
+        }
+
+        /** An array of the training precision's values (the network's, its gradients', the workspaces'). */
+        long values(long count) {
+            return of((long) valueBytes * count);
         }
 
         long ints(long count) {

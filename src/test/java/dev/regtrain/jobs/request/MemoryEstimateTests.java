@@ -13,6 +13,7 @@ import dev.regtrain.engine.OptimizerKind;
 import dev.regtrain.engine.OptimizerSpec;
 import dev.regtrain.engine.Output;
 import dev.regtrain.engine.PenaltySpec;
+import dev.regtrain.engine.Precision;
 import dev.regtrain.engine.TrainingPlan;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,23 @@ class MemoryEstimateTests {
         assertThat(adam.parameterBytes()).isEqualTo(8 * ONE_COPY);
         assertThat(adam.checkpointBytes()).isEqualTo(4 * ONE_COPY);
         assertThat(adam.batchBytes()).as("the optimizer has no buffers per batch").isEqualTo(sgd.batchBytes());
+    }
+
+    @Test
+    void inFloat32TheNetworkAndItsWorkspacesAreCountedInFloatsAndTheDataAndCheckpointsInDoubles() {
+        TrainingPlan doubles = plan(20, 32, 1, OptimizerKind.MOMENTUM, 50);
+        TrainingPlan floats = doubles.withPrecision(Precision.FLOAT32);
+        long oneCopyInFloats = (4 * 640 + 16) + (4 * 32 + 16) + (4 * 32 + 16) + (4 + 16);
+
+        MemoryEstimate f64 = estimate(doubles, 0);
+        MemoryEstimate f32 = estimate(floats, 0);
+
+        assertThat(f32.parameterBytes()).isEqualTo(6 * oneCopyInFloats);
+        assertThat(f32.checkpointBytes()).as("a training state holds doubles").isEqualTo(f64.checkpointBytes());
+        assertThat(f32.dataBytes()).as("the examples are doubles").isEqualTo(f64.dataBytes());
+        assertThat(f32.loadingBytes()).isEqualTo(f64.loadingBytes());
+        assertThat(f32.batchBytes()).isLessThan(f64.batchBytes()).isGreaterThan(f64.batchBytes() * 4 / 10);
+        assertThat(f32.validationBytes()).isLessThan(f64.validationBytes());
     }
 
     @Test
