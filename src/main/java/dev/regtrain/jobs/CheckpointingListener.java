@@ -8,6 +8,7 @@ import dev.regtrain.engine.TrainingState;
 import dev.regtrain.jobs.request.JobRequest;
 import dev.regtrain.common.StorageException;
 import dev.regtrain.common.StorageFullException;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +51,17 @@ final class CheckpointingListener implements TrainingListener {
 
     private long lastRecordSave = System.nanoTime();
 
+    /**
+     * With a shared store, how long epochs' metrics rows may wait to be written together (a quarter of a second): a
+     * row per commit cost a small job as much as its epoch. Rows are always written before a checkpoint, the job's
+     * record and its end, so that a job resumed from a checkpoint finds every row up to it; rows after it that a
+     * dead instance had not written are computed again, as those it had written are replaced.
+     */
+    static final long SHARED_ROWS_INTERVAL_NANOS = 250_000_000L;
+
+    private final List<EpochMetrics> unwrittenRows = new ArrayList<>();
+    private long lastRowsWrite = System.nanoTime();
+
     CheckpointingListener(JobEntry entry, JobContext context, JobRequest request, int trainingExamples,
                           Monitor monitor) {
         this.entry = entry;
@@ -83,6 +95,7 @@ final class CheckpointingListener implements TrainingListener {
     }
 
     private void saveBest(List<CheckpointKind> roles, TrainingState state) {
+        writeRows();
         persistently(() -> context.checkpoints().saveAs(entry.id(), roles, state, state.earlyStopping().best()));
         lastBestWrite = System.nanoTime();
     }
@@ -91,7 +104,10 @@ final class CheckpointingListener implements TrainingListener {
     public void onEpoch(EpochMetrics row, LiveState state) {
         boolean newBest = improved;
         improved = false;
-        persistently(() -> context.store().appendMetrics(entry.id(), row));
+        unwrittenRows.add(row);
+        if (!context.waitForStore() || System.nanoTime() - lastRowsWrite >= SHARED_ROWS_INTERVAL_NANOS) {
+            writeRows();
+        }
         BestValue current = best;
         entry.addEpoch(row, r -> r.afterEpoch(row, current, r.modelRef()));
         context.metrics().epochDone(entry.id(), trainingExamples, row.seconds());
@@ -101,6 +117,7 @@ final class CheckpointingListener implements TrainingListener {
                 saveBest(List.of(CheckpointKind.BEST, CheckpointKind.PERIODIC), state.view());
             } else {
                 writeBest();
+                writeRows();
                 persistently(() -> context.checkpoints().save(entry.id(), CheckpointKind.PERIODIC, state.view(),
                         monitor.valueOf(row)));
             }
@@ -117,10 +134,21 @@ final class CheckpointingListener implements TrainingListener {
             }
             // other instances show the job's progress from a shared store's record
             if (context.waitForStore() && System.nanoTime() - lastRecordSave >= SHARED_RECORD_INTERVAL_NANOS) {
+                writeRows();
                 persistently(() -> context.store().save(entry.record()));
                 lastRecordSave = System.nanoTime();
             }
         }
+    }
+
+    /** Writes the epochs' rows not yet written, in one go. */
+    void writeRows() {
+        if (!unwrittenRows.isEmpty()) {
+            List<EpochMetrics> rows = List.copyOf(unwrittenRows);
+            persistently(() -> context.store().appendMetrics(entry.id(), rows));
+            unwrittenRows.clear();
+        }
+        lastRowsWrite = System.nanoTime();
     }
 
     /**

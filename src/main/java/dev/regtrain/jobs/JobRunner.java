@@ -91,16 +91,31 @@ final class JobRunner implements Runnable {
         try (SharedCores.Training training = context.cores().training()) {
             outcome = trainer.run(listener, () -> entry.cancelRequested() || entry.lost()
                     || context.lifecycle().stopping());
+        } catch (RuntimeException e) {
+            if (!entry.lost()) {
+                writeRowsBeforeFailing(listener, e);
+            }
+            throw e;
         }
         if (entry.lost()) {
             return; // another instance trains it now: nothing more is written from here
         }
+        listener.writeRows();
         listener.writeBest();
         if (outcome.reason() == StopReason.CANCELLED && !entry.cancelRequested()) {
             context.lifecycle().suspended(entry, trainer.stateView());
             return;
         }
         context.lifecycle().finish(entry, outcome, trainer.stateView(), listener.best());
+    }
+
+    /** A failing job keeps the rows of the epochs it finished; a row that cannot be written does not hide the cause. */
+    private static void writeRowsBeforeFailing(CheckpointingListener listener, RuntimeException cause) {
+        try {
+            listener.writeRows();
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+        }
     }
 
     /** Loads (or generates) the dataset, splits and prepares it, and plans the training. */

@@ -37,6 +37,14 @@ public interface JobStore {
 
     void appendMetrics(String jobId, EpochMetrics row);
 
+    /**
+     * Several epochs' rows, in epoch order, as {@link #appendMetrics(String, EpochMetrics)} each: a store with
+     * transactions writes them in one (a shared store's commit is as long as a small job's epoch).
+     */
+    default void appendMetrics(String jobId, List<EpochMetrics> rows) {
+        rows.forEach(row -> appendMetrics(jobId, row));
+    }
+
     /** Replaces the stored metrics with these rows (after a resume from a checkpoint). */
     void replaceMetrics(String jobId, List<EpochMetrics> rows);
 

@@ -183,10 +183,30 @@ final class PostgresJobStore implements JobStore {
     /** Each row is announced on {@code regtrain_progress}, for event streams on other instances. */
     @Override
     public void appendMetrics(String jobId, EpochMetrics row) {
-        fencedUpsert(jobId, "save a metrics row of job " + jobId, "insert into job_metrics (job_id, epoch, row)",
-                "on conflict (job_id, epoch) do update set row = excluded.row", jobId, row.epoch(),
-                Database.json(row));
-        progressed(jobId);
+        appendMetrics(jobId, List.of(row));
+    }
+
+    /** The rows and their announcement in one transaction: one commit however many rows. */
+    @Override
+    public void appendMetrics(String jobId, List<EpochMetrics> rows) {
+        db.inTransaction("save the metrics rows of job " + jobId, () -> {
+            holdFence(jobId, "share");
+            db.jdbc.batchUpdate("insert into job_metrics (job_id, epoch, row) values (?, ?, ?) on conflict (job_id, "
+                    + "epoch) do update set row = excluded.row", rows.stream()
+                    .map(r -> new Object[] {jobId, r.epoch(), Database.json(r)}).toList());
+            progressed(jobId);
+            return null;
+        });
+    }
+
+    /** Within a transaction, for a job this instance trains: locks its row while it carries this instance's token. */
+    private void holdFence(String jobId, String lockMode) {
+        List<Object> args = new ArrayList<>(List.of(jobId));
+        String condition = fence(jobId, args);
+        if (!condition.isEmpty()) { // the token cannot change until this transaction ends
+            fenced(jobId, db.jdbc.queryForList("select 1 from jobs where jobs.id = ?" + condition + " for "
+                    + lockMode, Integer.class, args.toArray()).size());
+        }
     }
 
     private void progressed(String jobId) {
@@ -218,12 +238,7 @@ final class PostgresJobStore implements JobStore {
     @Override
     public void replaceMetrics(String jobId, List<EpochMetrics> rows) {
         db.inTransaction("replace the metrics of job " + jobId, () -> {
-            List<Object> args = new ArrayList<>(List.of(jobId));
-            String condition = fence(jobId, args);
-            if (!condition.isEmpty()) { // lock the job's row: the token cannot change until this commits
-                fenced(jobId, db.jdbc.queryForList("select 1 from jobs where jobs.id = ?" + condition
-                        + " for update", Integer.class, args.toArray()).size());
-            }
+            holdFence(jobId, "update");
             db.jdbc.update("delete from job_metrics where job_id = ?", jobId);
             db.jdbc.batchUpdate("insert into job_metrics (job_id, epoch, row) values (?, ?, ?)",
                     rows.stream().map(r -> new Object[] {jobId, r.epoch(), Database.json(r)}).toList());

@@ -8,8 +8,13 @@ import dev.regtrain.jobs.JobLostException;
 import dev.regtrain.jobs.JobRecord;
 import dev.regtrain.jobs.JobStore;
 import dev.regtrain.jobs.JobStoreContract;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 
 /** The PostgreSQL adapter of the job store: the contract, and the fencing of a job's writes. */
 class PostgresJobStoreTests extends JobStoreContract {
@@ -42,6 +47,8 @@ class PostgresJobStoreTests extends JobStoreContract {
         assertThatThrownBy(() -> store.save(job.finished(dev.regtrain.jobs.JobStatus.FAILED, job.createdAt(), null,
                 null, null))).isInstanceOf(JobLostException.class);
         assertThatThrownBy(() -> store.replaceMetrics(job.id(), List.of())).isInstanceOf(JobLostException.class);
+        assertThatThrownBy(() -> store.appendMetrics(job.id(), List.of(row(2, 0.8), row(3, 0.7))))
+                .isInstanceOf(JobLostException.class);
         assertThat(store.loadMetrics(job.id())).containsExactly(row(1, 0.9));
         assertThat(store.find(job.id())).contains(job);
     }
@@ -54,5 +61,27 @@ class PostgresJobStoreTests extends JobStoreContract {
         store.appendMetrics(job.id(), row(1, 0.8));
 
         assertThat(store.loadMetrics(job.id())).containsExactly(row(1, 0.8));
+    }
+
+    @Test
+    void severalEpochsRowsAreWrittenInOneTransactionAndAnnouncedOnce() throws Exception {
+        JobRecord job = aJob().running().build();
+        store.save(job);
+        try (Connection listener = PostgresStores.dataSource().getConnection();
+             Statement statement = listener.createStatement()) {
+            statement.execute("listen " + Notifications.PROGRESS);
+
+            store.appendMetrics(job.id(), List.of(row(1, 0.9), row(2, 0.8), row(3, 0.7)));
+
+            assertThat(store.loadMetrics(job.id())).containsExactly(row(1, 0.9), row(2, 0.8), row(3, 0.7));
+            List<PGNotification> heard = new ArrayList<>();
+            PGConnection pg = listener.unwrap(PGConnection.class);
+            for (PGNotification[] some = pg.getNotifications(1000); some != null && some.length > 0;
+                 some = pg.getNotifications(200)) {
+                heard.addAll(List.of(some));
+            }
+            // PostgreSQL folds one transaction's identical notifications into one; three commits would send three
+            assertThat(heard).extracting(PGNotification::getParameter).containsExactly(job.id());
+        }
     }
 }
