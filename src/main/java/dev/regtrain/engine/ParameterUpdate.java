@@ -16,7 +16,7 @@ final class ParameterUpdate<A> {
 
     /** A parallel step splits the parameter updates into parts of at least this many values. */
     static final long VALUES_PER_PART = 32_768;
-    /** A block of columns takes about this many values of each array (16 KB of doubles), so that it stays in cache. */
+    /** A block of columns takes about this many values of each array (64 KB of doubles): the step's arrays stay in L2. */
     static final int BLOCK_VALUES = 8192;
 
     private final NetworkValues<A> network;
