@@ -6,6 +6,7 @@ import dev.regtrain.common.Owner;
 import dev.regtrain.security.QuotaLock;
 import dev.regtrain.security.StorageQuota;
 import dev.regtrain.security.StorageQuotaExceededException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -30,12 +31,16 @@ class PostgresQuotaLockTests {
     /** Both counts arrive here: without a lock each waits for the other, so both count before either stores. */
     private final CountDownLatch counted = new CountDownLatch(2);
 
-    private StorageQuota instance(QuotaLock lock) {
+    /**
+     * @param wait how long a count waits for the other: with the lock the other cannot count until this upload is
+     *             stored, whatever the wait; without it both arrive, and the wait only bounds a slow machine's delay
+     */
+    private StorageQuota instance(QuotaLock lock, Duration wait) {
         return new StorageQuota(1000, owner -> {
             long held = stored.get();
             counted.countDown();
             try {
-                counted.await(500, TimeUnit.MILLISECONDS); // with the lock the other instance cannot count yet
+                counted.await(wait.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -44,8 +49,8 @@ class PostgresQuotaLockTests {
     }
 
     /** Uploads once through each of two instances at the same time; how many uploads were stored. */
-    private int uploadsAtOnce(QuotaLock lockA, QuotaLock lockB) throws Exception {
-        List<StorageQuota> instances = List.of(instance(lockA), instance(lockB));
+    private int uploadsAtOnce(QuotaLock lockA, QuotaLock lockB, Duration wait) throws Exception {
+        List<StorageQuota> instances = List.of(instance(lockA, wait), instance(lockB, wait));
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
             List<Future<Boolean>> uploads = new ArrayList<>();
@@ -73,12 +78,14 @@ class PostgresQuotaLockTests {
         PostgresStores.database();
         var dataSource = PostgresStores.dataSource();
 
-        assertThat(uploadsAtOnce(new PostgresQuotaLock(dataSource), new PostgresQuotaLock(dataSource))).isEqualTo(1);
+        assertThat(uploadsAtOnce(new PostgresQuotaLock(dataSource), new PostgresQuotaLock(dataSource),
+                Duration.ofMillis(500))).isEqualTo(1);
         assertThat(stored.get()).isEqualTo(UPLOAD_BYTES);
     }
 
     @Test
     void withoutTheSharedLockBothWouldPassOnTheSameCount() throws Exception {
-        assertThat(uploadsAtOnce(QuotaLock.NONE, QuotaLock.NONE)).as("what the lock prevents").isEqualTo(2);
+        assertThat(uploadsAtOnce(QuotaLock.NONE, QuotaLock.NONE, Duration.ofSeconds(30))).as("what the lock prevents")
+                .isEqualTo(2);
     }
 }
