@@ -45,7 +45,7 @@ final class CheckpointingListener implements TrainingListener {
     /**
      * With a shared store, how often the record of a running job is saved between checkpoints, for other instances
      * to show its progress (one second): saving it after every epoch cost a commit per epoch, as long as a small job's
-     * epoch. Event streams on other instances follow the metrics rows, which are still written every epoch.
+     * epoch. Event streams on other instances follow the metrics rows ({@link #SHARED_ROWS_INTERVAL_NANOS}).
      */
     static final long SHARED_RECORD_INTERVAL_NANOS = 1_000_000_000L;
 
@@ -95,8 +95,7 @@ final class CheckpointingListener implements TrainingListener {
     }
 
     private void saveBest(List<CheckpointKind> roles, TrainingState state) {
-        writeRows();
-        persistently(() -> context.checkpoints().saveAs(entry.id(), roles, state, state.earlyStopping().best()));
+        afterRows(() -> context.checkpoints().saveAs(entry.id(), roles, state, state.earlyStopping().best()));
         lastBestWrite = System.nanoTime();
     }
 
@@ -117,13 +116,11 @@ final class CheckpointingListener implements TrainingListener {
                 saveBest(List.of(CheckpointKind.BEST, CheckpointKind.PERIODIC), state.view());
             } else {
                 writeBest();
-                writeRows();
-                persistently(() -> context.checkpoints().save(entry.id(), CheckpointKind.PERIODIC, state.view(),
+                afterRows(() -> context.checkpoints().save(entry.id(), CheckpointKind.PERIODIC, state.view(),
                         monitor.valueOf(row)));
             }
             persistently(() -> context.checkpoints().prune(entry.id(), keepLast));
-            persistently(() -> context.store().save(entry.record()));
-            lastRecordSave = System.nanoTime();
+            saveRecord();
         } else {
             if (newBest && due) {
                 saveBest(List.of(CheckpointKind.BEST), state.view());
@@ -134,9 +131,7 @@ final class CheckpointingListener implements TrainingListener {
             }
             // other instances show the job's progress from a shared store's record
             if (context.waitForStore() && System.nanoTime() - lastRecordSave >= SHARED_RECORD_INTERVAL_NANOS) {
-                writeRows();
-                persistently(() -> context.store().save(entry.record()));
-                lastRecordSave = System.nanoTime();
+                saveRecord();
             }
         }
     }
@@ -144,11 +139,21 @@ final class CheckpointingListener implements TrainingListener {
     /** Writes the epochs' rows not yet written, in one go. */
     void writeRows() {
         if (!unwrittenRows.isEmpty()) {
-            List<EpochMetrics> rows = List.copyOf(unwrittenRows);
-            persistently(() -> context.store().appendMetrics(entry.id(), rows));
+            persistently(() -> context.store().appendMetrics(entry.id(), unwrittenRows));
             unwrittenRows.clear();
         }
         lastRowsWrite = System.nanoTime();
+    }
+
+    /** A checkpoint or the record: the rows go first, so that whoever reads it finds every row up to it. */
+    private void afterRows(Runnable write) {
+        writeRows();
+        persistently(write);
+    }
+
+    private void saveRecord() {
+        afterRows(() -> context.store().save(entry.record()));
+        lastRecordSave = System.nanoTime();
     }
 
     /**

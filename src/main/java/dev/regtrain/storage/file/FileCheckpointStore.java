@@ -156,9 +156,8 @@ class FileCheckpointStore implements CheckpointStore, AutoCloseable {
                 TrainingState state = StateCodec.decode(AtomicFiles.read(candidate.file()), limits);
                 return info(jobId, candidate).map(info -> new Loaded(info, state));
             } catch (CorruptStateException | StorageException e) {
-                if (Files.exists(candidate.file())) { // else pruned since the folder was listed
+                if (reportDamaged(jobId, candidate)) {
                     log.warn("job {}: checkpoint {} does not read back: {}", jobId, candidate.base(), e.getMessage());
-                    reportDamaged(jobId, candidate);
                 }
             }
         }
@@ -177,16 +176,22 @@ class FileCheckpointStore implements CheckpointStore, AutoCloseable {
         if (verified.intact(stored.file())) {
             return true;
         }
-        if (Files.exists(stored.file())) { // one pruned since the folder was listed is gone, not damaged
-            reportDamaged(jobId, stored);
-        }
+        reportDamaged(jobId, stored);
         return false;
     }
 
-    private void reportDamaged(String jobId, StoredCheckpoint stored) {
+    /**
+     * Reports a checkpoint that does not read back; one that is gone (pruned since its folder was listed) is not
+     * damaged and is not reported. Whether it was reported.
+     */
+    private boolean reportDamaged(String jobId, StoredCheckpoint stored) {
+        if (!Files.exists(stored.file())) {
+            return false;
+        }
         damage.report("job", jobId, "the " + stored.kind().name().toLowerCase(Locale.ROOT) + " checkpoint of epoch "
                 + stored.epoch() + " is damaged (it does not read back intact); it is not served, and the checkpoint "
                 + "list and the model fall back to the intact ones");
+        return true;
     }
 
     @Override

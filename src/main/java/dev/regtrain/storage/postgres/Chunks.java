@@ -49,36 +49,61 @@ final class Chunks {
      */
     Written replace(List<Object> key, Consumer<ByteSink> content) {
         delete(key);
-        MessageDigest sha = Sha256.digest();
-        byte[] chunk = new byte[CHUNK_BYTES];
-        int[] filled = {0};
-        int[] seq = {0};
-        long[] size = {0};
-        Runnable flush = () -> {
-            if (filled[0] > 0) {
-                // a full chunk goes as it is (the statement has run when update returns, so it may be refilled)
-                byte[] data = filled[0] == CHUNK_BYTES ? chunk : Arrays.copyOf(chunk, filled[0]);
-                Object[] row = args(key, seq[0]++, data);
-                db.jdbc.update(insert, row);
-                filled[0] = 0;
-            }
-        };
-        content.accept((bytes, offset, length) -> {
+        ChunkSink sink = new ChunkSink(key);
+        content.accept(sink);
+        return sink.finish();
+    }
+
+    /**
+     * Cuts what it is given into rows of {@link #CHUNK_BYTES}, digesting it on the way. Its buffer grows to a chunk
+     * only as the content does: a small job's state (a few kilobytes) does not allocate a whole chunk.
+     */
+    private final class ChunkSink implements ByteSink {
+
+        private static final int FIRST_BUFFER_BYTES = 64 << 10;
+
+        private final List<Object> key;
+        private final MessageDigest sha = Sha256.digest();
+        private byte[] buffer = new byte[FIRST_BUFFER_BYTES];
+        private int filled;
+        private int seq;
+        private long size;
+
+        ChunkSink(List<Object> key) {
+            this.key = key;
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) {
             sha.update(bytes, offset, length);
-            size[0] += length;
-            int done = 0;
-            while (done < length) {
-                int n = Math.min(length - done, CHUNK_BYTES - filled[0]);
-                System.arraycopy(bytes, offset + done, chunk, filled[0], n);
-                filled[0] += n;
+            size += length;
+            for (int done = 0; done < length; ) {
+                if (filled == buffer.length && buffer.length < CHUNK_BYTES) {
+                    buffer = Arrays.copyOf(buffer, Math.min(CHUNK_BYTES, 2 * buffer.length));
+                }
+                int n = Math.min(length - done, buffer.length - filled);
+                System.arraycopy(bytes, offset + done, buffer, filled, n);
+                filled += n;
                 done += n;
-                if (filled[0] == CHUNK_BYTES) {
-                    flush.run();
+                if (filled == CHUNK_BYTES) {
+                    flush();
                 }
             }
-        });
-        flush.run();
-        return new Written(size[0], Sha256.hex(sha));
+        }
+
+        private void flush() {
+            if (filled > 0) {
+                // a full chunk goes as it is (the statement has run when update returns, so it may be refilled)
+                byte[] data = filled == buffer.length ? buffer : Arrays.copyOf(buffer, filled);
+                db.jdbc.update(insert, args(key, seq++, data));
+                filled = 0;
+            }
+        }
+
+        Written finish() {
+            flush();
+            return new Written(size, Sha256.hex(sha));
+        }
     }
 
     /** Within a transaction: the chunks of {@code to} become a copy of those of {@code from}, made in the database. */

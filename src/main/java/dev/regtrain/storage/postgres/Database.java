@@ -56,7 +56,12 @@ final class Database {
         return call(what, () -> transactions.execute(status -> action.get()));
     }
 
-    /** An instant stored as nanoseconds since the epoch ({@link PostgresJobStore#nanos}), exactly as it was. */
+    /** An instant as the tables store it: nanoseconds since the epoch, exactly ({@link #instant} reads it back). */
+    static long nanos(java.time.Instant at) {
+        return Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000_000L), at.getNano());
+    }
+
+    /** An instant stored as nanoseconds since the epoch ({@link #nanos}), exactly as it was. */
     static java.time.Instant instant(long nanos) {
         return java.time.Instant.ofEpochSecond(0, nanos);
     }

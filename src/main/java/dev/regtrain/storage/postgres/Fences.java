@@ -1,5 +1,6 @@
 package dev.regtrain.storage.postgres;
 
+import dev.regtrain.jobs.JobLostException;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,5 +30,18 @@ final class Fences {
 
     Map<String, Long> held() {
         return Map.copyOf(tokens);
+    }
+
+    /**
+     * Within a transaction, for a job this instance trains: locks the job's row ({@code for share}, or {@code for
+     * update} when {@code exclusive}) while it still carries this instance's token, so that the token cannot change
+     * until the transaction ends; {@link JobLostException} when it no longer does. Nothing for other jobs.
+     */
+    void lockRow(Database db, String jobId, boolean exclusive) {
+        OptionalLong token = token(jobId);
+        if (token.isPresent() && db.jdbc.queryForList("select 1 from jobs where id = ? and fencing_token = ? for "
+                + (exclusive ? "update" : "share"), Integer.class, jobId, token.getAsLong()).isEmpty()) {
+            throw new JobLostException(jobId);
+        }
     }
 }

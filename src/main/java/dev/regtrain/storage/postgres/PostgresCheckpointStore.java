@@ -7,7 +7,6 @@ import dev.regtrain.engine.state.StateLimits;
 import dev.regtrain.jobs.CheckpointInfo;
 import dev.regtrain.jobs.CheckpointKind;
 import dev.regtrain.jobs.CheckpointStore;
-import dev.regtrain.jobs.JobLostException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,7 +61,7 @@ final class PostgresCheckpointStore implements CheckpointStore {
                                        Double monitorValue) {
         var at = clock.instant().truncatedTo(ChronoUnit.MICROS);
         return db.inTransaction("save a checkpoint of job " + jobId, () -> {
-            holdFence(jobId);
+            fences.lockRow(db, jobId, false);
             List<CheckpointInfo> infos = new ArrayList<>();
             List<Object> first = null;
             Chunks.Written written = null;
@@ -92,15 +90,6 @@ final class PostgresCheckpointStore implements CheckpointStore {
             }
             return infos;
         });
-    }
-
-    /** Within a transaction: locks the job's row while it still carries this instance's token, or refuses. */
-    private void holdFence(String jobId) {
-        OptionalLong token = fences.token(jobId);
-        if (token.isPresent() && db.jdbc.queryForList("select 1 from jobs where id = ? and fencing_token = ? for "
-                + "share", Integer.class, jobId, token.getAsLong()).isEmpty()) {
-            throw new JobLostException(jobId);
-        }
     }
 
     private static String ref(CheckpointKind kind, int epoch) {
@@ -164,7 +153,7 @@ final class PostgresCheckpointStore implements CheckpointStore {
     @Override
     public void prune(String jobId, int keepLast) {
         db.inTransaction("prune the checkpoints of job " + jobId, () -> {
-            holdFence(jobId);
+            fences.lockRow(db, jobId, false);
             return db.jdbc.update("delete from checkpoints where job_id = ? and kind = 'PERIODIC' and epoch not in "
                     + "(select epoch from checkpoints where job_id = ? and kind = 'PERIODIC' order by epoch desc "
                     + "limit ?)", jobId, jobId, keepLast);

@@ -40,7 +40,7 @@ final class PostgresDatasetStore implements DatasetStore {
             Chunks.Written written = chunks.replace(key, sink -> DatasetCodec.encode(data, sink));
             return db.jdbc.update("insert into datasets (id, created_nanos, record, size_bytes) values (?, ?, ?, ?) "
                     + "on conflict (id) do update set record = excluded.record, size_bytes = excluded.size_bytes",
-                    record.id(), PostgresJobStore.nanos(record.createdAt()), Database.json(record), written.size());
+                    record.id(), Database.nanos(record.createdAt()), Database.json(record), written.size());
         });
     }
 

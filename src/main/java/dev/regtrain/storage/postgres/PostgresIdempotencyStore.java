@@ -37,7 +37,7 @@ final class PostgresIdempotencyStore implements IdempotencyStore {
     public boolean claim(IdempotencyRecord record) {
         return db.call("claim an idempotency key", () -> db.jdbc.update("insert into idempotency_keys (scope, key, "
                 + "created_nanos, record) values (?, ?, ?, ?) on conflict (scope, key) do nothing", record.scope(),
-                record.key(), PostgresJobStore.nanos(record.createdAt()), Database.json(record))) == 1;
+                record.key(), Database.nanos(record.createdAt()), Database.json(record))) == 1;
     }
 
     @Override
@@ -45,7 +45,7 @@ final class PostgresIdempotencyStore implements IdempotencyStore {
         db.run("save an idempotency key", () -> db.jdbc.update("insert into idempotency_keys (scope, key, "
                 + "created_nanos, record) values (?, ?, ?, ?) on conflict (scope, key) do update set record = "
                 + "excluded.record, created_nanos = excluded.created_nanos", record.scope(), record.key(),
-                PostgresJobStore.nanos(record.createdAt()), Database.json(record)));
+                Database.nanos(record.createdAt()), Database.json(record)));
     }
 
     @Override
@@ -57,6 +57,6 @@ final class PostgresIdempotencyStore implements IdempotencyStore {
     @Override
     public int deleteCreatedBefore(Instant cutoff) {
         return db.call("forget expired idempotency keys", () -> db.jdbc.update("delete from idempotency_keys where "
-                + "created_nanos < ?", PostgresJobStore.nanos(cutoff)));
+                + "created_nanos < ?", Database.nanos(cutoff)));
     }
 }

@@ -12,7 +12,6 @@ import dev.regtrain.jobs.JobStatus;
 import dev.regtrain.jobs.JobStore;
 import dev.regtrain.models.document.ModelDocument;
 import dev.regtrain.models.document.ModelMeta;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -51,10 +50,6 @@ final class PostgresJobStore implements JobStore {
         return new Object[] {Owner.ANONYMOUS.name(), owner.name()};
     }
 
-    static long nanos(Instant at) {
-        return Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000_000L), at.getNano());
-    }
-
     /** The job's fencing condition as SQL, or nothing when this instance does not train it. */
     private String fence(String jobId, List<Object> args) {
         OptionalLong token = fences.token(jobId);
@@ -78,7 +73,7 @@ final class PostgresJobStore implements JobStore {
      */
     @Override
     public void save(JobRecord job) {
-        List<Object> args = new ArrayList<>(List.of(job.id(), job.status().name(), nanos(job.createdAt()),
+        List<Object> args = new ArrayList<>(List.of(job.id(), job.status().name(), Database.nanos(job.createdAt()),
                 Database.json(job)));
         String condition = fence(job.id(), args);
         String onConflict = job.status() == JobStatus.QUEUED && condition.isEmpty() ? "do nothing"
@@ -132,7 +127,7 @@ final class PostgresJobStore implements JobStore {
         if (cursor != null) {
             JobPages.Position after = JobPages.decode(cursor);
             sql.append(" and (created_nanos < ? or created_nanos = ? and id collate \"C\" < ?)");
-            long at = nanos(after.createdAt());
+            long at = Database.nanos(after.createdAt());
             args.addAll(List.of(at, at, after.id()));
         }
         sql.append(" order by created_nanos desc, id collate \"C\" desc limit ?");
@@ -190,23 +185,13 @@ final class PostgresJobStore implements JobStore {
     @Override
     public void appendMetrics(String jobId, List<EpochMetrics> rows) {
         db.inTransaction("save the metrics rows of job " + jobId, () -> {
-            holdFence(jobId, "share");
+            fences.lockRow(db, jobId, false);
             db.jdbc.batchUpdate("insert into job_metrics (job_id, epoch, row) values (?, ?, ?) on conflict (job_id, "
                     + "epoch) do update set row = excluded.row", rows.stream()
                     .map(r -> new Object[] {jobId, r.epoch(), Database.json(r)}).toList());
             progressed(jobId);
             return null;
         });
-    }
-
-    /** Within a transaction, for a job this instance trains: locks its row while it carries this instance's token. */
-    private void holdFence(String jobId, String lockMode) {
-        List<Object> args = new ArrayList<>(List.of(jobId));
-        String condition = fence(jobId, args);
-        if (!condition.isEmpty()) { // the token cannot change until this transaction ends
-            fenced(jobId, db.jdbc.queryForList("select 1 from jobs where jobs.id = ?" + condition + " for "
-                    + lockMode, Integer.class, args.toArray()).size());
-        }
     }
 
     private void progressed(String jobId) {
@@ -238,7 +223,7 @@ final class PostgresJobStore implements JobStore {
     @Override
     public void replaceMetrics(String jobId, List<EpochMetrics> rows) {
         db.inTransaction("replace the metrics of job " + jobId, () -> {
-            holdFence(jobId, "update");
+            fences.lockRow(db, jobId, true);
             db.jdbc.update("delete from job_metrics where job_id = ?", jobId);
             db.jdbc.batchUpdate("insert into job_metrics (job_id, epoch, row) values (?, ?, ?)",
                     rows.stream().map(r -> new Object[] {jobId, r.epoch(), Database.json(r)}).toList());

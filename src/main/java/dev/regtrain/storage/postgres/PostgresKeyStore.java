@@ -36,7 +36,7 @@ final class PostgresKeyStore implements KeyStore {
         db.run("save a key", () -> db.jdbc.update("insert into api_keys (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?) "
                 + "on conflict (id) do update set owner = excluded.owner, role = excluded.role, name = excluded.name, "
                 + "created_nanos = excluded.created_nanos, sha256 = excluded.sha256", key.id(), key.owner().name(),
-                key.role().name(), key.name(), PostgresJobStore.nanos(key.createdAt()), key.sha256()));
+                key.role().name(), key.name(), Database.nanos(key.createdAt()), key.sha256()));
     }
 
     /**

@@ -90,8 +90,8 @@ final class PostgresOutboxStore implements SharedOutboxStore {
         db.jdbc.update("insert into webhook_outbox (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict "
                 + "(sequence) do update set attempts = excluded.attempts, next_attempt_nanos = "
                 + "excluded.next_attempt_nanos", e.sequence(), e.eventId(), e.type().name(), e.resource(),
-                e.webhookId(), e.body(), PostgresJobStore.nanos(e.createdAt()), e.attempts(),
-                PostgresJobStore.nanos(e.nextAttemptAt()));
+                e.webhookId(), e.body(), Database.nanos(e.createdAt()), e.attempts(),
+                Database.nanos(e.nextAttemptAt()));
     }
 
     /** Writes the entry; for an entry this instance claimed, its next attempt, ending the claim. */
@@ -104,7 +104,7 @@ final class PostgresOutboxStore implements SharedOutboxStore {
         }
         int rows = db.call("reschedule a webhook event", () -> db.jdbc.update("update webhook_outbox set attempts = "
                 + "?, next_attempt_nanos = ?, claim_token = null, lease_until = null where sequence = ? and "
-                + "claim_token = ?", entry.attempts(), PostgresJobStore.nanos(entry.nextAttemptAt()),
+                + "claim_token = ?", entry.attempts(), Database.nanos(entry.nextAttemptAt()),
                 entry.sequence(), token));
         lostClaim(entry, rows);
     }
@@ -138,7 +138,7 @@ final class PostgresOutboxStore implements SharedOutboxStore {
     public List<OutboxEntry> due(Instant now) {
         return db.call("read the webhook events due", () -> db.jdbc.query("select " + COLUMNS + " from "
                 + "webhook_outbox o where o.next_attempt_nanos <= ? and " + FREE + " and " + HEAD + " order by "
-                + "o.sequence limit ?", (rs, i) -> entry(rs), PostgresJobStore.nanos(now), MAX_DUE));
+                + "o.sequence limit ?", (rs, i) -> entry(rs), Database.nanos(now), MAX_DUE));
     }
 
     /** Claims the entry as {@link #due} gave it: free, and not attempted since (the same attempt count). */

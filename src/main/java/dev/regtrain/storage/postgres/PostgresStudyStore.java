@@ -41,7 +41,7 @@ final class PostgresStudyStore implements StudyStore {
         db.run("save study " + study.id(), () -> db.jdbc.update("insert into studies (id, status, created_nanos, "
                 + "record, coordinator) values (?, ?, ?, ?, ?) on conflict (id) do update set status = "
                 + "excluded.status, record = excluded.record", study.id(), study.status().name(),
-                PostgresJobStore.nanos(study.createdAt()), Database.json(study), instance));
+                Database.nanos(study.createdAt()), Database.json(study), instance));
     }
 
     /**
@@ -105,7 +105,7 @@ final class PostgresStudyStore implements StudyStore {
         }
         if (cursor != null) {
             JobPages.Position after = JobPages.decode(cursor);
-            long at = PostgresJobStore.nanos(after.createdAt());
+            long at = Database.nanos(after.createdAt());
             sql.append(" and (created_nanos < ? or created_nanos = ? and id collate \"C\" < ?)");
             args.addAll(List.of(at, at, after.id()));
         }

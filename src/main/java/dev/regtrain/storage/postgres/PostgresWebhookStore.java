@@ -30,7 +30,7 @@ final class PostgresWebhookStore implements WebhookStore {
     public void save(Webhook webhook) {
         db.run("save webhook " + webhook.id(), () -> db.jdbc.update("insert into webhooks (id, created_nanos, record) "
                 + "values (?, ?, ?) on conflict (id) do update set record = excluded.record", webhook.id(),
-                PostgresJobStore.nanos(webhook.createdAt()), Database.json(webhook)));
+                Database.nanos(webhook.createdAt()), Database.json(webhook)));
     }
 
     @Override
