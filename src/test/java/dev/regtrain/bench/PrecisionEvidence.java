@@ -37,7 +37,12 @@ import java.util.Locale;
  * figure is the mean over seeds of the final validation accuracy in each precision, and their difference.
  * Options: --epochs N (R1, default 10), --digits-epochs N (default 60), --kernel K (default vector:2), --first-seed S
  * (default 1), --trace (each epoch's validation accuracy and training loss, to tell a final epoch's spike from a run
- * that ended elsewhere).
+ * that ended elsewhere), --r1-inputs raw|standardised|both (default both).
+ *
+ * <p>R1's inputs are uniform in [0, 1), neither centred nor scaled. Raw, as the peer scripts feed them, R1's He
+ * initialisation, learning rate and momentum leave most units of the first hidden layer flat after the first epoch
+ * (numpy's hand-written peer too) and the runs are chaotic. Standardised (z-scored with the training rows'
+ * statistics) they are what the service trains by default ({@code standardize: true}).
  */
 public final class PrecisionEvidence {
 
@@ -48,6 +53,7 @@ public final class PrecisionEvidence {
         String kernelName = "vector:2";
         Path digits = null;
         boolean r1 = true;
+        String r1Inputs = "both";
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--seeds" -> seeds = Integer.parseInt(args[++i]);
@@ -58,6 +64,7 @@ public final class PrecisionEvidence {
                 case "--no-r1" -> r1 = false;
                 case "--first-seed" -> firstSeed = Long.parseLong(args[++i]);
                 case "--trace" -> trace = true;
+                case "--r1-inputs" -> r1Inputs = args[++i];
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -66,16 +73,22 @@ public final class PrecisionEvidence {
                 .withRunner(runner);
         if (r1) {
             Examples all = R1Data.load(60_000);
-            Examples train = rows(all, 0, 50_000);
-            Examples validation = rows(all, 50_000, all.rows());
             NetworkSpec network = new NetworkSpec(784, List.of(new LayerSpec(256, Activation.RELU),
                     new LayerSpec(128, Activation.RELU)), Output.SOFTMAX, 10, Initialization.HE);
-            PenaltySpec l2 = new PenaltySpec(0, 1e-4 * train.rows(), false, L1Update.SUBGRADIENT, 0, null, List.of());
-            int e = epochs;
-            compare("R1 (" + R1Data.source() + ")", seeds, e, train, validation, seed -> new TrainingPlan(network,
-                    new OptimizerSpec(OptimizerKind.MOMENTUM, 0.05, 0.9, 0.9, 0.999, 1e-8), l2,
-                    new DropoutSpec(0, List.of(0.5, 0.5)), EarlyStoppingSpec.trackingOnly(Monitor.VAL_LOSS), e,
-                    128, true, seed), context);
+            for (String inputs : r1Inputs.equals("both") ? List.of("raw", "standardised") : List.of(r1Inputs)) {
+                Examples train = rows(all, 0, 50_000);
+                Examples validation = rows(all, 50_000, all.rows());
+                if (inputs.equals("standardised")) {
+                    standardise(train, validation);
+                }
+                PenaltySpec l2 = new PenaltySpec(0, 1e-4 * train.rows(), false, L1Update.SUBGRADIENT, 0, null,
+                        List.of());
+                int e = epochs;
+                compare("R1-" + inputs + " (" + R1Data.source() + ")", seeds, e, train, validation,
+                        seed -> new TrainingPlan(network, new OptimizerSpec(OptimizerKind.MOMENTUM, 0.05, 0.9, 0.9,
+                                0.999, 1e-8), l2, new DropoutSpec(0, List.of(0.5, 0.5)),
+                                EarlyStoppingSpec.trackingOnly(Monitor.VAL_LOSS), e, 128, true, seed), context);
+            }
         }
         if (digits != null) {
             Examples all = readDigits(digits);
