@@ -1,5 +1,7 @@
 package dev.regtrain.engine;
 
+import dev.regtrain.engine.kernel.ElementLoops;
+
 /** The loops of a mini-batch's buffers in single precision, the twins of {@link LayerLoops}' and {@link Scores}'. */
 final class FloatBatch {
 
@@ -43,16 +45,9 @@ final class FloatBatch {
         return (order == null ? row : order[row]) * width;
     }
 
-    /** {@link LayerLoops#drop} with the draws made on the spot (the same numbers, compared in double). */
+    /** {@link LayerLoops#drop} in single precision: the same draws and decisions. */
     static void drop(float[] source, float[] target, float[] scales, double rate, Rng rng, int from, int to) {
-        float keepScale = (float) (1.0 / (1.0 - rate));
-        long state = rng.state();
-        for (int i = from; i < to; i++) {
-            long dropped = Double.doubleToRawLongBits(Rng.peekDouble(state, i) - rate) >>> 63;
-            float scale = keepScale * (1 - dropped);
-            scales[i] = scale;
-            target[i] = source[i] * scale;
-        }
+        ElementLoops.drop(source, target, scales, rate, rng.state(), from, to);
     }
 
     static void addBias(float[] z, float[] bias, int rows, int fromColumn, int toColumn) {

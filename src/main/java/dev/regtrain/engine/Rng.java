@@ -1,5 +1,7 @@
 package dev.regtrain.engine;
 
+import dev.regtrain.engine.kernel.SplitMix64;
+
 /**
  * The engine's one random generator: SplitMix64 (Steele, Lea and Flood 2014, the algorithm behind
  * {@link java.util.SplittableRandom}), with its whole state in one {@code long} so that a checkpoint can hold it and a
@@ -8,7 +10,7 @@ package dev.regtrain.engine;
  */
 public final class Rng {
 
-    private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
+    private static final long GOLDEN_GAMMA = SplitMix64.GAMMA;
 
     private long state;
 
@@ -39,27 +41,6 @@ public final class Rng {
     /** Uniform in [0, 1), 53 random bits. */
     public double nextDouble() {
         return (nextLong() >>> 11) * 0x1.0p-53;
-    }
-
-    /**
-     * Without advancing: sets {@code values[i]}, for i in [from, to), to what the (i+1)-th next call of
-     * {@link #nextDouble()} would return. SplitMix64's state moves by a constant, so any draw can be computed on its
-     * own, and ranges of one block of draws can be filled in any order, or at the same time.
-     */
-    public void peekDoubles(double[] values, int from, int to) {
-        long s = state + (long) from * GOLDEN_GAMMA;
-        for (int i = from; i < to; i++) {
-            s += GOLDEN_GAMMA;
-            values[i] = (mix64(s) >>> 11) * 0x1.0p-53;
-        }
-    }
-
-    /**
-     * The draw {@link #peekDoubles} writes at index {@code i} for a generator whose state is {@code state}: the
-     * (i+1)-th next {@link #nextDouble()}, computed on its own.
-     */
-    static double peekDouble(long state, int i) {
-        return (mix64(state + (i + 1L) * GOLDEN_GAMMA) >>> 11) * 0x1.0p-53;
     }
 
     /** Skips {@code draws} draws, as many calls of {@link #nextLong()} would. */
@@ -101,8 +82,6 @@ public final class Rng {
     }
 
     private static long mix64(long z) {
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+        return SplitMix64.mix64(z);
     }
 }

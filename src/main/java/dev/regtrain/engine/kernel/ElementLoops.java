@@ -1,0 +1,127 @@
+package dev.regtrain.engine.kernel;
+
+/**
+ * Element-wise loops of a training step that the JIT does not vectorise on its own: dropout's draws (64-bit
+ * multiplies) and sums of squares of doubles (a reduction, whose order Java fixes). Without the Vector API module
+ * they run one element at a time; with it, several lanes at a time ({@code VectorElementLoops}, loaded by reflection
+ * as {@link Kernels} loads the vector kernel). Either way the results are the same bits, on any machine.
+ *
+ * <p><b>Dropout.</b> Element i of a block is dropped when draw i + 1 after {@code state}, u = (mix64(state + (i + 1)·γ)
+ * ≫ 11)·2⁻⁵³ ({@link SplitMix64}: what the engine's generator would return next, taken without advancing it), is
+ * below the rate. The test is made in integers, k = mix64(…) ≫ 11 against ⌈rate·2⁵³⌉, which is the same test (u and
+ * rate·2⁵³ are exact and k is an integer) without a conversion or a branch. A kept element is scaled by 1/(1 − rate),
+ * a dropped one by 0. In single precision the vector loop draws in long lanes and leaves 0/1 flags, which a scalar
+ * loop turns into float scales: a float vector of as many lanes as a long one is not the machine's preferred shape,
+ * and a second shape of FloatVector in the process made the float GEMM kernel's calls megamorphic (ten times
+ * slower, measured).
+ *
+ * <p><b>Sums of squares of doubles.</b> Σᵢ vᵢ² over [from, to) in {@link #CHAINS} running sums, element from + i
+ * going to sum i mod 32, then folded in one fixed order (see {@link #fold}). The order does not depend on the vector
+ * width, so a job resumed on another machine adds the same numbers in the same order. (Floats' squares, widened to
+ * double, stay in {@code FloatSteps}' scalar loop, for the reason above.)
+ */
+public final class ElementLoops {
+
+    /** The running sums of a sum of squares: 32, four vectors of eight doubles with AVX-512, eight of four with AVX2. */
+    static final int CHAINS = 32;
+
+    /** The vectorised loops, or null without the Vector API module. */
+    private static final Loops VECTOR = loadVectorLoops();
+    /** A thread's flags for {@link #drop(float[], float[], float[], double, long, int, int)}, 256 at a time. */
+    private static final ThreadLocal<long[]> KEPT = ThreadLocal.withInitial(() -> new long[256]);
+
+    private ElementLoops() {
+    }
+
+    /** The least 53-bit draw that is kept: ⌈rate·2⁵³⌉ (k·2⁻⁵³ &lt; rate exactly when k is below it). */
+    static long keepThreshold(double rate) {
+        return (long) Math.ceil(rate * 0x1.0p53);
+    }
+
+    /**
+     * For i in [from, to): scales[i] = 0 if draw i + 1 after {@code state} is below {@code rate}, else 1/(1 − rate);
+     * target[i] = source[i]·scales[i].
+     */
+    public static void drop(double[] source, double[] target, double[] scales, double rate, long state, int from,
+                            int to) {
+        int done = VECTOR == null ? from : VECTOR.drop(source, target, scales, rate, state, from, to);
+        double keepScale = 1.0 / (1.0 - rate);
+        long threshold = keepThreshold(rate);
+        for (int i = done; i < to; i++) {
+            long kept = (threshold - 1 - (SplitMix64.mix64(state + (i + 1L) * SplitMix64.GAMMA) >>> 11)) >>> 63;
+            double scale = keepScale * kept;
+            scales[i] = scale;
+            target[i] = source[i] * scale;
+        }
+    }
+
+    /** The same in single precision (the scale 1/(1 − rate) rounded to float). */
+    public static void drop(float[] source, float[] target, float[] scales, double rate, long state, int from,
+                            int to) {
+        float keepScale = (float) (1.0 / (1.0 - rate));
+        long threshold = keepThreshold(rate);
+        int i = from;
+        if (VECTOR != null) {
+            long[] kept = KEPT.get();
+            while (i + kept.length <= to) {
+                VECTOR.kept(rate, state, i, kept);
+                for (int j = 0; j < kept.length; j++, i++) {
+                    float scale = keepScale * kept[j];
+                    scales[i] = scale;
+                    target[i] = source[i] * scale;
+                }
+            }
+        }
+        for (; i < to; i++) {
+            long kept = (threshold - 1 - (SplitMix64.mix64(state + (i + 1L) * SplitMix64.GAMMA) >>> 11)) >>> 63;
+            float scale = keepScale * kept;
+            scales[i] = scale;
+            target[i] = source[i] * scale;
+        }
+    }
+
+    /** Σᵢ vᵢ² over [from, to). */
+    public static double squaredL2(double[] values, int from, int to) {
+        double[] sums = new double[CHAINS];
+        int done = VECTOR == null ? from : VECTOR.squares(values, from, to, sums);
+        for (int i = done; i < to; i++) {
+            sums[(i - from) % CHAINS] += values[i] * values[i];
+        }
+        return fold(sums);
+    }
+
+    /**
+     * Σ over l in 0..7 (in order) of (s[l] + s[8 + l]) + (s[16 + l] + s[24 + l]): the lane-wise additions of four
+     * vectors of eight (or of two sets of four vectors of four), then the eight lanes one after the other.
+     */
+    static double fold(double[] sums) {
+        double total = 0;
+        for (int l = 0; l < 8; l++) {
+            total += (sums[l] + sums[8 + l]) + (sums[16 + l] + sums[24 + l]);
+        }
+        return total;
+    }
+
+    /** The vectorised loops; each returns the first index it left to the caller's loop. */
+    interface Loops {
+        int drop(double[] source, double[] target, double[] scales, double rate, long state, int from, int to);
+
+        /** Sets kept[j] to 1 if element from + j is kept, else to 0, for j in [0, kept.length). */
+        void kept(double rate, long state, int from, long[] kept);
+
+        /** Adds the squares of whole groups of {@link #CHAINS} values from {@code from} to {@code sums}. */
+        int squares(double[] values, int from, int to, double[] sums);
+    }
+
+    private static Loops loadVectorLoops() {
+        if (!Kernels.vectorAvailable()) {
+            return null;
+        }
+        try {
+            return (Loops) Class.forName("dev.regtrain.engine.kernel.VectorElementLoops").getDeclaredConstructor()
+                    .newInstance();
+        } catch (ReflectiveOperationException | LinkageError e) {
+            throw new IllegalStateException("the vectorised loops could not be loaded: " + e, e);
+        }
+    }
+}

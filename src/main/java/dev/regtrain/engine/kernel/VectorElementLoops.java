@@ -1,0 +1,137 @@
+package dev.regtrain.engine.kernel;
+
+import static dev.regtrain.engine.kernel.ElementLoops.CHAINS;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link ElementLoops} on the Vector API, in the machine's preferred shape only (the one the GEMM kernel uses, so
+ * that no shared method of the API sees a second shape). Dropout: a long lane per draw (eight with AVX-512),
+ * SplitMix64's output function lane-wise, the keep test as a mask and the scales blended from it. Sums of squares of
+ * doubles: the 32 running sums of {@link ElementLoops} as four vectors of eight or eight of four (other widths are
+ * left to the scalar loop). Loaded only by reflection, in a JVM that has the module.
+ */
+final class VectorElementLoops implements ElementLoops.Loops {
+
+    private static final VectorSpecies<Long> LONGS = LongVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Double> DOUBLES = DoubleVector.SPECIES_PREFERRED;
+    private static final int LANES = LONGS.length();
+    /** Lane j's offset in a group of draws: j·γ. */
+    private static final LongVector LANE_STEPS = LongVector.zero(LONGS).addIndex(1).mul(SplitMix64.GAMMA);
+
+    @Override
+    public int drop(double[] source, double[] target, double[] scales, double rate, long state, int from, int to) {
+        if (DOUBLES.length() != LANES) {
+            return from;
+        }
+        DoubleVector keep = DoubleVector.broadcast(DOUBLES, 1.0 / (1.0 - rate));
+        DoubleVector none = DoubleVector.zero(DOUBLES);
+        long threshold = ElementLoops.keepThreshold(rate);
+        LongVector counters = LANE_STEPS.add(state + (from + 1L) * SplitMix64.GAMMA);
+        int i = from;
+        for (; i + LANES <= to; i += LANES) {
+            DoubleVector scale = none.blend(keep, kept(counters, threshold).cast(DOUBLES));
+            scale.intoArray(scales, i);
+            DoubleVector.fromArray(DOUBLES, source, i).mul(scale).intoArray(target, i);
+            counters = counters.add(LANES * SplitMix64.GAMMA);
+        }
+        return i;
+    }
+
+    @Override
+    public void kept(double rate, long state, int from, long[] kept) {
+        LongVector one = LongVector.broadcast(LONGS, 1L);
+        LongVector none = LongVector.zero(LONGS);
+        long threshold = ElementLoops.keepThreshold(rate);
+        LongVector counters = LANE_STEPS.add(state + (from + 1L) * SplitMix64.GAMMA);
+        int j = 0;
+        for (; j + LANES <= kept.length; j += LANES) {
+            none.blend(one, kept(counters, threshold)).intoArray(kept, j);
+            counters = counters.add(LANES * SplitMix64.GAMMA);
+        }
+        for (; j < kept.length; j++) {
+            long k = SplitMix64.mix64(state + (from + j + 1L) * SplitMix64.GAMMA) >>> 11;
+            kept[j] = k >= threshold ? 1 : 0;
+        }
+    }
+
+    /** The lanes whose draw, mix64(counter) ≫ 11, is at least the threshold. */
+    private static VectorMask<Long> kept(LongVector counters, long threshold) {
+        LongVector z = counters;
+        z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 30)).mul(SplitMix64.MIX_1);
+        z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 27)).mul(SplitMix64.MIX_2);
+        z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 31));
+        return z.lanewise(VectorOperators.LSHR, 11).compare(VectorOperators.GE, threshold);
+    }
+
+    @Override
+    public int squares(double[] values, int from, int to, double[] sums) {
+        if (to - from < CHAINS) {
+            return from;
+        }
+        return switch (DOUBLES.length()) {
+            case 8 -> squaresByEight(values, from, to, sums);
+            case 4 -> squaresByFour(values, from, to, sums);
+            default -> from;
+        };
+    }
+
+    private static int squaresByEight(double[] values, int from, int to, double[] sums) {
+        DoubleVector s0 = DoubleVector.zero(DOUBLES);
+        DoubleVector s1 = s0;
+        DoubleVector s2 = s0;
+        DoubleVector s3 = s0;
+        int i = from;
+        for (; i + CHAINS <= to; i += CHAINS) {
+            s0 = s0.add(square(values, i));
+            s1 = s1.add(square(values, i + 8));
+            s2 = s2.add(square(values, i + 16));
+            s3 = s3.add(square(values, i + 24));
+        }
+        s0.intoArray(sums, 0);
+        s1.intoArray(sums, 8);
+        s2.intoArray(sums, 16);
+        s3.intoArray(sums, 24);
+        return i;
+    }
+
+    private static int squaresByFour(double[] values, int from, int to, double[] sums) {
+        DoubleVector s0 = DoubleVector.zero(DOUBLES);
+        DoubleVector s1 = s0;
+        DoubleVector s2 = s0;
+        DoubleVector s3 = s0;
+        DoubleVector s4 = s0;
+        DoubleVector s5 = s0;
+        DoubleVector s6 = s0;
+        DoubleVector s7 = s0;
+        int i = from;
+        for (; i + CHAINS <= to; i += CHAINS) {
+            s0 = s0.add(square(values, i));
+            s1 = s1.add(square(values, i + 4));
+            s2 = s2.add(square(values, i + 8));
+            s3 = s3.add(square(values, i + 12));
+            s4 = s4.add(square(values, i + 16));
+            s5 = s5.add(square(values, i + 20));
+            s6 = s6.add(square(values, i + 24));
+            s7 = s7.add(square(values, i + 28));
+        }
+        s0.intoArray(sums, 0);
+        s1.intoArray(sums, 4);
+        s2.intoArray(sums, 8);
+        s3.intoArray(sums, 12);
+        s4.intoArray(sums, 16);
+        s5.intoArray(sums, 20);
+        s6.intoArray(sums, 24);
+        s7.intoArray(sums, 28);
+        return i;
+    }
+
+    private static DoubleVector square(double[] values, int i) {
+        DoubleVector v = DoubleVector.fromArray(DOUBLES, values, i);
+        return v.mul(v);
+    }
+}
