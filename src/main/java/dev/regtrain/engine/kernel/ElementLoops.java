@@ -1,5 +1,7 @@
 package dev.regtrain.engine.kernel;
 
+import java.util.Arrays;
+
 /**
  * Element-wise loops of a training step that the JIT does not vectorise on its own: dropout's draws (64-bit
  * multiplies) and sums of squares of doubles (a reduction, whose order Java fixes). Without the Vector API module
@@ -29,6 +31,8 @@ public final class ElementLoops {
     private static final Loops VECTOR = loadVectorLoops();
     /** A thread's flags for {@link #drop(float[], float[], float[], double, long, int, int)}, 256 at a time. */
     private static final ThreadLocal<long[]> KEPT = ThreadLocal.withInitial(() -> new long[256]);
+    /** A thread's running sums for {@link #squaredL2}, which runs hundreds of times a step (once per column). */
+    private static final ThreadLocal<double[]> SUMS = ThreadLocal.withInitial(() -> new double[CHAINS]);
 
     private ElementLoops() {
     }
@@ -82,7 +86,8 @@ public final class ElementLoops {
 
     /** Σᵢ vᵢ² over [from, to). */
     public static double squaredL2(double[] values, int from, int to) {
-        double[] sums = new double[CHAINS];
+        double[] sums = SUMS.get();
+        Arrays.fill(sums, 0.0);
         int done = VECTOR == null ? from : VECTOR.squares(values, from, to, sums);
         for (int i = done; i < to; i++) {
             sums[(i - from) % CHAINS] += values[i] * values[i];
