@@ -63,7 +63,10 @@ abstract class Arithmetic<A> {
      */
     abstract void augment(BatchAugmenter augmenter, A inputs, A targets, int rows, Rng rng, double[][] scratch);
 
-    /** Inverted dropout of the elements [from, to) by the block of draws {@code rng} is about to make. */
+    /**
+     * Inverted dropout of the elements [from, to) by the block of draws {@code rng} is about to make, taken without
+     * advancing it ({@link dev.regtrain.engine.kernel.ElementLoops#drop}, the same decisions in both precisions).
+     */
     abstract void drop(A source, A target, A scales, double rate, Rng rng, int from, int to);
 
     abstract void addBias(A z, A bias, int rows, int fromColumn, int toColumn);

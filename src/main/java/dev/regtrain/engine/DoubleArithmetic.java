@@ -1,5 +1,6 @@
 package dev.regtrain.engine;
 
+import dev.regtrain.engine.kernel.ElementLoops;
 import dev.regtrain.engine.kernel.MatrixKernel;
 import dev.regtrain.engine.kernel.MatrixKernel.MatrixProduct;
 import org.ojalgo.matrix.store.R064Store;
@@ -69,7 +70,7 @@ final class DoubleArithmetic extends Arithmetic<double[]> {
 
     @Override
     void drop(double[] source, double[] target, double[] scales, double rate, Rng rng, int from, int to) {
-        LayerLoops.drop(source, target, scales, rate, rng, from, to);
+        ElementLoops.drop(source, target, scales, rate, rng.state(), from, to);
     }
 
     @Override

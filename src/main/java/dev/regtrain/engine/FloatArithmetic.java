@@ -1,5 +1,6 @@
 package dev.regtrain.engine;
 
+import dev.regtrain.engine.kernel.ElementLoops;
 import dev.regtrain.engine.kernel.MatrixKernel;
 import dev.regtrain.engine.kernel.MatrixKernel.MatrixProduct;
 import org.ojalgo.matrix.store.R032Store;
@@ -90,7 +91,7 @@ final class FloatArithmetic extends Arithmetic<float[]> {
 
     @Override
     void drop(float[] source, float[] target, float[] scales, double rate, Rng rng, int from, int to) {
-        FloatBatch.drop(source, target, scales, rate, rng, from, to);
+        ElementLoops.drop(source, target, scales, rate, rng.state(), from, to);
     }
 
     @Override

@@ -1,7 +1,5 @@
 package dev.regtrain.engine;
 
-import dev.regtrain.engine.kernel.ElementLoops;
-
 /** The loops of a mini-batch's buffers in single precision, the twins of {@link LayerLoops}' and {@link Scores}'. */
 final class FloatBatch {
 
@@ -43,11 +41,6 @@ final class FloatBatch {
 
     private static int offset(int[] order, int row, int width) {
         return (order == null ? row : order[row]) * width;
-    }
-
-    /** {@link LayerLoops#drop} in single precision: the same draws and decisions. */
-    static void drop(float[] source, float[] target, float[] scales, double rate, Rng rng, int from, int to) {
-        ElementLoops.drop(source, target, scales, rate, rng.state(), from, to);
     }
 
     static void addBias(float[] z, float[] bias, int rows, int fromColumn, int toColumn) {

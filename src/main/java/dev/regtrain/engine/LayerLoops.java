@@ -1,7 +1,5 @@
 package dev.regtrain.engine;
 
-import dev.regtrain.engine.kernel.ElementLoops;
-
 /**
  * The element-wise loops of a forward and backward pass over column-major rows × units buffers, each over a range
  * (of columns or of elements) so that a {@link Workspace} can split a layer among the threads of a {@link TaskRunner}.
@@ -21,15 +19,6 @@ final class LayerLoops {
                 z[offset + i] += b;
             }
         }
-    }
-
-    /**
-     * Inverted dropout of the elements [from, to): draw i of the block that {@code rng} is about to draw (taken
-     * without advancing it) drops element i (scale 0) when it is below the rate, else keeps it (scale 1/(1 − p));
-     * {@link ElementLoops} makes the draws and tests them without a branch, eight at a time with the Vector API.
-     */
-    static void drop(double[] source, double[] target, double[] scales, double rate, Rng rng, int from, int to) {
-        ElementLoops.drop(source, target, scales, rate, rng.state(), from, to);
     }
 
     /** δ[i] ·= M[i] (the dropout scales, when there are any), then δ[i] ·= g'(z[i]), for the elements [from, to). */

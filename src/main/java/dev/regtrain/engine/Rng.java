@@ -10,8 +10,6 @@ import dev.regtrain.engine.kernel.SplitMix64;
  */
 public final class Rng {
 
-    private static final long GOLDEN_GAMMA = SplitMix64.GAMMA;
-
     private long state;
 
     public Rng(long state) {
@@ -20,7 +18,7 @@ public final class Rng {
 
     /** The stream for one purpose of a job with the given seed. */
     public static Rng of(long seed, RandomPurpose purpose) {
-        return new Rng(mix64(seed ^ mix64(purpose.salt * GOLDEN_GAMMA)));
+        return new Rng(SplitMix64.mix64(seed ^ SplitMix64.mix64(purpose.salt * SplitMix64.GAMMA)));
     }
 
     /** The generator's whole state; {@code new Rng(state())} continues the same sequence. */
@@ -34,8 +32,8 @@ public final class Rng {
     }
 
     public long nextLong() {
-        state += GOLDEN_GAMMA;
-        return mix64(state);
+        state += SplitMix64.GAMMA;
+        return SplitMix64.mix64(state);
     }
 
     /** Uniform in [0, 1), 53 random bits. */
@@ -45,7 +43,7 @@ public final class Rng {
 
     /** Skips {@code draws} draws, as many calls of {@link #nextLong()} would. */
     public void advance(long draws) {
-        state += draws * GOLDEN_GAMMA;
+        state += draws * SplitMix64.GAMMA;
     }
 
     /** Uniform in [0, bound), without modulo bias. */
@@ -79,9 +77,5 @@ public final class Rng {
             values[i] = values[j];
             values[j] = t;
         }
-    }
-
-    private static long mix64(long z) {
-        return SplitMix64.mix64(z);
     }
 }

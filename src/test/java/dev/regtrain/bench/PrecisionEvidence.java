@@ -73,21 +73,21 @@ public final class PrecisionEvidence {
                 .withRunner(runner);
         if (r1) {
             Examples all = R1Data.load(60_000);
+            int trainRows = 50_000;
             NetworkSpec network = new NetworkSpec(784, List.of(new LayerSpec(256, Activation.RELU),
                     new LayerSpec(128, Activation.RELU)), Output.SOFTMAX, 10, Initialization.HE);
+            PenaltySpec l2 = new PenaltySpec(0, 1e-4 * trainRows, false, L1Update.SUBGRADIENT, 0, null, List.of());
+            int e = epochs;
+            Plans plans = seed -> new TrainingPlan(network, new OptimizerSpec(OptimizerKind.MOMENTUM, 0.05, 0.9, 0.9,
+                    0.999, 1e-8), l2, new DropoutSpec(0, List.of(0.5, 0.5)),
+                    EarlyStoppingSpec.trackingOnly(Monitor.VAL_LOSS), e, 128, true, seed);
             for (String inputs : r1Inputs.equals("both") ? List.of("raw", "standardised") : List.of(r1Inputs)) {
-                Examples train = rows(all, 0, 50_000);
-                Examples validation = rows(all, 50_000, all.rows());
+                Examples train = rows(all, 0, trainRows);
+                Examples validation = rows(all, trainRows, all.rows());
                 if (inputs.equals("standardised")) {
                     standardise(train, validation);
                 }
-                PenaltySpec l2 = new PenaltySpec(0, 1e-4 * train.rows(), false, L1Update.SUBGRADIENT, 0, null,
-                        List.of());
-                int e = epochs;
-                compare("R1-" + inputs + " (" + R1Data.source() + ")", seeds, e, train, validation,
-                        seed -> new TrainingPlan(network, new OptimizerSpec(OptimizerKind.MOMENTUM, 0.05, 0.9, 0.9,
-                                0.999, 1e-8), l2, new DropoutSpec(0, List.of(0.5, 0.5)),
-                                EarlyStoppingSpec.trackingOnly(Monitor.VAL_LOSS), e, 128, true, seed), context);
+                compare("R1-" + inputs + " (" + R1Data.source() + ")", seeds, e, train, validation, plans, context);
             }
         }
         if (digits != null) {

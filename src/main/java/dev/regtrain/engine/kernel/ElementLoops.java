@@ -42,6 +42,11 @@ public final class ElementLoops {
         return (long) Math.ceil(rate * 0x1.0p53);
     }
 
+    /** 1 if element i of the block after {@code state} is kept, else 0, without a branch (the scalar loops'). */
+    static long keepFlag(long state, int i, long threshold) {
+        return (threshold - 1 - (SplitMix64.mix64(state + (i + 1L) * SplitMix64.GAMMA) >>> 11)) >>> 63;
+    }
+
     /**
      * For i in [from, to): scales[i] = 0 if draw i + 1 after {@code state} is below {@code rate}, else 1/(1 − rate);
      * target[i] = source[i]·scales[i].
@@ -52,7 +57,7 @@ public final class ElementLoops {
         double keepScale = 1.0 / (1.0 - rate);
         long threshold = keepThreshold(rate);
         for (int i = done; i < to; i++) {
-            long kept = (threshold - 1 - (SplitMix64.mix64(state + (i + 1L) * SplitMix64.GAMMA) >>> 11)) >>> 63;
+            long kept = keepFlag(state, i, threshold);
             double scale = keepScale * kept;
             scales[i] = scale;
             target[i] = source[i] * scale;
@@ -77,7 +82,7 @@ public final class ElementLoops {
             }
         }
         for (; i < to; i++) {
-            long kept = (threshold - 1 - (SplitMix64.mix64(state + (i + 1L) * SplitMix64.GAMMA) >>> 11)) >>> 63;
+            long kept = keepFlag(state, i, threshold);
             float scale = keepScale * kept;
             scales[i] = scale;
             target[i] = source[i] * scale;
@@ -107,14 +112,21 @@ public final class ElementLoops {
         return total;
     }
 
-    /** The vectorised loops; each returns the first index it left to the caller's loop. */
+    /** The vectorised loops. */
     interface Loops {
+        /**
+         * {@link ElementLoops#drop(double[], double[], double[], double, long, int, int)} on whole vectors from
+         * {@code from}; returns the first index it left to the caller's loop.
+         */
         int drop(double[] source, double[] target, double[] scales, double rate, long state, int from, int to);
 
         /** Sets kept[j] to 1 if element from + j is kept, else to 0, for j in [0, kept.length). */
         void kept(double rate, long state, int from, long[] kept);
 
-        /** Adds the squares of whole groups of {@link #CHAINS} values from {@code from} to {@code sums}. */
+        /**
+         * Sets {@code sums} to the {@link #CHAINS} running sums of the squares of the whole groups of 32 values from
+         * {@code from}, or leaves it as it is when there is none; returns the first index it left to the caller.
+         */
         int squares(double[] values, int from, int to, double[] sums);
     }
 

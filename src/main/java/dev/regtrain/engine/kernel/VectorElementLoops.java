@@ -18,6 +18,7 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorElementLoops implements ElementLoops.Loops {
 
     private static final VectorSpecies<Long> LONGS = LongVector.SPECIES_PREFERRED;
+    /** The same shape and, 64-bit lanes both, as many lanes as {@link #LONGS}: a mask of one casts to the other. */
     private static final VectorSpecies<Double> DOUBLES = DoubleVector.SPECIES_PREFERRED;
     private static final int LANES = LONGS.length();
     /** Lane j's offset in a group of draws: j·γ. */
@@ -25,9 +26,6 @@ final class VectorElementLoops implements ElementLoops.Loops {
 
     @Override
     public int drop(double[] source, double[] target, double[] scales, double rate, long state, int from, int to) {
-        if (DOUBLES.length() != LANES) {
-            return from;
-        }
         DoubleVector keep = DoubleVector.broadcast(DOUBLES, 1.0 / (1.0 - rate));
         DoubleVector none = DoubleVector.zero(DOUBLES);
         long threshold = ElementLoops.keepThreshold(rate);
@@ -54,8 +52,7 @@ final class VectorElementLoops implements ElementLoops.Loops {
             counters = counters.add(LANES * SplitMix64.GAMMA);
         }
         for (; j < kept.length; j++) {
-            long k = SplitMix64.mix64(state + (from + j + 1L) * SplitMix64.GAMMA) >>> 11;
-            kept[j] = k >= threshold ? 1 : 0;
+            kept[j] = ElementLoops.keepFlag(state, from + j, threshold);
         }
     }
 
@@ -68,6 +65,10 @@ final class VectorElementLoops implements ElementLoops.Loops {
         return z.lanewise(VectorOperators.LSHR, 11).compare(VectorOperators.GE, threshold);
     }
 
+    /**
+     * Four accumulators of eight lanes or eight of four, written out: the same 32 sums in either, and one method over
+     * an array of vectors would box them (vectors held in an array are objects, not registers).
+     */
     @Override
     public int squares(double[] values, int from, int to, double[] sums) {
         if (to - from < CHAINS) {
