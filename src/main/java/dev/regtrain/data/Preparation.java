@@ -1,7 +1,9 @@
 package dev.regtrain.data;
 
 import dev.regtrain.engine.Examples;
+import dev.regtrain.engine.FeatureValues;
 import dev.regtrain.engine.Output;
+import dev.regtrain.engine.Precision;
 
 /** Turns a dataset and its split into the engine's examples: copied rows, standardised, with encoded targets. */
 public final class Preparation {
@@ -27,14 +29,23 @@ public final class Preparation {
      * @throws InvalidParameterException (parameter {@code network.output}) when the output does not suit the dataset
      */
     public static PreparedData prepare(Dataset data, Split split, boolean standardize, Output output) {
+        return prepare(data, split, standardize, output, Precision.FLOAT64);
+    }
+
+    /**
+     * As {@link #prepare(Dataset, Split, boolean, Output)}, with the features held in {@code precision}: for float32
+     * each standardised value is rounded to float as its row is copied, so the examples never exist in double.
+     */
+    public static PreparedData prepare(Dataset data, Split split, boolean standardize, Output output,
+                                       Precision precision) {
         int outputs = outputsFor(data, output);
         checkRows(split.train(), data.rows());
         checkRows(split.validation(), data.rows());
         Standardization standardization = standardize ? Standardization.fit(data, split.train())
                 : Standardization.identity(data.inputs());
-        Examples train = examples(data, split.train(), standardization, output, outputs);
+        Examples train = examples(data, split.train(), standardization, output, outputs, precision);
         Examples validation = split.validation().length == 0 ? null
-                : examples(data, split.validation(), standardization, output, outputs);
+                : examples(data, split.validation(), standardization, output, outputs, precision);
         return new PreparedData(train, validation, standardization);
     }
 
@@ -80,20 +91,44 @@ public final class Preparation {
     }
 
     private static Examples examples(Dataset data, int[] rows, Standardization standardization, Output output,
-            int outputs) {
+            int outputs, Precision precision) {
         int inputs = data.inputs();
-        double[] features = new double[rows.length * inputs];
         double[] targets = new double[rows.length * outputs];
         for (int i = 0; i < rows.length; i++) {
             int row = rows[i];
-            System.arraycopy(data.features(), row * inputs, features, i * inputs, inputs);
             switch (output) {
                 case SIGMOID -> targets[i] = data.labels()[row];
                 case SOFTMAX -> targets[i * outputs + data.labels()[row]] = 1.0;
                 default -> targets[i] = data.targets()[row];
             }
         }
-        standardization.applyInPlace(features, rows.length);
+        FeatureValues features = precision == Precision.FLOAT32 ? floatFeatures(data, rows, standardization)
+                : new FeatureValues.Doubles(doubleFeatures(data, rows, standardization));
         return new Examples(features, targets, rows.length, inputs, outputs);
+    }
+
+    private static double[] doubleFeatures(Dataset data, int[] rows, Standardization standardization) {
+        int inputs = data.inputs();
+        double[] features = new double[rows.length * inputs];
+        for (int i = 0; i < rows.length; i++) {
+            System.arraycopy(data.features(), rows[i] * inputs, features, i * inputs, inputs);
+        }
+        standardization.applyInPlace(features, rows.length);
+        return features;
+    }
+
+    /** Row by row through one row of doubles: each value standardised as in double, then rounded once. */
+    private static FeatureValues.Floats floatFeatures(Dataset data, int[] rows, Standardization standardization) {
+        int inputs = data.inputs();
+        float[] features = new float[rows.length * inputs];
+        double[] row = new double[inputs];
+        for (int i = 0; i < rows.length; i++) {
+            System.arraycopy(data.features(), rows[i] * inputs, row, 0, inputs);
+            standardization.applyInPlace(row, 1);
+            for (int j = 0; j < inputs; j++) {
+                features[i * inputs + j] = (float) row[j];
+            }
+        }
+        return new FeatureValues.Floats(features);
     }
 }

@@ -51,8 +51,20 @@ abstract class Arithmetic<A> {
 
     // ---- a mini-batch's buffers (Workspace)
 
-    /** Rows [fromRow, toRow) of the examples {@code order[from..]} (row-major) into the column-major target. */
-    abstract void gather(A target, int rows, double[] source, int width, int[] order, int from, int fromRow, int toRow);
+    /**
+     * The examples' features as an array of this precision. They must be held in it ({@link Examples#inPrecision}):
+     * the trainer converts its examples once, so that no batch converts them again.
+     */
+    abstract A features(Examples data);
+
+    /**
+     * Rows [fromRow, toRow) of the examples' features {@code order[from..]} (row-major, {@code width} values each,
+     * from {@link #features}) into the column-major target.
+     */
+    abstract void gather(A target, int rows, A source, int width, int[] order, int from, int fromRow, int toRow);
+
+    /** The batch's targets, rows {@code order[from..from+rows)} of the examples' (row-major, in double), likewise. */
+    abstract void gatherTargets(A target, int rows, double[] source, int width, int[] order, int from);
 
     /** y ← keep·y + spread (label smoothing). */
     abstract void smoothLabels(A targets, double keep, double spread);

@@ -51,8 +51,18 @@ final class DoubleArithmetic extends Arithmetic<double[]> {
     }
 
     @Override
+    double[] features(Examples data) {
+        return data.features();
+    }
+
+    @Override
     void gather(double[] target, int rows, double[] source, int width, int[] order, int from, int fromRow, int toRow) {
         LayerLoops.gather(target, rows, source, width, order, from, fromRow, toRow);
+    }
+
+    @Override
+    void gatherTargets(double[] target, int rows, double[] source, int width, int[] order, int from) {
+        LayerLoops.gather(target, rows, source, width, order, from, 0, rows);
     }
 
     @Override

@@ -56,8 +56,26 @@ final class FloatArithmetic extends Arithmetic<float[]> {
     }
 
     @Override
-    void gather(float[] target, int rows, double[] source, int width, int[] order, int from, int fromRow, int toRow) {
+    float[] features(Examples data) {
+        if (data.values() instanceof FeatureValues.Floats floats) {
+            return floats.values();
+        }
+        throw new IllegalArgumentException("float32 training needs its examples held in float32");
+    }
+
+    @Override
+    void gather(float[] target, int rows, float[] source, int width, int[] order, int from, int fromRow, int toRow) {
         FloatBatch.gather(target, rows, source, width, order, from, fromRow, toRow);
+    }
+
+    @Override
+    void gatherTargets(float[] target, int rows, double[] source, int width, int[] order, int from) {
+        for (int i = 0; i < rows; i++) {
+            int offset = (order == null ? from + i : order[from + i]) * width;
+            for (int j = 0; j < width; j++) {
+                target[i + j * rows] = (float) source[offset + j];
+            }
+        }
     }
 
     @Override

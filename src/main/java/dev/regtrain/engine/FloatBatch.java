@@ -6,8 +6,8 @@ final class FloatBatch {
     private FloatBatch() {
     }
 
-    /** As {@link LayerLoops#gather}, rounding each value to float; eight rows at a time for the same reason. */
-    static void gather(float[] target, int rows, double[] source, int width, int[] order, int from, int fromRow,
+    /** As {@link LayerLoops#gather}, eight rows at a time for the same reason. */
+    static void gather(float[] target, int rows, float[] source, int width, int[] order, int from, int fromRow,
                        int toRow) {
         int i0 = fromRow;
         for (; i0 + 8 <= toRow; i0 += 8) {
@@ -21,20 +21,20 @@ final class FloatBatch {
             int o7 = offset(order, from + i0 + 7, width);
             for (int j = 0; j < width; j++) {
                 int t = i0 + j * rows;
-                target[t] = (float) source[o0 + j];
-                target[t + 1] = (float) source[o1 + j];
-                target[t + 2] = (float) source[o2 + j];
-                target[t + 3] = (float) source[o3 + j];
-                target[t + 4] = (float) source[o4 + j];
-                target[t + 5] = (float) source[o5 + j];
-                target[t + 6] = (float) source[o6 + j];
-                target[t + 7] = (float) source[o7 + j];
+                target[t] = source[o0 + j];
+                target[t + 1] = source[o1 + j];
+                target[t + 2] = source[o2 + j];
+                target[t + 3] = source[o3 + j];
+                target[t + 4] = source[o4 + j];
+                target[t + 5] = source[o5 + j];
+                target[t + 6] = source[o6 + j];
+                target[t + 7] = source[o7 + j];
             }
         }
         for (int i = i0; i < toRow; i++) {
             int o = offset(order, from + i, width);
             for (int j = 0; j < width; j++) {
-                target[i + j * rows] = (float) source[o + j];
+                target[i + j * rows] = source[o + j];
             }
         }
     }

@@ -13,7 +13,8 @@ import java.util.function.BooleanSupplier;
  * <p>In {@link Precision#FLOAT32} the network, its gradients, the optimizer's state and every buffer of a step are
  * floats, and the products run on the kernel's single-precision path; what leaves the run (the outcome's model, the
  * states for checkpoints, the metrics) is in double, which holds every float exactly, so a state taken from a
- * single-precision run resumes it bit for bit.
+ * single-precision run resumes it bit for bit. Its examples are held in float too: examples given in double are
+ * rounded once, here (a caller that prepares them in float32, as a job does, keeps half the memory).
  */
 public final class Trainer {
 
@@ -34,8 +35,9 @@ public final class Trainer {
         } else {
             start = Network.initialise(spec, Rng.of(plan.seed(), RandomPurpose.INIT));
         }
-        this.training = new Training<>(Arithmetic.of(plan.precision()), plan, train, validation, context, state,
-                start);
+        Precision precision = plan.precision();
+        this.training = new Training<>(Arithmetic.of(precision), plan, train.inPrecision(precision),
+                validation == null ? null : validation.inPrecision(precision), context, state, start);
     }
 
     /** A fresh run: weights initialised from the plan's seed (in double, then rounded to the plan's precision). */
@@ -71,6 +73,10 @@ public final class Trainer {
             if (data.inputs() != spec.inputs() || data.outputs() != spec.outputs()) {
                 throw new IllegalArgumentException("examples have " + data.inputs() + " inputs and " + data.outputs()
                         + " outputs; the network expects " + spec.inputs() + " and " + spec.outputs());
+            }
+            if (data.precision() == Precision.FLOAT32 && plan.precision() != Precision.FLOAT32) {
+                throw new IllegalArgumentException("examples held in float32 cannot train in "
+                        + plan.precision().apiName());
             }
         }
         List<Monitor> monitors = plan.schedule().monitors()

@@ -178,8 +178,8 @@ final class Workspace<A> {
 
     /** Copies rows {@code order[from..from+rows)} of the examples into the input and target buffers. */
     void gather(Examples data, int[] order, int from) {
-        parts.gather(data, order, from);
-        arithmetic.gather(targets, rows, data.targets(), data.outputs(), order, from, 0, rows);
+        parts.gather(arithmetic.features(data), order, from);
+        arithmetic.gatherTargets(targets, rows, data.targets(), data.outputs(), order, from);
         if (rowWeights != null) {
             for (int i = 0; i < rows; i++) {
                 rowWeights[i] = exampleWeights[order == null ? from + i : order[from + i]];

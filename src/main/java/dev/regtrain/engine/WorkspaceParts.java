@@ -28,7 +28,7 @@ final class WorkspaceParts<A> {
     private final IntConsumer[] biasGradientPart;
     private final IntConsumer[] throughActivationPart;
     private final IntConsumer[] batchNormBackwardPart;
-    private Examples gatherData;
+    private A gatherFeatures;
     private int[] gatherOrder;
     private int gatherFrom;
     private Rng dropoutRng;
@@ -42,7 +42,7 @@ final class WorkspaceParts<A> {
         int blocks = (rows + 7) / 8; // the gather copies eight rows at a time
         this.gatherParts = runner.partsFor(rows * spec.units(0), PARALLEL_MIN_ELEMENTS, blocks);
         this.gatherPart = split(gatherParts, blocks, (fromBlock, toBlock) -> arithmetic.gather(w.input, rows,
-                gatherData.features(), gatherData.inputs(), gatherOrder, gatherFrom, fromBlock * 8,
+                gatherFeatures, spec.units(0), gatherOrder, gatherFrom, fromBlock * 8,
                 Math.min(rows, toBlock * 8)));
         int inputs = rows * spec.units(0);
         this.inputParts = runner.partsFor(inputs, PARALLEL_MIN_ELEMENTS, inputs);
@@ -89,13 +89,13 @@ final class WorkspaceParts<A> {
         return part -> range.apply(firstOf(part, parts, pieces), firstOf(part + 1, parts, pieces));
     }
 
-    /** Copies rows {@code order[from..from+rows)} of the examples' features into the input buffer. */
-    void gather(Examples data, int[] order, int from) {
-        gatherData = data;
+    /** Copies rows {@code order[from..from+rows)} of the features ({@link Arithmetic#features}) into the input buffer. */
+    void gather(A features, int[] order, int from) {
+        gatherFeatures = features;
         gatherOrder = order;
         gatherFrom = from;
         runner.run(gatherParts, gatherPart);
-        gatherData = null;
+        gatherFeatures = null;
         gatherOrder = null;
     }
 

@@ -123,7 +123,8 @@ final class JobRunner implements Runnable {
         Dataset dataset = context.datasets().forJob(request);
         Split split = CrossValidations.split(dataset, request);
         Output output = PlanFactory.constant(Output.class, request.network().output());
-        PreparedData data = Preparation.prepare(dataset, split, request.standardize(), output);
+        PreparedData data = Preparation.prepare(dataset, split, request.standardize(), output,
+                PlanFactory.precision(request));
         int outputs = data.train().outputs();
         MessageDigest datasetSha256 = Sha256.digest(); // streamed: the dataset's bytes are never all in memory
         DatasetCodec.encode(dataset, datasetSha256::update);

@@ -20,7 +20,6 @@ import dev.regtrain.jobs.JobService;
 import dev.regtrain.jobs.request.JobRequest;
 import dev.regtrain.jobs.request.PlanFactory;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.springframework.stereotype.Service;
 
@@ -77,8 +76,7 @@ public class GradientCheckService {
                     + " billion multiply-adds; at most " + Math.round(MAX_WORK / 1e9) + " are allowed: ask for fewer "
                     + "examples or parameters");
         }
-        Examples sample = new Examples(Arrays.copyOf(train.features(), rows * train.inputs()),
-                Arrays.copyOf(train.targets(), rows * train.outputs()), rows, train.inputs(), train.outputs());
+        Examples sample = train.rows(0, rows);
         GradientCheck.Result result = GradientCheck.run(plan, loaded.state().toNetwork(), sample, train.rows(),
                 perLayer, engine.kernel());
         return GradientCheckResponse.of(ref, loaded.info().epoch(), result);

@@ -82,8 +82,8 @@ public final class PrecisionEvidence {
                     0.999, 1e-8), l2, new DropoutSpec(0, List.of(0.5, 0.5)),
                     EarlyStoppingSpec.trackingOnly(Monitor.VAL_LOSS), e, 128, true, seed);
             for (String inputs : r1Inputs.equals("both") ? List.of("raw", "standardised") : List.of(r1Inputs)) {
-                Examples train = rows(all, 0, trainRows);
-                Examples validation = rows(all, trainRows, all.rows());
+                Examples train = all.rows(0, trainRows);
+                Examples validation = all.rows(trainRows, all.rows());
                 if (inputs.equals("standardised")) {
                     standardise(train, validation);
                 }
@@ -99,8 +99,8 @@ public final class PrecisionEvidence {
             new Rng(2024).shuffle(order, order.length);
             Examples shuffled = pick(all, order);
             int cut = shuffled.rows() * 4 / 5;
-            Examples train = rows(shuffled, 0, cut);
-            Examples validation = rows(shuffled, cut, shuffled.rows());
+            Examples train = shuffled.rows(0, cut);
+            Examples validation = shuffled.rows(cut, shuffled.rows());
             standardise(train, validation);
             NetworkSpec network = new NetworkSpec(64, List.of(new LayerSpec(128, Activation.RELU),
                     new LayerSpec(64, Activation.RELU)), Output.SOFTMAX, 10, Initialization.HE);
@@ -156,12 +156,6 @@ public final class PrecisionEvidence {
         double f32 = sums[1] / seeds;
         System.out.printf(Locale.ROOT, "RESULT %s epochs %d seeds %d mean_val_accuracy float64 %.4f float32 %.4f "
                 + "difference_points %.2f%n", name.replaceAll(" .*", ""), epochs, seeds, f64, f32, 100 * (f32 - f64));
-    }
-
-    static Examples rows(Examples data, int from, int to) {
-        return new Examples(java.util.Arrays.copyOfRange(data.features(), from * data.inputs(), to * data.inputs()),
-                java.util.Arrays.copyOfRange(data.targets(), from * data.outputs(), to * data.outputs()), to - from,
-                data.inputs(), data.outputs());
     }
 
     private static Examples pick(Examples data, int[] order) {

@@ -61,7 +61,7 @@ public final class R1Benchmark {
         }
         TaskRunner runner = runnerFor(kernelName);
         MatrixKernel kernel = kernel(kernelName, runner);
-        Examples data = R1Data.load(samples);
+        Examples data = R1Data.load(samples, precision);
         MachinePeak peak = MachinePeak.detect();
         NetworkSpec network = new NetworkSpec(784, List.of(new LayerSpec(width, Activation.RELU),
                 new LayerSpec(width / 2, Activation.RELU)), Output.SOFTMAX, 10, Initialization.HE);
@@ -79,8 +79,7 @@ public final class R1Benchmark {
                 1e-8), l2, new DropoutSpec(0, List.of(0.5, 0.5)), EarlyStoppingSpec.trackingOnly(Monitor.VAL_LOSS),
                 epochs, 128, true, 7).withPrecision(precision);
         int held = Math.min(128, data.rows());
-        Examples tracking = new Examples(java.util.Arrays.copyOf(data.features(), held * data.inputs()),
-                java.util.Arrays.copyOf(data.targets(), held * data.outputs()), held, data.inputs(), data.outputs());
+        Examples tracking = data.rows(0, held);
         List<Double> seconds = new ArrayList<>();
         double[] finalAccuracy = {Double.NaN};
         TrainingListener listener = new TrainingListener() {

@@ -1,6 +1,8 @@
 package dev.regtrain.bench;
 
 import dev.regtrain.engine.Examples;
+import dev.regtrain.engine.FeatureValues;
+import dev.regtrain.engine.Precision;
 import dev.regtrain.engine.Rng;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -29,15 +31,23 @@ final class R1Data {
     }
 
     static Examples load(int samples) throws IOException {
+        return load(samples, Precision.FLOAT64);
+    }
+
+    /**
+     * The data with its features held in {@code precision}, as a job prepares them: a float32 run reads the file's
+     * floats as they are (the values the float64 run widens), and never holds them in double.
+     */
+    static Examples load(int samples, Precision precision) throws IOException {
         Path path = defaultPath();
-        return Files.exists(path) ? read(path, samples) : generate(samples);
+        return Files.exists(path) ? read(path, samples, precision) : generate(samples).inPrecision(precision);
     }
 
     static String source() {
         return Files.exists(defaultPath()) ? defaultPath().toString() : "generated";
     }
 
-    private static Examples read(Path path, int samples) throws IOException {
+    private static Examples read(Path path, int samples, Precision precision) throws IOException {
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
             ByteBuffer header = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
             channel.read(header);
@@ -47,9 +57,17 @@ final class R1Data {
             int c = header.getInt();
             int rows = Math.min(samples, n);
             ByteBuffer all = channel.map(FileChannel.MapMode.READ_ONLY, 12, (long) n * d * 4 + n).order(ByteOrder.LITTLE_ENDIAN);
-            double[] x = new double[rows * d];
-            for (int i = 0; i < x.length; i++) {
-                x[i] = all.getFloat(4 * i);
+            FeatureValues x;
+            if (precision == Precision.FLOAT32) {
+                float[] floats = new float[rows * d];
+                all.asFloatBuffer().get(floats);
+                x = new FeatureValues.Floats(floats);
+            } else {
+                double[] doubles = new double[rows * d];
+                for (int i = 0; i < doubles.length; i++) {
+                    doubles[i] = all.getFloat(4 * i);
+                }
+                x = new FeatureValues.Doubles(doubles);
             }
             double[] y = new double[rows * c];
             for (int i = 0; i < rows; i++) {

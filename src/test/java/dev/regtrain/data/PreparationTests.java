@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.regtrain.engine.Examples;
+import dev.regtrain.engine.FeatureValues;
 import dev.regtrain.engine.Output;
+import dev.regtrain.engine.Precision;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -147,5 +149,33 @@ class PreparationTests {
         assertThat(train.inputs()).isEqualTo(2);
         assertThat(train.outputs()).isEqualTo(3);
         assertThat(p.validation().rows()).isEqualTo(18);
+    }
+
+    @Test
+    void inFloat32TheFeaturesAreTheStandardisedDoublesRoundedOnceAndTheTargetsStayDoubles() {
+        Dataset d = BuiltinDatasets.generate("spirals", Map.of("samples", 90.0), 4);
+        Split split = Split.of(d, 0.2, 4);
+
+        PreparedData doubles = Preparation.prepare(d, split, true, Output.SOFTMAX);
+        PreparedData floats = Preparation.prepare(d, split, true, Output.SOFTMAX, Precision.FLOAT32);
+
+        for (String part : List.of("train", "validation")) {
+            Examples reference = part.equals("train") ? doubles.train() : doubles.validation();
+            Examples single = part.equals("train") ? floats.train() : floats.validation();
+            float[] values = ((FeatureValues.Floats) single.values()).values();
+            assertThat(values).as(part).hasSize(reference.features().length);
+            for (int i = 0; i < values.length; i++) {
+                assertThat(values[i]).as(part + " value " + i).isEqualTo((float) reference.features()[i]);
+            }
+            assertThat(single.targets()).as(part).containsExactly(reference.targets());
+            assertThat(single.precision()).isEqualTo(Precision.FLOAT32);
+            assertThatThrownBy(single::features).isInstanceOf(IllegalStateException.class)
+                    .hasMessage("these examples are held in float32");
+        }
+        assertThat(floats.standardization()).isEqualTo(doubles.standardization());
+        assertThat(doubles.train().inPrecision(Precision.FLOAT64)).isSameAs(doubles.train());
+        assertThatThrownBy(() -> floats.train().inPrecision(Precision.FLOAT64))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("examples held in float32 cannot be held in float64");
     }
 }

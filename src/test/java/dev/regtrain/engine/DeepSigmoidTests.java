@@ -3,7 +3,6 @@ package dev.regtrain.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -15,13 +14,8 @@ import org.junit.jupiter.api.Test;
 class DeepSigmoidTests {
 
     private static final Examples ALL = Fixtures.classification(1000, 2, 1, 0.3, 5);
-    private static final Examples TRAIN = rows(0, 800);
-    private static final Examples VALIDATION = rows(800, 1000);
-
-    private static Examples rows(int from, int to) {
-        return new Examples(Arrays.copyOfRange(ALL.features(), 2 * from, 2 * to),
-                Arrays.copyOfRange(ALL.targets(), from, to), to - from, 2, 1);
-    }
+    private static final Examples TRAIN = ALL.rows(0, 800);
+    private static final Examples VALIDATION = ALL.rows(800, 1000);
 
     private static Runs train(boolean batchNorm) {
         List<LayerSpec> hidden = new ArrayList<>();

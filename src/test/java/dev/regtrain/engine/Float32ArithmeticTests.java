@@ -57,8 +57,9 @@ class Float32ArithmeticTests {
         NetworkValues<float[]> singleGradients = NetworkValues.zeros(spec, Arithmetic.FLOAT);
         Workspace<float[]> singles = new Workspace<>(singleValues, 45, null, singleGradients,
                 Kernels.select("vector"), dev.regtrain.engine.kernel.TaskRunner.SEQUENTIAL);
+        doubles.gather(data, null, 0);
+        singles.gather(data.inPrecision(Precision.FLOAT32), null, 0);
         for (Workspace<?> w : List.of(doubles, singles)) {
-            w.gather(data, null, 0);
             w.forward(null);
             w.backward();
         }
@@ -89,7 +90,7 @@ class Float32ArithmeticTests {
         Rng first = new Rng(77);
         Rng second = new Rng(77);
         doubles.gather(data, null, 0);
-        singles.gather(data, null, 0);
+        singles.gather(data.inPrecision(Precision.FLOAT32), null, 0);
         doubles.forward(first);
         singles.forward(second);
 

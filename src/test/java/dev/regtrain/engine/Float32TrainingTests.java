@@ -26,10 +26,14 @@ class Float32TrainingTests {
 
     /** Relu layers behind dropout (sparse δ, flat units), L2, a ragged last batch. */
     private static TrainingPlan plan(OptimizerKind optimizer, Precision precision) {
+        return plan(optimizer, precision, Monitor.VAL_LOSS);
+    }
+
+    private static TrainingPlan plan(OptimizerKind optimizer, Precision precision, Monitor monitor) {
         return Fixtures.aPlan(20, Output.SOFTMAX, 4).hidden(64, Activation.RELU).hidden(48, Activation.RELU)
                 .dropout(0.1, 0.5).l2(1.0)
                 .optimizer(OptimizerSpec.of(optimizer, optimizer == OptimizerKind.ADAM ? 0.01 : 0.05))
-                .earlyStopping(EarlyStoppingSpec.trackingOnly(Monitor.VAL_LOSS))
+                .earlyStopping(EarlyStoppingSpec.trackingOnly(monitor))
                 .batchSize(35).epochs(4).seed(5).build().withPrecision(precision);
     }
 
@@ -39,12 +43,6 @@ class Float32TrainingTests {
 
     private static EngineContext vector() {
         return EngineContext.DEFAULT.withKernel(Kernels.select("vector"));
-    }
-
-    private static Examples rows(Examples data, int from, int to) {
-        return new Examples(java.util.Arrays.copyOfRange(data.features(), from * data.inputs(), to * data.inputs()),
-                java.util.Arrays.copyOfRange(data.targets(), from * data.outputs(), to * data.outputs()), to - from,
-                data.inputs(), data.outputs());
     }
 
     private static boolean allFloats(double[][] blocks) {
@@ -130,6 +128,25 @@ class Float32TrainingTests {
                 .hasMessageContaining("float64");
     }
 
+    @Test
+    void examplesHeldInFloat32TrainBitIdenticallyToTheSameExamplesGivenInDouble() {
+        TrainingPlan plan = plan(OptimizerKind.MOMENTUM, Precision.FLOAT32, Monitor.TRAIN_LOSS); // J over train too
+        Examples train = TRAIN.inPrecision(Precision.FLOAT32);
+        Examples validation = VALIDATION.inPrecision(Precision.FLOAT32);
+        Runs fromDoubles = new Runs();
+        Runs fromFloats = new Runs();
+        TrainingOutcome a = Trainer.start(plan, TRAIN, VALIDATION, vector()).run(fromDoubles, () -> false);
+        TrainingOutcome b = Trainer.start(plan, train, validation, vector()).run(fromFloats, () -> false);
+
+        assertThat(train.values()).isInstanceOf(FeatureValues.Floats.class);
+        assertThat(b.model().values()).isDeepEqualTo(a.model().values());
+        assertThat(fromFloats.rows.stream().map(r -> r.withSeconds(0)).toList())
+                .isEqualTo(fromDoubles.rows.stream().map(r -> r.withSeconds(0)).toList());
+        assertThatThrownBy(() -> Trainer.start(plan.withPrecision(Precision.FLOAT64), train, validation, vector()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("examples held in float32 cannot train in float64");
+    }
+
     @ParameterizedTest
     @EnumSource(value = OptimizerKind.class, names = {"MOMENTUM", "ADAM"})
     void aShortFloat32RunEndsNearTheFloat64RunOnEitherKernel(OptimizerKind optimizer) {
@@ -153,8 +170,8 @@ class Float32TrainingTests {
     @Test
     void aLongerFloat32RunReachesTheFloat64AccuracyWithinHalfAPoint() {
         Examples all = Fixtures.classification(6000, 30, 5, 0.6, 21); // one teacher for both splits
-        Examples train = rows(all, 0, 4000);
-        Examples validation = rows(all, 4000, 6000);
+        Examples train = all.rows(0, 4000);
+        Examples validation = all.rows(4000, 6000);
         TrainingPlan plan = Fixtures.aPlan(30, Output.SOFTMAX, 5).hidden(96, Activation.RELU)
                 .hidden(48, Activation.RELU).dropout(0, 0.3).l2(2.0)
                 .optimizer(OptimizerSpec.of(OptimizerKind.MOMENTUM, 0.02))

@@ -18,18 +18,13 @@ class GradientCheckRunTests {
                 .epochs(3).build();
     }
 
-    private static Examples firstRows(Examples data, int rows) {
-        return new Examples(Arrays.copyOf(data.features(), rows * data.inputs()),
-                Arrays.copyOf(data.targets(), rows * data.outputs()), rows, data.inputs(), data.outputs());
-    }
-
     @Test
     void aTrainedNetworkWithEveryKindOfLayerAndPenaltyPassesOnItsOwnObjective() {
         TrainingPlan plan = everything();
         Network trained = Trainer.start(plan, Runs.TRAIN, null, EngineContext.DEFAULT).run(new Runs(), () -> false)
                 .model();
 
-        GradientCheck.Result result = GradientCheck.run(plan, trained, firstRows(Runs.TRAIN, 32), Runs.TRAIN.rows(),
+        GradientCheck.Result result = GradientCheck.run(plan, trained, Runs.TRAIN.rows(0, 32), Runs.TRAIN.rows(),
                 20, OjalgoKernel.INSTANCE);
 
         assertThat(result.verdict()).isEqualTo(GradientCheck.Verdict.OK);
@@ -47,9 +42,9 @@ class GradientCheckRunTests {
         Network network = Network.initialise(plan.network(), new Rng(3));
         double[][] before = network.values();
 
-        GradientCheck.Result first = GradientCheck.run(plan, network, firstRows(Runs.TRAIN, 16), 90, 10,
+        GradientCheck.Result first = GradientCheck.run(plan, network, Runs.TRAIN.rows(0, 16), 90, 10,
                 OjalgoKernel.INSTANCE);
-        GradientCheck.Result second = GradientCheck.run(plan, network, firstRows(Runs.TRAIN, 16), 90, 10,
+        GradientCheck.Result second = GradientCheck.run(plan, network, Runs.TRAIN.rows(0, 16), 90, 10,
                 OjalgoKernel.INSTANCE);
 
         assertThat(second).isEqualTo(first);
@@ -78,7 +73,7 @@ class GradientCheckRunTests {
         // disagreement, which the check must call WRONG, while the right gradient passes.
         TrainingPlan plan = Fixtures.aPlan(6, Output.SOFTMAX, 3).hidden(5, Activation.TANH).build();
         Network network = Network.initialise(plan.network(), new Rng(8));
-        Examples sample = firstRows(Runs.TRAIN, 16);
+        Examples sample = Runs.TRAIN.rows(0, 16);
         double[][] wrong = new Objective(network, PenaltySpec.NONE, new LossSpec(0.5, ClassWeights.NONE), sample, 16,
                 OjalgoKernel.INSTANCE).gradient();
         Objective objective = new Objective(network, PenaltySpec.NONE, sample, OjalgoKernel.INSTANCE);

@@ -61,7 +61,11 @@ class MemoryEstimateIT {
                 "\"training\": {\"epochs\": 2, \"batchSize\": 512, \"optimizer\": \"adam\"}"));
         jobs.put("resume-adam", job(blobs.formatted(1000, 256), wide,
                 "\"training\": {\"epochs\": 3, \"batchSize\": 64, \"optimizer\": \"adam\"}"));
-        // float32: the network, its optimizer state and the workspaces in floats, the data and checkpoints in doubles
+        // float32: the network, its optimizer state, the workspaces and the examples' features in floats, the
+        // targets and checkpoints in doubles
+        jobs.put("data-sgd-float32", job(blobs.formatted(100_000, 100),
+                "\"network\": {\"hidden\": [{\"units\": 16}]}", "\"training\": {\"epochs\": 1, \"batchSize\": 256, "
+                        + "\"optimizer\": \"sgd\", \"precision\": \"float32\"}"));
         jobs.put("parameters-adam-float32", job(blobs.formatted(1000, 256), wide, "\"training\": {\"epochs\": 2, "
                 + "\"batchSize\": 64, \"optimizer\": \"adam\", \"precision\": \"float32\"}"));
         jobs.put("activations-dropout-float32", job(blobs.formatted(8192, 64),

@@ -24,8 +24,9 @@ import dev.regtrain.engine.TrainingPlan;
  * @param validationBytes the inference workspaces of the validation pass ({@link Predictor#CHUNK_ROWS} rows and the
  *                        rest), with their packed weights (about P each), and of a pass over the training rows when
  *                        the training objective is monitored
- * @param dataBytes the prepared (standardised) training and validation examples, the split, the shuffle order, the
- *                  examples' class weights, and mixup's buffers
+ * @param dataBytes the prepared (standardised) training and validation examples (features in the training
+ *                  precision, targets in double), the split, the shuffle order, the examples' class weights, and
+ *                  mixup's buffers
  * @param loadingBytes the dataset as loaded or generated, with its labels: it is let go once the examples are
  *                     prepared, before the trainer is made, but loading, generating and preparing take it twice
  * @param historyBytes the metrics rows of every epoch, kept with the job and in its training state
@@ -92,8 +93,8 @@ public record MemoryEstimate(long parameterBytes, long checkpointBytes, long bat
         long inputs = spec.inputs();
         long outputs = spec.outputs();
         long loadingBytes = arrays.doubles(rows * inputs) + arrays.doubles(rows); // the features and the labels
-        long dataBytes = arrays.doubles(maxTrainRows * inputs) + arrays.doubles(maxTrainRows * outputs)
-                + arrays.doubles(maxValidation * inputs) + arrays.doubles(maxValidation * outputs)
+        long dataBytes = arrays.values(maxTrainRows * inputs) + arrays.doubles(maxTrainRows * outputs)
+                + arrays.values(maxValidation * inputs) + arrays.doubles(maxValidation * outputs)
                 + arrays.ints(rows) + arrays.ints(maxTrainRows) // the split, the shuffle order
                 + arrays.doubles(maxTrainRows) // the examples' class weights
                 + (mixup ? arrays.doubles(batch * inputs) + arrays.doubles(batch * outputs) + arrays.ints(batch) : 0);

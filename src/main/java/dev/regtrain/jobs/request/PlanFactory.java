@@ -53,6 +53,11 @@ public final class PlanFactory {
                 loss, precision(t.precision()));
     }
 
+    /** The precision a resolved request trains in (its examples are prepared in it). */
+    public static Precision precision(JobRequest request) {
+        return precision(request.training().precision());
+    }
+
     /** The training precision; float64 for a job stored before the field existed. */
     static Precision precision(String apiName) {
         return apiName == null ? Precision.FLOAT64 : constant(Precision.class, apiName);

@@ -56,7 +56,7 @@ class MemoryEstimateTests {
     }
 
     @Test
-    void inFloat32TheNetworkAndItsWorkspacesAreCountedInFloatsAndTheDataAndCheckpointsInDoubles() {
+    void inFloat32TheNetworkItsWorkspacesAndTheFeaturesAreCountedInFloatsTheTargetsAndCheckpointsInDoubles() {
         TrainingPlan doubles = plan(20, 32, 1, OptimizerKind.MOMENTUM, 50);
         TrainingPlan floats = doubles.withPrecision(Precision.FLOAT32);
         long oneCopyInFloats = (4 * 640 + 16) + (4 * 32 + 16) + (4 * 32 + 16) + (4 + 16);
@@ -66,7 +66,9 @@ class MemoryEstimateTests {
 
         assertThat(f32.parameterBytes()).isEqualTo(6 * oneCopyInFloats);
         assertThat(f32.checkpointBytes()).as("a training state holds doubles").isEqualTo(f64.checkpointBytes());
-        assertThat(f32.dataBytes()).as("the examples are doubles").isEqualTo(f64.dataBytes());
+        long features = 1000 * 20; // 800 training and 200 validation rows of 20 inputs
+        assertThat(f64.dataBytes() - f32.dataBytes()).as("the features are floats, the targets doubles")
+                .isEqualTo(4 * features);
         assertThat(f32.loadingBytes()).isEqualTo(f64.loadingBytes());
         assertThat(f32.batchBytes()).isLessThan(f64.batchBytes()).isGreaterThan(f64.batchBytes() * 4 / 10);
         assertThat(f32.validationBytes()).isLessThan(f64.validationBytes());
