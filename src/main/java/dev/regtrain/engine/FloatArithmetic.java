@@ -246,7 +246,7 @@ final class FloatArithmetic extends Arithmetic<float[]> {
 
     @Override
     double squaredL2(float[] values, int from, int to) {
-        return FloatSteps.squaredL2(values, from, to);
+        return ElementLoops.squaredL2(values, from, to);
     }
 
     @Override

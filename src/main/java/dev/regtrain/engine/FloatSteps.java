@@ -1,5 +1,7 @@
 package dev.regtrain.engine;
 
+import dev.regtrain.engine.kernel.ElementLoops;
+
 /**
  * The optimizer's rules, the penalty gradient and the constraints in single precision, the twins of {@link
  * DoubleArithmetic}'s: the parameters, gradients and slots are floats and so is every step of the arithmetic; only
@@ -8,24 +10,6 @@ package dev.regtrain.engine;
 final class FloatSteps {
 
     private FloatSteps() {
-    }
-
-    static double squaredL2(float[] values, int from, int to) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int i = from;
-        for (; i + 4 <= to; i += 4) {
-            s0 += values[i] * values[i];
-            s1 += values[i + 1] * values[i + 1];
-            s2 += values[i + 2] * values[i + 2];
-            s3 += values[i + 3] * values[i + 3];
-        }
-        for (; i < to; i++) {
-            s0 += values[i] * values[i];
-        }
-        return (s0 + s1) + (s2 + s3);
     }
 
     /** {zeros, values with |v| below the threshold}. */
@@ -65,7 +49,7 @@ final class FloatSteps {
     static void capColumnNorms(float[] w, int rows, double cap, int fromColumn, int toColumn) {
         for (int j = fromColumn; j < toColumn; j++) {
             int from = j * rows;
-            double norm = Math.sqrt(squaredL2(w, from, from + rows));
+            double norm = Math.sqrt(ElementLoops.squaredL2(w, from, from + rows));
             if (norm > cap) {
                 float scale = (float) (cap / norm);
                 for (int i = from; i < from + rows; i++) {

@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * Element-wise loops of a training step that the JIT does not vectorise on its own: dropout's draws (64-bit
- * multiplies) and sums of squares of doubles (a reduction, whose order Java fixes). Without the Vector API module
+ * multiplies) and sums of squares (a reduction, whose order Java fixes). Without the Vector API module
  * they run one element at a time; with it, several lanes at a time ({@code VectorElementLoops}, loaded by reflection
  * as {@link Kernels} loads the vector kernel). Either way the results are the same bits, on any machine.
  *
@@ -17,10 +17,11 @@ import java.util.Arrays;
  * and a second shape of FloatVector in the process made the float GEMM kernel's calls megamorphic (ten times
  * slower, measured).
  *
- * <p><b>Sums of squares of doubles.</b> Σᵢ vᵢ² over [from, to) in {@link #CHAINS} running sums, element from + i
+ * <p><b>Sums of squares.</b> Σᵢ vᵢ² over [from, to) in {@link #CHAINS} running sums, element from + i
  * going to sum i mod 32, then folded in one fixed order (see {@link #fold}). The order does not depend on the vector
- * width, so a job resumed on another machine adds the same numbers in the same order. (Floats' squares, widened to
- * double, stay in {@code FloatSteps}' scalar loop, for the reason above.)
+ * width, so a job resumed on another machine adds the same numbers in the same order. Floats are widened to double
+ * first and summed the same way; the vector loop widens a vector of the preferred float shape into two of the
+ * preferred double shape (both the GEMM kernels' own), so no other shape enters the process.
  */
 public final class ElementLoops {
 
@@ -101,6 +102,21 @@ public final class ElementLoops {
     }
 
     /**
+     * Σᵢ vᵢ² over [from, to) of floats, each widened to double (where its square is exact) and added as {@link
+     * #squaredL2(double[], int, int)} adds: the same bits as that method gives for the widened values.
+     */
+    public static double squaredL2(float[] values, int from, int to) {
+        double[] sums = SUMS.get();
+        Arrays.fill(sums, 0.0);
+        int done = VECTOR == null ? from : VECTOR.squares(values, from, to, sums);
+        for (int i = done; i < to; i++) {
+            double v = values[i];
+            sums[(i - from) % CHAINS] += v * v;
+        }
+        return fold(sums);
+    }
+
+    /**
      * Σ over l in 0..7 (in order) of (s[l] + s[8 + l]) + (s[16 + l] + s[24 + l]): the lane-wise additions of four
      * vectors of eight (or of two sets of four vectors of four), then the eight lanes one after the other.
      */
@@ -128,6 +144,9 @@ public final class ElementLoops {
          * {@code from}, or leaves it as it is when there is none; returns the first index it left to the caller.
          */
         int squares(double[] values, int from, int to, double[] sums);
+
+        /** The same for floats, each widened to double before it is squared. */
+        int squares(float[] values, int from, int to, double[] sums);
     }
 
     private static Loops loadVectorLoops() {

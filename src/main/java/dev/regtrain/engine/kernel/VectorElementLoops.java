@@ -3,6 +3,7 @@ package dev.regtrain.engine.kernel;
 import static dev.regtrain.engine.kernel.ElementLoops.CHAINS;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -20,6 +21,8 @@ final class VectorElementLoops implements ElementLoops.Loops {
     private static final VectorSpecies<Long> LONGS = LongVector.SPECIES_PREFERRED;
     /** The same shape and, 64-bit lanes both, as many lanes as {@link #LONGS}: a mask of one casts to the other. */
     private static final VectorSpecies<Double> DOUBLES = DoubleVector.SPECIES_PREFERRED;
+    /** The GEMM kernel's float shape, twice the lanes of {@link #DOUBLES}. */
+    private static final VectorSpecies<Float> FLOATS = FloatVector.SPECIES_PREFERRED;
     private static final int LANES = LONGS.length();
     /** Lane j's offset in a group of draws: j·γ. */
     private static final LongVector LANE_STEPS = LongVector.zero(LONGS).addIndex(1).mul(SplitMix64.GAMMA);
@@ -129,6 +132,84 @@ final class VectorElementLoops implements ElementLoops.Loops {
         s6.intoArray(sums, 24);
         s7.intoArray(sums, 28);
         return i;
+    }
+
+    /**
+     * Floats: a vector of the preferred float shape holds twice the lanes of the preferred double one, and widens
+     * into two of them (parts 0 and 1, its lower and upper lanes), which go to the sums the doubles would.
+     */
+    @Override
+    public int squares(float[] values, int from, int to, double[] sums) {
+        if (to - from < CHAINS || FLOATS.length() != 2 * DOUBLES.length()) {
+            return from;
+        }
+        return switch (DOUBLES.length()) {
+            case 8 -> floatSquaresByEight(values, from, to, sums);
+            case 4 -> floatSquaresByFour(values, from, to, sums);
+            default -> from;
+        };
+    }
+
+    private static int floatSquaresByEight(float[] values, int from, int to, double[] sums) {
+        DoubleVector s0 = DoubleVector.zero(DOUBLES);
+        DoubleVector s1 = s0;
+        DoubleVector s2 = s0;
+        DoubleVector s3 = s0;
+        int i = from;
+        for (; i + CHAINS <= to; i += CHAINS) {
+            FloatVector v0 = FloatVector.fromArray(FLOATS, values, i);
+            FloatVector v1 = FloatVector.fromArray(FLOATS, values, i + 16);
+            s0 = s0.add(square(v0, 0));
+            s1 = s1.add(square(v0, 1));
+            s2 = s2.add(square(v1, 0));
+            s3 = s3.add(square(v1, 1));
+        }
+        s0.intoArray(sums, 0);
+        s1.intoArray(sums, 8);
+        s2.intoArray(sums, 16);
+        s3.intoArray(sums, 24);
+        return i;
+    }
+
+    private static int floatSquaresByFour(float[] values, int from, int to, double[] sums) {
+        DoubleVector s0 = DoubleVector.zero(DOUBLES);
+        DoubleVector s1 = s0;
+        DoubleVector s2 = s0;
+        DoubleVector s3 = s0;
+        DoubleVector s4 = s0;
+        DoubleVector s5 = s0;
+        DoubleVector s6 = s0;
+        DoubleVector s7 = s0;
+        int i = from;
+        for (; i + CHAINS <= to; i += CHAINS) {
+            FloatVector v0 = FloatVector.fromArray(FLOATS, values, i);
+            FloatVector v1 = FloatVector.fromArray(FLOATS, values, i + 8);
+            FloatVector v2 = FloatVector.fromArray(FLOATS, values, i + 16);
+            FloatVector v3 = FloatVector.fromArray(FLOATS, values, i + 24);
+            s0 = s0.add(square(v0, 0));
+            s1 = s1.add(square(v0, 1));
+            s2 = s2.add(square(v1, 0));
+            s3 = s3.add(square(v1, 1));
+            s4 = s4.add(square(v2, 0));
+            s5 = s5.add(square(v2, 1));
+            s6 = s6.add(square(v3, 0));
+            s7 = s7.add(square(v3, 1));
+        }
+        s0.intoArray(sums, 0);
+        s1.intoArray(sums, 4);
+        s2.intoArray(sums, 8);
+        s3.intoArray(sums, 12);
+        s4.intoArray(sums, 16);
+        s5.intoArray(sums, 20);
+        s6.intoArray(sums, 24);
+        s7.intoArray(sums, 28);
+        return i;
+    }
+
+    /** Part 0 or 1 of a float vector, widened to the preferred double shape and squared (exactly). */
+    private static DoubleVector square(FloatVector v, int part) {
+        DoubleVector d = (DoubleVector) v.convertShape(VectorOperators.F2D, DOUBLES, part);
+        return d.mul(d);
     }
 
     private static DoubleVector square(double[] values, int i) {

@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * Prints, one per line, whether this JVM has the Vector API module and then the bits of {@link ElementLoops}' results
- * on fixed inputs (sums of squares over ranges of several lengths and offsets, dropout's scales and outputs in both
+ * on fixed inputs (sums of squares of doubles and of floats over ranges of several lengths and offsets, dropout's scales and outputs in both
  * precisions, as hashes of their bits): ScalarLoopsIT runs it in a JVM with the module and in one without, and the
  * lines after the first must be the same.
  */
@@ -27,7 +27,8 @@ public final class ElementLoopsProbe {
         int[][] ranges = {{0, n}, {3, 35}, {5, 36}, {7, 7 + 784}, {100, 100 + 31}, {11, 4_000}};
         for (int[] r : ranges) {
             System.out.println("squares " + r[0] + ".." + r[1] + " "
-                    + Long.toHexString(Double.doubleToRawLongBits(ElementLoops.squaredL2(values, r[0], r[1]))));
+                    + Long.toHexString(Double.doubleToRawLongBits(ElementLoops.squaredL2(values, r[0], r[1]))) + " "
+                    + Long.toHexString(Double.doubleToRawLongBits(ElementLoops.squaredL2(floats, r[0], r[1]))));
         }
         for (double rate : new double[] {0.1, 0.5, 0.8}) {
             double[] target = new double[n];

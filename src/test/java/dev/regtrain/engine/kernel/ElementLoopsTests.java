@@ -102,4 +102,26 @@ class ElementLoopsTests {
         assertThat(ElementLoops.squaredL2(values, from, from + length))
                 .isCloseTo(exact.doubleValue(), offset(1e-14 * exact.doubleValue()));
     }
+
+    /** Floats: each widened to double, then summed as doubles are, so the same bits as the widened array's sum. */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 31, 32, 33, 47, 128, 784, 1_000})
+    void sumsOfSquaresOfFloatsAreThoseOfTheWidenedValues(int length) {
+        int from = 3;
+        float[] floats = new float[from + length + 5];
+        double[] widened = new double[floats.length];
+        Rng rng = new Rng(100 + length);
+        for (int i = 0; i < floats.length; i++) {
+            floats[i] = (float) ((rng.nextDouble() - 0.5) * Math.pow(10, (i % 7) - 3));
+            widened[i] = floats[i];
+        }
+        double naive = 0;
+        for (int i = from; i < from + length; i++) {
+            naive += (double) floats[i] * floats[i];
+        }
+
+        double sum = ElementLoops.squaredL2(floats, from, from + length);
+        assertThat(sum).isEqualTo(ElementLoops.squaredL2(widened, from, from + length));
+        assertThat(sum).isCloseTo(naive, offset(1e-13 * Math.max(naive, Double.MIN_NORMAL)));
+    }
 }
