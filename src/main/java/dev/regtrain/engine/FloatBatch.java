@@ -1,5 +1,7 @@
 package dev.regtrain.engine;
 
+import dev.regtrain.engine.kernel.ElementLoops;
+
 /** The loops of a mini-batch's buffers in single precision, the twins of {@link LayerLoops}' and {@link Scores}'. */
 final class FloatBatch {
 
@@ -53,15 +55,10 @@ final class FloatBatch {
         }
     }
 
-    /** sums[j] = Σᵢ values[i, j], accumulated in double. */
+    /** sums[j] = Σᵢ values[i, j], accumulated in double ({@link ElementLoops#sum}: 32 running sums). */
     static void columnSums(float[] values, float[] sums, int rows, int fromColumn, int toColumn) {
         for (int j = fromColumn; j < toColumn; j++) {
-            double sum = 0;
-            int offset = j * rows;
-            for (int i = 0; i < rows; i++) {
-                sum += values[offset + i];
-            }
-            sums[j] = (float) sum;
+            sums[j] = (float) ElementLoops.sum(values, j * rows, (j + 1) * rows);
         }
     }
 

@@ -106,12 +106,21 @@ public final class ElementLoops {
      * #squaredL2(double[], int, int)} adds: the same bits as that method gives for the widened values.
      */
     public static double squaredL2(float[] values, int from, int to) {
+        return sum(values, from, to, true);
+    }
+
+    /** Σᵢ vᵢ over [from, to) of floats, each widened to double, in the running sums and order of the squares. */
+    public static double sum(float[] values, int from, int to) {
+        return sum(values, from, to, false);
+    }
+
+    private static double sum(float[] values, int from, int to, boolean squared) {
         double[] sums = SUMS.get();
         Arrays.fill(sums, 0.0);
-        int done = VECTOR == null ? from : VECTOR.squares(values, from, to, sums);
+        int done = VECTOR == null ? from : VECTOR.sums(values, from, to, squared, sums);
         for (int i = done; i < to; i++) {
             double v = values[i];
-            sums[(i - from) % CHAINS] += v * v;
+            sums[(i - from) % CHAINS] += squared ? v * v : v;
         }
         return fold(sums);
     }
@@ -145,8 +154,8 @@ public final class ElementLoops {
          */
         int squares(double[] values, int from, int to, double[] sums);
 
-        /** The same for floats, each widened to double before it is squared. */
-        int squares(float[] values, int from, int to, double[] sums);
+        /** The same for floats, each widened to double (and then squared, if {@code squared}). */
+        int sums(float[] values, int from, int to, boolean squared, double[] sums);
     }
 
     private static Loops loadVectorLoops() {

@@ -139,18 +139,18 @@ final class VectorElementLoops implements ElementLoops.Loops {
      * into two of them (parts 0 and 1, its lower and upper lanes), which go to the sums the doubles would.
      */
     @Override
-    public int squares(float[] values, int from, int to, double[] sums) {
+    public int sums(float[] values, int from, int to, boolean squared, double[] sums) {
         if (to - from < CHAINS || FLOATS.length() != 2 * DOUBLES.length()) {
             return from;
         }
         return switch (DOUBLES.length()) {
-            case 8 -> floatSquaresByEight(values, from, to, sums);
-            case 4 -> floatSquaresByFour(values, from, to, sums);
+            case 8 -> floatSumsByEight(values, from, to, squared, sums);
+            case 4 -> floatSumsByFour(values, from, to, squared, sums);
             default -> from;
         };
     }
 
-    private static int floatSquaresByEight(float[] values, int from, int to, double[] sums) {
+    private static int floatSumsByEight(float[] values, int from, int to, boolean squared, double[] sums) {
         DoubleVector s0 = DoubleVector.zero(DOUBLES);
         DoubleVector s1 = s0;
         DoubleVector s2 = s0;
@@ -159,10 +159,10 @@ final class VectorElementLoops implements ElementLoops.Loops {
         for (; i + CHAINS <= to; i += CHAINS) {
             FloatVector v0 = FloatVector.fromArray(FLOATS, values, i);
             FloatVector v1 = FloatVector.fromArray(FLOATS, values, i + 16);
-            s0 = s0.add(square(v0, 0));
-            s1 = s1.add(square(v0, 1));
-            s2 = s2.add(square(v1, 0));
-            s3 = s3.add(square(v1, 1));
+            s0 = s0.add(widen(v0, 0, squared));
+            s1 = s1.add(widen(v0, 1, squared));
+            s2 = s2.add(widen(v1, 0, squared));
+            s3 = s3.add(widen(v1, 1, squared));
         }
         s0.intoArray(sums, 0);
         s1.intoArray(sums, 8);
@@ -171,7 +171,7 @@ final class VectorElementLoops implements ElementLoops.Loops {
         return i;
     }
 
-    private static int floatSquaresByFour(float[] values, int from, int to, double[] sums) {
+    private static int floatSumsByFour(float[] values, int from, int to, boolean squared, double[] sums) {
         DoubleVector s0 = DoubleVector.zero(DOUBLES);
         DoubleVector s1 = s0;
         DoubleVector s2 = s0;
@@ -186,14 +186,14 @@ final class VectorElementLoops implements ElementLoops.Loops {
             FloatVector v1 = FloatVector.fromArray(FLOATS, values, i + 8);
             FloatVector v2 = FloatVector.fromArray(FLOATS, values, i + 16);
             FloatVector v3 = FloatVector.fromArray(FLOATS, values, i + 24);
-            s0 = s0.add(square(v0, 0));
-            s1 = s1.add(square(v0, 1));
-            s2 = s2.add(square(v1, 0));
-            s3 = s3.add(square(v1, 1));
-            s4 = s4.add(square(v2, 0));
-            s5 = s5.add(square(v2, 1));
-            s6 = s6.add(square(v3, 0));
-            s7 = s7.add(square(v3, 1));
+            s0 = s0.add(widen(v0, 0, squared));
+            s1 = s1.add(widen(v0, 1, squared));
+            s2 = s2.add(widen(v1, 0, squared));
+            s3 = s3.add(widen(v1, 1, squared));
+            s4 = s4.add(widen(v2, 0, squared));
+            s5 = s5.add(widen(v2, 1, squared));
+            s6 = s6.add(widen(v3, 0, squared));
+            s7 = s7.add(widen(v3, 1, squared));
         }
         s0.intoArray(sums, 0);
         s1.intoArray(sums, 4);
@@ -206,10 +206,10 @@ final class VectorElementLoops implements ElementLoops.Loops {
         return i;
     }
 
-    /** Part 0 or 1 of a float vector, widened to the preferred double shape and squared (exactly). */
-    private static DoubleVector square(FloatVector v, int part) {
+    /** Part 0 or 1 of a float vector, widened to the preferred double shape, and squared (exactly) if asked. */
+    private static DoubleVector widen(FloatVector v, int part, boolean squared) {
         DoubleVector d = (DoubleVector) v.convertShape(VectorOperators.F2D, DOUBLES, part);
-        return d.mul(d);
+        return squared ? d.mul(d) : d;
     }
 
     private static DoubleVector square(double[] values, int i) {

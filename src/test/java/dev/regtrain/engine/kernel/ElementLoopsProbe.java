@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * Prints, one per line, whether this JVM has the Vector API module and then the bits of {@link ElementLoops}' results
- * on fixed inputs (sums of squares of doubles and of floats over ranges of several lengths and offsets, dropout's scales and outputs in both
+ * on fixed inputs (sums of squares of doubles and of floats, and sums of floats, over ranges of several lengths and offsets, dropout's scales and outputs in both
  * precisions, as hashes of their bits): ScalarLoopsIT runs it in a JVM with the module and in one without, and the
  * lines after the first must be the same.
  */
@@ -28,7 +28,8 @@ public final class ElementLoopsProbe {
         for (int[] r : ranges) {
             System.out.println("squares " + r[0] + ".." + r[1] + " "
                     + Long.toHexString(Double.doubleToRawLongBits(ElementLoops.squaredL2(values, r[0], r[1]))) + " "
-                    + Long.toHexString(Double.doubleToRawLongBits(ElementLoops.squaredL2(floats, r[0], r[1]))));
+                    + Long.toHexString(Double.doubleToRawLongBits(ElementLoops.squaredL2(floats, r[0], r[1]))) + " "
+                    + Long.toHexString(Double.doubleToRawLongBits(ElementLoops.sum(floats, r[0], r[1]))));
         }
         for (double rate : new double[] {0.1, 0.5, 0.8}) {
             double[] target = new double[n];

@@ -124,4 +124,22 @@ class ElementLoopsTests {
         assertThat(sum).isEqualTo(ElementLoops.squaredL2(widened, from, from + length));
         assertThat(sum).isCloseTo(naive, offset(1e-13 * Math.max(naive, Double.MIN_NORMAL)));
     }
+
+    /** Plain sums of floats: the running sums and fold of the squares, recomputed here one element at a time. */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 31, 32, 33, 47, 128, 784})
+    void sumsOfFloatsAddInTheOrderOfTheSquares(int length) {
+        int from = 2;
+        float[] floats = new float[from + length + 4];
+        Rng rng = new Rng(200 + length);
+        for (int i = 0; i < floats.length; i++) {
+            floats[i] = (float) ((rng.nextDouble() - 0.5) * Math.pow(10, (i % 5) - 2));
+        }
+        double[] sums = new double[32];
+        for (int i = from; i < from + length; i++) {
+            sums[(i - from) % 32] += floats[i];
+        }
+
+        assertThat(ElementLoops.sum(floats, from, from + length)).isEqualTo(ElementLoops.fold(sums));
+    }
 }
