@@ -25,9 +25,10 @@ public record TrainingRequest(
         @Schema(description = "\"balanced\" (w_c = m/(K·m_c)) or a map from class label to weight (classes not "
                 + "named weigh 1); the data term of J becomes Σ w·ℓ / Σ w. null = none",
                 example = "balanced", oneOf = {String.class, java.util.Map.class}) Object classWeights,
-        @Schema(description = "The floating-point format of the weights, gradients, optimizer state and every "
-                + "product while training: float64 (IEEE double) or float32 (single precision, faster on large "
-                + "networks). Predictions, evaluations and gradient checks compute in float64 either way",
+        @Schema(description = "The floating-point format of the weights, gradients, optimizer state, the prepared "
+                + "examples' features and every product while training: float64 (IEEE double) or float32 (single "
+                + "precision, faster on large networks, half the memory). Predictions, evaluations and gradient "
+                + "checks compute in float64 either way",
                 example = "float32")
         String precision) {
 
