@@ -31,6 +31,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Workload R1 (PERFORMANCE.md) on regtrain's engine: 784-256-128-10 relu, softmax, SGD momentum 0.9, lr 0.05,
@@ -87,8 +88,9 @@ public final class R1Benchmark {
             public void onEpoch(EpochMetrics row, LiveState state) {
                 seconds.add(row.seconds());
                 finalAccuracy[0] = row.valAccuracy();
-                System.out.printf(Locale.ROOT, "epoch %d %.3fs loss %.4f%n", row.epoch(), row.seconds(),
-                        row.trainDataLoss());
+                System.out.printf(Locale.ROOT, "epoch %d %.3fs loss %.4f%s%n", row.epoch(), row.seconds(),
+                        row.trainDataLoss(), runner instanceof SpinningRunner spinning ? String.format(Locale.ROOT,
+                                " (runner so far: %d stalls, %d bursts)", spinning.stalls(), spinning.bursts()) : "");
             }
         };
         Trainer.start(plan, data, tracking,
@@ -96,8 +98,9 @@ public final class R1Benchmark {
                 .run(listener, () -> false);
 
         if (runner instanceof SpinningRunner spinning) {
-            System.out.printf(Locale.ROOT, "runner: %d threads, %d stalls (after two within 20 ms, the caller runs alone for %d ms)%n",
-                    spinning.parallelism(), spinning.stalls(), SpinningRunner.SOLO_NANOS / 1_000_000);
+            System.out.printf(Locale.ROOT, "runner: %d threads, %d stalls, %d bursts (two within 20 ms: the caller "
+                    + "runs alone, at most %d ms)%n", spinning.parallelism(), spinning.stalls(), spinning.bursts(),
+                    spinning.soloNanos() / 1_000_000);
         }
         List<Double> sorted = seconds.stream().sorted().toList();
         double median = sorted.get(sorted.size() / 2);
@@ -146,7 +149,12 @@ public final class R1Benchmark {
     static TaskRunner runnerFor(String spec) {
         int colon = spec.indexOf(':');
         int threads = colon < 0 ? 1 : Integer.parseInt(spec.substring(colon + 1));
-        return threads > 1 ? new SpinningRunner(threads) : TaskRunner.SEQUENTIAL;
+        if (threads <= 1) {
+            return TaskRunner.SEQUENTIAL;
+        }
+        Long soloMs = Long.getLong("regtrain.bench.soloMs"); // a fixed solo window, to compare with the service's
+        return soloMs == null ? new SpinningRunner(threads)
+                : new SpinningRunner(threads, TimeUnit.MICROSECONDS.toNanos(100), soloMs * 1_000_000);
     }
 
     /** Multiply-adds of the three products per layer, 2 flops each; the input layer needs no input gradient. */

@@ -18,11 +18,13 @@ import java.util.function.IntConsumer;
  *
  * <p>On a machine shared with other processes a worker can be descheduled while it holds a part, and the caller then
  * waits for a whole scheduler time slice. A wait longer than {@link #STALL_NANOS} (a part is a fraction of a millisecond of work) is a
- * stall; when two stalls come within {@link #STALL_BURST_NANOS}, the caller runs every part itself for the next
- * {@link #SOLO_NANOS} (by default), so that under contention the runner costs about what one thread would, instead of
- * several times that. A lone stall, as a quiet machine has a few per second (a collection, the JIT, the hypervisor),
- * changes nothing: going solo after each of those costs more than it saves (docs/performance.md, "Measurements
- * behind the code", has the numbers).
+ * stall; when two stalls come within {@link #STALL_BURST_NANOS}, the caller runs every part itself for a while, so
+ * that under contention the runner costs about what one thread would, instead of several times that. The window
+ * starts at {@link #MIN_SOLO_NANOS} and doubles, up to {@link #SOLO_NANOS}, with each burst that comes within
+ * {@link #RELAPSE_NANOS} of the last window's end: lasting contention soon has the caller alone for the long window,
+ * while a quiet machine's occasional pair of stalls (the hypervisor, the JIT; a few per second) costs a few
+ * milliseconds at one thread's speed instead of a hundred. A lone stall changes nothing: going solo after each of
+ * those costs more than it saves (docs/performance.md, "Measurements behind the code", has the numbers).
  */
 public final class SpinningRunner implements TaskRunner, AutoCloseable {
 
@@ -64,9 +66,16 @@ public final class SpinningRunner implements TaskRunner, AutoCloseable {
     static final long STALL_NANOS = 1_000_000;
     /** Two stalls this close together mean the cores are contended; a lone stall (a GC, the JIT) does not. */
     static final long STALL_BURST_NANOS = 20_000_000;
+    /** The first solo window after a burst. */
+    public static final long MIN_SOLO_NANOS = 5_000_000;
+    /** The longest: each burst that comes soon after a solo window ended doubles the next window, up to this. */
     public static final long SOLO_NANOS = 100_000_000;
+    /** A burst this soon after the last solo window ended is a relapse: the contention has not gone. */
+    static final long RELAPSE_NANOS = 100_000_000;
 
+    private final long minSoloNanos;
     private final long soloNanos;
+    private long soloWindow;
 
     private final int threads;
     private final Worker[] workers;
@@ -76,16 +85,24 @@ public final class SpinningRunner implements TaskRunner, AutoCloseable {
     private long soloUntil;
     private long lastStall = System.nanoTime() - 2 * STALL_BURST_NANOS;
     private long stalls;
+    private long bursts;
 
     public SpinningRunner(int threads) {
-        this(threads, TimeUnit.MICROSECONDS.toNanos(100), SOLO_NANOS);
+        this(threads, TimeUnit.MICROSECONDS.toNanos(100), MIN_SOLO_NANOS, SOLO_NANOS);
     }
 
-    /** With {@code soloNanos} = 0 the caller never runs alone after a stall. */
-    SpinningRunner(int threads, long spinNanos, long soloNanos) {
+    /** Solo windows of a fixed length; with {@code soloNanos} = 0 the caller never runs alone after a stall. */
+    public SpinningRunner(int threads, long spinNanos, long soloNanos) {
+        this(threads, spinNanos, soloNanos, soloNanos);
+    }
+
+    /** Solo windows from {@code minSoloNanos}, doubled on each relapse up to {@code maxSoloNanos}. */
+    public SpinningRunner(int threads, long spinNanos, long minSoloNanos, long maxSoloNanos) {
         this.threads = threads;
         this.spinNanos = spinNanos;
-        this.soloNanos = soloNanos;
+        this.minSoloNanos = minSoloNanos;
+        this.soloNanos = maxSoloNanos;
+        this.soloWindow = minSoloNanos;
         this.workers = new Worker[Math.max(0, threads - 1)];
         for (int w = 0; w < workers.length; w++) {
             workers[w] = new Worker(w + 1);
@@ -125,7 +142,10 @@ public final class SpinningRunner implements TaskRunner, AutoCloseable {
         if (now - waitingSince > STALL_NANOS) {
             stalls++;
             if (now - lastStall < STALL_BURST_NANOS) {
-                soloUntil = now + soloNanos;
+                soloWindow = bursts == 0 ? minSoloNanos
+                        : nextSoloWindow(soloWindow, now - soloUntil, minSoloNanos, soloNanos);
+                soloUntil = now + soloWindow;
+                bursts++;
             }
             lastStall = now;
         }
@@ -133,6 +153,14 @@ public final class SpinningRunner implements TaskRunner, AutoCloseable {
         if (job.failure != null) {
             throw job.failure;
         }
+    }
+
+    /**
+     * The solo window after a burst that came {@code sinceLastEnded} after the previous window of length
+     * {@code window} ended: twice that window (at most {@code max}) for a relapse, else {@code min} again.
+     */
+    static long nextSoloWindow(long window, long sinceLastEnded, long min, long max) {
+        return sinceLastEnded < RELAPSE_NANOS ? Math.min(2 * window, max) : min;
     }
 
     /** Whether a burst of stalls has the caller running every part itself right now. */
@@ -143,6 +171,21 @@ public final class SpinningRunner implements TaskRunner, AutoCloseable {
     /** How many times a worker held the caller up for more than {@link #STALL_NANOS}. */
     public long stalls() {
         return stalls;
+    }
+
+    /** The longest the caller runs alone after a burst of stalls. */
+    public long soloNanos() {
+        return soloNanos;
+    }
+
+    /** The length of the last (or current) solo window. */
+    long soloWindowNanos() {
+        return soloWindow;
+    }
+
+    /** How many times two stalls in a burst sent the caller solo (for up to the solo time each). */
+    public long bursts() {
+        return bursts;
     }
 
     @Override

@@ -61,6 +61,28 @@ class SpinningRunnerTests {
         }
     }
 
+    /**
+     * The solo window starts short and doubles while bursts keep coming soon after a window ends (lasting
+     * contention), up to the longest; a burst after a calm spell starts short again.
+     */
+    @Test
+    void soloWindowsDoubleOnRelapsesUpToTheLongestAndStartShortAfterACalm() {
+        long min = SpinningRunner.MIN_SOLO_NANOS;
+        long max = SpinningRunner.SOLO_NANOS;
+        long soon = SpinningRunner.RELAPSE_NANOS - 1;
+        long later = SpinningRunner.RELAPSE_NANOS;
+
+        assertThat(SpinningRunner.nextSoloWindow(min, soon, min, max)).isEqualTo(2 * min);
+        assertThat(SpinningRunner.nextSoloWindow(2 * min, 0, min, max)).isEqualTo(4 * min);
+        assertThat(SpinningRunner.nextSoloWindow(max / 2 + 1, soon, min, max)).isEqualTo(max);
+        assertThat(SpinningRunner.nextSoloWindow(max, soon, min, max)).isEqualTo(max);
+        assertThat(SpinningRunner.nextSoloWindow(max, later, min, max)).isEqualTo(min);
+        assertThat(min).as("a quiet machine's lone burst costs a few milliseconds").isLessThan(max / 10);
+        try (SpinningRunner runner = new SpinningRunner(2)) {
+            assertThat(runner.soloWindowNanos()).as("the first window").isEqualTo(min);
+        }
+    }
+
     /** One stall is not contention: the worker keeps taking parts. */
     @Test
     void aLoneStallChangesNothing() {
