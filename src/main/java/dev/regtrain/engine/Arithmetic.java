@@ -140,8 +140,10 @@ abstract class Arithmetic<A> {
     /** How many values are exactly 0, and how many have |v| below the threshold, as {zeros, nearZeros}. */
     abstract long[] zeroCounts(A values, double nearZero);
 
-    /** Σ (end − start)², in double. */
-    abstract double squaredDistance(A end, A start);
+    /** Σ (end − start)², in double: the sum {@link #squaredErrorSum} adds, of the weights' shift. */
+    final double squaredDistance(A end, A start) {
+        return squaredErrorSum(end, start);
+    }
 
     /** g += c₂·w + c₁·sign(w) over [from, to) (c₁ = 0: the L2 term alone). */
     abstract void addPenaltyGradient(A gradient, A weights, double c2, double c1, int from, int to);

@@ -70,12 +70,7 @@ final class FloatArithmetic extends Arithmetic<float[]> {
 
     @Override
     void gatherTargets(float[] target, int rows, double[] source, int width, int[] order, int from) {
-        for (int i = 0; i < rows; i++) {
-            int offset = (order == null ? from + i : order[from + i]) * width;
-            for (int j = 0; j < width; j++) {
-                target[i + j * rows] = (float) source[offset + j];
-            }
-        }
+        FloatBatch.gatherTargets(target, rows, source, width, order, from);
     }
 
     @Override
@@ -202,21 +197,12 @@ final class FloatArithmetic extends Arithmetic<float[]> {
 
     @Override
     double squaredErrorSum(float[] a, float[] y) {
-        double sum = 0;
-        for (int i = 0; i < a.length; i++) {
-            double e = (double) a[i] - y[i];
-            sum += e * e;
-        }
-        return sum;
+        return FloatBatch.squaredErrorSum(a, y);
     }
 
     @Override
     void copyRows(float[] values, int rows, int units, double[] target, int fromRow) {
-        for (int i = 0; i < rows; i++) {
-            for (int k = 0; k < units; k++) {
-                target[(fromRow + i) * units + k] = values[i + k * rows];
-            }
-        }
+        FloatBatch.copyRows(values, rows, units, target, fromRow);
     }
 
     @Override
@@ -260,29 +246,18 @@ final class FloatArithmetic extends Arithmetic<float[]> {
     }
 
     @Override
-    double squaredDistance(float[] end, float[] start) {
-        return FloatSteps.squaredDistance(end, start);
-    }
-
-    @Override
     void addPenaltyGradient(float[] gradient, float[] weights, double c2, double c1, int from, int to) {
         FloatSteps.addPenaltyGradient(gradient, weights, c2, c1, from, to);
     }
 
     @Override
     void clamp(float[] values, double bound, int from, int to) {
-        float b = (float) bound;
-        for (int k = from; k < to; k++) {
-            values[k] = Math.min(Math.max(values[k], -b), b);
-        }
+        FloatSteps.clamp(values, bound, from, to);
     }
 
     @Override
     void scale(float[] values, double factor, int from, int to) {
-        float f = (float) factor;
-        for (int i = from; i < to; i++) {
-            values[i] *= f;
-        }
+        FloatSteps.scale(values, factor, from, to);
     }
 
     @Override

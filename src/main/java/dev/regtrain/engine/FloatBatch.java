@@ -45,6 +45,16 @@ final class FloatBatch {
         return (order == null ? row : order[row]) * width;
     }
 
+    /** The batch's targets, held in double, into the column-major float buffer, one row at a time (a few columns). */
+    static void gatherTargets(float[] target, int rows, double[] source, int width, int[] order, int from) {
+        for (int i = 0; i < rows; i++) {
+            int offset = offset(order, from + i, width);
+            for (int j = 0; j < width; j++) {
+                target[i + j * rows] = (float) source[offset + j];
+            }
+        }
+    }
+
     static void addBias(float[] z, float[] bias, int rows, int fromColumn, int toColumn) {
         for (int j = fromColumn; j < toColumn; j++) {
             float b = bias[j];
@@ -96,5 +106,24 @@ final class FloatBatch {
             }
         }
         return best;
+    }
+
+    /** Σ (a − y)², each difference taken in double. */
+    static double squaredErrorSum(float[] a, float[] y) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            double e = (double) a[i] - y[i];
+            sum += e * e;
+        }
+        return sum;
+    }
+
+    /** The column-major buffer's rows, widened, into {@code target} (row-major) from row {@code fromRow} on. */
+    static void copyRows(float[] values, int rows, int units, double[] target, int fromRow) {
+        for (int i = 0; i < rows; i++) {
+            for (int k = 0; k < units; k++) {
+                target[(fromRow + i) * units + k] = values[i + k * rows];
+            }
+        }
     }
 }

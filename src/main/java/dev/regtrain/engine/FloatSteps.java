@@ -3,8 +3,8 @@ package dev.regtrain.engine;
 import dev.regtrain.engine.kernel.ElementLoops;
 
 /**
- * The optimizer's rules, the penalty gradient and the constraints in single precision, the twins of {@link
- * DoubleArithmetic}'s: the parameters, gradients and slots are floats and so is every step of the arithmetic; only
+ * The optimizer's rules, the penalty gradient, clipping and the constraints in single precision, the twins of {@link
+ * DoubleSteps}: the parameters, gradients and slots are floats and so is every step of the arithmetic; only
  * the norms that feed the metrics rows and the clipping decision are summed in double.
  */
 final class FloatSteps {
@@ -23,15 +23,6 @@ final class FloatSteps {
         return new long[] {zeros, nearZeros};
     }
 
-    static double squaredDistance(float[] end, float[] start) {
-        double difference = 0;
-        for (int i = 0; i < end.length; i++) {
-            double d = (double) end[i] - start[i];
-            difference += d * d;
-        }
-        return difference;
-    }
-
     static void addPenaltyGradient(float[] gradient, float[] w, double c2, double c1, int from, int to) {
         float l2 = (float) c2;
         if (c1 == 0) {
@@ -43,6 +34,20 @@ final class FloatSteps {
             for (int i = from; i < to; i++) {
                 gradient[i] += l2 * w[i] + l1 * Math.signum(w[i]);
             }
+        }
+    }
+
+    static void clamp(float[] values, double bound, int from, int to) {
+        float b = (float) bound;
+        for (int k = from; k < to; k++) {
+            values[k] = Math.min(Math.max(values[k], -b), b);
+        }
+    }
+
+    static void scale(float[] values, double factor, int from, int to) {
+        float f = (float) factor;
+        for (int i = from; i < to; i++) {
+            values[i] *= f;
         }
     }
 

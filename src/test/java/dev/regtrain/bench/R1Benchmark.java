@@ -31,7 +31,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Workload R1 (PERFORMANCE.md) on regtrain's engine: 784-256-128-10 relu, softmax, SGD momentum 0.9, lr 0.05,
@@ -100,7 +99,7 @@ public final class R1Benchmark {
         if (runner instanceof SpinningRunner spinning) {
             System.out.printf(Locale.ROOT, "runner: %d threads, %d stalls, %d bursts (two within 20 ms: the caller "
                     + "runs alone, at most %d ms)%n", spinning.parallelism(), spinning.stalls(), spinning.bursts(),
-                    spinning.soloNanos() / 1_000_000);
+                    spinning.maxSoloNanos() / 1_000_000);
         }
         List<Double> sorted = seconds.stream().sorted().toList();
         double median = sorted.get(sorted.size() / 2);
@@ -154,7 +153,7 @@ public final class R1Benchmark {
         }
         Long soloMs = Long.getLong("regtrain.bench.soloMs"); // a fixed solo window, to compare with the service's
         return soloMs == null ? new SpinningRunner(threads)
-                : new SpinningRunner(threads, TimeUnit.MICROSECONDS.toNanos(100), soloMs * 1_000_000);
+                : new SpinningRunner(threads, SpinningRunner.SPIN_NANOS, soloMs * 1_000_000);
     }
 
     /** Multiply-adds of the three products per layer, 2 flops each; the input layer needs no input gradient. */

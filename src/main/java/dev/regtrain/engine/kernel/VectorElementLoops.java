@@ -68,101 +68,44 @@ final class VectorElementLoops implements ElementLoops.Loops {
         return z.lanewise(VectorOperators.LSHR, 11).compare(VectorOperators.GE, threshold);
     }
 
-    /**
-     * Four accumulators of eight lanes or eight of four, written out: the same 32 sums in either, and one method over
-     * an array of vectors would box them (vectors held in an array are objects, not registers).
-     */
     @Override
     public int squares(double[] values, int from, int to, double[] sums) {
-        if (to - from < CHAINS) {
-            return from;
-        }
-        return switch (DOUBLES.length()) {
-            case 8 -> squaresByEight(values, from, to, sums);
-            case 4 -> squaresByFour(values, from, to, sums);
-            default -> from;
-        };
+        return sums(values, null, from, to, true, sums);
     }
 
-    private static int squaresByEight(double[] values, int from, int to, double[] sums) {
-        DoubleVector s0 = DoubleVector.zero(DOUBLES);
-        DoubleVector s1 = s0;
-        DoubleVector s2 = s0;
-        DoubleVector s3 = s0;
-        int i = from;
-        for (; i + CHAINS <= to; i += CHAINS) {
-            s0 = s0.add(square(values, i));
-            s1 = s1.add(square(values, i + 8));
-            s2 = s2.add(square(values, i + 16));
-            s3 = s3.add(square(values, i + 24));
-        }
-        s0.intoArray(sums, 0);
-        s1.intoArray(sums, 8);
-        s2.intoArray(sums, 16);
-        s3.intoArray(sums, 24);
-        return i;
-    }
-
-    private static int squaresByFour(double[] values, int from, int to, double[] sums) {
-        DoubleVector s0 = DoubleVector.zero(DOUBLES);
-        DoubleVector s1 = s0;
-        DoubleVector s2 = s0;
-        DoubleVector s3 = s0;
-        DoubleVector s4 = s0;
-        DoubleVector s5 = s0;
-        DoubleVector s6 = s0;
-        DoubleVector s7 = s0;
-        int i = from;
-        for (; i + CHAINS <= to; i += CHAINS) {
-            s0 = s0.add(square(values, i));
-            s1 = s1.add(square(values, i + 4));
-            s2 = s2.add(square(values, i + 8));
-            s3 = s3.add(square(values, i + 12));
-            s4 = s4.add(square(values, i + 16));
-            s5 = s5.add(square(values, i + 20));
-            s6 = s6.add(square(values, i + 24));
-            s7 = s7.add(square(values, i + 28));
-        }
-        s0.intoArray(sums, 0);
-        s1.intoArray(sums, 4);
-        s2.intoArray(sums, 8);
-        s3.intoArray(sums, 12);
-        s4.intoArray(sums, 16);
-        s5.intoArray(sums, 20);
-        s6.intoArray(sums, 24);
-        s7.intoArray(sums, 28);
-        return i;
+    @Override
+    public int sums(float[] values, int from, int to, boolean squared, double[] sums) {
+        return sums(null, values, from, to, squared, sums);
     }
 
     /**
-     * Floats: a vector of the preferred float shape holds twice the lanes of the preferred double one, and widens
-     * into two of them (parts 0 and 1, its lower and upper lanes), which go to the sums the doubles would.
+     * The 32 running sums over whole groups of 32 values of {@code doubles} or, when it is null, of {@code floats}:
+     * four accumulators of eight lanes or eight of four, written out (vectors held in an array would be objects, not
+     * registers); other widths are left to the scalar loop.
      */
-    @Override
-    public int sums(float[] values, int from, int to, boolean squared, double[] sums) {
+    private static int sums(double[] doubles, float[] floats, int from, int to, boolean squared, double[] sums) {
         if (to - from < CHAINS || FLOATS.length() != 2 * DOUBLES.length()) {
             return from;
         }
         return switch (DOUBLES.length()) {
-            case 8 -> floatSumsByEight(values, from, to, squared, sums);
-            case 4 -> floatSumsByFour(values, from, to, squared, sums);
+            case 8 -> sumsByEight(doubles, floats, from, to, squared, sums);
+            case 4 -> sumsByFour(doubles, floats, from, to, squared, sums);
             default -> from;
         };
     }
 
-    private static int floatSumsByEight(float[] values, int from, int to, boolean squared, double[] sums) {
+    private static int sumsByEight(double[] doubles, float[] floats, int from, int to, boolean squared,
+                                   double[] sums) {
         DoubleVector s0 = DoubleVector.zero(DOUBLES);
         DoubleVector s1 = s0;
         DoubleVector s2 = s0;
         DoubleVector s3 = s0;
         int i = from;
         for (; i + CHAINS <= to; i += CHAINS) {
-            FloatVector v0 = FloatVector.fromArray(FLOATS, values, i);
-            FloatVector v1 = FloatVector.fromArray(FLOATS, values, i + 16);
-            s0 = s0.add(widen(v0, 0, squared));
-            s1 = s1.add(widen(v0, 1, squared));
-            s2 = s2.add(widen(v1, 0, squared));
-            s3 = s3.add(widen(v1, 1, squared));
+            s0 = s0.add(lanes(doubles, floats, i, 0, squared));
+            s1 = s1.add(lanes(doubles, floats, i, 1, squared));
+            s2 = s2.add(lanes(doubles, floats, i, 2, squared));
+            s3 = s3.add(lanes(doubles, floats, i, 3, squared));
         }
         s0.intoArray(sums, 0);
         s1.intoArray(sums, 8);
@@ -171,7 +114,8 @@ final class VectorElementLoops implements ElementLoops.Loops {
         return i;
     }
 
-    private static int floatSumsByFour(float[] values, int from, int to, boolean squared, double[] sums) {
+    private static int sumsByFour(double[] doubles, float[] floats, int from, int to, boolean squared,
+                                  double[] sums) {
         DoubleVector s0 = DoubleVector.zero(DOUBLES);
         DoubleVector s1 = s0;
         DoubleVector s2 = s0;
@@ -182,18 +126,14 @@ final class VectorElementLoops implements ElementLoops.Loops {
         DoubleVector s7 = s0;
         int i = from;
         for (; i + CHAINS <= to; i += CHAINS) {
-            FloatVector v0 = FloatVector.fromArray(FLOATS, values, i);
-            FloatVector v1 = FloatVector.fromArray(FLOATS, values, i + 8);
-            FloatVector v2 = FloatVector.fromArray(FLOATS, values, i + 16);
-            FloatVector v3 = FloatVector.fromArray(FLOATS, values, i + 24);
-            s0 = s0.add(widen(v0, 0, squared));
-            s1 = s1.add(widen(v0, 1, squared));
-            s2 = s2.add(widen(v1, 0, squared));
-            s3 = s3.add(widen(v1, 1, squared));
-            s4 = s4.add(widen(v2, 0, squared));
-            s5 = s5.add(widen(v2, 1, squared));
-            s6 = s6.add(widen(v3, 0, squared));
-            s7 = s7.add(widen(v3, 1, squared));
+            s0 = s0.add(lanes(doubles, floats, i, 0, squared));
+            s1 = s1.add(lanes(doubles, floats, i, 1, squared));
+            s2 = s2.add(lanes(doubles, floats, i, 2, squared));
+            s3 = s3.add(lanes(doubles, floats, i, 3, squared));
+            s4 = s4.add(lanes(doubles, floats, i, 4, squared));
+            s5 = s5.add(lanes(doubles, floats, i, 5, squared));
+            s6 = s6.add(lanes(doubles, floats, i, 6, squared));
+            s7 = s7.add(lanes(doubles, floats, i, 7, squared));
         }
         s0.intoArray(sums, 0);
         s1.intoArray(sums, 4);
@@ -206,14 +146,16 @@ final class VectorElementLoops implements ElementLoops.Loops {
         return i;
     }
 
-    /** Part 0 or 1 of a float vector, widened to the preferred double shape, and squared (exactly) if asked. */
-    private static DoubleVector widen(FloatVector v, int part, boolean squared) {
-        DoubleVector d = (DoubleVector) v.convertShape(VectorOperators.F2D, DOUBLES, part);
+    /**
+     * Vector {@code c} of the group at {@code i} (the values i + c·L … i + c·L + L − 1, L the double lanes), squared if
+     * asked: loaded from the doubles, or as part c mod 2 of the float vector that holds it, widened to the preferred
+     * double shape (a float vector of the preferred shape holds twice the lanes, and both shapes are the GEMM
+     * kernels' own).
+     */
+    private static DoubleVector lanes(double[] doubles, float[] floats, int i, int c, boolean squared) {
+        DoubleVector d = doubles != null ? DoubleVector.fromArray(DOUBLES, doubles, i + c * DOUBLES.length())
+                : (DoubleVector) FloatVector.fromArray(FLOATS, floats, i + (c >> 1) * FLOATS.length())
+                        .convertShape(VectorOperators.F2D, DOUBLES, c & 1);
         return squared ? d.mul(d) : d;
-    }
-
-    private static DoubleVector square(double[] values, int i) {
-        DoubleVector v = DoubleVector.fromArray(DOUBLES, values, i);
-        return v.mul(v);
     }
 }

@@ -1,7 +1,6 @@
 package dev.regtrain.jobs.cores;
 
 import dev.regtrain.engine.kernel.TaskRunner;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
@@ -12,9 +11,9 @@ import java.util.function.IntConsumer;
  * waits only for parts that were claimed and are still running. So a worker that wakes late, or is descheduled
  * because other processes want the cores, takes fewer parts instead of holding the caller up.
  *
- * <p>Workers spin for a short while after a job (default 100 µs) before they park, because waking a parked thread
- * costs tens of microseconds; the caller spins while it waits, and yields its core after a few microseconds in case
- * the thread it waits for needs one.
+ * <p>Workers spin for a short while after a job ({@link #SPIN_NANOS} by default) before they park, because waking a
+ * parked thread costs tens of microseconds; the caller spins while it waits, and yields its core after a few
+ * microseconds in case the thread it waits for needs one.
  *
  * <p>On a machine shared with other processes a worker can be descheduled while it holds a part, and the caller then
  * waits for a whole scheduler time slice. A wait longer than {@link #STALL_NANOS} (a part is a fraction of a millisecond of work) is a
@@ -70,25 +69,28 @@ public final class SpinningRunner implements TaskRunner, AutoCloseable {
     public static final long MIN_SOLO_NANOS = 5_000_000;
     /** The longest: each burst that comes soon after a solo window ended doubles the next window, up to this. */
     public static final long SOLO_NANOS = 100_000_000;
+    /** How long a worker spins for the next job before it parks. */
+    public static final long SPIN_NANOS = 100_000;
     /** A burst this soon after the last solo window ended is a relapse: the contention has not gone. */
     static final long RELAPSE_NANOS = 100_000_000;
 
     private final long minSoloNanos;
-    private final long soloNanos;
-    private long soloWindow;
+    private final long maxSoloNanos;
+    private long soloWindowNanos;
 
     private final int threads;
     private final Worker[] workers;
     private final long spinNanos;
     private volatile Job current;
     private volatile boolean closed;
-    private long soloUntil;
+    /** No window yet: as if the last ended long before a relapse could follow it. */
+    private long soloUntil = System.nanoTime() - 2 * RELAPSE_NANOS;
     private long lastStall = System.nanoTime() - 2 * STALL_BURST_NANOS;
     private long stalls;
     private long bursts;
 
     public SpinningRunner(int threads) {
-        this(threads, TimeUnit.MICROSECONDS.toNanos(100), MIN_SOLO_NANOS, SOLO_NANOS);
+        this(threads, SPIN_NANOS, MIN_SOLO_NANOS, SOLO_NANOS);
     }
 
     /** Solo windows of a fixed length; with {@code soloNanos} = 0 the caller never runs alone after a stall. */
@@ -101,8 +103,8 @@ public final class SpinningRunner implements TaskRunner, AutoCloseable {
         this.threads = threads;
         this.spinNanos = spinNanos;
         this.minSoloNanos = minSoloNanos;
-        this.soloNanos = maxSoloNanos;
-        this.soloWindow = minSoloNanos;
+        this.maxSoloNanos = maxSoloNanos;
+        this.soloWindowNanos = minSoloNanos;
         this.workers = new Worker[Math.max(0, threads - 1)];
         for (int w = 0; w < workers.length; w++) {
             workers[w] = new Worker(w + 1);
@@ -142,9 +144,8 @@ public final class SpinningRunner implements TaskRunner, AutoCloseable {
         if (now - waitingSince > STALL_NANOS) {
             stalls++;
             if (now - lastStall < STALL_BURST_NANOS) {
-                soloWindow = bursts == 0 ? minSoloNanos
-                        : nextSoloWindow(soloWindow, now - soloUntil, minSoloNanos, soloNanos);
-                soloUntil = now + soloWindow;
+                soloWindowNanos = nextSoloWindow(soloWindowNanos, now - soloUntil, minSoloNanos, maxSoloNanos);
+                soloUntil = now + soloWindowNanos;
                 bursts++;
             }
             lastStall = now;
@@ -174,13 +175,13 @@ public final class SpinningRunner implements TaskRunner, AutoCloseable {
     }
 
     /** The longest the caller runs alone after a burst of stalls. */
-    public long soloNanos() {
-        return soloNanos;
+    public long maxSoloNanos() {
+        return maxSoloNanos;
     }
 
     /** The length of the last (or current) solo window. */
     long soloWindowNanos() {
-        return soloWindow;
+        return soloWindowNanos;
     }
 
     /** How many times two stalls in a burst sent the caller solo (for up to the solo time each). */
