@@ -30,7 +30,7 @@ final class DoubleLanes extends VectorLanes<double[]> {
 
     @Override
     void fillZeros(double[] values, int from, int to) {
-        Arrays.fill(values, from, to, 0.0);
+        Arrays.fill(values, from, to, 0);
     }
 
     @Override

@@ -7,6 +7,13 @@ package dev.regtrain.engine.kernel;
  * {@link VectorMicroKernel}, {@link VectorPacking} and {@link VectorSparseColumns} on {@code DoubleVector}, {@link
  * #FLOAT} their single-precision twins on {@code FloatVector}, with twice the lanes per vector. Each element of a
  * product is one chain of fused multiply-adds in either: float results are as deterministic as double ones.
+ *
+ * <p>The twins (FloatLanes, FloatMicroKernel, FloatPacking, FloatSparseColumns) are not written by hand: the build
+ * generates them from {@link DoubleLanes} and the three Vector… classes, reading {@code double} as {@code float} and
+ * {@code Double} as {@code Float} (pom.xml, the antrun execution {@code float-twins}, into
+ * {@code target/generated-sources/float-twins}). Those four files are therefore written so that the substitution
+ * gives correct single-precision code: no double literals (a typed constant or an integer instead), no counts of rows
+ * that hold for one precision only.
  */
 abstract class VectorLanes<A> {
 

@@ -4,18 +4,20 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The register tiles of {@link VectorKernel}: an MR × NR block of C, MR = 2 vectors of the preferred species (8 rows
- * with AVX2, 16 with AVX-512) and NR = 6 or 4 columns, held in 12 or 8 vector accumulators while p runs over the inner
- * dimension. Per p a tile loads two vectors of the A panel and broadcasts NR elements of the B panel.
+ * The register tiles of {@link VectorKernel}: an MR × NR block of C, MR = 2 vectors of the preferred species (two
+ * 256-bit vectors with AVX2, two 512-bit ones with AVX-512) and NR = 6 or 4 columns, held in 12 or 8 vector
+ * accumulators while p runs over the inner dimension. Per p a tile loads two vectors of the A panel and broadcasts NR
+ * elements of the B panel. The build generates the single-precision twin, FloatMicroKernel, from this file (see
+ * {@link VectorLanes}).
  *
  * <p>Both panels are packed ({@link VectorPacking}): element (r, p) of the A panel is {@code a[aOffset + p·MR + r]}
  * and element (p, q) of the B panel is {@code b[bOffset + p·NR + q]}. The constant strides let the JIT hoist the
  * bounds checks out of the loop and keep the loads sequential; operands read in place through variable strides
  * were markedly slower.
  *
- * <p>Which width is faster depends on the JIT ({@code bench/tile} measures both): JDK 17's C2 keeps the 8 × 6 tile's
+ * <p>Which width is faster depends on the JIT ({@code bench/tile} measures both): JDK 17's C2 keeps the 6-column tile's
  * 12 accumulators, 2 A vectors and the broadcast in the 16 AVX2 registers, while JDK 25's schedules two broadcasts
- * early, spills an accumulator and keeps the bounds checks on A in the loop, where the 8 × 4 tile stays clean.
+ * early, spills an accumulator and keeps the bounds checks on A in the loop, where the 4-column tile stays clean.
  * {@link #PREFERRED_COLUMNS} is therefore 6 on JDKs before 21 and 4 from 21 on (docs/performance.md has the
  * measurements per JDK).
  *
@@ -54,7 +56,7 @@ final class VectorMicroKernel {
         }
     }
 
-    /** The 8 × 6 tile (with AVX2): per p, two A vectors, six broadcasts, twelve fused multiply-adds. */
+    /** The MR × 6 tile: per p, two A vectors, six broadcasts, twelve fused multiply-adds. */
     static void tile6(double[] a, int aOffset, double[] b, int bOffset, int depth, double[] s, int sOffset,
                      int sStride, double[] c, int cOffset, int cStride) {
         DoubleVector c00 = DoubleVector.fromArray(SPECIES, s, sOffset);
@@ -114,7 +116,7 @@ final class VectorMicroKernel {
         c51.intoArray(c, c5 + V);
     }
 
-    /** The 8 × 4 tile (with AVX2): per p, two A vectors, four broadcasts, eight fused multiply-adds. */
+    /** The MR × 4 tile: per p, two A vectors, four broadcasts, eight fused multiply-adds. */
     static void tile4(double[] a, int aOffset, double[] b, int bOffset, int depth, double[] s, int sOffset,
                       int sStride, double[] c, int cOffset, int cStride) {
         DoubleVector c00 = DoubleVector.fromArray(SPECIES, s, sOffset);

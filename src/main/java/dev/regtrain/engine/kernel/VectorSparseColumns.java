@@ -26,8 +26,11 @@ final class VectorSparseColumns {
 
     /** Accumulators of one group: 8 vectors, the rows of four dense row panels. */
     static final int VECTORS = 8;
-    /** Rows of a packed group of op(A): 32 with AVX2. */
+    /** Rows of a packed group of op(A): {@link #VECTORS} vectors. */
     static final int GROUP = VECTORS * V;
+
+    /** The zero a comparison tests against, in this class's precision. */
+    private static final double ZERO = 0;
 
     private VectorSparseColumns() {
     }
@@ -45,7 +48,7 @@ final class VectorSparseColumns {
         int source = start;
         // a vector of zeros (most of them in a sparse column) is passed over with one comparison
         for (int p = p0; source + V <= end; source += V, p += V) {
-            if (DoubleVector.fromArray(SPECIES, b, source).compare(VectorOperators.NE, 0.0).anyTrue()) {
+            if (DoubleVector.fromArray(SPECIES, b, source).compare(VectorOperators.NE, ZERO).anyTrue()) {
                 slot = list(b, source, source + V, p, index, value, slot);
             }
         }
@@ -57,7 +60,7 @@ final class VectorSparseColumns {
         long count = 0;
         int i = from;
         for (; i + V <= to; i += V) {
-            count += DoubleVector.fromArray(SPECIES, a, i).compare(VectorOperators.NE, 0.0).trueCount();
+            count += DoubleVector.fromArray(SPECIES, a, i).compare(VectorOperators.NE, ZERO).trueCount();
         }
         for (; i < to; i++) {
             count += a[i] != 0 ? 1 : 0;
@@ -69,7 +72,7 @@ final class VectorSparseColumns {
     static boolean anyNonZero(double[] a, int from, int to) {
         int i = from;
         for (; i + V <= to; i += V) {
-            if (DoubleVector.fromArray(SPECIES, a, i).compare(VectorOperators.NE, 0.0).anyTrue()) {
+            if (DoubleVector.fromArray(SPECIES, a, i).compare(VectorOperators.NE, ZERO).anyTrue()) {
                 return true;
             }
         }
