@@ -17,9 +17,11 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Which width is faster depends on the JIT ({@code bench/tile} measures both): JDK 17's C2 keeps the 6-column tile's
  * 12 accumulators, 2 A vectors and the broadcast in the 16 AVX2 registers, while JDK 25's schedules two broadcasts
- * early, spills an accumulator and keeps the bounds checks on A in the loop, where the 4-column tile stays clean.
- * {@link #PREFERRED_COLUMNS} is therefore 6 on JDKs before 21 and 4 from 21 on (docs/performance.md has the
- * measurements per JDK).
+ * early, spills an accumulator and keeps the bounds checks on A in the loop, where the 4-column tile stays clean. With
+ * 512-bit vectors the 4-column tile is the faster one on JDK 17 too (an AVX-512 machine: in float 0.96 of the FMA
+ * loop against 0.91; in double the two tiles are level on their own, but R1's whole products run 4–15 % faster with
+ * the narrow one). {@link #PREFERRED_COLUMNS} is therefore 6 only on JDKs before 21 with vectors narrower than 512
+ * bits, 4 otherwise (docs/performance.md has the measurements).
  *
  * <p>Every element of C is one chain of fused multiply-adds c = fma(a_p, b_p, c) over p = 0, 1, …, k−1, starting from
  * 0: the result does not depend on the tile's width or position, on how C is split into tiles, blocks or among
@@ -35,10 +37,15 @@ final class VectorMicroKernel {
     static final int WIDE = 6;
     /** The narrow tile's columns. */
     static final int NARROW = 4;
-    /** The tile width for this JVM's compiler, see the class comment. */
-    static final int PREFERRED_COLUMNS = Runtime.version().feature() < 21 ? WIDE : NARROW;
+    /** The tile width for this JVM's compiler and this machine's vectors, see the class comment. */
+    static final int PREFERRED_COLUMNS = preferredColumns(Runtime.version().feature(), SPECIES.vectorBitSize());
 
     private VectorMicroKernel() {
+    }
+
+    /** The faster tile width for a JDK's feature release and a vector size in bits (measured, see the class comment). */
+    static int preferredColumns(int jdkFeature, int vectorBits) {
+        return jdkFeature < 21 && vectorBits < 512 ? WIDE : NARROW;
     }
 
     /**

@@ -155,6 +155,17 @@ class VectorKernelTests {
                 .map(width -> Arguments.of(layout, width)));
     }
 
+    @Test
+    void theSixColumnTileIsPreferredOnlyBeforeJdk21WithVectorsNarrowerThan512Bits() {
+        assertThat(VectorMicroKernel.preferredColumns(17, 256)).isEqualTo(VectorMicroKernel.WIDE);
+        assertThat(VectorMicroKernel.preferredColumns(20, 128)).isEqualTo(VectorMicroKernel.WIDE);
+        assertThat(VectorMicroKernel.preferredColumns(17, 512)).isEqualTo(VectorMicroKernel.NARROW);
+        assertThat(VectorMicroKernel.preferredColumns(21, 256)).isEqualTo(VectorMicroKernel.NARROW);
+        assertThat(VectorMicroKernel.preferredColumns(25, 512)).isEqualTo(VectorMicroKernel.NARROW);
+        assertThat(VectorMicroKernel.PREFERRED_COLUMNS).isEqualTo(VectorMicroKernel.preferredColumns(
+                Runtime.version().feature(), VectorMicroKernel.SPECIES.vectorBitSize()));
+    }
+
     private static MatrixKernel kernel(int tileColumns) {
         return VectorKernel.INSTANCE.withTileColumns(tileColumns);
     }
