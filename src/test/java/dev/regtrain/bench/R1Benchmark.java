@@ -89,7 +89,10 @@ public final class R1Benchmark {
                 finalAccuracy[0] = row.valAccuracy();
                 System.out.printf(Locale.ROOT, "epoch %d %.3fs loss %.4f%s%n", row.epoch(), row.seconds(),
                         row.trainDataLoss(), runner instanceof SpinningRunner spinning ? String.format(Locale.ROOT,
-                                " (runner so far: %d stalls, %d bursts)", spinning.stalls(), spinning.bursts()) : "");
+                                " (runner so far: %d stalls, %d bursts; waited %d ms, %d of them in stalls; %d jobs,"
+                                + " %d run alone)", spinning.stalls(), spinning.bursts(),
+                                spinning.waitNanos() / 1_000_000, spinning.stallNanos() / 1_000_000, spinning.jobs(),
+                                spinning.soloJobs()) : "");
             }
         };
         Trainer.start(plan, data, tracking,

@@ -88,6 +88,11 @@ public final class SpinningRunner implements TaskRunner, AutoCloseable {
     private long lastStall = System.nanoTime() - 2 * STALL_BURST_NANOS;
     private long stalls;
     private long bursts;
+    /** Counted by the caller alone, like the stalls: see {@link #jobs()} and {@link #waitNanos()}. */
+    private long jobs;
+    private long soloJobs;
+    private long waitNanos;
+    private long stallNanos;
 
     public SpinningRunner(int threads) {
         this(threads, SPIN_NANOS, MIN_SOLO_NANOS, SOLO_NANOS);
@@ -119,7 +124,13 @@ public final class SpinningRunner implements TaskRunner, AutoCloseable {
 
     @Override
     public void run(int parts, IntConsumer part) {
-        if (parts <= 1 || workers.length == 0 || solo()) {
+        if (parts <= 1 || workers.length == 0) {
+            TaskRunner.SEQUENTIAL.run(parts, part);
+            return;
+        }
+        jobs++;
+        if (solo()) {
+            soloJobs++;
             TaskRunner.SEQUENTIAL.run(parts, part);
             return;
         }
@@ -141,8 +152,10 @@ public final class SpinningRunner implements TaskRunner, AutoCloseable {
             }
             now = System.nanoTime();
         }
+        waitNanos += now - waitingSince;
         if (now - waitingSince > STALL_NANOS) {
             stalls++;
+            stallNanos += now - waitingSince;
             if (now - lastStall < STALL_BURST_NANOS) {
                 soloWindowNanos = nextSoloWindow(soloWindowNanos, now - soloUntil, minSoloNanos, maxSoloNanos);
                 soloUntil = now + soloWindowNanos;
@@ -172,6 +185,26 @@ public final class SpinningRunner implements TaskRunner, AutoCloseable {
     /** How many times a worker held the caller up for more than {@link #STALL_NANOS}. */
     public long stalls() {
         return stalls;
+    }
+
+    /** How many calls had parts to share (more than one, with workers), those run alone included. */
+    public long jobs() {
+        return jobs;
+    }
+
+    /** How many of {@link #jobs()} the caller ran alone because of a burst of stalls. */
+    public long soloJobs() {
+        return soloJobs;
+    }
+
+    /** How long the caller waited, in all, for parts a worker held after it had run out of parts to take. */
+    public long waitNanos() {
+        return waitNanos;
+    }
+
+    /** The part of {@link #waitNanos()} spent in stalls. */
+    public long stallNanos() {
+        return stallNanos;
     }
 
     /** The longest the caller runs alone after a burst of stalls. */

@@ -56,8 +56,14 @@ class SpinningRunnerTests {
             }
             assertThat(runner.solo()).isTrue();
             assertThat(runner.stalls()).isGreaterThanOrEqualTo(2);
+            assertThat(runner.stallNanos()).isGreaterThan(2 * SpinningRunner.STALL_NANOS);
+            assertThat(runner.waitNanos()).isGreaterThanOrEqualTo(runner.stallNanos());
+            long soloBefore = runner.soloJobs();
+            long jobsBefore = runner.jobs();
 
             assertThat(threadsOf(runner, 50, false)).containsExactly(caller);
+            assertThat(runner.soloJobs() - soloBefore).isEqualTo(50);
+            assertThat(runner.jobs() - jobsBefore).isEqualTo(50);
         }
     }
 
