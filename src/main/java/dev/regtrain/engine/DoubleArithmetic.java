@@ -57,12 +57,12 @@ final class DoubleArithmetic extends Arithmetic<double[]> {
 
     @Override
     void gather(double[] target, int rows, double[] source, int width, int[] order, int from, int fromRow, int toRow) {
-        LayerLoops.gather(target, rows, source, width, order, from, fromRow, toRow);
+        DoubleGather.gather(target, rows, source, width, order, from, fromRow, toRow);
     }
 
     @Override
     void gatherTargets(double[] target, int rows, double[] source, int width, int[] order, int from) {
-        LayerLoops.gather(target, rows, source, width, order, from, 0, rows);
+        DoubleGather.gather(target, rows, source, width, order, from, 0, rows);
     }
 
     @Override

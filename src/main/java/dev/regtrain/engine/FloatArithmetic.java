@@ -65,7 +65,7 @@ final class FloatArithmetic extends Arithmetic<float[]> {
 
     @Override
     void gather(float[] target, int rows, float[] source, int width, int[] order, int from, int fromRow, int toRow) {
-        FloatBatch.gather(target, rows, source, width, order, from, fromRow, toRow);
+        FloatGather.gather(target, rows, source, width, order, from, fromRow, toRow);
     }
 
     @Override

@@ -8,47 +8,10 @@ final class FloatBatch {
     private FloatBatch() {
     }
 
-    /** As {@link LayerLoops#gather}, eight rows at a time for the same reason. */
-    static void gather(float[] target, int rows, float[] source, int width, int[] order, int from, int fromRow,
-                       int toRow) {
-        int i0 = fromRow;
-        for (; i0 + 8 <= toRow; i0 += 8) {
-            int o0 = offset(order, from + i0, width);
-            int o1 = offset(order, from + i0 + 1, width);
-            int o2 = offset(order, from + i0 + 2, width);
-            int o3 = offset(order, from + i0 + 3, width);
-            int o4 = offset(order, from + i0 + 4, width);
-            int o5 = offset(order, from + i0 + 5, width);
-            int o6 = offset(order, from + i0 + 6, width);
-            int o7 = offset(order, from + i0 + 7, width);
-            for (int j = 0; j < width; j++) {
-                int t = i0 + j * rows;
-                target[t] = source[o0 + j];
-                target[t + 1] = source[o1 + j];
-                target[t + 2] = source[o2 + j];
-                target[t + 3] = source[o3 + j];
-                target[t + 4] = source[o4 + j];
-                target[t + 5] = source[o5 + j];
-                target[t + 6] = source[o6 + j];
-                target[t + 7] = source[o7 + j];
-            }
-        }
-        for (int i = i0; i < toRow; i++) {
-            int o = offset(order, from + i, width);
-            for (int j = 0; j < width; j++) {
-                target[i + j * rows] = source[o + j];
-            }
-        }
-    }
-
-    private static int offset(int[] order, int row, int width) {
-        return (order == null ? row : order[row]) * width;
-    }
-
     /** The batch's targets, held in double, into the column-major float buffer, one row at a time (a few columns). */
     static void gatherTargets(float[] target, int rows, double[] source, int width, int[] order, int from) {
         for (int i = 0; i < rows; i++) {
-            int offset = offset(order, from + i, width);
+            int offset = FloatGather.sourceOffset(order, from + i, width);
             for (int j = 0; j < width; j++) {
                 target[i + j * rows] = (float) source[offset + j];
             }
