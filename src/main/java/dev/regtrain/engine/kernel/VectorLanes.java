@@ -11,9 +11,9 @@ package dev.regtrain.engine.kernel;
  * <p>The twins (FloatLanes, FloatMicroKernel, FloatPacking, FloatSparseColumns) are not written by hand: the build
  * generates them from {@link DoubleLanes} and the three Vector… classes, reading {@code double} as {@code float} and
  * {@code Double} as {@code Float} (pom.xml, the antrun execution {@code float-twins}, into
- * {@code target/generated-sources/float-twins}). Those four files are therefore written so that the substitution
- * gives correct single-precision code: no double literals (a typed constant or an integer instead), no counts of rows
- * that hold for one precision only.
+ * {@code target/generated-sources/float-twins}; the engine's DoubleGather goes the same way). Those files are
+ * therefore written so that the substitution gives correct single-precision code: no double literals (a typed
+ * constant or an integer instead), no counts of rows that hold for one precision only.
  */
 abstract class VectorLanes<A> {
 
