@@ -1,5 +1,7 @@
 package dev.regtrain.engine;
 
+import java.util.Arrays;
+
 /**
  * A set of examples as the engine consumes them: features and targets, row-major ({@code features[i·inputs + j]}),
  * already standardised. Targets are one-hot rows for softmax, 0/1 for sigmoid, values for a linear output; soft
@@ -24,16 +26,13 @@ public record Examples(FeatureValues values, double[] targets, int rows, int inp
 
     /** The features, when they are held as doubles. */
     public double[] features() {
-        if (values instanceof FeatureValues.Doubles doubles) {
-            return doubles.values();
-        }
-        throw new IllegalStateException("these examples are held in " + values.precision().apiName());
+        return values.doubles();
     }
 
     /** A copy of rows [from, to), features in the same precision. */
     public Examples rows(int from, int to) {
         return new Examples(values.copy(from * inputs, to * inputs),
-                java.util.Arrays.copyOfRange(targets, from * outputs, to * outputs), to - from, inputs, outputs);
+                Arrays.copyOfRange(targets, from * outputs, to * outputs), to - from, inputs, outputs);
     }
 
     /** The precision the features are held in. */

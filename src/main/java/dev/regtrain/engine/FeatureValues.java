@@ -1,5 +1,7 @@
 package dev.regtrain.engine;
 
+import java.util.Arrays;
+
 /**
  * The feature values of a set of examples, row-major, held in a training precision: doubles, or floats for a
  * float32 job, which then keeps its data in half the memory. A float is the double rounded once, the value the
@@ -14,8 +16,23 @@ public sealed interface FeatureValues permits FeatureValues.Doubles, FeatureValu
     /** A copy of the values [from, to), in the same precision. */
     FeatureValues copy(int from, int to);
 
+    /** The values, when they are held as doubles. */
+    default double[] doubles() {
+        throw new IllegalStateException("these examples are held in " + precision().apiName());
+    }
+
+    /** The values, when they are held as floats. */
+    default float[] floats() {
+        throw new IllegalStateException("these examples are held in " + precision().apiName());
+    }
+
     /** Values held as doubles. */
     record Doubles(double[] values) implements FeatureValues {
+
+        @Override
+        public double[] doubles() {
+            return values;
+        }
 
         @Override
         public int length() {
@@ -29,7 +46,7 @@ public sealed interface FeatureValues permits FeatureValues.Doubles, FeatureValu
 
         @Override
         public Doubles copy(int from, int to) {
-            return new Doubles(java.util.Arrays.copyOfRange(values, from, to));
+            return new Doubles(Arrays.copyOfRange(values, from, to));
         }
     }
 
@@ -46,6 +63,11 @@ public sealed interface FeatureValues permits FeatureValues.Doubles, FeatureValu
         }
 
         @Override
+        public float[] floats() {
+            return values;
+        }
+
+        @Override
         public int length() {
             return values.length;
         }
@@ -57,7 +79,7 @@ public sealed interface FeatureValues permits FeatureValues.Doubles, FeatureValu
 
         @Override
         public Floats copy(int from, int to) {
-            return new Floats(java.util.Arrays.copyOfRange(values, from, to));
+            return new Floats(Arrays.copyOfRange(values, from, to));
         }
     }
 }

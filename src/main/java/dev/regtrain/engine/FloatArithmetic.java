@@ -57,10 +57,7 @@ final class FloatArithmetic extends Arithmetic<float[]> {
 
     @Override
     float[] features(Examples data) {
-        if (data.values() instanceof FeatureValues.Floats floats) {
-            return floats.values();
-        }
-        throw new IllegalArgumentException("float32 training needs its examples held in float32");
+        return data.values().floats();
     }
 
     @Override

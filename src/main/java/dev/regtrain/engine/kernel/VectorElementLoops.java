@@ -81,10 +81,11 @@ final class VectorElementLoops implements ElementLoops.Loops {
     /**
      * The 32 running sums over whole groups of 32 values of {@code doubles} or, when it is null, of {@code floats}:
      * four accumulators of eight lanes or eight of four, written out (vectors held in an array would be objects, not
-     * registers); other widths are left to the scalar loop.
+     * registers); other widths, and floats whose preferred shape is not twice the doubles' lanes, are left to the
+     * scalar loop.
      */
     private static int sums(double[] doubles, float[] floats, int from, int to, boolean squared, double[] sums) {
-        if (to - from < CHAINS || FLOATS.length() != 2 * DOUBLES.length()) {
+        if (to - from < CHAINS || floats != null && FLOATS.length() != 2 * DOUBLES.length()) {
             return from;
         }
         return switch (DOUBLES.length()) {

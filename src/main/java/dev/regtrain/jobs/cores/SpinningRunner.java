@@ -104,7 +104,7 @@ public final class SpinningRunner implements TaskRunner, AutoCloseable {
     }
 
     /** Solo windows from {@code minSoloNanos}, doubled on each relapse up to {@code maxSoloNanos}. */
-    public SpinningRunner(int threads, long spinNanos, long minSoloNanos, long maxSoloNanos) {
+    private SpinningRunner(int threads, long spinNanos, long minSoloNanos, long maxSoloNanos) {
         this.threads = threads;
         this.spinNanos = spinNanos;
         this.minSoloNanos = minSoloNanos;

@@ -137,7 +137,10 @@ public final class TileBenchmark {
                 .reduceLanes(jdk.incubator.vector.VectorOperators.ADD);
     }
 
-    /** The same twelve chains on the float species. */
+    /**
+     * The same twelve chains on the float species: a method of its own, since one loop called with both species
+     * would see two vector classes at each call and keep them as objects instead of in registers.
+     */
     private static double floatFmaLoop() {
         FloatVector x = FloatVector.broadcast(FloatMicroKernel.SPECIES, 1.0000001f);
         FloatVector y = FloatVector.broadcast(FloatMicroKernel.SPECIES, 0.9999999f);
