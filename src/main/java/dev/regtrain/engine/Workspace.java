@@ -220,13 +220,13 @@ final class Workspace<A> {
             dropout.advance(arithmetic.length(mask[0]));
         }
         for (int l = 1; l <= layers; l++) {
-            forwardProducts[l].compute();
             if (l < layers) {
-                parts.hidden(l, dropout);
+                parts.hidden(l, forwardProducts[l], dropout);
                 if (mask[l] != null) {
                     dropout.advance(arithmetic.length(mask[l]));
                 }
             } else {
+                forwardProducts[l].compute();
                 arithmetic.addBias(logits, network.biases(l), rows, 0, spec.outputs());
                 arithmetic.outputActivation(spec.output(), logits, act[l], rows, spec.outputs());
             }
@@ -240,14 +240,14 @@ final class Workspace<A> {
             if (spec.batchNorm(l)) {
                 parts.batchNormBackward(l); // dγ[l], dβ[l], and δ[l] from the gradient at y to the one at z
             }
-            weightGradientProducts[l].compute(); // dW[l] = out[l−1]ᵀ·δ[l]
-            if (!spec.batchNorm(l)) {
-                parts.biasGradient(l); // db[l] = Σᵢ δ[l]ᵢ
+            if (spec.batchNorm(l)) {
+                weightGradientProducts[l].compute(); // dW[l] = out[l−1]ᵀ·δ[l] (β[l] stands for the bias)
+            } else {
+                parts.weightAndBiasGradient(l, weightGradientProducts[l]); // dW[l] and db[l] = Σᵢ δ[l]ᵢ
             }
             if (l > 1) {
-                computeBackward(l); // δ[l−1] = δ[l]·W[l]ᵀ, the gradient at out[l−1]
-                // through the dropout (⊙ M/(1 − p)) and the activation (⊙ g'(z))
-                parts.throughDropoutAndActivation(l - 1);
+                computeBackward(l); // δ[l−1] = δ[l]·W[l]ᵀ, the gradient at out[l−1], then through the dropout
+                // (⊙ M/(1 − p)) and the activation (⊙ g'(z)): the gradient at z[l−1]
             }
         }
     }
@@ -260,17 +260,15 @@ final class Workspace<A> {
      */
     private void computeBackward(int l) {
         int[] live = liveUnits[l - 1];
-        if (live == null) {
-            backwardProducts[l].compute();
-            return;
-        }
-        A values = out[l - 1];
         int count = 0;
-        for (int j = 0; j < live.length; j++) {
-            live[count] = j;
-            count += arithmetic.anyNonZero(values, j * rows, (j + 1) * rows) ? 1 : 0;
+        if (live != null) {
+            A values = out[l - 1];
+            for (int j = 0; j < live.length; j++) {
+                live[count] = j;
+                count += arithmetic.anyNonZero(values, j * rows, (j + 1) * rows) ? 1 : 0;
+            }
         }
-        backwardProducts[l].computeColumns(live, count);
+        parts.backwardThroughActivation(l - 1, backwardProducts[l], live, count);
     }
 
     /** Σ over the rows of ℓ(a, y) (times each row's weight, with class weights) after a forward pass. */

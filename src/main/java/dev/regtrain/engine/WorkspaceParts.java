@@ -2,6 +2,8 @@ package dev.regtrain.engine;
 
 import static dev.regtrain.engine.kernel.TaskRunner.firstOf;
 
+import dev.regtrain.engine.kernel.MatrixKernel.ColumnWork;
+import dev.regtrain.engine.kernel.MatrixKernel.MatrixProduct;
 import dev.regtrain.engine.kernel.TaskRunner;
 import java.util.function.IntConsumer;
 
@@ -9,7 +11,11 @@ import java.util.function.IntConsumer;
  * How a workspace's element-wise loops are cut into parts that its runner's threads share: each part works on a
  * contiguous share of the buffer's columns (units), elements or blocks of rows, so every element is computed by
  * exactly one part, with the same result whatever the number of parts. The parts are built once with the
- * workspace; a pass only runs them.
+ * workspace; a pass only runs them. The loops that follow a product column by column (bias, activation and dropout
+ * after the forward product; dropout and activation after the backward one; the bias gradient beside the weight
+ * gradient) are handed to the product instead, when its kernel can take them ({@code computeThen}): each of its
+ * parts then runs them on its own columns as soon as it has written them, still in cache, without a second round of
+ * parts and the wait for the slowest that each round costs. The bits are the same either way.
  */
 final class WorkspaceParts<A> {
 
@@ -25,6 +31,9 @@ final class WorkspaceParts<A> {
     private final IntConsumer inputDropoutPart;
     private final int[] layerParts;
     private final IntConsumer[] hiddenPart;
+    private final ColumnWork[] hiddenColumns;
+    private final ColumnWork[] throughActivationColumns;
+    private final ColumnWork[] biasGradientColumns;
     private final IntConsumer[] biasGradientPart;
     private final IntConsumer[] throughActivationPart;
     private final IntConsumer[] batchNormBackwardPart;
@@ -51,6 +60,9 @@ final class WorkspaceParts<A> {
         int layers = w.layers;
         this.layerParts = new int[layers + 1];
         this.hiddenPart = new IntConsumer[layers + 1];
+        this.hiddenColumns = new ColumnWork[layers + 1];
+        this.throughActivationColumns = new ColumnWork[layers + 1];
+        this.biasGradientColumns = new ColumnWork[layers + 1];
         this.biasGradientPart = new IntConsumer[layers + 1];
         this.throughActivationPart = new IntConsumer[layers + 1];
         this.batchNormBackwardPart = new IntConsumer[layers + 1];
@@ -60,11 +72,13 @@ final class WorkspaceParts<A> {
             layerParts[l] = runner.partsFor(rows * units, PARALLEL_MIN_ELEMENTS, units);
             int parts = layerParts[l];
             if (l < layers) { // the output layer has its own loops (bias, output activation, loss)
-                hiddenPart[l] = split(parts, units, (from, to) -> hidden(layer, from, to));
+                hiddenColumns[l] = (from, to) -> hidden(layer, from, to);
+                hiddenPart[l] = split(parts, units, hiddenColumns[l]::apply);
             }
             if (w.gradients != null) {
-                biasGradientPart[l] = split(parts, units, (from, to) -> arithmetic.columnSums(w.delta[layer],
-                        w.gradients.biases(layer), rows, from, to));
+                biasGradientColumns[l] = (from, to) -> arithmetic.columnSums(w.delta[layer],
+                        w.gradients.biases(layer), rows, from, to);
+                biasGradientPart[l] = split(parts, units, biasGradientColumns[l]::apply);
             }
             if (w.gradients != null && spec.batchNorm(l)) {
                 batchNormBackwardPart[l] = split(parts, units, (from, to) -> arithmetic.batchNormBackward(w.delta[layer],
@@ -72,8 +86,9 @@ final class WorkspaceParts<A> {
                         w.gradients.gamma(layer), w.gradients.beta(layer), rows, from, to));
             }
             if (w.gradients != null && l < layers) {
-                throughActivationPart[l] = split(parts, units, (from, to) -> arithmetic.throughDropoutAndActivation(
-                        w.delta[layer], w.mask[layer], spec.activation(layer), w.act[layer], from * rows, to * rows));
+                throughActivationColumns[l] = (from, to) -> arithmetic.throughDropoutAndActivation(w.delta[layer],
+                        w.mask[layer], spec.activation(layer), w.act[layer], from * rows, to * rows);
+                throughActivationPart[l] = split(parts, units, throughActivationColumns[l]::apply);
             }
         }
     }
@@ -106,26 +121,54 @@ final class WorkspaceParts<A> {
         dropoutRng = null;
     }
 
-    /** Hidden layer l after its product: bias, activation and, with a generator, dropout. */
-    void hidden(int l, Rng dropout) {
+    /**
+     * Hidden layer l: its product z = out[l−1]·W[l], then bias, activation and, with a generator, dropout, on each
+     * part's columns as soon as the product has written them (or in parts of their own after it, with a kernel that
+     * cannot hand them over).
+     */
+    void hidden(int l, MatrixProduct product, Rng dropout) {
         dropoutRng = dropout;
-        runner.run(layerParts[l], hiddenPart[l]);
-        dropoutRng = null;
+        try {
+            if (!product.computeThen(hiddenColumns[l])) {
+                product.compute();
+                runner.run(layerParts[l], hiddenPart[l]);
+            }
+        } finally {
+            dropoutRng = null;
+        }
     }
 
-    /** db[l] = Σᵢ δ[l]ᵢ. */
-    void biasGradient(int l) {
-        runner.run(layerParts[l], biasGradientPart[l]);
+    /**
+     * The backward product into δ[l] (its columns {@code live[0..count)}, or all of them when {@code live} is null),
+     * then δ[l] ⊙ M/(1 − p) ⊙ g'(z) on each part's columns as soon as the product has written them.
+     */
+    void backwardThroughActivation(int l, MatrixProduct product, int[] live, int count) {
+        boolean handedOver = live == null ? product.computeThen(throughActivationColumns[l])
+                : product.computeColumnsThen(live, count, throughActivationColumns[l]);
+        if (!handedOver) {
+            if (live == null) {
+                product.compute();
+            } else {
+                product.computeColumns(live, count);
+            }
+            runner.run(layerParts[l], throughActivationPart[l]);
+        }
+    }
+
+    /**
+     * The weight gradient's product dW[l] = out[l−1]ᵀ·δ[l], then db[l] = Σᵢ δ[l]ᵢ over each part's columns (units of
+     * layer l) once the product has used them.
+     */
+    void weightAndBiasGradient(int l, MatrixProduct product) {
+        if (!product.computeThen(biasGradientColumns[l])) {
+            product.compute();
+            runner.run(layerParts[l], biasGradientPart[l]);
+        }
     }
 
     /** dγ[l], dβ[l] and δ[l] from the gradient at y = γ·ẑ + β to the gradient at z[l] ({@link BatchNorm}). */
     void batchNormBackward(int l) {
         runner.run(layerParts[l], batchNormBackwardPart[l]);
-    }
-
-    /** δ[l] ⊙ M/(1 − p) ⊙ g'(z): from the gradient at out[l] to the gradient at z[l]. */
-    void throughDropoutAndActivation(int l) {
-        runner.run(layerParts[l], throughActivationPart[l]);
     }
 
     /**

@@ -38,6 +38,28 @@ public interface MatrixKernel {
         default void computeColumns(int[] columns, int count) {
             compute();
         }
+
+        /**
+         * {@link #compute()}, then {@code then} on every column of the target exactly once, in contiguous ranges; a
+         * kernel that splits the product into parts runs each range in the part that wrote those columns, right
+         * after it (while they are in cache, and without waiting for the other parts). Returns false, having done
+         * nothing, if this product cannot; the caller then computes and works on the columns itself. This default
+         * cannot.
+         */
+        default boolean computeThen(ColumnWork then) {
+            return false;
+        }
+
+        /** {@link #computeColumns} followed by {@code then} as in {@link #computeThen}; false if it cannot. */
+        default boolean computeColumnsThen(int[] columns, int count, ColumnWork then) {
+            return false;
+        }
+    }
+
+    /** Element-wise work on the columns [fromColumn, toColumn) of a product's target once they hold their values. */
+    @FunctionalInterface
+    interface ColumnWork {
+        void apply(int fromColumn, int toColumn);
     }
 
     static void checkShapes(Structure2D target, Structure2D left, boolean transposeLeft, Structure2D right,

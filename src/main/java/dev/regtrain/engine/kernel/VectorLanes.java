@@ -1,7 +1,7 @@
 package dev.regtrain.engine.kernel;
 
 /**
- * What {@link VectorProduct} and {@link VectorSparseProduct} need of an element type: the tile and group geometry of
+ * What {@link BlockedMultiply} and {@link VectorSparseProduct} need of an element type: the tile and group geometry of
  * its vectors and the loops that touch its arrays {@code A} ({@code double[]} or {@code float[]}), so that the
  * blocking, the split into parts and the choice of sparse or dense path are written once. {@link #DOUBLE} runs
  * {@link VectorMicroKernel}, {@link VectorPacking} and {@link VectorSparseColumns} on {@code DoubleVector}, {@link

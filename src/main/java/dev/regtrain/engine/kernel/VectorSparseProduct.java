@@ -1,5 +1,6 @@
 package dev.regtrain.engine.kernel;
 
+import dev.regtrain.engine.kernel.MatrixKernel.ColumnWork;
 import java.util.function.IntConsumer;
 
 /**
@@ -45,6 +46,8 @@ final class VectorSparseProduct<A> {
     private int liveGroups;
     /** Whether the last compute took this path. */
     private boolean taken;
+    /** During a compute, the work on each part's columns once they are written, or null. */
+    private ColumnWork then;
 
     /**
      * C (m × n) = Aᵀ · B for A (k × m) and B (k × n), column-major, split into {@code parts} (by columns of C)
@@ -77,7 +80,14 @@ final class VectorSparseProduct<A> {
         this.compactPart = part -> partEntries[part] = compact(split(part, n), split(part + 1, n));
         this.packPart = part -> pack(split(part, liveGroups), split(part + 1, liveGroups));
         this.liveRows = new int[m];
-        this.multiplyPart = part -> multiply(split(part, n), split(part + 1, n), groupEdge(part));
+        this.multiplyPart = part -> {
+            int from = split(part, n);
+            int to = split(part + 1, n);
+            multiply(from, to, groupEdge(part));
+            if (then != null) {
+                then.apply(from, to);
+            }
+        };
     }
 
     @SuppressWarnings("unchecked")
@@ -101,11 +111,12 @@ final class VectorSparseProduct<A> {
     }
 
     /**
-     * Runs the product on the sparse path and returns true, or returns false if B is too dense for it. After a call
-     * that was too dense, B's non-zeros are first counted (one vector comparison per four values, a fraction of
-     * what listing them costs), so that a product whose B stays dense pays little for the attempt.
+     * Runs the product on the sparse path, then {@code work} (if not null) on each part's columns in that part, and
+     * returns true; or returns false, having run no work, if B is too dense for it. After a call that was too dense,
+     * B's non-zeros are first counted (one vector comparison per four values, a fraction of what listing them costs),
+     * so that a product whose B stays dense pays little for the attempt.
      */
-    boolean compute() {
+    boolean compute(ColumnWork work) {
         if (!taken && lanes.countNonZero(b, 0, k * n) > maxDensity * k * n) {
             return false;
         }
@@ -120,7 +131,12 @@ final class VectorSparseProduct<A> {
         }
         findLiveRows();
         runner.run(parts, packPart);
-        runner.run(parts, multiplyPart);
+        then = work;
+        try {
+            runner.run(parts, multiplyPart);
+        } finally {
+            then = null;
+        }
         return true;
     }
 

@@ -171,7 +171,7 @@ class FloatVectorKernelTests {
     @MethodSource("layoutsAndTileWidths")
     void depthAndRowBlocksAndAParallelSplitKeepEverySingleChain(Layout layout, int tileColumns) {
         try (ShuffledRunner three = new ShuffledRunner(3)) {
-            int k = 2 * VectorProduct.DEPTH_BLOCK + 5;
+            int k = 2 * BlockedMultiply.DEPTH_BLOCK + 5;
             for (MatrixKernel kernel : List.of(VectorKernel.INSTANCE.withTileColumns(tileColumns),
                     VectorKernel.parallel(three).withTileColumns(tileColumns))) {
                 Bound bound = new Bound(layout, 267, k, 3 * tileColumns + 1, kernel);

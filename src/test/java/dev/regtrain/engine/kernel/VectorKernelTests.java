@@ -34,7 +34,7 @@ class VectorKernelTests {
     }
 
     /** Operands, a target filled with garbage, and the product bound once, as the trainer binds it. */
-    private static final class Bound {
+    static final class Bound {
         final Layout layout;
         final int m;
         final int k;
@@ -244,10 +244,10 @@ class VectorKernelTests {
     void productsSplitIntoDepthAndRowBlocksKeepEveryElementsSingleChain(Layout layout, int tileColumns) {
         // depth 2·256 + 5 makes three depth blocks (173, 172, 172), which at most 32768 / (MR·173) row panels each
         // then split 267 ragged rows into two row blocks; 19 columns leave a ragged last column panel
-        int k = 2 * VectorProduct.DEPTH_BLOCK + 5;
+        int k = 2 * BlockedMultiply.DEPTH_BLOCK + 5;
         int m = 267;
         int n = 3 * tileColumns + 1;
-        int panelsPerBlock = VectorProduct.A_BLOCK_DOUBLES / (VectorMicroKernel.MR * ((k + 2) / 3));
+        int panelsPerBlock = BlockedMultiply.A_BLOCK_DOUBLES / (VectorMicroKernel.MR * ((k + 2) / 3));
         assertThat((m + VectorMicroKernel.MR - 1) / VectorMicroKernel.MR).isGreaterThan(panelsPerBlock);
 
         Bound bound = new Bound(layout, m, k, n, kernel(tileColumns));
