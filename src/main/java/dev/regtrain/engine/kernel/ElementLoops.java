@@ -12,10 +12,11 @@ import java.util.Arrays;
  * ≫ 11)·2⁻⁵³ ({@link SplitMix64}: what the engine's generator would return next, taken without advancing it), is
  * below the rate. The test is made in integers, k = mix64(…) ≫ 11 against ⌈rate·2⁵³⌉, which is the same test (u and
  * rate·2⁵³ are exact and k is an integer) without a conversion or a branch. A kept element is scaled by 1/(1 − rate),
- * a dropped one by 0. In single precision the vector loop draws in long lanes and leaves 0/1 flags, which a scalar
- * loop turns into float scales: a float vector of as many lanes as a long one is not the machine's preferred shape,
+ * a dropped one by 0. In single precision the vector loop draws in long lanes, for the even and the odd elements
+ * of a group apart, and merges the two into one float vector of the preferred shape without a shuffle
+ * ({@code VectorElementLoops}): a float vector of as many lanes as a long one is not the machine's preferred shape,
  * and a second shape of FloatVector in the process made the float GEMM kernel's calls megamorphic (ten times
- * slower, measured).
+ * slower, measured); JDK 17 also compiles the casts and shuffles between the two shapes poorly.
  *
  * <p><b>Sums of squares.</b> Σᵢ vᵢ² over [from, to) in {@link #CHAINS} running sums, element from + i
  * going to sum i mod 32, then folded in one fixed order (see {@link #fold}). The order does not depend on the vector
@@ -30,8 +31,6 @@ public final class ElementLoops {
 
     /** The vectorised loops, or null without the Vector API module. */
     private static final Loops VECTOR = loadVectorLoops();
-    /** A thread's flags for {@link #drop(float[], float[], float[], double, long, int, int)}, 256 at a time. */
-    private static final ThreadLocal<long[]> KEPT = ThreadLocal.withInitial(() -> new long[256]);
     /** A thread's running sums for {@link #squaredL2}, which runs hundreds of times a step (once per column). */
     private static final ThreadLocal<double[]> SUMS = ThreadLocal.withInitial(() -> new double[CHAINS]);
 
@@ -68,21 +67,10 @@ public final class ElementLoops {
     /** The same in single precision (the scale 1/(1 − rate) rounded to float). */
     public static void drop(float[] source, float[] target, float[] scales, double rate, long state, int from,
                             int to) {
+        int done = VECTOR == null ? from : VECTOR.drop(source, target, scales, rate, state, from, to);
         float keepScale = (float) (1.0 / (1.0 - rate));
         long threshold = keepThreshold(rate);
-        int i = from;
-        if (VECTOR != null) {
-            long[] kept = KEPT.get();
-            while (i + kept.length <= to) {
-                VECTOR.kept(rate, state, i, kept);
-                for (int j = 0; j < kept.length; j++, i++) {
-                    float scale = keepScale * kept[j];
-                    scales[i] = scale;
-                    target[i] = source[i] * scale;
-                }
-            }
-        }
-        for (; i < to; i++) {
+        for (int i = done; i < to; i++) {
             long kept = keepFlag(state, i, threshold);
             float scale = keepScale * kept;
             scales[i] = scale;
@@ -145,8 +133,8 @@ public final class ElementLoops {
          */
         int drop(double[] source, double[] target, double[] scales, double rate, long state, int from, int to);
 
-        /** Sets kept[j] to 1 if element from + j is kept, else to 0, for j in [0, kept.length). */
-        void kept(double rate, long state, int from, long[] kept);
+        /** The same in single precision. */
+        int drop(float[] source, float[] target, float[] scales, double rate, long state, int from, int to);
 
         /**
          * Sets {@code sums} to the {@link #CHAINS} running sums of the squares of the whole groups of 32 values from

@@ -12,7 +12,9 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * {@link ElementLoops} on the Vector API, in the machine's preferred shape only (the one the GEMM kernel uses, so
  * that no shared method of the API sees a second shape). Dropout: a long lane per draw (eight with AVX-512),
- * SplitMix64's output function lane-wise, the keep test as a mask and the scales blended from it. Sums of squares of
+ * SplitMix64's output function lane-wise, the keep test as a mask and the scales blended from it (in single
+ * precision, the scale's bits in the low or the high half of each long, so that two vectors of draws read as one float
+ * vector of the preferred shape). Sums of squares of
  * doubles: the 32 running sums of {@link ElementLoops} as four vectors of eight or eight of four (other widths are
  * left to the scalar loop). Loaded only by reflection, in a JVM that has the module.
  */
@@ -26,6 +28,8 @@ final class VectorElementLoops implements ElementLoops.Loops {
     private static final int LANES = LONGS.length();
     /** Lane j's offset in a group of draws: j·γ. */
     private static final LongVector LANE_STEPS = LongVector.zero(LONGS).addIndex(1).mul(SplitMix64.GAMMA);
+    /** Lane j's offset among the even elements of a group of 2·LANES: 2j·γ. */
+    private static final LongVector EVEN_STEPS = LongVector.zero(LONGS).addIndex(2).mul(SplitMix64.GAMMA);
 
     @Override
     public int drop(double[] source, double[] target, double[] scales, double rate, long state, int from, int to) {
@@ -43,29 +47,54 @@ final class VectorElementLoops implements ElementLoops.Loops {
         return i;
     }
 
+    /**
+     * In single precision, 2·LANES floats per step from two vectors of draws in long lanes: one for the even
+     * elements, one for the odd ones. Each lane's kept test becomes the float scale's bits or 0 in the low half of
+     * its long (the odd ones shifted to the high half), so the two together, read as floats, are the scales of 2·LANES
+     * consecutive elements in order: lane-wise operations only, no shuffle and no second shape.
+     */
     @Override
-    public void kept(double rate, long state, int from, long[] kept) {
-        LongVector one = LongVector.broadcast(LONGS, 1L);
-        LongVector none = LongVector.zero(LONGS);
+    public int drop(float[] source, float[] target, float[] scales, double rate, long state, int from, int to) {
+        if (FLOATS.length() != 2 * LANES) {
+            return from;
+        }
+        long scaleBits = Float.floatToRawIntBits((float) (1.0 / (1.0 - rate)));
         long threshold = ElementLoops.keepThreshold(rate);
-        LongVector counters = LANE_STEPS.add(state + (from + 1L) * SplitMix64.GAMMA);
-        int j = 0;
-        for (; j + LANES <= kept.length; j += LANES) {
-            none.blend(one, kept(counters, threshold)).intoArray(kept, j);
-            counters = counters.add(LANES * SplitMix64.GAMMA);
+        LongVector even = EVEN_STEPS.add(state + (from + 1L) * SplitMix64.GAMMA);
+        LongVector odd = even.add(SplitMix64.GAMMA);
+        int i = from;
+        for (; i + 2 * LANES <= to; i += 2 * LANES) {
+            LongVector low = keptBits(even, threshold, scaleBits);
+            LongVector high = keptBits(odd, threshold, scaleBits).lanewise(VectorOperators.LSHL, 32);
+            FloatVector scale = low.or(high).reinterpretAsFloats();
+            scale.intoArray(scales, i);
+            FloatVector.fromArray(FLOATS, source, i).mul(scale).intoArray(target, i);
+            even = even.add(2 * LANES * SplitMix64.GAMMA);
+            odd = odd.add(2 * LANES * SplitMix64.GAMMA);
         }
-        for (; j < kept.length; j++) {
-            kept[j] = ElementLoops.keepFlag(state, from + j, threshold);
-        }
+        return i;
+    }
+
+    /**
+     * {@code bits} in the lanes whose element is kept (draw − threshold ≥ 0, so the arithmetic shift of the
+     * difference by 63 is 0), 0 in the others (where it is −1).
+     */
+    private static LongVector keptBits(LongVector counters, long threshold, long bits) {
+        return draws(counters).sub(threshold).lanewise(VectorOperators.ASHR, 63).not().and(bits);
     }
 
     /** The lanes whose draw, mix64(counter) ≫ 11, is at least the threshold. */
     private static VectorMask<Long> kept(LongVector counters, long threshold) {
+        return draws(counters).compare(VectorOperators.GE, threshold);
+    }
+
+    /** mix64(counter) ≫ 11 in every lane: the 53-bit draws. */
+    private static LongVector draws(LongVector counters) {
         LongVector z = counters;
         z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 30)).mul(SplitMix64.MIX_1);
         z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 27)).mul(SplitMix64.MIX_2);
         z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 31));
-        return z.lanewise(VectorOperators.LSHR, 11).compare(VectorOperators.GE, threshold);
+        return z.lanewise(VectorOperators.LSHR, 11);
     }
 
     @Override
