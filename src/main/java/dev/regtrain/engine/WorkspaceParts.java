@@ -73,12 +73,12 @@ final class WorkspaceParts<A> {
             int parts = layerParts[l];
             if (l < layers) { // the output layer has its own loops (bias, output activation, loss)
                 hiddenColumns[l] = (from, to) -> hidden(layer, from, to);
-                hiddenPart[l] = split(parts, units, hiddenColumns[l]::apply);
+                hiddenPart[l] = split(parts, units, hiddenColumns[l]);
             }
             if (w.gradients != null) {
                 biasGradientColumns[l] = (from, to) -> arithmetic.columnSums(w.delta[layer],
                         w.gradients.biases(layer), rows, from, to);
-                biasGradientPart[l] = split(parts, units, biasGradientColumns[l]::apply);
+                biasGradientPart[l] = split(parts, units, biasGradientColumns[l]);
             }
             if (w.gradients != null && spec.batchNorm(l)) {
                 batchNormBackwardPart[l] = split(parts, units, (from, to) -> arithmetic.batchNormBackward(w.delta[layer],
@@ -88,19 +88,16 @@ final class WorkspaceParts<A> {
             if (w.gradients != null && l < layers) {
                 throughActivationColumns[l] = (from, to) -> arithmetic.throughDropoutAndActivation(w.delta[layer],
                         w.mask[layer], spec.activation(layer), w.act[layer], from * rows, to * rows);
-                throughActivationPart[l] = split(parts, units, throughActivationColumns[l]::apply);
+                throughActivationPart[l] = split(parts, units, throughActivationColumns[l]);
             }
         }
     }
 
-    /** Work on the pieces (columns, elements, blocks of rows) [from, to) of a buffer. */
-    @FunctionalInterface
-    private interface Range {
-        void apply(int from, int to);
-    }
-
-    /** Part i of {@code parts} runs {@code range} on its contiguous share of the {@code pieces} (TaskRunner.firstOf). */
-    private static IntConsumer split(int parts, int pieces, Range range) {
+    /**
+     * Part i of {@code parts} runs {@code range} on its contiguous share of the {@code pieces} (columns, elements or
+     * blocks of rows; TaskRunner.firstOf).
+     */
+    private static IntConsumer split(int parts, int pieces, ColumnWork range) {
         return part -> range.apply(firstOf(part, parts, pieces), firstOf(part + 1, parts, pieces));
     }
 

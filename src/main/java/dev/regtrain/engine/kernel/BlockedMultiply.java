@@ -105,7 +105,6 @@ final class BlockedMultiply<A> {
         this.columnPart = this::multiplyPart;
     }
 
-
     @SuppressWarnings("unchecked")
     private A edge(int part) {
         return (A) edges[part];

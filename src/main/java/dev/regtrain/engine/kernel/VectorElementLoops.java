@@ -5,16 +5,15 @@ import static dev.regtrain.engine.kernel.ElementLoops.CHAINS;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.LongVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * {@link ElementLoops} on the Vector API, in the machine's preferred shape only (the one the GEMM kernel uses, so
  * that no shared method of the API sees a second shape). Dropout: a long lane per draw (eight with AVX-512),
- * SplitMix64's output function lane-wise, the keep test as a mask and the scales blended from it (in single
- * precision, the scale's bits in the low or the high half of each long, so that two vectors of draws read as one float
- * vector of the preferred shape). Sums of squares of
+ * SplitMix64's output function lane-wise, and the keep test turned into the scale's bits (or 0) by lane-wise integer
+ * operations, read as doubles (in single precision, the bits in the low or the high half of each long, so that two
+ * vectors of draws read as one float vector of the preferred shape). Sums of squares of
  * doubles: the 32 running sums of {@link ElementLoops} as four vectors of eight or eight of four (other widths are
  * left to the scalar loop). Loaded only by reflection, in a JVM that has the module.
  */
@@ -33,13 +32,12 @@ final class VectorElementLoops implements ElementLoops.Loops {
 
     @Override
     public int drop(double[] source, double[] target, double[] scales, double rate, long state, int from, int to) {
-        DoubleVector keep = DoubleVector.broadcast(DOUBLES, 1.0 / (1.0 - rate));
-        DoubleVector none = DoubleVector.zero(DOUBLES);
+        long scaleBits = Double.doubleToRawLongBits(1.0 / (1.0 - rate));
         long threshold = ElementLoops.keepThreshold(rate);
         LongVector counters = LANE_STEPS.add(state + (from + 1L) * SplitMix64.GAMMA);
         int i = from;
         for (; i + LANES <= to; i += LANES) {
-            DoubleVector scale = none.blend(keep, kept(counters, threshold).cast(DOUBLES));
+            DoubleVector scale = keptBits(counters, threshold, scaleBits).reinterpretAsDoubles();
             scale.intoArray(scales, i);
             DoubleVector.fromArray(DOUBLES, source, i).mul(scale).intoArray(target, i);
             counters = counters.add(LANES * SplitMix64.GAMMA);
@@ -81,11 +79,6 @@ final class VectorElementLoops implements ElementLoops.Loops {
      */
     private static LongVector keptBits(LongVector counters, long threshold, long bits) {
         return draws(counters).sub(threshold).lanewise(VectorOperators.ASHR, 63).not().and(bits);
-    }
-
-    /** The lanes whose draw, mix64(counter) ≫ 11, is at least the threshold. */
-    private static VectorMask<Long> kept(LongVector counters, long threshold) {
-        return draws(counters).compare(VectorOperators.GE, threshold);
     }
 
     /** mix64(counter) ≫ 11 in every lane: the 53-bit draws. */

@@ -41,8 +41,6 @@ final class VectorProduct<A> implements MatrixProduct {
     private final int k;
     /** Whether this product skips zeros at all (not with {@link Sparsity#NEVER}). */
     private final boolean skipsZeros;
-    /** During {@link #computeThen} and {@link #computeColumnsThen}, the work on each part's columns; null otherwise. */
-    private ColumnWork then;
     private final BlockedMultiply<A> blocked;
     /** Null unless this product may take the sparse path. */
     private final VectorSparseProduct<A> sparse;
@@ -75,48 +73,13 @@ final class VectorProduct<A> implements MatrixProduct {
 
     @Override
     public void compute() {
-        if (k == 0) {
-            zeros();
-            return;
-        }
-        if (sparse != null && sparse.compute(then)) {
-            return;
-        }
-        if (!blocked.planDepth()) {
-            zeros();
-            return;
-        }
-        blocked.multiply(null, 0, then);
-    }
-
-    /** C = 0, and then the column work on all of it. */
-    private void zeros() {
-        lanes.fillZeros(c, 0, m * n);
-        if (then != null) {
-            then.apply(0, n);
-        }
+        compute(null);
     }
 
     /** Computes C, with {@code work} on each part's columns; this product always can. */
     @Override
     public boolean computeThen(ColumnWork work) {
-        then = work;
-        try {
-            compute();
-        } finally {
-            then = null;
-        }
-        return true;
-    }
-
-    @Override
-    public boolean computeColumnsThen(int[] columns, int count, ColumnWork work) {
-        then = work;
-        try {
-            computeColumns(columns, count);
-        } finally {
-            then = null;
-        }
+        compute(work);
         return true;
     }
 
@@ -128,16 +91,50 @@ final class VectorProduct<A> implements MatrixProduct {
      */
     @Override
     public void computeColumns(int[] columns, int count) {
+        computeColumns(columns, count, null);
+    }
+
+    @Override
+    public boolean computeColumnsThen(int[] columns, int count, ColumnWork work) {
+        computeColumns(columns, count, work);
+        return true;
+    }
+
+    /** C, then {@code work} (if not null) on each part's columns. */
+    private void compute(ColumnWork work) {
+        if (k == 0) {
+            zeros(work);
+            return;
+        }
+        if (sparse != null && sparse.compute(work)) {
+            return;
+        }
+        if (!blocked.planDepth()) {
+            zeros(work);
+            return;
+        }
+        blocked.multiply(null, 0, work);
+    }
+
+    private void computeColumns(int[] columns, int count, ColumnWork work) {
         if (!transposeRight || !skipsZeros || count == n || k == 0) {
-            compute();
+            compute(work);
             return;
         }
         if (count == 0) {
-            zeros();
+            zeros(work);
             return;
         }
         lanes.fillZeros(c, 0, m * n);
-        blocked.multiply(columns, count, then);
+        blocked.multiply(columns, count, work);
+    }
+
+    /** C = 0, and then the column work (if any) on all of it. */
+    private void zeros(ColumnWork work) {
+        lanes.fillZeros(c, 0, m * n);
+        if (work != null) {
+            work.apply(0, n);
+        }
     }
 
     /** For tests: the depth the last compute's tiles multiplied over (k, or the live columns of A). */
