@@ -101,7 +101,7 @@ final class DoubleArithmetic extends Arithmetic<double[]> {
 
     @Override
     boolean anyNonZero(double[] values, int from, int to) {
-        return LayerLoops.anyNonZero(values, from, to);
+        return ElementLoops.anyNonZero(values, from, to);
     }
 
     @Override

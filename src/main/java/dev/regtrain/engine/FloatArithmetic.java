@@ -127,12 +127,7 @@ final class FloatArithmetic extends Arithmetic<float[]> {
 
     @Override
     boolean anyNonZero(float[] values, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (values[i] != 0) {
-                return true;
-            }
-        }
-        return false;
+        return ElementLoops.anyNonZero(values, from, to);
     }
 
     @Override

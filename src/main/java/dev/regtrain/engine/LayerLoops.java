@@ -32,16 +32,6 @@ final class LayerLoops {
         activation.multiplyByDerivative(delta, output, from, to);
     }
 
-    /** Whether values[from, to) holds anything but ±0 (a NaN counts); stops at the first that does. */
-    static boolean anyNonZero(double[] values, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (values[i] != 0) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** Whether values[from, to) holds a value above 0; stops at the first that does. */
     static boolean anyPositive(double[] values, int from, int to) {
         for (int i = from; i < to; i++) {

@@ -1,5 +1,6 @@
 package dev.regtrain.engine;
 
+import dev.regtrain.engine.kernel.LiveColumns;
 import dev.regtrain.engine.kernel.MatrixKernel;
 import dev.regtrain.engine.kernel.MatrixKernel.MatrixProduct;
 import dev.regtrain.engine.kernel.TaskRunner;
@@ -52,10 +53,12 @@ final class Workspace<A> {
     /** Where a training pass records what its hidden units did, or null. */
     UnitActivity<A> activity;
     /**
-     * For a relu layer l, the units whose out[l] is not zero for the whole batch (the rest are flat or dropped, and
-     * their δ is multiplied by zero), filled before the backward product that computes δ[l]; null for other layers.
+     * The units whose out[l] is not zero for the whole batch, l = 0..L−1 (the rest are flat or dropped), found once
+     * per forward pass when anything reads them: the products that skip zeros (layer l + 1's forward product and
+     * weight gradient) and, behind a relu layer, the backward product into δ[l], whose other columns are
+     * multiplied by zero; null when nothing does.
      */
-    private final int[][] liveUnits;
+    final LiveColumns[] liveColumns;
 
     /** A double-precision workspace on {@code network} whose element-wise loops run on the calling thread. */
     static Workspace<double[]> of(Network network, int rows, double[] dropRates, Network gradients,
@@ -143,11 +146,12 @@ final class Workspace<A> {
                 inverseStd[l] = arithmetic.allocate(units);
             }
         }
-        this.liveUnits = new int[layers + 1][];
-        for (int l = 1; l < layers && gradients != null; l++) {
-            if (spec.activation(l) == Activation.RELU) {
-                liveUnits[l] = new int[spec.units(l)];
-            }
+        this.liveColumns = new LiveColumns[layers];
+        for (int l = 0; l < layers; l++) {
+            LiveColumns list = new LiveColumns(spec.units(l));
+            boolean read = forwardProducts[l + 1].readLiveColumns(list);
+            read |= gradients != null && weightGradientProducts[l + 1].readLiveColumns(list);
+            liveColumns[l] = read || skipsDeadUnitsBackward(l) ? list : null;
         }
         this.parts = new WorkspaceParts<>(this, runner);
     }
@@ -219,6 +223,7 @@ final class Workspace<A> {
             parts.dropInputs(dropout);
             dropout.advance(arithmetic.length(mask[0]));
         }
+        parts.findLiveInputs();
         for (int l = 1; l <= layers; l++) {
             if (l < layers) {
                 parts.hidden(l, forwardProducts[l], dropout);
@@ -259,16 +264,14 @@ final class Workspace<A> {
      * overflowed, from weights or gradients that already had, would have left NaNs there instead).
      */
     private void computeBackward(int l) {
-        int[] live = liveUnits[l - 1];
-        int count = 0;
-        if (live != null) {
-            A values = out[l - 1];
-            for (int j = 0; j < live.length; j++) {
-                live[count] = j;
-                count += arithmetic.anyNonZero(values, j * rows, (j + 1) * rows) ? 1 : 0;
-            }
-        }
-        parts.backwardThroughActivation(l - 1, backwardProducts[l], live, count);
+        LiveColumns live = skipsDeadUnitsBackward(l - 1) ? liveColumns[l - 1] : null;
+        parts.backwardThroughActivation(l - 1, backwardProducts[l], live == null ? null : live.columns(),
+                live == null ? 0 : live.count());
+    }
+
+    /** Whether the backward product into δ[l] computes only the live units' columns: behind a relu hidden layer. */
+    private boolean skipsDeadUnitsBackward(int l) {
+        return gradients != null && l >= 1 && spec.activation(l) == Activation.RELU;
     }
 
     /** Σ over the rows of ℓ(a, y) (times each row's weight, with class weights) after a forward pass. */

@@ -2,6 +2,7 @@ package dev.regtrain.engine;
 
 import static dev.regtrain.engine.kernel.TaskRunner.firstOf;
 
+import dev.regtrain.engine.kernel.LiveColumns;
 import dev.regtrain.engine.kernel.MatrixKernel.ColumnWork;
 import dev.regtrain.engine.kernel.MatrixKernel.MatrixProduct;
 import dev.regtrain.engine.kernel.TaskRunner;
@@ -29,6 +30,8 @@ final class WorkspaceParts<A> {
     private final IntConsumer gatherPart;
     private final int inputParts;
     private final IntConsumer inputDropoutPart;
+    private final int inputColumnParts;
+    private final IntConsumer liveInputsPart;
     private final int[] layerParts;
     private final IntConsumer[] hiddenPart;
     private final ColumnWork[] hiddenColumns;
@@ -57,6 +60,8 @@ final class WorkspaceParts<A> {
         this.inputParts = runner.partsFor(inputs, PARALLEL_MIN_ELEMENTS, inputs);
         this.inputDropoutPart = split(inputParts, inputs, (from, to) -> arithmetic.drop(w.input,
                 w.out[0], w.mask[0], w.dropRate[0], dropoutRng, from, to));
+        this.inputColumnParts = runner.partsFor(inputs, PARALLEL_MIN_ELEMENTS, spec.units(0));
+        this.liveInputsPart = split(inputColumnParts, spec.units(0), (from, to) -> markLive(0, from, to));
         int layers = w.layers;
         this.layerParts = new int[layers + 1];
         this.hiddenPart = new IntConsumer[layers + 1];
@@ -118,10 +123,19 @@ final class WorkspaceParts<A> {
         dropoutRng = null;
     }
 
+    /** Lists the live columns of out[0] (the inputs after dropout), when anything reads them. */
+    void findLiveInputs() {
+        LiveColumns live = w.liveColumns[0];
+        if (live != null) {
+            runner.run(inputColumnParts, liveInputsPart);
+            live.collect();
+        }
+    }
+
     /**
      * Hidden layer l: its product z = out[l−1]·W[l], then bias, activation and, with a generator, dropout, on each
      * part's columns as soon as the product has written them (or in parts of their own after it, with a kernel that
-     * cannot hand them over).
+     * cannot hand them over); then the list of its live units, when anything reads it.
      */
     void hidden(int l, MatrixProduct product, Rng dropout) {
         dropoutRng = dropout;
@@ -132,6 +146,21 @@ final class WorkspaceParts<A> {
             }
         } finally {
             dropoutRng = null;
+        }
+        if (w.liveColumns[l] != null) {
+            w.liveColumns[l].collect();
+        }
+    }
+
+    /** Marks which of the columns [fromColumn, toColumn) of out[l] hold a non-zero, when anything reads them. */
+    private void markLive(int l, int fromColumn, int toColumn) {
+        LiveColumns live = w.liveColumns[l];
+        if (live != null) {
+            int rows = w.rows;
+            A values = w.out[l];
+            for (int j = fromColumn; j < toColumn; j++) {
+                live.mark(j, arithmetic.anyNonZero(values, j * rows, (j + 1) * rows));
+            }
         }
     }
 
@@ -196,5 +225,6 @@ final class WorkspaceParts<A> {
             arithmetic.drop(w.act[l], w.out[l], w.mask[l], w.dropRate[l], dropoutRng, fromColumn * rows,
                     toColumn * rows);
         }
+        markLive(l, fromColumn, toColumn);
     }
 }

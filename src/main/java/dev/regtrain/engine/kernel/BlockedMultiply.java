@@ -51,9 +51,11 @@ final class BlockedMultiply<A> {
     /**
      * For an NN product that skips zeros, the columns of A that hold a non-zero, {@code live[0..depth)}; null
      * otherwise. A column of zeros (a unit that is dropped or flat for the whole batch) adds only exact zeros to every
-     * chain, so the product skips it and the rows of B it would meet.
+     * chain, so the product skips it and the rows of B it would meet. Found here, or read from {@link #given}.
      */
-    private final int[] live;
+    private int[] live;
+    /** The caller's list of A's live columns ({@link #readLiveColumns}), or null when this multiply finds them. */
+    private LiveColumns given;
     /**
      * During a multiply of chosen columns, those columns of C, {@code selected[0..selectedCount)}; null otherwise.
      * Column panels then hold selected columns ({@link #panels()}).
@@ -129,12 +131,29 @@ final class BlockedMultiply<A> {
 
     private boolean planLiveDepth() {
         int count = 0;
-        for (int p = 0; p < k; p++) {
-            live[count] = p;
-            count += lanes.anyNonZero(a, p * m, (p + 1) * m) ? 1 : 0;
+        if (given != null) {
+            count = given.count();
+        } else {
+            for (int p = 0; p < k; p++) {
+                live[count] = p;
+                count += lanes.anyNonZero(a, p * m, (p + 1) * m) ? 1 : 0;
+            }
         }
         plan(count);
         return count > 0;
+    }
+
+    /**
+     * For an NN product that skips zeros: from now on A's live columns are read from {@code ofA} (kept current by the
+     * caller) instead of found; returns false, reading nothing, for any other product or a list of another width.
+     */
+    boolean readLiveColumns(LiveColumns ofA) {
+        if (live == null || ofA.width() != k) {
+            return false;
+        }
+        given = ofA;
+        live = ofA.columns();
+        return true;
     }
 
     /** The depth the last multiply ran over (k, or the live columns of A). */

@@ -144,6 +144,41 @@ public final class ElementLoops {
 
         /** The same for floats, each widened to double (and then squared, if {@code squared}). */
         int sums(float[] values, int from, int to, boolean squared, double[] sums);
+
+        /** {@link ElementLoops#anyNonZero(double[], int, int)}, a vector at a time. */
+        boolean anyNonZero(double[] values, int from, int to);
+
+        /** The same in single precision. */
+        boolean anyNonZero(float[] values, int from, int to);
+    }
+
+    /**
+     * Whether values[from, to) holds a value other than ±0 (a NaN counts as one): a unit's column of a mini-batch,
+     * to tell a live unit from one flat or dropped in every row. Stops at the first (vector) that does.
+     */
+    public static boolean anyNonZero(double[] values, int from, int to) {
+        if (VECTOR != null) {
+            return VECTOR.anyNonZero(values, from, to);
+        }
+        for (int i = from; i < to; i++) {
+            if (values[i] != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The same in single precision. */
+    public static boolean anyNonZero(float[] values, int from, int to) {
+        if (VECTOR != null) {
+            return VECTOR.anyNonZero(values, from, to);
+        }
+        for (int i = from; i < to; i++) {
+            if (values[i] != 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Loops loadVectorLoops() {

@@ -54,6 +54,17 @@ public interface MatrixKernel {
         default boolean computeColumnsThen(int[] columns, int count, ColumnWork then) {
             return false;
         }
+
+        /**
+         * Offers this product a list of the columns of its left operand (as stored: A's columns for an NN product,
+         * the rows of op(A) = Aᵀ for a TN one) that hold a non-zero, which the caller promises to keep current:
+         * collected ({@link LiveColumns#collect()}) after the operand was last written and before every compute
+         * from now on. Returns whether this product reads it instead of finding those columns itself; the caller
+         * need not keep a list nobody reads. This default skips no zeros and reads nothing.
+         */
+        default boolean readLiveColumns(LiveColumns ofLeft) {
+            return false;
+        }
     }
 
     /** Element-wise work on the columns [fromColumn, toColumn) of a product's target once they hold their values. */

@@ -91,6 +91,16 @@ final class VectorElementLoops implements ElementLoops.Loops {
     }
 
     @Override
+    public boolean anyNonZero(double[] values, int from, int to) {
+        return VectorSparseColumns.anyNonZero(values, from, to);
+    }
+
+    @Override
+    public boolean anyNonZero(float[] values, int from, int to) {
+        return FloatSparseColumns.anyNonZero(values, from, to);
+    }
+
+    @Override
     public int squares(double[] values, int from, int to, double[] sums) {
         return sums(values, null, from, to, true, sums);
     }

@@ -100,6 +100,19 @@ final class VectorProduct<A> implements MatrixProduct {
         return true;
     }
 
+    /**
+     * An NN product reads the live columns of A from {@code ofLeft} for its depth, and a TN product that may take the
+     * sparse path reads op(A)'s live rows from it; an NT product, or one that skips no zeros, reads nothing.
+     */
+    @Override
+    public boolean readLiveColumns(LiveColumns ofLeft) {
+        if (!skipsZeros) {
+            return false;
+        }
+        boolean read = blocked.readLiveColumns(ofLeft);
+        return sparse != null ? sparse.readLiveRows(ofLeft) || read : read;
+    }
+
     /** C, then {@code work} (if not null) on each part's columns. */
     private void compute(ColumnWork work) {
         if (k == 0) {

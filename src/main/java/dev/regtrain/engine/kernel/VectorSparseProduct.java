@@ -40,8 +40,13 @@ final class VectorSparseProduct<A> {
     private final IntConsumer compactPart;
     private final IntConsumer packPart;
     private final IntConsumer multiplyPart;
-    /** The rows of op(A) with a non-zero, {@code liveRows[0..liveCount)}, in {@code liveGroups} groups. */
-    private final int[] liveRows;
+    /**
+     * The rows of op(A) with a non-zero, {@code liveRows[0..liveCount)}, in {@code liveGroups} groups: found here, or
+     * read from {@link #given}.
+     */
+    private int[] liveRows;
+    /** The caller's list of A's live columns (op(A)'s rows, {@link #readLiveRows}), or null when found here. */
+    private LiveColumns given;
     private int liveCount;
     private int liveGroups;
     /** Whether the last compute took this path. */
@@ -146,12 +151,29 @@ final class VectorSparseProduct<A> {
      */
     private void findLiveRows() {
         int count = 0;
-        for (int i = 0; i < m; i++) {
-            liveRows[count] = i;
-            count += lanes.anyNonZero(a, i * k, (i + 1) * k) ? 1 : 0;
+        if (given != null) {
+            count = given.count();
+        } else {
+            for (int i = 0; i < m; i++) {
+                liveRows[count] = i;
+                count += lanes.anyNonZero(a, i * k, (i + 1) * k) ? 1 : 0;
+            }
         }
         liveCount = count;
         liveGroups = (count + group - 1) / group;
+    }
+
+    /**
+     * From now on the rows of op(A) that hold a non-zero (A's columns) are read from {@code ofA}, kept current by the
+     * caller, instead of found; false, reading nothing, for a list of another width.
+     */
+    boolean readLiveRows(LiveColumns ofA) {
+        if (ofA.width() != m) {
+            return false;
+        }
+        given = ofA;
+        liveRows = ofA.columns();
+        return true;
     }
 
     /** Groups [from, to) of op(A), of all its rows or of its live ones. */
