@@ -30,8 +30,6 @@ final class WorkspaceParts<A> {
     private final IntConsumer gatherPart;
     private final int inputParts;
     private final IntConsumer inputDropoutPart;
-    private final int inputColumnParts;
-    private final IntConsumer liveInputsPart;
     private final int[] layerParts;
     private final IntConsumer[] hiddenPart;
     private final ColumnWork[] hiddenColumns;
@@ -60,8 +58,6 @@ final class WorkspaceParts<A> {
         this.inputParts = runner.partsFor(inputs, PARALLEL_MIN_ELEMENTS, inputs);
         this.inputDropoutPart = split(inputParts, inputs, (from, to) -> arithmetic.drop(w.input,
                 w.out[0], w.mask[0], w.dropRate[0], dropoutRng, from, to));
-        this.inputColumnParts = runner.partsFor(inputs, PARALLEL_MIN_ELEMENTS, spec.units(0));
-        this.liveInputsPart = split(inputColumnParts, spec.units(0), (from, to) -> markLive(0, from, to));
         int layers = w.layers;
         this.layerParts = new int[layers + 1];
         this.hiddenPart = new IntConsumer[layers + 1];
@@ -123,11 +119,14 @@ final class WorkspaceParts<A> {
         dropoutRng = null;
     }
 
-    /** Lists the live columns of out[0] (the inputs after dropout), when anything reads them. */
+    /**
+     * Lists the live columns of out[0] (the inputs after dropout), when anything reads them, on the calling thread:
+     * most columns stop at their first value, and a round of parts would cost more than the scan.
+     */
     void findLiveInputs() {
         LiveColumns live = w.liveColumns[0];
         if (live != null) {
-            runner.run(inputColumnParts, liveInputsPart);
+            markLive(0, 0, live.width());
             live.collect();
         }
     }
