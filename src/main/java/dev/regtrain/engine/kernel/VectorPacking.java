@@ -239,24 +239,20 @@ final class VectorPacking {
             DoubleVector second = DoubleVector.fromArray(SPECIES, b, b0 + k + p);
             DoubleVector third = DoubleVector.fromArray(SPECIES, b, b0 + 2 * k + p);
             DoubleVector fourth = DoubleVector.fromArray(SPECIES, b, b0 + 3 * k + p);
-            DoubleVector lowLanes = zip(first, second, LANES_LOW, ODD_LANES);
-            DoubleVector highLanes = zip(first, second, LANES_HIGH, ODD_LANES);
-            DoubleVector lowLanes2 = zip(third, fourth, LANES_LOW, ODD_LANES);
-            DoubleVector highLanes2 = zip(third, fourth, LANES_HIGH, ODD_LANES);
-            zip(lowLanes, lowLanes2, PAIRS_LOW, ODD_PAIRS).intoArray(packed, t);
-            zip(lowLanes, lowLanes2, PAIRS_HIGH, ODD_PAIRS).intoArray(packed, t + V);
-            zip(highLanes, highLanes2, PAIRS_LOW, ODD_PAIRS).intoArray(packed, t + 2 * V);
-            zip(highLanes, highLanes2, PAIRS_HIGH, ODD_PAIRS).intoArray(packed, t + 3 * V);
+            // written out, not through a helper: a zip compiled apart from this loop boxes its vectors (a gigabyte a
+            // second of garbage in the runs where C2 did not inline it)
+            DoubleVector lowLanes = first.rearrange(LANES_LOW).blend(second.rearrange(LANES_LOW), ODD_LANES);
+            DoubleVector highLanes = first.rearrange(LANES_HIGH).blend(second.rearrange(LANES_HIGH), ODD_LANES);
+            DoubleVector lowLanes2 = third.rearrange(LANES_LOW).blend(fourth.rearrange(LANES_LOW), ODD_LANES);
+            DoubleVector highLanes2 = third.rearrange(LANES_HIGH).blend(fourth.rearrange(LANES_HIGH), ODD_LANES);
+            lowLanes.rearrange(PAIRS_LOW).blend(lowLanes2.rearrange(PAIRS_LOW), ODD_PAIRS).intoArray(packed, t);
+            lowLanes.rearrange(PAIRS_HIGH).blend(lowLanes2.rearrange(PAIRS_HIGH), ODD_PAIRS)
+                    .intoArray(packed, t + V);
+            highLanes.rearrange(PAIRS_LOW).blend(highLanes2.rearrange(PAIRS_LOW), ODD_PAIRS)
+                    .intoArray(packed, t + 2 * V);
+            highLanes.rearrange(PAIRS_HIGH).blend(highLanes2.rearrange(PAIRS_HIGH), ODD_PAIRS)
+                    .intoArray(packed, t + 3 * V);
         }
         return p;
-    }
-
-    /**
-     * Lane i of the result: lane {@code shuffle(i)} of {@code x}, or of {@code y} where {@code fromY} is set. One
-     * shuffle of each vector and a blend: JDK 17 compiles the API's two-vector rearrange about four times slower.
-     */
-    private static DoubleVector zip(DoubleVector x, DoubleVector y, VectorShuffle<Double> shuffle,
-                                    VectorMask<Double> fromY) {
-        return x.rearrange(shuffle).blend(y.rearrange(shuffle), fromY);
     }
 }
