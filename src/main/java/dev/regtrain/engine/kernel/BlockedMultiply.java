@@ -130,15 +130,7 @@ final class BlockedMultiply<A> {
     }
 
     private boolean planLiveDepth() {
-        int count = 0;
-        if (given != null) {
-            count = given.count();
-        } else {
-            for (int p = 0; p < k; p++) {
-                live[count] = p;
-                count += lanes.anyNonZero(a, p * m, (p + 1) * m) ? 1 : 0;
-            }
-        }
+        int count = given != null ? given.count() : lanes.listLiveColumns(a, m, k, live);
         plan(count);
         return count > 0;
     }

@@ -150,15 +150,7 @@ final class VectorSparseProduct<A> {
      * for the whole batch, gives a row of zeros in C, written as such.
      */
     private void findLiveRows() {
-        int count = 0;
-        if (given != null) {
-            count = given.count();
-        } else {
-            for (int i = 0; i < m; i++) {
-                liveRows[count] = i;
-                count += lanes.anyNonZero(a, i * k, (i + 1) * k) ? 1 : 0;
-            }
-        }
+        int count = given != null ? given.count() : lanes.listLiveColumns(a, k, m, liveRows);
         liveCount = count;
         liveGroups = (count + group - 1) / group;
     }
