@@ -40,13 +40,16 @@ import java.util.Locale;
  * --width W (hidden layers W and W/2 instead of 256 and 128, for the scaling runs), --kernel K (auto, the default,
  * vector or ojalgo; vector needs --add-modules jdk.incubator.vector, which bench/r1 passes; "vector:2" runs the
  * vector kernel's large products, and the training step's element-wise work, on 2 threads, as the service does for
- * a job that trains alone), --precision f64|f32 (default f64).
+ * a job that trains alone), --precision f64|f32 (default f64), --trainings N (default 1: N trainings one after the
+ * other in the same JVM, each from fresh weights with its own RESULT line; the second and later ones start with the
+ * JIT compiler warm).
  * The last line is the RESULT line shared with the peer scripts in ../shared/bench.
  */
 public final class R1Benchmark {
 
     public static void main(String[] args) throws Exception {
         int epochs = 5;
+        int trainings = 1;
         int samples = 60_000;
         int width = 256;
         String kernelName = "auto";
@@ -54,6 +57,7 @@ public final class R1Benchmark {
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--epochs" -> epochs = Integer.parseInt(args[++i]);
+                case "--trainings" -> trainings = Integer.parseInt(args[++i]);
                 case "--samples" -> samples = Integer.parseInt(args[++i]);
                 case "--kernel" -> kernelName = args[++i];
                 case "--width" -> width = Integer.parseInt(args[++i]);
@@ -73,6 +77,18 @@ public final class R1Benchmark {
                 data.rows(), R1Data.source(), epochs, peakGflops, peak.how(),
                 precision == Precision.FLOAT32 ? " (doubled for float32: twice the lanes per vector)" : "");
 
+        for (int training = 1; training <= trainings; training++) {
+            if (trainings > 1) {
+                System.out.printf(Locale.ROOT, "training %d of %d in this JVM%s%n", training, trainings,
+                        training > 1 ? " (its JIT compiler already warm, as a service's is after its first job)" : "");
+            }
+            train(epochs, precision, runner, kernel, data, network, peakGflops);
+        }
+    }
+
+    /** One training of R1 from fresh weights, its epochs and RESULT line printed. */
+    private static void train(int epochs, Precision precision, TaskRunner runner, MatrixKernel kernel, Examples data,
+                              NetworkSpec network, double peakGflops) {
         PenaltySpec l2 = new PenaltySpec(0, 1e-4 * data.rows(), false, L1Update.SUBGRADIENT, 0, null, List.of());
         // The engine tracks a best epoch by some monitor. train_loss would cost a pass over all 60 000 training rows
         // per epoch (J at the end-of-epoch weights, MATH.md), which the peers do not do; val_loss on the first 128
