@@ -100,15 +100,14 @@ public final class R1Benchmark {
         Examples tracking = data.rows(0, held);
         List<Double> seconds = new ArrayList<>();
         double[] finalAccuracy = {Double.NaN};
-        long[] collectionsAfterFirstEpoch = {-1, -1}; // count and milliseconds at the end of epoch 1
+        long[][] collectionsAfterFirstEpoch = {null}; // count and milliseconds at the end of epoch 1
         TrainingListener listener = new TrainingListener() {
             @Override
             public void onEpoch(EpochMetrics row, LiveState state) {
                 seconds.add(row.seconds());
                 finalAccuracy[0] = row.valAccuracy();
                 if (row.epoch() == 1) {
-                    collectionsAfterFirstEpoch[0] = collections()[0];
-                    collectionsAfterFirstEpoch[1] = collections()[1];
+                    collectionsAfterFirstEpoch[0] = collections();
                 }
                 System.out.printf(Locale.ROOT, "epoch %d %.3fs loss %.4f%s%n", row.epoch(), row.seconds(),
                         row.trainDataLoss(), runner instanceof SpinningRunner spinning ? String.format(Locale.ROOT,
@@ -137,8 +136,9 @@ public final class R1Benchmark {
         System.out.printf(Locale.ROOT, "final val_accuracy on the first 128 rows %.4f%n", finalAccuracy[0]);
         // A training step allocates nothing once compiled: collections after the first epoch mean garbage somewhere
         // (a vector the JIT did not scalarise, docs/performance.md's seventh pass).
+        long[] atEnd = collections();
         System.out.printf(Locale.ROOT, "garbage collections after epoch 1: %d (%d ms)%n",
-                collections()[0] - collectionsAfterFirstEpoch[0], collections()[1] - collectionsAfterFirstEpoch[1]);
+                atEnd[0] - collectionsAfterFirstEpoch[0][0], atEnd[1] - collectionsAfterFirstEpoch[0][1]);
         System.out.printf(Locale.ROOT, "RESULT regtrain-%s-%s median_epoch_s %.3f best_epoch_s %.3f samples_per_s %.0f"
                         + " gflops %.1f peak_fraction %.3f peak_rss_mib %.0f%n", kernel.name(), precision.apiName(),
                 median, sorted.get(0), data.rows() / median, gflops, gflops / peakGflops, peakRssMib());

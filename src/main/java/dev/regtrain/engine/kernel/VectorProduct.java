@@ -109,8 +109,8 @@ final class VectorProduct<A> implements MatrixProduct {
         if (!skipsZeros) {
             return false;
         }
-        boolean read = blocked.readLiveColumns(ofLeft);
-        return sparse != null ? sparse.readLiveRows(ofLeft) || read : read;
+        // both offered the list (not a short-circuit): a product may have the dense path and the sparse one
+        return blocked.readLiveColumns(ofLeft) | (sparse != null && sparse.readLiveRows(ofLeft));
     }
 
     /** C, then {@code work} (if not null) on each part's columns. */
