@@ -28,6 +28,7 @@ import dev.regtrain.engine.kernel.VectorKernel;
 import dev.regtrain.jobs.cores.SpinningRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
@@ -101,6 +102,7 @@ public final class R1Benchmark {
         List<Double> seconds = new ArrayList<>();
         double[] finalAccuracy = {Double.NaN};
         long[][] collectionsAfterFirstEpoch = {null}; // count and milliseconds at the end of epoch 1
+        long[] compiledMillis = {compilationMillis()}; // the JIT's total when the last epoch ended
         TrainingListener listener = new TrainingListener() {
             @Override
             public void onEpoch(EpochMetrics row, LiveState state) {
@@ -109,12 +111,15 @@ public final class R1Benchmark {
                 if (row.epoch() == 1) {
                     collectionsAfterFirstEpoch[0] = collections();
                 }
-                System.out.printf(Locale.ROOT, "epoch %d %.3fs loss %.4f%s%n", row.epoch(), row.seconds(),
-                        row.trainDataLoss(), runner instanceof SpinningRunner spinning ? String.format(Locale.ROOT,
+                long compiled = compilationMillis();
+                // the JIT's compiler threads share the cores with the training: its time during the epoch
+                System.out.printf(Locale.ROOT, "epoch %d %.3fs loss %.4f jit %d ms%s%n", row.epoch(), row.seconds(),
+                        row.trainDataLoss(), compiled - compiledMillis[0], runner instanceof SpinningRunner spinning ? String.format(Locale.ROOT,
                                 " (runner so far: %d stalls, %d bursts; waited %d ms, %d of them in stalls; %d jobs,"
                                 + " %d run alone)", spinning.stalls(), spinning.bursts(),
                                 spinning.waitNanos() / 1_000_000, spinning.stallNanos() / 1_000_000, spinning.jobs(),
                                 spinning.soloJobs()) : "");
+                compiledMillis[0] = compiled;
             }
         };
         Trainer.start(plan, data, tracking,
@@ -153,6 +158,12 @@ public final class R1Benchmark {
             millis += Math.max(0, collector.getCollectionTime());
         }
         return new long[] {count, millis};
+    }
+
+    /** The JIT compiler's time so far, in milliseconds (0 where the JVM does not measure it). */
+    static long compilationMillis() {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
     }
 
     /** f64 or float64, f32 or float32. */
