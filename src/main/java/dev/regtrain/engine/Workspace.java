@@ -151,7 +151,8 @@ final class Workspace<A> {
             LiveColumns list = new LiveColumns(spec.units(l));
             boolean read = forwardProducts[l + 1].readLiveColumns(list);
             read |= gradients != null && weightGradientProducts[l + 1].readLiveColumns(list);
-            liveColumns[l] = read || skipsDeadUnitsBackward(l) ? list : null;
+            read |= skipsDeadUnitsBackward(l) && backwardProducts[l + 1].computesChosenColumns();
+            liveColumns[l] = read ? list : null;
         }
         this.parts = new WorkspaceParts<>(this, runner);
     }
@@ -269,7 +270,7 @@ final class Workspace<A> {
                 live == null ? 0 : live.count());
     }
 
-    /** Whether the backward product into δ[l] computes only the live units' columns: behind a relu hidden layer. */
+    /** Whether the backward product into δ[l] may compute only the live units' columns: behind a relu hidden layer. */
     private boolean skipsDeadUnitsBackward(int l) {
         return gradients != null && l >= 1 && spec.activation(l) == Activation.RELU;
     }

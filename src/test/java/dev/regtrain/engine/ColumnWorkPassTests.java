@@ -31,6 +31,11 @@ class ColumnWorkPassTests {
             public void computeColumns(int[] columns, int count) {
                 product.computeColumns(columns, count);
             }
+
+            @Override
+            public boolean computesChosenColumns() {
+                return product.computesChosenColumns();
+            }
         };
         return new MatrixKernel() {
             @Override

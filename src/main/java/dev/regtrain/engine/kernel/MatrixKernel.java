@@ -40,6 +40,14 @@ public interface MatrixKernel {
         }
 
         /**
+         * Whether {@link #computeColumns} may skip the columns it was not given (so a caller that finds them only for
+         * it need not find them where it computes every column). This default computes every column.
+         */
+        default boolean computesChosenColumns() {
+            return false;
+        }
+
+        /**
          * {@link #compute()}, then {@code then} on every column of the target exactly once, in contiguous ranges; a
          * kernel that splits the product into parts runs each range in the part that wrote those columns, right
          * after it (while they are in cache, and without waiting for the other parts). Returns false, having done

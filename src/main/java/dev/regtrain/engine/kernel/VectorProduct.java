@@ -95,6 +95,11 @@ final class VectorProduct<A> implements MatrixProduct {
     }
 
     @Override
+    public boolean computesChosenColumns() {
+        return transposeRight && skipsZeros;
+    }
+
+    @Override
     public boolean computeColumnsThen(int[] columns, int count, ColumnWork work) {
         computeColumns(columns, count, work);
         return true;

@@ -492,6 +492,7 @@ class VectorKernelTests {
                                 columns[count++] = j;
                             }
                         }
+                        assertThat(bound.product.computesChosenColumns()).isTrue();
                         bound.product.computeColumns(columns, count);
 
                         double[] expected = bound.fmaChain();
@@ -525,6 +526,7 @@ class VectorKernelTests {
                 }
                 Bound bound = new Bound(layout, 40, 30, 7, kernel);
                 bound.randomise(8);
+                assertThat(bound.product.computesChosenColumns()).as(layout + " " + kernel.name()).isFalse();
                 bound.product.computeColumns(columns, columns.length);
                 assertThat(Fixtures.relativeError(bound.target.data, bound.naive())).as(layout + " " + kernel.name())
                         .isLessThan(1e-12);
