@@ -103,6 +103,7 @@ public final class R1Benchmark {
         double[] finalAccuracy = {Double.NaN};
         long[][] collectionsAfterFirstEpoch = {null}; // count and milliseconds at the end of epoch 1
         long[] compiledMillis = {compilationMillis()}; // the JIT's total when the last epoch ended
+        long[] stolenMillis = {stolenMillis()}; // the host's steal time when the last epoch ended
         TrainingListener listener = new TrainingListener() {
             @Override
             public void onEpoch(EpochMetrics row, LiveState state) {
@@ -112,14 +113,18 @@ public final class R1Benchmark {
                     collectionsAfterFirstEpoch[0] = collections();
                 }
                 long compiled = compilationMillis();
-                // the JIT's compiler threads share the cores with the training: its time during the epoch
-                System.out.printf(Locale.ROOT, "epoch %d %.3fs loss %.4f jit %d ms%s%n", row.epoch(), row.seconds(),
-                        row.trainDataLoss(), compiled - compiledMillis[0], runner instanceof SpinningRunner spinning ? String.format(Locale.ROOT,
+                long stolen = stolenMillis();
+                // the JIT's compiler threads share the cores with the training: its time during the epoch; and the
+                // time the hypervisor gave these cores to other guests ("steal", all cores summed, 10 ms steps)
+                System.out.printf(Locale.ROOT, "epoch %d %.3fs loss %.4f jit %d ms steal %d ms%s%n", row.epoch(),
+                        row.seconds(), row.trainDataLoss(), compiled - compiledMillis[0], stolen - stolenMillis[0],
+                        runner instanceof SpinningRunner spinning ? String.format(Locale.ROOT,
                                 " (runner so far: %d stalls, %d bursts; waited %d ms, %d of them in stalls; %d jobs,"
                                 + " %d run alone)", spinning.stalls(), spinning.bursts(),
                                 spinning.waitNanos() / 1_000_000, spinning.stallNanos() / 1_000_000, spinning.jobs(),
                                 spinning.soloJobs()) : "");
                 compiledMillis[0] = compiled;
+                stolenMillis[0] = stolen;
             }
         };
         Trainer.start(plan, data, tracking,
@@ -164,6 +169,24 @@ public final class R1Benchmark {
     static long compilationMillis() {
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
+    }
+
+    /**
+     * The time the hypervisor ran other guests while this machine's cores wanted to run (the "steal" column of
+     * /proc/stat's cpu line, in USER_HZ = 100 ticks a second), in milliseconds; 0 where there is no /proc/stat.
+     */
+    static long stolenMillis() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/stat"))) {
+                if (line.startsWith("cpu ")) {
+                    String[] fields = line.trim().split("\\s+");
+                    return fields.length > 8 ? Long.parseLong(fields[8]) * 10 : 0;
+                }
+            }
+        } catch (Exception e) {
+            return 0;
+        }
+        return 0;
     }
 
     /** f64 or float64, f32 or float32. */
