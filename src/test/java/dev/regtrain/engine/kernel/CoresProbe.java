@@ -1,0 +1,91 @@
+package dev.regtrain.engine.kernel;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.concurrent.CyclicBarrier;
+
+/**
+ * Whether this machine's cores multiply as that many cores right now ({@code bench/cores}; {@code bench/compare} runs
+ * it before each round): the vector kernel's wide register tile on panels that stay in L1 (as {@link TileBenchmark}),
+ * first on one thread, then on one thread per core at once, in interleaved rounds. Where the second figure falls to
+ * about half the first, two training threads multiply no faster than one (as on a virtual machine whose host runs
+ * both vCPUs on the hyperthreads of one physical core, which the guest does not see as steal time).
+ * Options: --seconds S per measurement (default 0.3), --rounds N (default 3); prints the medians and their ratio.
+ */
+public final class CoresProbe {
+
+    private static final int DEPTH = 256;
+
+    public static void main(String[] args) throws Exception {
+        double seconds = 0.3;
+        int rounds = 3;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--seconds" -> seconds = Double.parseDouble(args[++i]);
+                case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        gflops(cores, 0.5); // the JIT compiles the tile on every thread's path
+        double[] one = new double[rounds];
+        double[] each = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+            one[r] = gflops(1, seconds);
+            each[r] = gflops(cores, seconds) / cores;
+        }
+        double alone = median(one);
+        double together = median(each);
+        System.out.printf(Locale.ROOT, "CORES one_thread_gflops %.1f each_of_%d_at_once_gflops %.1f ratio %.2f%n",
+                alone, cores, together, together / alone);
+    }
+
+    /** GFLOP/s of {@code threads} threads running the wide tile on their own panels for {@code seconds}, summed. */
+    static double gflops(int threads, double seconds) throws Exception {
+        CyclicBarrier start = new CyclicBarrier(threads + 1);
+        long[] calls = new long[threads];
+        Thread[] workers = new Thread[threads];
+        long[] deadline = new long[1];
+        for (int t = 0; t < threads; t++) {
+            int index = t;
+            workers[t] = new Thread(() -> {
+                int mr = VectorMicroKernel.MR;
+                int width = VectorMicroKernel.WIDE;
+                double[] a = new double[mr * DEPTH];
+                double[] b = new double[width * DEPTH];
+                double[] c = new double[mr * width];
+                Arrays.fill(a, 1e-3);
+                Arrays.fill(b, 1e-3);
+                try {
+                    start.await();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                long n = 0;
+                while (System.nanoTime() < deadline[0]) {
+                    for (int i = 0; i < 64; i++) {
+                        VectorMicroKernel.tile(width, a, 0, b, 0, DEPTH, c, 0, mr, c, 0, mr);
+                    }
+                    n += 64;
+                }
+                calls[index] = n;
+            });
+            workers[t].start();
+        }
+        long begin = System.nanoTime();
+        deadline[0] = begin + (long) (seconds * 1e9);
+        start.await(); // the barrier publishes the deadline to the workers
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        double elapsed = (System.nanoTime() - begin) / 1e9;
+        double flopsPerCall = 2.0 * VectorMicroKernel.MR * VectorMicroKernel.WIDE * DEPTH;
+        return Arrays.stream(calls).sum() * flopsPerCall / elapsed / 1e9;
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+}
