@@ -26,6 +26,7 @@ import dev.regtrain.engine.TrainingPlan;
 import dev.regtrain.engine.TrainingState;
 import dev.regtrain.engine.kernel.VectorKernel;
 import dev.regtrain.jobs.cores.SpinningRunner;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.lang.management.CompilationMXBean;
@@ -176,17 +177,8 @@ public final class R1Benchmark {
      * /proc/stat's cpu line, in USER_HZ = 100 ticks a second), in milliseconds; 0 where there is no /proc/stat.
      */
     static long stolenMillis() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/stat"))) {
-                if (line.startsWith("cpu ")) {
-                    String[] fields = line.trim().split("\\s+");
-                    return fields.length > 8 ? Long.parseLong(fields[8]) * 10 : 0;
-                }
-            }
-        } catch (Exception e) {
-            return 0;
-        }
-        return 0;
+        String[] fields = procLine("/proc/stat", "cpu ").trim().split("\\s+");
+        return fields.length > 8 ? Long.parseLong(fields[8]) * 10 : 0;
     }
 
     /** f64 or float64, f32 or float32. */
@@ -243,15 +235,21 @@ public final class R1Benchmark {
 
     /** VmHWM of this process, or NaN where /proc is not available. */
     static double peakRssMib() {
+        String digits = procLine("/proc/self/status", "VmHWM:").replaceAll("\\D", "");
+        return digits.isEmpty() ? Double.NaN : Long.parseLong(digits) / 1024.0;
+    }
+
+    /** The first line of a /proc file that starts with {@code prefix}, or "" where there is none (or no /proc). */
+    private static String procLine(String file, String prefix) {
         try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmHWM:")) {
-                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+            for (String line : Files.readAllLines(Path.of(file))) {
+                if (line.startsWith(prefix)) {
+                    return line;
                 }
             }
-        } catch (Exception e) {
-            return Double.NaN;
+        } catch (IOException e) {
+            return "";
         }
-        return Double.NaN;
+        return "";
     }
 }

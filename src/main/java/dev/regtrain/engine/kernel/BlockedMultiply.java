@@ -49,13 +49,14 @@ final class BlockedMultiply<A> {
     private int depthBlocks;
     private int rowBlocks;
     /**
-     * For an NN product that skips zeros, the columns of A that hold a non-zero, {@code live[0..depth)}; null
+     * For an NN product that skips zeros, the columns of A that hold a non-zero (their first {@code depth}); null
      * otherwise. A column of zeros (a unit that is dropped or flat for the whole batch) adds only exact zeros to every
-     * chain, so the product skips it and the rows of B it would meet. Found here, or read from {@link #given}.
+     * chain, so the product skips it and the rows of B it would meet. This multiply's own list, which it finds, or
+     * the caller's ({@link #readLiveColumns}), which it reads.
      */
-    private int[] live;
-    /** The caller's list of A's live columns ({@link #readLiveColumns}), or null when this multiply finds them. */
-    private LiveColumns given;
+    private LiveColumns live;
+    /** Whether {@link #live} is the caller's, kept current by it. */
+    private boolean liveGiven;
     /**
      * During a multiply of chosen columns, those columns of C, {@code selected[0..selectedCount)}; null otherwise.
      * Column panels then hold selected columns ({@link #panels()}).
@@ -94,7 +95,7 @@ final class BlockedMultiply<A> {
         this.rowPanels = (m + mr - 1) / mr;
         this.columnPanels = (n + nr - 1) / nr;
         plan(k);
-        this.live = !transposeLeft && !transposeRight && skipLiveColumns ? new int[k] : null;
+        this.live = !transposeLeft && !transposeRight && skipLiveColumns ? new LiveColumns(k) : null;
         this.packedA = lanes.allocate(rowPanels * mr * k);
         this.packedB = lanes.allocate(columnPanels * nr * k);
         this.runner = runner;
@@ -130,7 +131,10 @@ final class BlockedMultiply<A> {
     }
 
     private boolean planLiveDepth() {
-        int count = given != null ? given.count() : lanes.listLiveColumns(a, m, k, live);
+        if (!liveGiven) {
+            lanes.findLiveColumns(a, m, live);
+        }
+        int count = live.count();
         plan(count);
         return count > 0;
     }
@@ -143,8 +147,8 @@ final class BlockedMultiply<A> {
         if (live == null || ofA.width() != k) {
             return false;
         }
-        given = ofA;
-        live = ofA.columns();
+        live = ofA;
+        liveGiven = true;
         return true;
     }
 
@@ -155,7 +159,7 @@ final class BlockedMultiply<A> {
 
     private void packRowPanels(int from, int to) {
         if (depth < k) {
-            lanes.rowPanelsOfColumns(a, m, live, depth, packedA, from, to);
+            lanes.rowPanelsOfColumns(a, m, live.columns(), depth, packedA, from, to);
         } else {
             lanes.rowPanels(a, transposeLeft, m, k, mr, packedA, from, to);
         }
@@ -224,7 +228,8 @@ final class BlockedMultiply<A> {
                         lanes.columnPanelOfColumns(b, k, n, nr, selected, selectedCount, packedB, panel, p0,
                                 p0 + blockDepth);
                     } else if (rowBlock == 0 && depth < k) {
-                        lanes.columnPanelOfRows(b, k, n, nr, live, depth, packedB, panel, p0, p0 + blockDepth);
+                        lanes.columnPanelOfRows(b, k, n, nr, live.columns(), depth, packedB, panel, p0,
+                                p0 + blockDepth);
                     } else if (rowBlock == 0) {
                         lanes.columnPanel(b, transposeRight, k, n, nr, packedB, panel, p0, p0 + blockDepth);
                     }

@@ -5,7 +5,8 @@ package dev.regtrain.engine.kernel;
  * a unit flat or dropped in every row gives a column of zeros), found once per batch and read by every product that
  * skips the other columns: the forward product that multiplies over them, the weight gradient's sparse path that
  * packs only their rows of op(A), and the backward product behind a relu layer that computes only their columns of
- * δ. Each of the three used to scan the same matrix itself.
+ * δ. Each of the three used to scan the same matrix itself; a product that no caller gives a list keeps one of its
+ * own and fills it ({@code VectorLanes.findLiveColumns}).
  *
  * <p>Whoever writes the matrix marks its columns ({@link #mark}, from any number of threads, each on its own
  * columns), then {@link #collect()}s the list before the first product reads it; a product told to read a list

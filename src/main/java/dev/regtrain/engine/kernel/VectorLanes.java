@@ -57,17 +57,15 @@ abstract class VectorLanes<A> {
     abstract boolean anyNonZero(A a, int from, int to);
 
     /**
-     * Lists the columns of {@code a} (rows × columns, column-major) that hold a value other than ±0 in
-     * {@code list[0..count)}, increasing, and returns the count: the live columns of an NN product's A, or the live
-     * rows of a TN product's op(A), when no one has listed them ({@link LiveColumns}).
+     * Marks and collects in {@code list} the columns of {@code a} (rows × list.width(), column-major) that hold a
+     * value other than ±0: the live columns of an NN product's A, or the live rows of a TN product's op(A), when no
+     * caller keeps that list.
      */
-    final int listLiveColumns(A a, int rows, int columns, int[] list) {
-        int count = 0;
-        for (int j = 0; j < columns; j++) {
-            list[count] = j;
-            count += anyNonZero(a, j * rows, (j + 1) * rows) ? 1 : 0;
+    final void findLiveColumns(A a, int rows, LiveColumns list) {
+        for (int j = 0; j < list.width(); j++) {
+            list.mark(j, anyNonZero(a, j * rows, (j + 1) * rows));
         }
-        return count;
+        list.collect();
     }
 
     abstract void sparseColumn(A a, int groupOffset, int[] index, A value, int from, int to, A s, int sOffset, A c,

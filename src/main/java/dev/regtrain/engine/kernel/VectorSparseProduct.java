@@ -41,12 +41,12 @@ final class VectorSparseProduct<A> {
     private final IntConsumer packPart;
     private final IntConsumer multiplyPart;
     /**
-     * The rows of op(A) with a non-zero, {@code liveRows[0..liveCount)}, in {@code liveGroups} groups: found here, or
-     * read from {@link #given}.
+     * The rows of op(A) with a non-zero (A's columns), their first {@code liveCount} in {@code liveGroups} groups:
+     * this product's own list, which it finds, or the caller's ({@link #readLiveRows}), which it reads.
      */
-    private int[] liveRows;
-    /** The caller's list of A's live columns (op(A)'s rows, {@link #readLiveRows}), or null when found here. */
-    private LiveColumns given;
+    private LiveColumns live;
+    /** Whether {@link #live} is the caller's, kept current by it. */
+    private boolean liveGiven;
     private int liveCount;
     private int liveGroups;
     /** Whether the last compute took this path. */
@@ -84,7 +84,7 @@ final class VectorSparseProduct<A> {
         }
         this.compactPart = part -> partEntries[part] = compact(split(part, n), split(part + 1, n));
         this.packPart = part -> pack(split(part, liveGroups), split(part + 1, liveGroups));
-        this.liveRows = new int[m];
+        this.live = new LiveColumns(m);
         this.multiplyPart = part -> {
             int from = split(part, n);
             int to = split(part + 1, n);
@@ -150,9 +150,11 @@ final class VectorSparseProduct<A> {
      * for the whole batch, gives a row of zeros in C, written as such.
      */
     private void findLiveRows() {
-        int count = given != null ? given.count() : lanes.listLiveColumns(a, k, m, liveRows);
-        liveCount = count;
-        liveGroups = (count + group - 1) / group;
+        if (!liveGiven) {
+            lanes.findLiveColumns(a, k, live);
+        }
+        liveCount = live.count();
+        liveGroups = (liveCount + group - 1) / group;
     }
 
     /**
@@ -163,8 +165,8 @@ final class VectorSparseProduct<A> {
         if (ofA.width() != m) {
             return false;
         }
-        given = ofA;
-        liveRows = ofA.columns();
+        live = ofA;
+        liveGiven = true;
         return true;
     }
 
@@ -173,7 +175,7 @@ final class VectorSparseProduct<A> {
         if (liveCount == m) {
             lanes.rowPanels(a, true, m, k, group, packed, from, to);
         } else {
-            lanes.rowPanelsOfRows(a, k, liveRows, liveCount, group, packed, from, to);
+            lanes.rowPanelsOfRows(a, k, live.columns(), liveCount, group, packed, from, to);
         }
     }
 
@@ -200,6 +202,7 @@ final class VectorSparseProduct<A> {
      */
     private void multiply(int fromColumn, int toColumn, A edge) {
         boolean allLive = liveCount == m;
+        int[] liveRows = live.columns();
         if (!allLive) {
             lanes.fillZeros(c, fromColumn * m, toColumn * m);
         }

@@ -3,18 +3,15 @@ package dev.regtrain.engine.kernel;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.CyclicBarrier;
-import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Whether this machine's cores multiply as that many cores right now ({@code bench/cores}; {@code bench/compare} runs
- * it before each round): the vector kernel's wide register tile on panels that stay in L1 (as {@link TileBenchmark}),
- * first on one thread, then on one thread per core at once, in interleaved rounds. Where the second figure falls to
- * about half the first, two training threads multiply no faster than one (as on a virtual machine whose host runs
- * both vCPUs on the hyperthreads of one physical core, which the guest does not see as steal time). Then one thread's
- * read rate over 32 MiB (about one L3 of a server part, shared with cores the guest does not own) and over 256 MiB
- * (main memory): the tile never leaves L1, so these show what it cannot, another tenant's use of the shared caches.
+ * it before each implementation): the vector kernel's wide register tile on panels that stay in L1 (as {@link
+ * TileBenchmark}), first on one thread, then on one thread per core at once, in interleaved rounds. Where the second
+ * figure falls to about half the first, two training threads multiply no faster than one (as on a virtual machine whose
+ * host runs both vCPUs on the hyperthreads of one physical core, which the guest does not see as steal time). Then one
+ * thread's read rate over 32 MiB (about one L3 of a server part, shared with cores the guest does not own) and over 256
+ * MiB (main memory): the tile never leaves L1, so these show what it cannot, another tenant's use of the shared caches.
  * Options: --seconds S per measurement (default 0.3), --rounds N (default 3); prints the medians and their ratio.
  */
 public final class CoresProbe {
@@ -39,8 +36,8 @@ public final class CoresProbe {
             one[r] = gflops(1, seconds);
             each[r] = gflops(cores, seconds) / cores;
         }
-        double alone = median(one);
-        double together = median(each);
+        double alone = TileBenchmark.median(one);
+        double together = TileBenchmark.median(each);
         double[] cache = new double[4 << 20]; // 32 MiB: about one L3 of a server part, shared with its other cores
         double[] memory = new double[32 << 20]; // 256 MiB: main memory
         Arrays.fill(cache, 1e-3);
@@ -53,40 +50,26 @@ public final class CoresProbe {
         }
         System.out.printf(Locale.ROOT, "CORES one_thread_gflops %.1f each_of_%d_at_once_gflops %.1f ratio %.2f"
                         + " read_32mib_gbps %.1f read_256mib_gbps %.1f%n", alone, cores, together, together / alone,
-                median(cacheRounds), median(memoryRounds));
+                TileBenchmark.median(cacheRounds), TileBenchmark.median(memoryRounds));
     }
 
-    /** GB/s of one thread summing {@code values} again and again (after one pass to warm) for {@code seconds}. */
+    /**
+     * GB/s of one thread reading {@code values} again and again for {@code seconds}, after one pass to warm: the
+     * sum of their squares by the training's own vectorised loop.
+     */
     static double readGbps(double[] values, double seconds) {
-        sink += sum(values);
+        sink += ElementLoops.squaredL2(values, 0, values.length);
         long passes = 0;
         long begin = System.nanoTime();
         long end = begin + (long) (seconds * 1e9);
         do {
-            sink += sum(values);
+            sink += ElementLoops.squaredL2(values, 0, values.length);
             passes++;
         } while (System.nanoTime() < end);
         return passes * 8.0 * values.length / ((System.nanoTime() - begin) / 1e9) / 1e9;
     }
 
     private static volatile double sink;
-
-    private static double sum(double[] values) {
-        VectorSpecies<Double> species = DoubleVector.SPECIES_PREFERRED;
-        DoubleVector a = DoubleVector.zero(species);
-        DoubleVector b = a;
-        int step = 2 * species.length();
-        int i = 0;
-        for (; i + step <= values.length; i += step) {
-            a = a.add(DoubleVector.fromArray(species, values, i));
-            b = b.add(DoubleVector.fromArray(species, values, i + species.length()));
-        }
-        double total = a.add(b).reduceLanes(VectorOperators.ADD);
-        for (; i < values.length; i++) {
-            total += values[i];
-        }
-        return total;
-    }
 
     /** GFLOP/s of {@code threads} threads running the wide tile on their own panels for {@code seconds}, summed. */
     static double gflops(int threads, double seconds) throws Exception {
@@ -130,10 +113,5 @@ public final class CoresProbe {
         double flopsPerCall = 2.0 * VectorMicroKernel.MR * VectorMicroKernel.WIDE * DEPTH;
         return Arrays.stream(calls).sum() * flopsPerCall / elapsed / 1e9;
     }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
-    }
 }
+

@@ -196,7 +196,7 @@ public final class TileBenchmark {
         return flopsPerCall * calls / elapsed;
     }
 
-    private static double median(double[] values) {
+    static double median(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         return sorted[sorted.length / 2];
